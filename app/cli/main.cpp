@@ -1,0 +1,25 @@
+// reclens-cli: the headless command line. Thin: each subcommand parses its options and calls core.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"RecLens command line: generate, import and inspect recommendation projects", "reclens-cli"};
+  app.set_version_flag("--version", std::string("reclens-cli ") + RECLENS_VERSION);
+  app.require_subcommand(1);
+  reclens::cli::CommandRunner runner;
+  reclens::cli::addGenerateCommand(app, runner);
+  reclens::cli::addImportCommand(app, runner);
+  reclens::cli::addInfoCommand(app, runner);
+  reclens::cli::addBenchCommand(app, runner);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::cerr << "reclens-cli: error: " << e.what() << " (see reclens-cli --help)" << std::endl;
+    return 2;
+  }
+  return runner ? runner() : 2;
+}

@@ -1,0 +1,18 @@
+# Compiler settings shared by every RecLens target.
+find_program(RECLENS_CCACHE ccache)
+if(RECLENS_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${RECLENS_CCACHE})
+  # Precompiled headers and ccache cooperate only with these settings.
+  set(ENV{CCACHE_SLOPPINESS} "pch_defines,time_macros,include_file_mtime,include_file_ctime")
+endif()
+
+add_library(reclens_warnings INTERFACE)
+target_compile_options(reclens_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow)
+if(RECLENS_WARNINGS_AS_ERRORS)
+  target_compile_options(reclens_warnings INTERFACE -Werror)
+endif()
+
+if(RECLENS_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()

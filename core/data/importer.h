@@ -1,0 +1,48 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "common/taskcontrol.h"
+#include "data/importmapping.h"
+
+namespace reclens {
+
+class ProjectStore;
+
+// What an import did: counts, and every skipped row grouped by reason with the first few lines.
+struct ImportReport {
+  struct RowIssue {
+    std::string file;
+    std::string reason;                   // e.g. "unparsable timestamp", "ragged row (5 fields, expected 8)"
+    std::int64_t count = 0;
+    std::vector<std::int64_t> firstLines;  // up to 5 line numbers (1-based, header is line 1)
+  };
+  std::int64_t rowsRead = 0;               // data rows read from the interactions file
+  std::int64_t interactions = 0;           // interactions written
+  std::int64_t items = 0;
+  std::int64_t users = 0;
+  std::vector<RowIssue> skipped;           // bad rows (errors), skipped because strict was off
+  std::vector<RowIssue> filtered;          // rows dropped on purpose by the mapping's filters
+  double seconds = 0.0;
+  std::int64_t skippedCount() const;
+  std::int64_t filteredCount() const;
+};
+
+// Imports the files named by `mapping` into `store`, replacing its dataset in one transaction.
+// On any error, on cancellation, or when strict and a row is bad, the project is left unchanged.
+Result<ImportReport> runImport(const ImportMapping& mapping, ProjectStore& store, const TaskControl& control = {});
+
+// A ready-made mapping for a known public dataset.
+struct ImportPreset {
+  std::string name;         // "online-retail", "complete-journey", "amazon-beauty"
+  std::string title;        // "UCI Online Retail"
+  std::string description;  // what is kept and what is dropped
+  std::vector<std::string> expectedFiles;  // file names expected inside the folder
+};
+const std::vector<ImportPreset>& importPresets();
+// The mapping of preset `name` for the dataset folder `folder`; errors name a missing file.
+Result<ImportMapping> presetMapping(const std::string& name, const std::string& folder);
+
+}  // namespace reclens

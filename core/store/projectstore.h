@@ -1,0 +1,104 @@
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/result.h"
+#include "common/taskcontrol.h"
+#include "data/dataset.h"
+
+namespace reclens {
+
+class DatasetWriter;
+
+// A RecLens project file (*.reclens): one SQLite database holding the catalog, users,
+// interactions, registered models, audit runs, bookmarks, notes and what-if scenarios.
+// Every bulk write happens in one transaction, so a crash or kill leaves the previous content.
+// One ProjectStore is one SQLite connection: use it from one thread at a time.
+class ProjectStore {
+ public:
+  enum class Mode {
+    ReadOnly,   // the file must exist and be a project
+    ReadWrite,  // the file must exist and be a project; older schemas are migrated
+    Create,     // open read-write, creating an empty project when the file does not exist
+  };
+
+  // The schema version this build writes; files with a higher version are refused.
+  static constexpr int kSchemaVersion = 1;
+  // SQLite application_id of RecLens projects ("RCLN").
+  static constexpr int kApplicationId = 0x52434C4E;
+
+  // Opens `path`; errors name the file and say why (not SQLite, not a project, newer version).
+  static Result<std::unique_ptr<ProjectStore>> open(const std::string& path, Mode mode);
+  ~ProjectStore();
+  ProjectStore(const ProjectStore&) = delete;
+  ProjectStore& operator=(const ProjectStore&) = delete;
+
+  const std::string& path() const;
+  int schemaVersion() const;
+
+  struct Counts {
+    std::int64_t items = 0;
+    std::int64_t users = 0;
+    std::int64_t interactions = 0;
+  };
+  // Row counts of the dataset tables.
+  Result<Counts> counts() const;
+  // True when the project holds at least one interaction.
+  bool hasDataset() const;
+
+  // Starts replacing the dataset. Nothing changes on disk for readers until DatasetWriter::commit.
+  Result<std::unique_ptr<DatasetWriter>> beginDataset();
+  // Replaces the whole dataset with `dataset` in one transaction.
+  Status writeDataset(const Dataset& dataset, const TaskControl& control = {});
+  // Reads the whole dataset into memory.
+  Result<Dataset> loadDataset(const TaskControl& control = {}) const;
+
+  // Free-form key/value metadata (dataset name, import report, ...). Missing keys give "".
+  Result<std::string> metaValue(const std::string& key) const;
+  Status setMetaValue(const std::string& key, const std::string& value);
+
+  // Planted ground truth written by the synthetic generator: key -> JSON text.
+  Result<std::vector<std::pair<std::string, std::string>>> plantedTruth() const;
+
+ private:
+  friend class DatasetWriter;
+  struct Impl;
+  explicit ProjectStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+// Streams a dataset into a project inside one transaction. Interactions are written as they
+// come (bounded memory); catalog and users are written by commit(). Destroying the writer
+// without a successful commit rolls everything back.
+class DatasetWriter {
+ public:
+  ~DatasetWriter();
+  DatasetWriter(const DatasetWriter&) = delete;
+  DatasetWriter& operator=(const DatasetWriter&) = delete;
+
+  // Appends one interaction; user and item are row indices of the catalog/user table given to commit.
+  Status addInteraction(std::int32_t user, std::int32_t item, std::int64_t ts, float weight,
+                        std::uint8_t kind);
+  // Appends rows [begin, end) of `log`.
+  Status addInteractions(const InteractionLog& log, std::size_t begin, std::size_t end);
+  std::int64_t interactionCount() const;
+
+  // Extra metadata and planted truth written in the same transaction.
+  void setMeta(const std::string& key, const std::string& value);
+  void setPlantedTruth(const std::string& key, const std::string& json);
+
+  // Writes catalog, users and kinds, checks every interaction refers to a valid row, and commits.
+  Status commit(const DatasetInfo& info, const Catalog& items, const UserTable& users,
+                const std::vector<std::string>& kindNames, const TaskControl& control = {});
+
+ private:
+  friend class ProjectStore;
+  struct Impl;
+  explicit DatasetWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace reclens
