@@ -1,15 +1,15 @@
 #include <CLI/CLI.hpp>
 
-#include "clisupport.h"
 #include "commands.h"
 
 namespace reclens::cli {
 
 void addBenchCommand(CLI::App& app, CommandRunner& runner) {
-  auto* sub = app.add_subcommand("bench", "(not built yet)");
-  sub->callback([&runner] {
-    runner = [] { return reportError(makeError(ErrorCode::Internal, "'bench' is not available in this build")); };
-  });
+  auto* sub = app.add_subcommand(
+      "bench", "Benchmarks: each prints medians and the ratio against a baseline run in the same invocation");
+  sub->require_subcommand(1);
+  addBenchImportCommand(*sub, runner);
+  addBenchScoreCommand(*sub, runner);
 }
 
 }  // namespace reclens::cli

@@ -6,13 +6,16 @@
 #include "commands.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"RecLens command line: generate, import and inspect recommendation projects", "reclens-cli"};
+  CLI::App app{"RecLens command line: generate, import, train, recommend, evaluate and benchmark", "reclens-cli"};
   app.set_version_flag("--version", std::string("reclens-cli ") + RECLENS_VERSION);
   app.require_subcommand(1);
   reclens::cli::CommandRunner runner;
   reclens::cli::addGenerateCommand(app, runner);
   reclens::cli::addImportCommand(app, runner);
   reclens::cli::addInfoCommand(app, runner);
+  reclens::cli::addTrainCommand(app, runner);
+  reclens::cli::addRecommendCommand(app, runner);
+  reclens::cli::addEvaluateCommand(app, runner);
   reclens::cli::addBenchCommand(app, runner);
   try {
     app.parse(argc, argv);
