@@ -161,6 +161,35 @@ class TestProjectStore : public QObject {
     QCOMPARE(store.value()->metaValue("k").value(), std::string("v"));
     QCOMPARE(store.value()->metaValue("absent").value(), std::string());
   }
+
+  void registersModelsNewestFirstAndReplacesByName() {
+    QTemporaryDir dir;
+    const auto path = dir.filePath("r.reclens").toStdString();
+    auto store = ProjectStore::open(path, ProjectStore::Mode::Create);
+    QVERIFY(store.ok());
+    ProjectStore::ModelRecord a;
+    a.name = "bpr-64";
+    a.path = "r.bpr-64.pt";
+    a.sha256 = "aa";
+    a.contractVersion = 1;
+    a.metadataJson = R"({"kind":"bpr"})";
+    a.created = 100;
+    auto b = a;
+    b.name = "lightgcn-64";
+    b.created = 200;
+    QVERIFY(store.value()->registerModel(a).ok());
+    QVERIFY(store.value()->registerModel(b).ok());
+    a.sha256 = "bb";
+    a.created = 300;
+    QVERIFY(store.value()->registerModel(a).ok());  // same name: replaces the first record
+    auto models = store.value()->models();
+    QVERIFY(models.ok());
+    QCOMPARE(models.value().size(), std::size_t(2));
+    QCOMPARE(models.value()[0].name, std::string("bpr-64"));
+    QCOMPARE(models.value()[0].sha256, std::string("bb"));
+    QCOMPARE(models.value()[1].name, std::string("lightgcn-64"));
+    QCOMPARE(models.value()[1].metadataJson, std::string(R"({"kind":"bpr"})"));
+  }
 };
 
 QTEST_GUILESS_MAIN(TestProjectStore)
