@@ -1,5 +1,7 @@
 #include "data/dataset.h"
 
+#include "common/sha256.h"
+
 namespace reclens {
 
 namespace {
@@ -37,6 +39,15 @@ std::uint8_t InteractionLog::kindIndex(const std::string& name) {
   }
   kindNames.push_back(name);
   return static_cast<std::uint8_t>(kindNames.size() - 1);
+}
+
+std::string catalogFingerprint(const Catalog& catalog) {
+  Sha256 h;
+  for (const auto& id : catalog.ids) {
+    h.update(id);
+    h.update("\n");
+  }
+  return h.hexDigest();
 }
 
 const char* timeUnitName(TimeUnit unit) {

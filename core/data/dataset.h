@@ -71,6 +71,10 @@ struct Dataset {
   InteractionLog interactions;
 };
 
+// SHA-256 over the catalog's item ids in row order (each followed by '\n'): models record it so that a
+// model is never applied to a catalog whose rows mean other items.
+std::string catalogFingerprint(const Catalog& catalog);
+
 const char* timeUnitName(TimeUnit unit);
 TimeUnit timeUnitFromName(const std::string& name);
 
