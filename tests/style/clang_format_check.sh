@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Checks that every C++ source file of the project follows .clang-format (STYLE.md: "clang-format, checked in CI").
+set -u
+root="$1"
+cd "$root" || exit 2
+if ! command -v clang-format >/dev/null 2>&1; then
+  echo "clang-format is not installed; install the Debian package clang-format to run this check"
+  exit 0
+fi
+mapfile -t files < <(find app core ui tests -name '*.cpp' -o -name '*.h' 2>/dev/null | sort)
+bad=0
+for f in "${files[@]}"; do
+  if ! clang-format --dry-run --Werror "$f" >/dev/null 2>&1; then
+    echo "not formatted: $f (run: clang-format -i $f)"
+    bad=1
+  fi
+done
+echo "checked ${#files[@]} files"
+exit $bad
