@@ -1,15 +1,135 @@
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
 #include "clisupport.h"
 #include "commands.h"
+#include "common/sha256.h"
+#include "model/modelcontract.h"
+#include "model/trainer.h"
+#include "store/projectstore.h"
 
 namespace reclens::cli {
 
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TrainOptions {
+  std::string project;
+  std::string out;
+  std::string name;
+  TrainConfig config;
+  bool json = false;
+  bool quiet = false;
+};
+
+// The model path as stored in the project: relative to the project's folder when the file lies in it.
+std::string registeredPath(const fs::path& model, const fs::path& project) {
+  const auto folder = fs::absolute(project).parent_path().lexically_normal();
+  const auto file = fs::absolute(model).lexically_normal();
+  const auto rel = file.lexically_relative(folder);
+  if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+  return file.generic_string();
+}
+
+void printTable(const TrainReport& r, const std::string& name, const std::string& sha, int k) {
+  std::printf("Trained %s (%s) on %s in %.1f s\n", name.c_str(), r.kind.c_str(), r.device.c_str(), r.seconds);
+  if (!r.trainLoss.empty()) {
+    std::printf("%6s  %10s  %12s\n", "epoch", "loss", ("val NDCG@" + std::to_string(k)).c_str());
+    for (std::size_t e = 0; e < r.trainLoss.size(); ++e) {
+      std::printf("%6zu  %10.4f  %12.4f%s\n", e + 1, r.trainLoss[e], r.validationNdcg[e],
+                  static_cast<int>(e + 1) == r.bestEpoch ? "  best" : "");
+    }
+  }
+  std::printf("validation NDCG@%d  %.4f\n", k, r.bestValidationNdcg);
+  std::printf("test NDCG@%d        %.4f  (%zu users)\n", k, r.testNdcg, r.evalUsers);
+  std::printf("model file         %s\nsha256             %s\n", r.modelPath.c_str(), sha.c_str());
+}
+
+int runTrainCommand(TrainOptions o) {
+  auto store = ProjectStore::open(o.project, ProjectStore::Mode::ReadWrite);
+  if (!store) return reportError(store.error());
+  if (!store.value()->hasDataset()) {
+    return reportError(makeError(ErrorCode::Empty, "the project " + o.project +
+                                                       " holds no interactions; import or generate data first"));
+  }
+  const auto control = terminalTaskControl("train", o.quiet || o.json);
+  auto dataset = store.value()->loadDataset(control);
+  if (!dataset) return reportError(dataset.error());
+
+  if (o.name.empty()) {
+    o.name = o.config.kind + "-" + std::to_string(o.config.kind == "popularity" ? 1 : o.config.dim);
+  }
+  const fs::path projectPath(o.project);
+  const fs::path outPath = o.out.empty() ? projectPath.parent_path() / (projectPath.stem().string() + "." + o.name + ".pt")
+                                         : fs::path(o.out);
+  auto report = trainModel(dataset.value(), o.config, outPath.string(), control);
+  if (!report) return reportError(report.error());
+  auto sha = sha256File(outPath.string());
+  if (!sha) return reportError(sha.error());
+
+  ProjectStore::ModelRecord record;
+  record.name = o.name;
+  record.path = registeredPath(outPath, projectPath);
+  record.sha256 = sha.value();
+  record.contractVersion = kModelContractVersion;
+  record.metadataJson = report.value().metadataJson;
+  record.created = static_cast<std::int64_t>(std::time(nullptr));
+  auto id = store.value()->registerModel(record);
+  if (!id) return reportError(id.error());
+
+  const auto& r = report.value();
+  if (o.json) {
+    nlohmann::json j = {{"project", o.project},       {"model_id", id.value()},
+                        {"name", o.name},             {"kind", r.kind},
+                        {"path", r.modelPath},        {"registered_path", record.path},
+                        {"sha256", sha.value()},      {"device", r.device},
+                        {"epochs_run", r.epochsRun},  {"best_epoch", r.bestEpoch},
+                        {"train_loss", r.trainLoss},  {"validation_ndcg", r.validationNdcg},
+                        {"best_validation_ndcg", r.bestValidationNdcg},
+                        {"test_ndcg", r.testNdcg},    {"eval_k", o.config.evalK},
+                        {"test_users", r.evalUsers},  {"seconds", r.seconds},
+                        {"metadata", nlohmann::json::parse(r.metadataJson)}};
+    std::cout << j.dump(2) << std::endl;
+  } else {
+    printTable(r, o.name, sha.value(), o.config.evalK);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
 void addTrainCommand(CLI::App& app, CommandRunner& runner) {
-  auto* sub = app.add_subcommand("train", "(not built yet)");
-  sub->callback([&runner] {
-    runner = [] { return reportError(makeError(ErrorCode::Internal, "'train' is not available in this build")); };
-  });
+  auto opts = std::make_shared<TrainOptions>();
+  auto& c = opts->config;
+  auto* sub = app.add_subcommand("train", "Train a built-in model on a project and register the model file");
+  sub->add_option("--project", opts->project, "Project file (*.reclens)")->required();
+  sub->add_option("--model", c.kind, "popularity, bpr, lightgcn or twotower")
+      ->required()
+      ->check(CLI::IsMember(trainableModelKinds()));
+  sub->add_option("--dim", c.dim, "Embedding size")->capture_default_str();
+  sub->add_option("--epochs", c.epochs, "Most epochs (early stopping may end sooner)")->capture_default_str();
+  sub->add_option("--lr", c.lr, "Adam learning rate")->capture_default_str();
+  sub->add_option("--l2", c.l2, "L2 penalty")->capture_default_str();
+  sub->add_option("--layers", c.layers, "LightGCN propagation steps")->capture_default_str();
+  sub->add_option("--batch", c.batchSize, "Triplets per optimiser step")->capture_default_str();
+  sub->add_option("--negatives", c.negatives, "Negatives per positive")->capture_default_str();
+  sub->add_option("--seed", c.seed, "Random seed")->capture_default_str();
+  sub->add_option("--patience", c.patience, "Epochs without improvement before stopping")->capture_default_str();
+  sub->add_option("--k", c.evalK, "K of the validation NDCG")->capture_default_str();
+  sub->add_option("--threads", c.threads, "CPU threads (0: library default)")->capture_default_str();
+  sub->add_option("--device", c.device, "auto, cpu or cuda[:N]")->capture_default_str();
+  sub->add_option("--out", opts->out, "Model file (default: <project stem>.<name>.pt beside the project)");
+  sub->add_option("--name", opts->name, "Name the model is registered under (default <model>-<dim>)");
+  sub->add_flag("--json", opts->json, "Print the report as JSON on stdout");
+  sub->add_flag("--quiet", opts->quiet, "No progress lines on stderr");
+  sub->callback([&runner, opts] { runner = [opts] { return runTrainCommand(*opts); }; });
 }
 
 }  // namespace reclens::cli

@@ -1,0 +1,188 @@
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <random>
+
+#include "engine/computedevice.h"
+#include "model/datasplit.h"
+#include "model/modelcontract.h"
+#include "model/negativesampler.h"
+#include "model/rankingeval.h"
+#include "model/trainer.h"
+#include "model/trainingdata.h"
+#include "model/trainingmetadata.h"
+
+namespace reclens {
+
+namespace {
+
+constexpr int kProbeUsers = 3;
+constexpr double kProbeTolerance = 1e-4;
+
+Status checkConfig(const TrainConfig& c) {
+  const auto& kinds = trainableModelKinds();
+  if (std::find(kinds.begin(), kinds.end(), c.kind) == kinds.end()) {
+    return makeError(ErrorCode::InvalidArgument,
+                     "unknown model kind '" + c.kind + "' (expected popularity, bpr, lightgcn or twotower)");
+  }
+  if (c.dim < 1 || c.epochs < 1 || c.batchSize < 1 || c.negatives < 1 || c.evalK < 1 || c.patience < 1 ||
+      c.layers < 0 || c.evalUsers < 1 || !(c.lr > 0.0) || c.l2 < 0.0 || c.threads < 0) {
+    return makeError(ErrorCode::InvalidArgument,
+                     "training settings out of range: dim, epochs, batch, negatives, K, patience and evaluation "
+                     "users must be at least 1, layers and threads at least 0, lr positive and l2 not negative");
+  }
+  return Status::success();
+}
+
+std::unique_ptr<TrainableModel> makeModel(const TrainingData& data, const TrainConfig& c, const std::string& device) {
+  if (c.kind == "bpr") return makeBprModel(data, c, device);
+  if (c.kind == "lightgcn") return makeLightGcnModel(data, c, device);
+  if (c.kind == "twotower") return makeTwoTowerModel(data, c, device);
+  return makePopularityModel(data);
+}
+
+std::string formatStage(int epoch, int epochs, double loss, int k, double ndcg) {
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "epoch %d/%d, loss %.3f, val NDCG@%d %.4f", epoch, epochs, loss, k, ndcg);
+  return buf;
+}
+
+// Validation users: all users with a validation item, or a seeded sample of them.
+std::vector<std::int64_t> validationUsers(const TrainTestSplit& split, const TrainConfig& c) {
+  std::vector<std::int64_t> users;
+  for (std::size_t u = 0; u < split.users(); ++u) {
+    if (!split.validation[u].empty()) users.push_back(static_cast<std::int64_t>(u));
+  }
+  if (users.size() > static_cast<std::size_t>(c.evalUsers)) {
+    std::mt19937_64 rng(c.seed ^ 0x9e3779b97f4a7c15ULL);
+    for (std::size_t i = users.size(); i > 1; --i) std::swap(users[i - 1], users[rng() % i]);
+    users.resize(static_cast<std::size_t>(c.evalUsers));
+    std::sort(users.begin(), users.end());
+  }
+  return users;
+}
+
+Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const std::string& outPath,
+                          const TaskControl& control) {
+  const auto started = std::chrono::steady_clock::now();
+  if (auto s = checkConfig(c); !s) return s.error();
+  if (dataset.interactions.size() == 0 || dataset.items.size() == 0) {
+    return makeError(ErrorCode::Empty, "the dataset has no interactions to train on");
+  }
+  if (c.threads > 0) at::set_num_threads(c.threads);
+  torch::manual_seed(c.seed);
+  std::string deviceNote;
+  const auto chosen = chooseComputeDevice(c.device, &deviceNote);
+  const std::string device =
+      chosen.kind == ComputeDevice::Kind::Cuda ? "cuda:" + std::to_string(chosen.index) : std::string("cpu");
+
+  control.report(0.0, "splitting the interactions by time");
+  const auto split = splitByTime(dataset, 1, 1);
+  const auto data = makeTrainingData(dataset, split);
+  const auto testHistory = collectHistories(dataset, split, {SplitPart::Train, SplitPart::Validation});
+  auto model = makeModel(data, c, device);
+
+  TrainReport report;
+  report.kind = c.kind;
+  report.device = chosen.kind == ComputeDevice::Kind::Cuda ? chosen.description
+                                                            : "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
+  const auto valUsers = validationUsers(split, c);
+  if (model->learned()) {
+    NegativeSampler sampler(data.train, data.numItems, c.seed);
+    int sinceBest = 0;
+    for (int epoch = 1; epoch <= c.epochs && sinceBest < c.patience; ++epoch) {
+      const auto t = sampler.epoch(c.negatives);
+      const auto batch = static_cast<std::size_t>(c.batchSize);
+      double lossSum = 0.0;
+      std::size_t batches = 0;
+      for (std::size_t b = 0; b < t.users.size(); b += batch) {
+        if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
+        const auto e = std::min(t.users.size(), b + batch);
+        const auto slice = [b, e](const std::vector<std::int64_t>& v) {
+          return std::vector<std::int64_t>(v.begin() + static_cast<std::ptrdiff_t>(b),
+                                           v.begin() + static_cast<std::ptrdiff_t>(e));
+        };
+        lossSum += model->trainBatch(slice(t.users), slice(t.positives), slice(t.negatives));
+        ++batches;
+        control.report((epoch - 1 + static_cast<double>(e) / static_cast<double>(t.users.size())) / c.epochs * 0.95,
+                       "epoch " + std::to_string(epoch) + "/" + std::to_string(c.epochs));
+      }
+      const double loss = batches ? lossSum / static_cast<double>(batches) : 0.0;
+      const double ndcg = meanNdcg(*model, valUsers, data.train, split.validation, c.evalK, device);
+      report.trainLoss.push_back(loss);
+      report.validationNdcg.push_back(ndcg);
+      report.epochsRun = epoch;
+      if (report.bestEpoch == 0 || ndcg > report.bestValidationNdcg) {
+        report.bestEpoch = epoch;
+        report.bestValidationNdcg = ndcg;
+        model->rememberBest();
+        sinceBest = 0;
+      } else {
+        ++sinceBest;
+      }
+      control.report(static_cast<double>(epoch) / c.epochs * 0.95, formatStage(epoch, c.epochs, loss, c.evalK, ndcg));
+    }
+    model->restoreBest();
+  } else {
+    report.bestValidationNdcg = meanNdcg(*model, valUsers, data.train, split.validation, c.evalK, device);
+    report.validationNdcg.push_back(report.bestValidationNdcg);
+  }
+  if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
+
+  control.report(0.96, "evaluating on the test part");
+  std::vector<std::int64_t> testUsers;
+  for (std::size_t u = 0; u < split.users(); ++u) {
+    if (!split.test[u].empty()) testUsers.push_back(static_cast<std::int64_t>(u));
+  }
+  report.testNdcg = meanNdcg(*model, testUsers, testHistory, split.test, c.evalK, device);
+  report.evalUsers = testUsers.size();
+
+  control.report(0.98, "writing the model file");
+  const auto spec = model->exportSpec();
+  report.metadataJson = trainingMetadataJson(dataset, split, c, model->dim(), spec.itemParts, report, device);
+  if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
+  if (auto s = writeModelFile(spec, report.metadataJson, outPath); !s) return s.error();
+
+  // Guard against export bugs: the saved file must reproduce the trainer's own scores.
+  std::vector<ProbeUser> probes;
+  for (std::size_t u = 0; u < split.users() && probes.size() < kProbeUsers; ++u) {
+    if (data.train.start[u + 1] == data.train.start[u]) continue;
+    ProbeUser p;
+    p.items.assign(data.train.item.begin() + data.train.start[u], data.train.item.begin() + data.train.start[u + 1]);
+    p.weights.assign(data.train.weight.begin() + data.train.start[u],
+                     data.train.weight.begin() + data.train.start[u + 1]);
+    for (const auto& codes : data.userFieldCodes) {
+      if (c.kind == "twotower") p.codes.push_back(codes[u]);
+    }
+    p.expectedScores = trainerScores(*model, static_cast<std::int64_t>(u), data.train);
+    probes.push_back(std::move(p));
+  }
+  if (auto s = checkModelScores(outPath, probes, kProbeTolerance); !s) {
+    std::remove(outPath.c_str());
+    return s.error();
+  }
+  report.modelPath = outPath;
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  control.report(1.0, "done");
+  return report;
+}
+
+}  // namespace
+
+const std::vector<std::string>& trainableModelKinds() {
+  static const std::vector<std::string> kKinds = {"popularity", "bpr", "lightgcn", "twotower"};
+  return kKinds;
+}
+
+Result<TrainReport> trainModel(const Dataset& dataset, const TrainConfig& config, const std::string& outPath,
+                               const TaskControl& control) {
+  try {
+    return train(dataset, config, outPath, control);
+  } catch (const std::exception& e) {
+    return makeError(ErrorCode::Internal, std::string("training failed: ") + e.what());
+  }
+}
+
+}  // namespace reclens

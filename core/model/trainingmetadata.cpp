@@ -1,0 +1,60 @@
+#include "model/trainingmetadata.h"
+
+#include <nlohmann/json.hpp>
+
+#include "model/modelcontract.h"
+
+namespace reclens {
+
+namespace {
+nlohmann::json configJson(const TrainConfig& c, const std::string& device) {
+  nlohmann::json j = {{"kind", c.kind},
+                      {"dim", c.dim},
+                      {"epochs", c.epochs},
+                      {"lr", c.lr},
+                      {"l2", c.l2},
+                      {"batch_size", c.batchSize},
+                      {"negatives", c.negatives},
+                      {"seed", c.seed},
+                      {"patience", c.patience},
+                      {"eval_k", c.evalK},
+                      {"eval_users", c.evalUsers},
+                      {"device", device},
+                      {"split", "per user by time: last distinct item test, the one before it validation"}};
+  if (c.kind == "lightgcn") j["layers"] = c.layers;
+  return j;
+}
+}  // namespace
+
+std::string trainingMetadataJson(const Dataset& dataset, const TrainTestSplit& split, const TrainConfig& config,
+                                 int dim, const std::vector<std::string>& itemParts, const TrainReport& report,
+                                 const std::string& device) {
+  // Only the two-tower model reads user attributes; the others take F = 0 fields.
+  nlohmann::json fields = nlohmann::json::array();
+  if (config.kind == "twotower") {
+    for (const auto& f : dataset.users.fields) {
+      fields.push_back({{"name", f.name()}, {"vocabulary", f.vocabulary()}});
+    }
+  }
+  const auto key = "ndcg@" + std::to_string(config.evalK);
+  nlohmann::json validation = {{key, report.bestValidationNdcg},
+                               {"test_" + key, report.testNdcg},
+                               {"best_epoch", report.bestEpoch},
+                               {"epochs_run", report.epochsRun}};
+  nlohmann::json j;
+  j["contract_version"] = kModelContractVersion;
+  j["kind"] = config.kind;
+  j["dim"] = dim;
+  j["num_items"] = dataset.items.size();
+  j["catalog_fingerprint"] = catalogFingerprint(dataset.items);
+  j["user_fields"] = fields;
+  j["item_parts"] = itemParts;
+  j["train_time"] = {{"first", split.trainFirst}, {"last", split.trainLast}};
+  j["time_unit"] = timeUnitName(dataset.info.timeUnit);
+  j["trained_by"] = std::string("RecLens ") + RECLENS_VERSION;
+  j["config"] = configJson(config, device);
+  j["validation"] = validation;
+  return j.dump();
+}
+
+}  // namespace reclens

@@ -1,0 +1,225 @@
+// Feature-aware two-tower model.
+// Item tower: item = id embedding + one embedding per categorical catalog field (category, brand, ...),
+// each field with a learned "missing" row; the parts are what item_field_inputs returns and
+// item_vectors sums them. User tower: pooled = sum_i w_i item_i / sqrt(max(sum_i w_i, 1)) over the
+// history (sharing the item tower's vectors), f = sum of the user's attribute embeddings (one learned
+// "missing" row per field), user = pooled + W2 relu(W1 [pooled; f] + b1) + b2. Score = user . item.
+#include <torch/torch.h>
+
+#include "model/historybatch.h"
+#include "model/trainablemodel.h"
+
+namespace reclens {
+
+namespace {
+
+const char* const kTwoTowerSource = R"(
+def item_embeddings(self) -> Tensor:
+    return self.emb
+
+def history_inputs(self, items: Tensor) -> Tensor:
+    return self.emb.index_select(0, items)
+
+def user_field_inputs(self, codes: Tensor) -> Tensor:
+    missing = (codes < 0) | (codes >= self.user_field_sizes)
+    rows = torch.where(missing, self.user_field_sizes, codes) + self.user_field_offsets
+    return self.user_table.index_select(0, rows)
+
+def user_vector(self, history: Tensor, weights: Tensor, fields: Tensor) -> Tensor:
+    total = torch.clamp(weights.sum(), min=1.0)
+    pooled = (weights.unsqueeze(1) * history).sum(0) / torch.sqrt(total)
+    hidden = torch.relu(torch.mv(self.w1, torch.cat([pooled, fields.sum(0)])) + self.b1)
+    return pooled + torch.mv(self.w2, hidden) + self.b2
+
+def item_field_inputs(self, items: Tensor) -> Tensor:
+    rows = self.item_rows.index_select(0, items)
+    parts = self.item_table.index_select(0, rows.reshape(-1))
+    return parts.reshape(rows.size(0), rows.size(1), self.item_table.size(1))
+
+def item_vectors(self, parts: Tensor) -> Tensor:
+    return parts.sum(1)
+)";
+
+at::Tensor longTensor(const std::vector<std::int64_t>& v, const torch::Device& d) {
+  return torch::tensor(v, torch::kLong).to(d);
+}
+at::Tensor floatTensor(const std::vector<float>& v, const torch::Device& d) {
+  return torch::tensor(v, torch::kFloat).to(d);
+}
+std::vector<float> plain(const at::Tensor& t) {
+  auto c = t.detach().to(torch::kCPU).contiguous();
+  return {c.data_ptr<float>(), c.data_ptr<float>() + c.numel()};
+}
+std::vector<std::int64_t> plainLong(const at::Tensor& t) {
+  auto c = t.to(torch::kCPU).contiguous();
+  return {c.data_ptr<std::int64_t>(), c.data_ptr<std::int64_t>() + c.numel()};
+}
+ExportTensor exportFloat(const std::string& name, const at::Tensor& t) {
+  return {name, t.sizes().vec(), plain(t), {}, false};
+}
+ExportTensor exportLong(const std::string& name, const at::Tensor& t) {
+  return {name, t.sizes().vec(), {}, plainLong(t), true};
+}
+
+// Row of code `code` in a table whose field blocks start at `offset` and hold `size` + 1 rows.
+std::int64_t fieldRow(std::int64_t code, std::int64_t size, std::int64_t offset) {
+  return offset + ((code < 0 || code >= size) ? size : code);
+}
+
+class TwoTowerModel final : public TrainableModel {
+ public:
+  TwoTowerModel(const TrainingData& data, const TrainConfig& config, const std::string& device)
+      : m_data(data), m_device(device), m_l2(config.l2) {
+    const auto n = data.numItems;
+    const auto parts = static_cast<std::int64_t>(data.itemFieldSizes.size()) + 1;
+    std::vector<std::int64_t> itemRows(static_cast<std::size_t>(n * parts));
+    std::int64_t offset = n;
+    for (std::int64_t i = 0; i < n; ++i) itemRows[static_cast<std::size_t>(i * parts)] = i;
+    for (std::size_t f = 0; f < data.itemFieldSizes.size(); ++f) {
+      for (std::int64_t i = 0; i < n; ++i) {
+        itemRows[static_cast<std::size_t>(i * parts) + f + 1] =
+            fieldRow(data.itemFieldCodes[f][static_cast<std::size_t>(i)], data.itemFieldSizes[f], offset);
+      }
+      offset += data.itemFieldSizes[f] + 1;
+    }
+    m_itemRows = longTensor(itemRows, m_device).reshape({n, parts});
+
+    const auto fields = data.userFieldSizes.size();
+    std::vector<std::int64_t> offsets(fields), userRows(static_cast<std::size_t>(data.numUsers) * fields);
+    std::int64_t userOffset = 0;
+    for (std::size_t f = 0; f < fields; ++f) {
+      offsets[f] = userOffset;
+      for (std::size_t u = 0; u < static_cast<std::size_t>(data.numUsers); ++u) {
+        userRows[u * fields + f] = fieldRow(data.userFieldCodes[f][u], data.userFieldSizes[f], userOffset);
+      }
+      userOffset += data.userFieldSizes[f] + 1;
+    }
+    m_userFieldOffsets = longTensor(offsets, m_device);
+    m_userFieldSizes = longTensor(data.userFieldSizes, m_device);
+    m_userRows = longTensor(userRows, m_device).reshape({data.numUsers, static_cast<std::int64_t>(fields)});
+
+    const auto d = config.dim;
+    m_itemTable = (torch::randn({offset, d}) * 0.1).to(m_device).requires_grad_();
+    m_userTable = (torch::randn({std::max<std::int64_t>(userOffset, 1), d}) * 0.1).to(m_device).requires_grad_();
+    m_w1 = (torch::randn({d, 2 * d}) * (1.0 / std::sqrt(2.0 * d))).to(m_device).requires_grad_();
+    m_b1 = torch::zeros({d}).to(m_device).requires_grad_();
+    m_w2 = (torch::randn({d, d}) * 0.01).to(m_device).requires_grad_();
+    m_b2 = torch::zeros({d}).to(m_device).requires_grad_();
+    m_opt = std::make_unique<torch::optim::Adam>(parameters(), torch::optim::AdamOptions(config.lr));
+  }
+
+  bool learned() const override { return true; }
+  int dim() const override { return static_cast<int>(m_itemTable.size(1)); }
+
+  double trainBatch(const std::vector<std::int64_t>& users, const std::vector<std::int64_t>& positives,
+                    const std::vector<std::int64_t>& negatives) override {
+    const auto b = gatherHistories(m_data.train, users, &positives);
+    const auto emb = itemTower();
+    const auto pos = longTensor(positives, m_device);
+    const auto owner = longTensor(b.tripletOwner, m_device);
+    const auto posWeight = floatTensor(b.positiveWeight, m_device).unsqueeze(1);
+    auto sums = torch::zeros({static_cast<std::int64_t>(b.users.size()), emb.size(1)}, emb.options())
+                    .index_add(0, longTensor(b.owner, m_device),
+                               floatTensor(b.weight, m_device).unsqueeze(1) *
+                                   emb.index_select(0, longTensor(b.item, m_device)));
+    auto total = floatTensor(b.total, m_device).index_select(0, owner).unsqueeze(1) - posWeight;
+    auto pooled = (sums.index_select(0, owner) - posWeight * emb.index_select(0, pos)) /
+                  torch::sqrt(torch::clamp_min(total, 1.0));
+    auto u = userHead(pooled, longTensor(users, m_device));
+    auto p = emb.index_select(0, pos);
+    auto n = emb.index_select(0, longTensor(negatives, m_device));
+    auto x = (u * (p - n)).sum(1);
+    auto loss = -torch::log_sigmoid(x).mean() +
+                m_l2 * (u.pow(2).sum() + p.pow(2).sum() + n.pow(2).sum()) / static_cast<double>(users.size());
+    m_opt->zero_grad();
+    loss.backward();
+    m_opt->step();
+    return loss.item<double>();
+  }
+
+  std::vector<float> userVectors(const std::vector<std::int64_t>& users, const UserHistories& histories) override {
+    torch::NoGradGuard noGrad;
+    const auto b = gatherHistories(histories, users, nullptr);
+    const auto emb = itemTower();
+    auto sums = torch::zeros({static_cast<std::int64_t>(b.users.size()), emb.size(1)}, emb.options())
+                    .index_add(0, longTensor(b.owner, m_device),
+                               floatTensor(b.weight, m_device).unsqueeze(1) *
+                                   emb.index_select(0, longTensor(b.item, m_device)));
+    auto pooled = sums / torch::sqrt(torch::clamp_min(floatTensor(b.total, m_device), 1.0)).unsqueeze(1);
+    return plain(userHead(pooled.index_select(0, longTensor(b.tripletOwner, m_device)), longTensor(users, m_device)));
+  }
+
+  std::vector<float> itemMatrix() override {
+    torch::NoGradGuard noGrad;
+    return plain(itemTower());
+  }
+
+  void rememberBest() override {
+    m_best.clear();
+    for (const auto& p : parameters()) m_best.push_back(p.detach().clone());
+  }
+  void restoreBest() override {
+    if (m_best.empty()) return;
+    torch::NoGradGuard noGrad;
+    auto params = parameters();
+    for (std::size_t i = 0; i < params.size(); ++i) params[i].copy_(m_best[i]);
+  }
+
+  ExportSpec exportSpec() override {
+    torch::NoGradGuard noGrad;
+    ExportSpec spec;
+    spec.className = "TwoTowerModel";
+    spec.tensors = {exportFloat("emb", itemTower()),
+                    exportFloat("item_table", m_itemTable),
+                    exportLong("item_rows", m_itemRows),
+                    exportFloat("user_table", m_userTable),
+                    exportLong("user_field_sizes", m_userFieldSizes),
+                    exportLong("user_field_offsets", m_userFieldOffsets),
+                    exportFloat("w1", m_w1),
+                    exportFloat("b1", m_b1),
+                    exportFloat("w2", m_w2),
+                    exportFloat("b2", m_b2)};
+    spec.source = kTwoTowerSource;
+    spec.itemParts = {"item"};
+    for (const auto& name : m_data.itemFieldNames) spec.itemParts.push_back(name);
+    return spec;
+  }
+
+ private:
+  std::vector<at::Tensor> parameters() const { return {m_itemTable, m_userTable, m_w1, m_b1, m_w2, m_b2}; }
+
+  // [N, D]: the sum of each item's parts.
+  at::Tensor itemTower() const {
+    const auto n = m_itemRows.size(0);
+    return m_itemTable.index_select(0, m_itemRows.reshape({-1}))
+        .reshape({n, m_itemRows.size(1), m_itemTable.size(1)})
+        .sum(1);
+  }
+
+  // The user tower on top of pooled history vectors [B, D] for the given users' attribute codes.
+  at::Tensor userHead(const at::Tensor& pooled, const at::Tensor& users) const {
+    const auto rows = m_userRows.index_select(0, users);  // [B, F]
+    auto fields = m_userTable.index_select(0, rows.reshape({-1}))
+                      .reshape({rows.size(0), rows.size(1), m_userTable.size(1)})
+                      .sum(1);
+    auto hidden = torch::relu(torch::addmm(m_b1, torch::cat({pooled, fields}, 1), m_w1.t()));
+    return pooled + torch::addmm(m_b2, hidden, m_w2.t());
+  }
+
+  const TrainingData& m_data;
+  torch::Device m_device;
+  double m_l2;
+  at::Tensor m_itemRows, m_userRows, m_userFieldSizes, m_userFieldOffsets;
+  at::Tensor m_itemTable, m_userTable, m_w1, m_b1, m_w2, m_b2;
+  std::vector<at::Tensor> m_best;
+  std::unique_ptr<torch::optim::Adam> m_opt;
+};
+
+}  // namespace
+
+std::unique_ptr<TrainableModel> makeTwoTowerModel(const TrainingData& data, const TrainConfig& config,
+                                                  const std::string& device) {
+  return std::make_unique<TwoTowerModel>(data, config, device);
+}
+
+}  // namespace reclens

@@ -1,0 +1,164 @@
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <filesystem>
+#include <random>
+
+#include "common/sha256.h"
+#include "model/modelexport.h"
+#include "model/trainer.h"
+
+using namespace reclens;
+
+namespace {
+constexpr int kItems = 100;
+constexpr int kUsers = 80;
+
+// Two user groups with disjoint tastes: group g buys only items of its half of the catalog.
+Dataset plantedDataset() {
+  Dataset d;
+  d.info.name = "planted";
+  d.users.fields.emplace_back("segment");
+  d.items.fields.emplace_back("category");
+  for (int i = 0; i < kItems; ++i) {
+    d.items.ids.push_back("i" + std::to_string(i));
+    d.items.fields[0].append(i < kItems / 2 ? "left" : "right");
+  }
+  std::mt19937_64 rng(7);
+  const auto k = d.interactions.kindIndex("purchase");
+  for (int u = 0; u < kUsers; ++u) {
+    d.users.ids.push_back("u" + std::to_string(u));
+    const int group = u % 2;
+    d.users.fields[0].append(group == 0 ? "a" : "b");
+    for (int n = 0; n < 10; ++n) {
+      const int item = group * (kItems / 2) + static_cast<int>(rng() % (kItems / 2));
+      d.interactions.append(u, item, 1000 + n, 1.0f, k);
+    }
+  }
+  return d;
+}
+
+TrainConfig smallConfig(const std::string& kind) {
+  TrainConfig c;
+  c.kind = kind;
+  c.dim = 16;
+  c.epochs = 12;
+  c.lr = 0.05;
+  c.batchSize = 128;
+  c.evalK = 10;
+  c.patience = 4;
+  c.threads = 1;
+  c.device = "cpu";
+  return c;
+}
+}  // namespace
+
+class TestTrainer : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void learnedModelsBeatPopularity_data() {
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("bpr") << "bpr";
+    QTest::newRow("lightgcn") << "lightgcn";
+    QTest::newRow("twotower") << "twotower";
+  }
+  void learnedModelsBeatPopularity() {
+    QFETCH(QString, kind);
+    QTemporaryDir dir;
+    const auto data = plantedDataset();
+    auto pop = trainModel(data, smallConfig("popularity"), dir.filePath("pop.pt").toStdString());
+    QVERIFY2(pop.ok(), pop.ok() ? "" : pop.error().message.c_str());
+    auto model = trainModel(data, smallConfig(kind.toStdString()), dir.filePath("m.pt").toStdString());
+    QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+    QVERIFY(model->epochsRun >= 1);
+    QCOMPARE(model->validationNdcg.size(), static_cast<std::size_t>(model->epochsRun));
+    QVERIFY2(model->testNdcg > pop->testNdcg + 0.05,
+             qPrintable(QString("%1 %2 vs popularity %3").arg(kind).arg(model->testNdcg).arg(pop->testNdcg)));
+  }
+
+  void exportFollowsTheContract_data() {
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("dim");
+    QTest::addColumn<int>("fields");
+    QTest::newRow("popularity") << "popularity" << 1 << 0;
+    QTest::newRow("bpr") << "bpr" << 16 << 0;
+    QTest::newRow("lightgcn") << "lightgcn" << 16 << 0;
+    QTest::newRow("twotower") << "twotower" << 16 << 1;
+  }
+  void exportFollowsTheContract() {
+    QFETCH(QString, kind);
+    QFETCH(int, dim);
+    QFETCH(int, fields);
+    QTemporaryDir dir;
+    const auto path = dir.filePath("m.pt").toStdString();
+    const auto data = plantedDataset();
+    auto c = smallConfig(kind.toStdString());
+    c.epochs = 2;
+    auto report = trainModel(data, c, path);
+    QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
+    QVERIFY(!std::filesystem::exists(path + ".part"));
+    auto meta = verifyExportedModel(path);
+    QVERIFY2(meta.ok(), meta.ok() ? "" : meta.error().message.c_str());
+    const auto j = nlohmann::json::parse(meta.value());
+    QCOMPARE(j.at("kind").get<std::string>(), kind.toStdString());
+    QCOMPARE(j.at("dim").get<int>(), dim);
+    QCOMPARE(j.at("num_items").get<int>(), kItems);
+    QCOMPARE(j.at("catalog_fingerprint").get<std::string>(), catalogFingerprint(data.items));
+    QCOMPARE(static_cast<int>(j.at("user_fields").size()), fields);
+    QVERIFY(j.contains("item_parts") && j.contains("train_time") && j.contains("trained_by"));
+    std::vector<std::int64_t> codes(static_cast<std::size_t>(fields), 0);
+    auto scores = scoreWithModelFile(path, {1, 2, 3}, {1.0f, 1.0f, 1.0f}, codes);
+    QVERIFY2(scores.ok(), scores.ok() ? "" : scores.error().message.c_str());
+    QCOMPARE(scores->size(), static_cast<std::size_t>(kItems));
+  }
+
+  void sameSeedGivesSameFile() {
+    QTemporaryDir dir;
+    const auto data = plantedDataset();
+    auto c = smallConfig("bpr");
+    c.epochs = 3;
+    QVERIFY(trainModel(data, c, dir.filePath("a.pt").toStdString()).ok());
+    QVERIFY(trainModel(data, c, dir.filePath("b.pt").toStdString()).ok());
+    c.seed = 43;
+    QVERIFY(trainModel(data, c, dir.filePath("c.pt").toStdString()).ok());
+    const auto a = sha256File(dir.filePath("a.pt").toStdString());
+    const auto b = sha256File(dir.filePath("b.pt").toStdString());
+    const auto other = sha256File(dir.filePath("c.pt").toStdString());
+    QVERIFY(a.ok() && b.ok() && other.ok());
+    QCOMPARE(a.value(), b.value());
+    QVERIFY(a.value() != other.value());
+  }
+
+  void cancelWritesNothing() {
+    QTemporaryDir dir;
+    const auto path = dir.filePath("m.pt").toStdString();
+    std::atomic<bool> cancel{true};
+    TaskControl control;
+    control.cancel = &cancel;
+    auto report = trainModel(plantedDataset(), smallConfig("twotower"), path, control);
+    QVERIFY(!report.ok());
+    QCOMPARE(report.error().code, ErrorCode::Cancelled);
+    QVERIFY(!std::filesystem::exists(path));
+    QVERIFY(!std::filesystem::exists(path + ".part"));
+  }
+
+  void rejectsEmptyDataAndBadSettings() {
+    QTemporaryDir dir;
+    const auto path = dir.filePath("m.pt").toStdString();
+    auto empty = trainModel(Dataset{}, smallConfig("bpr"), path);
+    QVERIFY(!empty.ok());
+    QCOMPARE(empty.error().code, ErrorCode::Empty);
+    auto c = smallConfig("nonsense");
+    auto bad = trainModel(plantedDataset(), c, path);
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().code, ErrorCode::InvalidArgument);
+    QVERIFY(!std::filesystem::exists(path));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
