@@ -1,0 +1,97 @@
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/result.h"
+#include "common/taskcontrol.h"
+#include "data/dataset.h"
+#include "data/importer.h"
+
+namespace reclens {
+
+class CsvReader;
+class DatasetWriter;
+
+// One run of runImport(): stages the optional items and users files, streams the interactions into a
+// DatasetWriter, then builds the catalog and user table and commits. Not part of the public API.
+class ImportRun {
+ public:
+  ImportRun(const ImportMapping& mapping, const TaskControl& control);
+  // Runs the whole import; the project changes only when this returns a report.
+  Result<ImportReport> run(ProjectStore& store);
+
+ private:
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  using IdMap = std::unordered_map<std::string, std::int32_t, StringHash, std::equal_to<>>;
+
+  // Attributes read from an items or users file (or the item attribute JSON), by row of that file.
+  struct Staged {
+    IdMap rowOf;
+    std::vector<std::string> ids;
+    std::vector<std::string> titles;
+    std::vector<double> prices;
+    std::vector<std::int64_t> firstSeen;
+    std::vector<CategoricalField> fields;
+  };
+  // A compiled row filter with its column resolved.
+  struct Filter {
+    RowFilter rule;
+    int column = -1;
+    double threshold = 0.0;
+    std::regex regex;
+    std::unordered_map<std::string, bool, StringHash, std::equal_to<>> memo;
+  };
+
+  Status openReader(const std::string& path, const CsvFormat& format, std::unique_ptr<CsvReader>& out);
+  Result<int> column(const CsvReader& reader, const std::string& name, const char* role) const;
+  Status readItemsFile();
+  Status readUsersFile();
+  Status readItemAttributesJson();
+  Status readInteractionsCsv(DatasetWriter& writer);
+  Status readSequences(DatasetWriter& writer);
+  Status prepareFilters(const CsvReader& reader);
+  // Applies the filters; returns the failing filter or nullptr.
+  Result<const Filter*> failingFilter(const CsvReader& reader);
+  // Records a bad row; fails (strict) or skips it.
+  Status badRow(const Error& error, const std::string& reason);
+  void filteredRow(const std::string& file, const std::string& reason, std::int64_t line);
+  Status tick(const CsvReader& reader, std::int64_t rows, const char* stage);
+  std::int32_t userIndex(std::string_view id);
+  std::int32_t itemIndex(std::string_view id);
+  Catalog buildCatalog();
+  UserTable buildUsers();
+
+  const ImportMapping& m_mapping;
+  const TaskControl& m_control;
+  ImportReport m_report;
+  std::int64_t m_totalBytes = 1;
+  std::int64_t m_doneBytes = 0;  // bytes of files finished before the current one
+
+  Staged m_stagedItems;
+  Staged m_stagedUsers;
+  std::vector<Filter> m_filters;
+
+  IdMap m_itemIndex;
+  std::vector<std::string> m_itemIds;
+  std::vector<std::int64_t> m_itemFirstTs;
+  std::vector<std::string> m_rowTitles;  // item metadata carried on interaction rows
+  std::vector<double> m_rowPrices;
+  std::vector<CategoricalField> m_rowItemFields;  // category, brand from interaction rows
+  IdMap m_userIndex;
+  std::vector<std::string> m_userIds;
+  std::vector<std::int64_t> m_userNextSeq;  // next row-order timestamp per user
+  std::vector<CategoricalField> m_rowUserFields;
+  std::vector<std::string> m_kindNames;
+  TimeUnit m_timeUnit = TimeUnit::UnixSeconds;
+};
+
+}  // namespace reclens

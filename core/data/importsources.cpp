@@ -1,0 +1,259 @@
+// ImportRun: staging the optional items file, users file and item attribute JSON.
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "data/csvreader.h"
+#include "data/importrun.h"
+#include "data/timestampparser.h"
+
+namespace reclens {
+
+namespace {
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+}  // namespace
+
+Status ImportRun::readItemsFile() {
+  const auto& src = *m_mapping.items;
+  std::unique_ptr<CsvReader> reader;
+  if (auto st = openReader(src.path, src.format, reader); !st) return st;
+  auto id = column(*reader, src.idColumn, "item id");
+  if (!id) return id.error();
+  struct Col {
+    int index;
+    std::string field;
+  };
+  std::vector<Col> cats;
+  auto optional = [&](const std::string& name, const char* role, int& out) -> Status {
+    out = -1;
+    if (name.empty()) return Status::success();
+    auto c = column(*reader, name, role);
+    if (!c) return c.error();
+    out = c.value();
+    return Status::success();
+  };
+  int title = -1, price = -1, firstSeen = -1, category = -1, brand = -1;
+  for (auto st :
+       {optional(src.titleColumn, "item title", title), optional(src.priceColumn, "item price", price),
+        optional(src.firstSeenColumn, "item first-seen", firstSeen),
+        optional(src.categoryColumn, "item category", category),
+        optional(src.brandColumn, "item brand", brand)}) {
+    if (!st) return st;
+  }
+  if (category >= 0) cats.push_back({category, "category"});
+  if (brand >= 0) cats.push_back({brand, "brand"});
+  for (const auto& name : src.attributeColumns) {
+    auto c = column(*reader, name, "item attribute");
+    if (!c) return c.error();
+    cats.push_back({c.value(), name});
+  }
+  auto& s = m_stagedItems;
+  for (const auto& c : cats) s.fields.emplace_back(c.field);
+  const std::size_t width = reader->header().size();
+  std::int64_t rows = 0;
+  while (true) {
+    auto got = reader->next();
+    if (!got) {
+      if (reader->broken()) return got.error();
+      if (auto st = badRow(got.error(),
+                           got.error().code == ErrorCode::Encoding ? "invalid UTF-8" : "malformed quoting");
+          !st) {
+        return st;
+      }
+      continue;
+    }
+    if (!got.value()) break;
+    ++rows;
+    if (auto st = tick(*reader, rows, "reading items"); !st) return st;
+    const auto& f = reader->fields();
+    if (f.size() != width) {
+      const auto reason =
+          "ragged row (" + std::to_string(f.size()) + " fields, expected " + std::to_string(width) + ")";
+      if (auto st = badRow(makeError(ErrorCode::Parse, reason, src.path, reader->line(),
+                                     static_cast<int>(std::min(f.size(), width) + 1)),
+                           reason);
+          !st) {
+        return st;
+      }
+      continue;
+    }
+    const std::string key = src.uppercaseIds ? upper(f[id.value()]) : std::string(f[id.value()]);
+    if (key.empty()) {
+      if (auto st = badRow(
+              makeError(ErrorCode::Parse, "the item id is empty", src.path, reader->line(), id.value() + 1),
+              "empty item id");
+          !st) {
+        return st;
+      }
+      continue;
+    }
+    if (s.rowOf.count(key) != 0) {
+      if (auto st = badRow(makeError(ErrorCode::Duplicate, "item id \"" + key + "\" appears a second time",
+                                     src.path, reader->line(), id.value() + 1),
+                           "duplicate item id");
+          !st) {
+        return st;
+      }
+      continue;
+    }
+    double p = std::nan("");
+    if (price >= 0 && !f[price].empty()) {
+      const auto v = f[price];
+      double parsed = 0.0;
+      const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), parsed);
+      if (ec != std::errc() || ptr != v.data() + v.size()) {
+        if (auto st = badRow(makeError(ErrorCode::Parse, "price \"" + std::string(v) + "\" is not a number",
+                                       src.path, reader->line(), price + 1),
+                             "unparsable price");
+            !st) {
+          return st;
+        }
+        continue;
+      }
+      p = parsed;
+    }
+    std::int64_t seen = kNoTime;
+    if (firstSeen >= 0 && !f[firstSeen].empty()) {
+      auto t = parseTimestamp(f[firstSeen], TimestampFormat::Auto);
+      if (!t) {
+        if (auto st = badRow(makeError(ErrorCode::Parse,
+                                       "first-seen time \"" + std::string(f[firstSeen]) +
+                                           "\" is neither ISO-8601 nor Unix seconds",
+                                       src.path, reader->line(), firstSeen + 1),
+                             "unparsable first-seen time");
+            !st) {
+          return st;
+        }
+        continue;
+      }
+      seen = *t;
+    }
+    s.rowOf.emplace(key, static_cast<std::int32_t>(s.ids.size()));
+    s.ids.push_back(key);
+    s.titles.emplace_back(title >= 0 ? f[title] : std::string_view());
+    s.prices.push_back(p);
+    s.firstSeen.push_back(seen);
+    for (std::size_t k = 0; k < cats.size(); ++k) s.fields[k].append(f[cats[k].index]);
+  }
+  if (rows == 0) return makeError(ErrorCode::Empty, "has a header but no data rows", src.path, 1);
+  m_doneBytes += reader->fileSize();
+  return Status::success();
+}
+
+Status ImportRun::readUsersFile() {
+  const auto& src = *m_mapping.users;
+  std::unique_ptr<CsvReader> reader;
+  if (auto st = openReader(src.path, src.format, reader); !st) return st;
+  auto id = column(*reader, src.idColumn, "user id");
+  if (!id) return id.error();
+  std::vector<int> cols;
+  auto& s = m_stagedUsers;
+  if (src.attributeColumns.empty()) {
+    for (std::size_t c = 0; c < reader->header().size(); ++c) {
+      if (static_cast<int>(c) == id.value()) continue;
+      cols.push_back(static_cast<int>(c));
+      s.fields.emplace_back(reader->header()[c]);
+    }
+  } else {
+    for (const auto& name : src.attributeColumns) {
+      auto c = column(*reader, name, "user attribute");
+      if (!c) return c.error();
+      cols.push_back(c.value());
+      s.fields.emplace_back(name);
+    }
+  }
+  const std::size_t width = reader->header().size();
+  std::int64_t rows = 0;
+  while (true) {
+    auto got = reader->next();
+    if (!got) {
+      if (reader->broken()) return got.error();
+      if (auto st = badRow(got.error(),
+                           got.error().code == ErrorCode::Encoding ? "invalid UTF-8" : "malformed quoting");
+          !st) {
+        return st;
+      }
+      continue;
+    }
+    if (!got.value()) break;
+    ++rows;
+    if (auto st = tick(*reader, rows, "reading users"); !st) return st;
+    const auto& f = reader->fields();
+    if (f.size() != width) {
+      const auto reason =
+          "ragged row (" + std::to_string(f.size()) + " fields, expected " + std::to_string(width) + ")";
+      if (auto st = badRow(makeError(ErrorCode::Parse, reason, src.path, reader->line(),
+                                     static_cast<int>(std::min(f.size(), width) + 1)),
+                           reason);
+          !st) {
+        return st;
+      }
+      continue;
+    }
+    const auto key = f[id.value()];
+    if (key.empty() || s.rowOf.count(key) != 0) {
+      const bool empty = key.empty();
+      if (auto st = badRow(makeError(empty ? ErrorCode::Parse : ErrorCode::Duplicate,
+                                     empty ? "the user id is empty"
+                                           : "user id \"" + std::string(key) + "\" appears a second time",
+                                     src.path, reader->line(), id.value() + 1),
+                           empty ? "empty user id" : "duplicate user id");
+          !st) {
+        return st;
+      }
+      continue;
+    }
+    s.rowOf.emplace(std::string(key), static_cast<std::int32_t>(s.ids.size()));
+    s.ids.emplace_back(key);
+    for (std::size_t k = 0; k < cols.size(); ++k) s.fields[k].append(f[static_cast<std::size_t>(cols[k])]);
+  }
+  if (rows == 0) return makeError(ErrorCode::Empty, "has a header but no data rows", src.path, 1);
+  m_doneBytes += reader->fileSize();
+  return Status::success();
+}
+
+Status ImportRun::readItemAttributesJson() {
+  const auto& path = m_mapping.itemAttributesJsonPath;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return makeError(ErrorCode::Io, "cannot open the item attribute file for reading", path);
+  const auto json = nlohmann::json::parse(in, nullptr, false);
+  if (json.is_discarded() || !json.is_object()) {
+    return makeError(ErrorCode::Parse, "is not a JSON object {\"item id\": [attribute ids]}", path);
+  }
+  // The attribute ids are anonymous; category = the first id, brand = the last id of lists with two
+  // or more, and "attributes" = every id joined by spaces (see docs/import.md).
+  auto& s = m_stagedItems;
+  s.fields = {CategoricalField("category"), CategoricalField("brand"), CategoricalField("attributes")};
+  for (const auto& [key, value] : json.items()) {
+    if (!value.is_array())
+      return makeError(ErrorCode::Parse, "the value of item \"" + key + "\" is not a list", path);
+    std::vector<std::string> ids;
+    for (const auto& v : value) ids.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+    std::string joined;
+    for (const auto& v : ids) joined += (joined.empty() ? "" : " ") + v;
+    s.rowOf.emplace(key, static_cast<std::int32_t>(s.ids.size()));
+    s.ids.push_back(key);
+    s.titles.emplace_back();
+    s.prices.push_back(std::nan(""));
+    s.firstSeen.push_back(kNoTime);
+    s.fields[0].append(ids.empty() ? std::string() : ids.front());
+    s.fields[1].append(ids.size() >= 2 ? ids.back() : std::string());
+    s.fields[2].append(joined);
+  }
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  m_doneBytes += ec ? 0 : static_cast<std::int64_t>(size);
+  return Status::success();
+}
+
+}  // namespace reclens
