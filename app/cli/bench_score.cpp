@@ -1,15 +1,307 @@
+// reclens-cli bench score: full-catalog scoring + top-K, one user and all users, against plain PyTorch.
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <random>
+#include <set>
+
+#include <unistd.h>
 
 #include "clisupport.h"
 #include "commands.h"
+#include "engine/computedevice.h"
+#include "engine/scoringengine.h"
 
 namespace reclens::cli {
 
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct BenchArgs {
+  std::vector<std::int64_t> items{100000};
+  int dim = 64;
+  int k = 50;
+  int batchK = 20;
+  int users = 2000;
+  int repeat = 300;
+  int batch = 256;
+  std::uint64_t seed = 7;
+  std::string device = "auto";
+  std::string python;
+  std::string script;
+  bool noBaseline = false;
+  bool json = false;
+};
+
+double ms(Clock::duration d) {
+  return std::chrono::duration<double, std::milli>(d).count();
+}
+
+std::vector<float> randomMatrix(std::int64_t rows, int dim, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<float> normal(0.0f, 1.0f);
+  std::vector<float> m(static_cast<std::size_t>(rows) * static_cast<std::size_t>(dim));
+  for (auto& x : m) x = normal(rng);
+  return m;
+}
+
+bool writeRaw(const std::string& path, const std::vector<float>& data) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(data.data()),
+            static_cast<std::streamsize>(data.size() * sizeof(float)));
+  return static_cast<bool>(out);
+}
+
+// Runs `command` and returns its standard output, or nothing when it fails.
+std::optional<std::string> capture(const std::string& command) {
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return std::nullopt;
+  std::string out;
+  char buf[4096];
+  while (const auto n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  return pclose(pipe) == 0 ? std::optional<std::string>(out) : std::nullopt;
+}
+
+std::string quoted(const std::string& s) {
+  std::string q = "'";
+  for (const char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// A Python 3 that can import torch: --python, $RECLENS_PYTHON, python3 on PATH, /usr/bin/python3.
+std::string findPython(const std::string& given) {
+  std::vector<std::string> candidates;
+  if (!given.empty()) candidates.push_back(given);
+  if (const char* env = std::getenv("RECLENS_PYTHON")) candidates.emplace_back(env);
+  candidates.emplace_back("python3");
+  candidates.emplace_back("/usr/bin/python3");
+  for (const auto& c : candidates) {
+    if (capture(quoted(c) + " -c 'import torch' 2>/dev/null")) return c;
+  }
+  return {};
+}
+
+// The baseline script: --script, else beside the source tree or the installed share folder.
+std::string findScript(const std::string& given) {
+  if (!given.empty()) return given;
+  std::error_code ec;
+  const auto exe = fs::read_symlink("/proc/self/exe", ec).parent_path();
+  for (const auto& candidate : {exe / "../../resources/python/bench_score_baseline.py",
+                                exe / "../share/reclens/python/bench_score_baseline.py"}) {
+    if (fs::is_regular_file(candidate, ec)) return candidate.lexically_normal().string();
+  }
+  return {};
+}
+
+struct Measured {
+  double median = 0.0;
+  double p95 = 0.0;
+  double usersPerSecond = 0.0;
+  std::vector<std::vector<std::int32_t>> sample;
+};
+
+Result<Measured> measure(ScoringEngine& engine, const std::vector<float>& users, const BenchArgs& a) {
+  const auto d = static_cast<std::size_t>(a.dim);
+  const auto userVector = [&](int u) {
+    const auto at = users.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(u) * d);
+    return std::vector<float>(at, at + static_cast<std::ptrdiff_t>(d));
+  };
+  Measured m;
+  std::vector<std::vector<float>> vectors;
+  for (int r = 0; r < std::min(a.users, a.repeat); ++r) vectors.push_back(userVector(r));
+  for (int r = 0; r < 10; ++r) {
+    if (auto t = engine.topK(vectors[static_cast<std::size_t>(r) % vectors.size()], a.k); !t)
+      return t.error();
+  }
+  std::vector<double> times;
+  for (int r = 0; r < a.repeat; ++r) {
+    const auto& u = vectors[static_cast<std::size_t>(r) % vectors.size()];
+    const auto start = Clock::now();
+    auto top = engine.topK(u, a.k);
+    times.push_back(ms(Clock::now() - start));
+    if (!top) return top.error();
+  }
+  std::sort(times.begin(), times.end());
+  m.median = times[times.size() / 2];
+  m.p95 = times[std::min(times.size() - 1, times.size() * 95 / 100)];
+
+  std::vector<std::vector<Recommendation>> lists;
+  const auto start = Clock::now();
+  for (int first = 0; first < a.users; first += a.batch) {
+    const int b = std::min(a.batch, a.users - first);
+    const std::vector<float> chunk(
+        users.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(first) * d),
+        users.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(first + b) * d));
+    if (auto s = engine.topKBatch(chunk, static_cast<std::size_t>(b), a.batchK, {}, lists); !s)
+      return s.error();
+  }
+  m.usersPerSecond = a.users / (ms(Clock::now() - start) / 1000.0);
+
+  for (int u = 0; u < std::min(a.users, 20); ++u) {
+    auto top = engine.topK(userVector(u), a.k);
+    if (!top) return top.error();
+    std::vector<std::int32_t> items;
+    for (const auto& r : top.value()) items.push_back(r.item);
+    m.sample.push_back(std::move(items));
+  }
+  return m;
+}
+
+int runBench(const BenchArgs& a) {
+  std::string note;
+  const auto device = chooseComputeDevice(a.device, &note);
+  if (!note.empty()) std::cerr << "reclens-cli: warning: " << note << std::endl;
+  const std::string python = a.noBaseline ? std::string() : findPython(a.python);
+  const std::string script = findScript(a.script);
+  std::string skipReason;
+  if (a.noBaseline)
+    skipReason = "--no-baseline was given";
+  else if (python.empty())
+    skipReason = "no python3 that can import torch was found";
+  else if (script.empty())
+    skipReason = "bench_score_baseline.py was not found (pass --script)";
+  if (!skipReason.empty() && !a.json) std::printf("PyTorch baseline skipped: %s\n", skipReason.c_str());
+
+  const auto control = terminalTaskControl("bench score", a.json);
+  const auto users = randomMatrix(a.users, a.dim, a.seed + 1);
+  nlohmann::json out;
+  out["device"] = device.description;
+  out["library"] = computeLibraryVersions();
+  out["dim"] = a.dim;
+  out["k"] = a.k;
+  out["users"] = a.users;
+  out["repeat"] = a.repeat;
+  out["baseline_skipped"] = skipReason;
+  out["results"] = nlohmann::json::array();
+  if (!a.json) {
+    std::printf("device %s, %s; dim %d, top-%d for one user, top-%d batched over %d users\n",
+                device.description.c_str(), computeLibraryVersions().c_str(), a.dim, a.k, a.batchK, a.users);
+  }
+  for (const auto n : a.items) {
+    if (control.cancelled()) return reportError(makeError(ErrorCode::Cancelled, "cancelled"));
+    const auto items = randomMatrix(n, a.dim, a.seed);
+    auto engine = ScoringEngine::forItemMatrix(items, n, a.dim, device);
+    if (!engine) return reportError(engine.error());
+    auto m = measure(*engine.value(), users, a);
+    if (!m) return reportError(m.error());
+    nlohmann::json row = {{"items", n},
+                          {"single_ms", {{"median", m.value().median}, {"p95", m.value().p95}}},
+                          {"batch_users_per_s", m.value().usersPerSecond}};
+    if (skipReason.empty()) {
+      const auto dir = fs::temp_directory_path() / ("reclens-bench-" + std::to_string(::getpid()));
+      fs::create_directories(dir);
+      const auto itemsFile = (dir / "items.f32").string();
+      const auto usersFile = (dir / "users.f32").string();
+      std::optional<std::string> text;
+      if (writeRaw(itemsFile, items) && writeRaw(usersFile, users)) {
+        const std::string pyDevice =
+            device.kind == ComputeDevice::Kind::Cuda ? "cuda:" + std::to_string(device.index) : "cpu";
+        text = capture(quoted(python) + " " + quoted(script) + " --items-file " + quoted(itemsFile) +
+                       " --users-file " + quoted(usersFile) + " --items " + std::to_string(n) + " --users " +
+                       std::to_string(a.users) + " --dim " + std::to_string(a.dim) + " --k " +
+                       std::to_string(a.k) + " --batch-k " + std::to_string(a.batchK) + " --batch " +
+                       std::to_string(a.batch) + " --repeat " + std::to_string(a.repeat) + " --device " +
+                       pyDevice);
+      }
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+      nlohmann::json base;
+      try {
+        if (text) base = nlohmann::json::parse(*text);
+      } catch (const nlohmann::json::exception&) {
+        base = nullptr;
+      }
+      if (!base.is_object()) {
+        row["baseline_error"] = "the PyTorch baseline did not run or printed no JSON";
+      } else {
+        int agree = 0;
+        const auto sample = base.at("sample_topk").get<std::vector<std::vector<std::int32_t>>>();
+        for (std::size_t u = 0; u < std::min(sample.size(), m.value().sample.size()); ++u) {
+          const std::set<std::int32_t> a1(sample[u].begin(), sample[u].end());
+          const std::set<std::int32_t> b1(m.value().sample[u].begin(), m.value().sample[u].end());
+          agree += a1 == b1 ? 1 : 0;
+        }
+        const double tMedian = base.at("single_ms").at("median").get<double>();
+        const double tUsers = base.at("batch_users_per_s").get<double>();
+        row["pytorch"] = {{"single_ms", base.at("single_ms")},
+                          {"batch_users_per_s", tUsers},
+                          {"threads", base.at("threads")},
+                          {"torch_version", base.at("torch_version")}};
+        row["ratio"] = {{"single_median_time", m.value().median / tMedian},
+                        {"batch_throughput", m.value().usersPerSecond / tUsers}};
+        row["agreement"] = {{"users", sample.size()}, {"same_top_k", agree}};
+      }
+    }
+    if (!a.json) {
+      std::printf("\n%lld items x %d dims\n", static_cast<long long>(n), a.dim);
+      std::printf("  one user, score + top-%d: RecLens median %.3f ms, p95 %.3f ms", a.k, m.value().median,
+                  m.value().p95);
+      if (row.contains("pytorch")) {
+        std::printf("; PyTorch median %.3f ms, p95 %.3f ms; ratio RecLens/PyTorch %.2f",
+                    row["pytorch"]["single_ms"]["median"].get<double>(),
+                    row["pytorch"]["single_ms"]["p95"].get<double>(),
+                    row["ratio"]["single_median_time"].get<double>());
+      }
+      std::printf("\n  all users, top-%d batched: RecLens %.0f users/s", a.batchK, m.value().usersPerSecond);
+      if (row.contains("pytorch")) {
+        std::printf("; PyTorch %.0f users/s; ratio RecLens/PyTorch %.2f",
+                    row["pytorch"]["batch_users_per_s"].get<double>(),
+                    row["ratio"]["batch_throughput"].get<double>());
+        std::printf("\n  agreement: same top-%d on %d of %zu sampled users", a.k,
+                    row["agreement"]["same_top_k"].get<int>(), row["agreement"]["users"].get<std::size_t>());
+      } else if (row.contains("baseline_error")) {
+        std::printf("\n  baseline: %s", row["baseline_error"].get<std::string>().c_str());
+      }
+      std::printf("\n");
+    }
+    out["results"].push_back(row);
+  }
+  if (a.json) std::cout << out.dump(2) << std::endl;
+  return kExitOk;
+}
+
+}  // namespace
+
 void addBenchScoreCommand(CLI::App& bench, CommandRunner& runner) {
-  auto* sub = bench.add_subcommand("score", "(not built yet)");
-  sub->callback([&runner] {
-    runner = [] { return reportError(makeError(ErrorCode::Internal, "'bench score' is not available in this build")); };
-  });
+  auto args = std::make_shared<BenchArgs>();
+  auto* sub = bench.add_subcommand(
+      "score", "Full-catalog score + top-K: one user (latency) and all users (throughput)");
+  sub->add_option("--items", args->items, "Catalog sizes, comma separated")
+      ->delimiter(',')
+      ->check(CLI::Range(std::int64_t{100}, std::int64_t{20000000}))
+      ->capture_default_str();
+  sub->add_option("--dim", args->dim, "Embedding dimension")
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
+  sub->add_option("--k", args->k, "Top-K of the one-user measurement")
+      ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
+  sub->add_option("--users", args->users, "Users of the batched measurement")
+      ->check(CLI::Range(20, 10000000))
+      ->capture_default_str();
+  sub->add_option("--repeat", args->repeat, "Repetitions of the one-user measurement")
+      ->check(CLI::Range(10, 1000000))
+      ->capture_default_str();
+  sub->add_option("--batch", args->batch, "Users per batch")
+      ->check(CLI::Range(1, 65536))
+      ->capture_default_str();
+  sub->add_option("--seed", args->seed, "Seed of the random item and user vectors")->capture_default_str();
+  sub->add_option("--device", args->device, "auto, cpu or cuda[:N]")->capture_default_str();
+  sub->add_option("--python", args->python, "Python interpreter for the PyTorch baseline");
+  sub->add_option("--script", args->script, "Path of bench_score_baseline.py");
+  sub->add_flag("--no-baseline", args->noBaseline, "Skip the PyTorch baseline");
+  sub->add_flag("--json", args->json, "Print JSON on stdout");
+  sub->callback([&runner, args] { runner = [args] { return runBench(*args); }; });
 }
 
 }  // namespace reclens::cli

@@ -1,0 +1,39 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "engine/recommendation.h"
+
+namespace reclens {
+
+// Re-ranking knobs applied to a model's top candidates. All zero = the model's own order.
+struct ReRankOptions {
+  double popularityPenalty = 0.0;  // λ ≥ 0: relevance − λ · log(1+pop)/log(1+max pop)
+  double diversity = 0.0;          // MMR λ in [0, 1]: weight of (max cosine to items already listed)
+  int categoryCap = 0;             // at most this many items per category in the list; 0 = no cap
+  int candidates = 0;              // how many model candidates to re-rank; 0 = the default below
+
+  bool active() const { return popularityPenalty != 0.0 || diversity != 0.0 || categoryCap > 0; }
+  // Number of candidates to fetch for a list of `k` out of `numItems`: `candidates` when set, else
+  // min(numItems, max(10·k, 1000), 5000).
+  std::size_t candidateCount(int k, std::size_t numItems) const;
+};
+
+// What re-ranking needs to know about items; every pointer may be null when its knob is off.
+struct ReRankContext {
+  const std::vector<std::int64_t>* popularity = nullptr;  // train interactions per catalog row
+  const std::vector<std::int32_t>* category = nullptr;    // category code per catalog row, -1 = none
+  const float* embeddings = nullptr;                      // [numItems, dim] row-major, for MMR
+  int dim = 0;
+};
+
+// Greedily picks up to `k` of `candidates` (in the model's order, best first): each step takes the
+// candidate with the highest (1−μ)·(relevance − λ·popularity) − μ·(max cosine to the items taken),
+// where relevance is the score min-max normalised over the candidates, skipping candidates whose
+// category is full. Ties go to the earlier candidate, so the result is deterministic. Scores stay the
+// model's; ranks are renumbered 1..n. Returns fewer than k items only when the caps leave too few.
+std::vector<Recommendation> reRank(const std::vector<Recommendation>& candidates, int k,
+                                   const ReRankOptions& options, const ReRankContext& context);
+
+}  // namespace reclens

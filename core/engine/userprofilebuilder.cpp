@@ -1,0 +1,110 @@
+#include "engine/userprofilebuilder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <unordered_map>
+
+namespace reclens {
+
+UserProfileBuilder::UserProfileBuilder(const Dataset& dataset, const ModelMetadata& metadata,
+                                       const std::vector<bool>* includeRows)
+    : m_dataset(dataset) {
+  const auto& log = dataset.interactions;
+  std::size_t users = dataset.users.size();
+  for (const auto u : log.user) users = std::max(users, static_cast<std::size_t>(u) + 1);
+  m_start.assign(users + 1, 0);
+  const auto included = [includeRows](std::size_t r) { return includeRows == nullptr || (*includeRows)[r]; };
+  for (std::size_t r = 0; r < log.size(); ++r) {
+    if (included(r)) ++m_start[static_cast<std::size_t>(log.user[r]) + 1];
+  }
+  std::partial_sum(m_start.begin(), m_start.end(), m_start.begin());
+  m_rows.resize(m_start.back());
+  auto next = m_start;
+  for (std::size_t r = 0; r < log.size(); ++r) {
+    if (included(r)) m_rows[next[static_cast<std::size_t>(log.user[r])]++] = r;
+  }
+  for (std::size_t u = 0; u < users; ++u) {
+    std::stable_sort(m_rows.begin() + static_cast<std::ptrdiff_t>(m_start[u]),
+                     m_rows.begin() + static_cast<std::ptrdiff_t>(m_start[u + 1]),
+                     [&log](std::size_t a, std::size_t b) { return log.ts[a] < log.ts[b]; });
+  }
+
+  for (const auto& field : metadata.userFields) {
+    const int index = dataset.users.fieldIndex(field.name);
+    m_datasetField.push_back(index);
+    std::vector<std::int32_t> map;
+    if (index >= 0) {
+      std::unordered_map<std::string, std::int32_t> modelCode;
+      for (std::size_t c = 0; c < field.vocabulary.size(); ++c) {
+        modelCode.emplace(field.vocabulary[c], static_cast<std::int32_t>(c));
+      }
+      for (const auto& value : dataset.users.fields[static_cast<std::size_t>(index)].vocabulary()) {
+        const auto it = modelCode.find(value);
+        map.push_back(it == modelCode.end() ? -1 : it->second);
+      }
+    }
+    m_codeMap.push_back(std::move(map));
+  }
+}
+
+std::vector<std::int32_t> UserProfileBuilder::fieldCodes(std::int32_t user) const {
+  std::vector<std::int32_t> codes(m_datasetField.size(), -1);
+  if (user < 0) return codes;
+  for (std::size_t f = 0; f < m_datasetField.size(); ++f) {
+    if (m_datasetField[f] < 0) continue;
+    const auto& field = m_dataset.users.fields[static_cast<std::size_t>(m_datasetField[f])];
+    const auto code = field.codeAt(static_cast<std::size_t>(user));
+    if (code >= 0 && static_cast<std::size_t>(code) < m_codeMap[f].size()) codes[f] = m_codeMap[f][code];
+  }
+  return codes;
+}
+
+UserProfile UserProfileBuilder::profile(std::int32_t user) const {
+  UserProfile p;
+  p.fieldCodes = fieldCodes(user);
+  if (user < 0 || static_cast<std::size_t>(user) >= users()) return p;
+  const auto& log = m_dataset.interactions;
+  std::unordered_map<std::int32_t, std::size_t> position;
+  for (auto k = m_start[user]; k < m_start[user + 1]; ++k) {
+    const auto r = m_rows[k];
+    const float w = std::isfinite(log.weight[r]) ? log.weight[r] : 1.0f;
+    const auto [it, added] = position.emplace(log.item[r], p.items.size());
+    if (added) {
+      p.items.push_back(log.item[r]);
+      p.weights.push_back(w);
+    } else {
+      p.weights[it->second] += w;
+    }
+  }
+  return p;
+}
+
+std::vector<std::int64_t> itemPopularity(const InteractionLog& log, std::size_t numItems,
+                                         const std::vector<bool>* includeRows) {
+  std::vector<std::int64_t> counts(numItems, 0);
+  for (std::size_t r = 0; r < log.size(); ++r) {
+    if (includeRows != nullptr && !(*includeRows)[r]) continue;
+    const auto item = static_cast<std::size_t>(log.item[r]);
+    if (item < numItems) ++counts[item];
+  }
+  return counts;
+}
+
+std::vector<bool> shortHeadItems(const std::vector<std::int64_t>& popularity, double share) {
+  std::vector<std::size_t> order(popularity.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&popularity](std::size_t a, std::size_t b) { return popularity[a] > popularity[b]; });
+  const double total = double(std::accumulate(popularity.begin(), popularity.end(), std::int64_t{0}));
+  std::vector<bool> head(popularity.size(), false);
+  double held = 0.0;
+  for (const auto i : order) {
+    if (held >= share * total || popularity[i] <= 0) break;
+    head[i] = true;
+    held += double(popularity[i]);
+  }
+  return head;
+}
+
+}  // namespace reclens

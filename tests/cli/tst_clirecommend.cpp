@@ -1,0 +1,214 @@
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "store/projectstore.h"
+
+using namespace reclens;
+
+namespace {
+struct Run {
+  int exitCode = -1;
+  QByteArray out;
+  QByteArray err;
+};
+
+Run cli(const QStringList& args) {
+  QProcess p;
+  p.start(QStringLiteral(RECLENS_CLI_PATH), args);
+  Run r;
+  if (!p.waitForFinished(120000)) return r;
+  r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+  r.out = p.readAllStandardOutput();
+  r.err = p.readAllStandardError();
+  return r;
+}
+
+// The six items of tests/data/models/valid.pt (embeddings (1,0) (0,1) (1,1) (0.5,0) (2,0) (1,0); user
+// vector = Σ weight·embedding + region (North (0,0), South (0,3))) and three users:
+// A (North) bought i1, i3, i4; B (South) bought i0, i5, i2; C bought only i0.
+Dataset tinyDataset() {
+  Dataset d;
+  d.info.name = "cli test";
+  d.items.ids = {"i0", "i1", "i2", "i3", "i4", "i5"};
+  d.items.titles = {"Zero", "One", "Two", "Three", "Four", "Five"};
+  d.items.prices = {1, 2, 3, 4, 5, 6};
+  d.items.firstSeen.assign(6, kNoTime);
+  d.items.fields.emplace_back("category");
+  for (const char* c : {"a", "a", "b", "b", "a", "c"}) d.items.fields.back().append(c);
+  d.users.ids = {"A", "B", "C"};
+  d.users.fields.emplace_back("region");
+  for (const char* r : {"North", "South", "North"}) d.users.fields.back().append(r);
+  const auto k = d.interactions.kindIndex("purchase");
+  d.interactions.append(0, 1, 100, 1.0f, k);
+  d.interactions.append(0, 3, 200, 1.0f, k);
+  d.interactions.append(0, 4, 300, 1.0f, k);
+  d.interactions.append(1, 0, 100, 1.0f, k);
+  d.interactions.append(1, 5, 200, 1.0f, k);
+  d.interactions.append(1, 2, 300, 1.0f, k);
+  d.interactions.append(2, 0, 100, 1.0f, k);
+  return d;
+}
+}  // namespace
+
+class TestCliRecommend : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+  QString m_project;
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(m_dir.isValid());
+    m_project = m_dir.filePath("tiny.reclens");
+    QVERIFY(QFile::copy(RECLENS_TEST_DATA_DIR "/models/valid.pt", m_dir.filePath("valid.pt")));
+    auto store = ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::Create);
+    QVERIFY(store.ok());
+    QVERIFY(store.value()->writeDataset(tinyDataset()).ok());
+    ProjectStore::ModelRecord record;
+    record.name = "hand-made";
+    record.path = "valid.pt";  // relative to the project folder
+    record.contractVersion = 1;
+    record.created = 1700000000;
+    QVERIFY(store.value()->registerModel(record).ok());
+  }
+
+  void recommendPrintsJson() {
+    // B's whole history {0, 5, 2}: u = (3, 1) + South (0, 3) = (3, 4); unseen scores i1 4, i3 1.5, i4 6.
+    const auto r = cli({"recommend", "--project", m_project, "--user", "B", "--k", "3", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto doc = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(doc.value("model").toObject().value("name").toString(), QString("hand-made"));
+    const auto list = doc.value("recommendations").toArray();
+    QCOMPARE(list.size(), 3);
+    QStringList items;
+    for (const auto& v : list) items << v.toObject().value("item").toString();
+    QCOMPARE(items, (QStringList{"i4", "i1", "i3"}));
+    QCOMPARE(list[0].toObject().value("score").toDouble(), 6.0);
+    QCOMPARE(list[0].toObject().value("title").toString(), QString("Four"));
+    QCOMPARE(list[0].toObject().value("category").toString(), QString("a"));
+    QCOMPARE(list[2].toObject().value("rank").toInt(), 3);
+  }
+
+  void recommendAppliesTheCategoryCap() {
+    const auto r = cli(
+        {"recommend", "--project", m_project, "--user", "B", "--k", "3", "--category-cap", "1", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QStringList items;
+    for (const auto& v : QJsonDocument::fromJson(r.out).object().value("recommendations").toArray()) {
+      items << v.toObject().value("item").toString();
+    }
+    QCOMPARE(items, (QStringList{"i4", "i3"}));
+  }
+
+  void recommendPrintsATable() {
+    const auto r = cli({"recommend", "--project", m_project, "--model", m_dir.filePath("valid.pt"), "--user",
+                        "A", "--k", "2", "--device", "cpu"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("rank"));
+    QVERIFY(r.out.contains("popul") || r.out.contains("tier"));
+    QVERIFY(r.out.contains("Two"));
+  }
+
+  void recommendErrors_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown user") << QStringList{"--user", "nobody"} << 3
+                                  << "user 'nobody' is not in the project";
+    QTest::newRow("unknown model") << QStringList{"--user", "A", "--model", "nope"} << 2
+                                   << "no registered model is called 'nope'";
+  }
+
+  void recommendErrors() {
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const auto r = cli(QStringList{"recommend", "--project", m_project} + args);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+    QCOMPARE(r.err.trimmed().count('\n'), 0);
+    QVERIFY(r.out.isEmpty());
+  }
+
+  void evaluateReportsThePinnedMetrics() {
+    // A: history {1, 3} -> u (0.5, 1): ranking i2, i4, ... with test i4 at rank 2.
+    // B: history {0, 5} + South -> u (2, 3): ranking i2, i4, ... with test i2 at rank 1. C is not evaluated.
+    const auto r = cli({"evaluate", "--project", m_project, "--k", "1,2", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto model = QJsonDocument::fromJson(r.out).object().value("models").toArray()[0].toObject();
+    QCOMPARE(model.value("users").toInt(), 2);
+    const auto at1 = model.value("at").toObject().value("1").toObject();
+    const auto at2 = model.value("at").toObject().value("2").toObject();
+    QCOMPARE(at1.value("hr").toDouble(), 0.5);
+    QCOMPARE(at1.value("precision").toDouble(), 0.5);
+    QCOMPARE(at2.value("hr").toDouble(), 1.0);
+    QCOMPARE(at2.value("recall").toDouble(), 1.0);
+    QCOMPARE(at2.value("mrr").toDouble(), 0.75);
+    QVERIFY(std::abs(at2.value("ndcg").toDouble() - (1.0 + 1.0 / std::log2(3.0)) / 2.0) < 1e-9);
+  }
+
+  void evaluatePrintsATable() {
+    const auto r = cli({"evaluate", "--project", m_project, "--all-models", "--k", "2", "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("NDCG@2"));
+    QVERIFY(r.out.contains("hand-made"));
+  }
+
+  void generatedProjectEndToEnd() {
+    // generate -> train -> recommend -> evaluate, and evaluate agrees with the trainer's own test NDCG.
+    const auto project = m_dir.filePath("generated.reclens");
+    auto r = cli({"generate", "--project", project, "--size", "tiny", "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = cli({"train", "--project", project, "--model", "bpr", "--dim", "8", "--epochs", "2", "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    auto store = ProjectStore::open(project.toStdString(), ProjectStore::Mode::ReadOnly);
+    QVERIFY(store.ok());
+    auto dataset = store.value()->loadDataset();
+    QVERIFY(dataset.ok());
+    const auto user = QString::fromStdString(dataset.value().users.ids.front());
+
+    r = cli({"recommend", "--project", project, "--user", user, "--k", "10", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto list = QJsonDocument::fromJson(r.out).object().value("recommendations").toArray();
+    QCOMPARE(list.size(), 10);
+    for (qsizetype i = 1; i < list.size(); ++i) {
+      QVERIFY(list[i - 1].toObject().value("score").toDouble() >=
+              list[i].toObject().value("score").toDouble());
+    }
+
+    r = cli({"evaluate", "--project", project, "--k", "20", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto model = QJsonDocument::fromJson(r.out).object().value("models").toArray()[0].toObject();
+    QVERIFY(model.value("users").toInt() > 0);
+    const double ndcg = model.value("at").toObject().value("20").toObject().value("ndcg").toDouble();
+    QVERIFY(ndcg > 0.0 && ndcg <= 1.0);
+    auto models = store.value()->models();
+    QVERIFY(models.ok() && !models.value().empty());
+    const auto meta =
+        QJsonDocument::fromJson(QByteArray::fromStdString(models.value().front().metadataJson)).object();
+    const auto trainer = meta.value("validation").toObject().value("test_ndcg@20");
+    if (trainer.isDouble())
+      QVERIFY2(std::abs(trainer.toDouble() - ndcg) < 1e-6, qPrintable(QString::number(ndcg)));
+  }
+
+  void benchScoreRunsSmall() {
+    const auto r = cli({"bench", "score", "--items", "2000", "--dim", "8", "--users", "64", "--repeat", "20",
+                        "--no-baseline", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto doc = QJsonDocument::fromJson(r.out).object();
+    const auto row = doc.value("results").toArray()[0].toObject();
+    QCOMPARE(row.value("items").toInt(), 2000);
+    QVERIFY(row.value("single_ms").toObject().value("median").toDouble() > 0.0);
+    QVERIFY(row.value("batch_users_per_s").toDouble() > 0.0);
+    QVERIFY(!doc.value("baseline_skipped").toString().isEmpty());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCliRecommend)
+#include "tst_clirecommend.moc"
