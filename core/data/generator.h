@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "common/result.h"
 #include "common/taskcontrol.h"
@@ -20,9 +21,12 @@ struct GeneratorConfig {
   double zipfExponent = 1.05;
   std::int64_t startTime = 1672531200;  // 2023-01-01T00:00:00Z
   int days = 365;
+  std::string size = "custom";  // the preset it came from, shown in the dataset name
 
   // Named sizes: "tiny" (tests), "demo", "large" (100k items), "huge" (1M x 1M x 50M).
   static Result<GeneratorConfig> preset(const std::string& size);
+  // The preset names, smallest first.
+  static const std::vector<std::string>& presetNames();
 };
 
 struct GeneratorSummary {
