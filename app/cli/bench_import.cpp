@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "benchsupport.h"
 #include "clisupport.h"
 #include "commands.h"
 #include "data/generator.h"
@@ -35,17 +36,6 @@ struct BenchImportArgs {
   bool quiet = false;
 };
 
-std::string quoted(const std::string& s) {
-  std::string q = "'";
-  for (const char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-fs::path exeDir() {
-  std::error_code ec;
-  return fs::read_symlink("/proc/self/exe", ec).parent_path();
-}
-
 // The Online Retail folder: --dataset-dir, else ../shared/datasets beside the current folder or the source
 // tree.
 std::string findRetail(const std::string& given) {
@@ -54,51 +44,10 @@ std::string findRetail(const std::string& given) {
   const auto cwd = fs::current_path(ec);
   for (const auto& c :
        {cwd / "../shared/datasets/online-retail-2010", cwd / "../../shared/datasets/online-retail-2010",
-        exeDir() / "../../../shared/datasets/online-retail-2010"}) {
+        executableDir() / "../../../shared/datasets/online-retail-2010"}) {
     if (fs::is_directory(c, ec)) return c.lexically_normal().string();
   }
   return {};
-}
-
-std::string findScript() {
-  std::error_code ec;
-  for (const auto& c : {exeDir() / "../../resources/python/bench_import_baseline.py",
-                        exeDir() / "../share/reclens/python/bench_import_baseline.py"}) {
-    if (fs::is_regular_file(c, ec)) return c.lexically_normal().string();
-  }
-  return {};
-}
-
-// $RECLENS_PYTHON, else /usr/bin/python3, else python3 on PATH; empty when none runs.
-std::string findPython() {
-  std::vector<std::string> candidates;
-  if (const char* env = std::getenv("RECLENS_PYTHON")) candidates.emplace_back(env);
-  candidates.emplace_back("/usr/bin/python3");
-  candidates.emplace_back("python3");
-  for (const auto& c : candidates) {
-    if (std::system((quoted(c) + " -c 'import csv, sqlite3' >/dev/null 2>&1").c_str()) == 0) return c;
-  }
-  return {};
-}
-
-std::optional<std::string> capture(const std::string& command) {
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  if (!pipe) return std::nullopt;
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), pipe.get()) != nullptr) out += buf.data();
-  return out;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0.0 : v[v.size() / 2];
-}
-
-double peakRssMiB() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
 }
 
 struct Case {
@@ -141,8 +90,8 @@ void runBaseline(Case& c, const std::string& python, const std::string& script, 
     return;
   }
   const auto out =
-      capture(quoted(python) + " " + quoted(script) + " " + quoted(csv) + " " + quoted(userCol) + " " +
-              quoted(itemCol) + " " + quoted(timeCol) + " " + quoted((tmp / "baseline.sqlite").string()));
+      captureOutput(shellQuote(python) + " " + shellQuote(script) + " " + shellQuote(csv) + " " + shellQuote(userCol) + " " +
+              shellQuote(itemCol) + " " + shellQuote(timeCol) + " " + shellQuote((tmp / "baseline.sqlite").string()));
   const auto j = out ? Json::parse(*out, nullptr, false) : Json();
   if (!out || j.is_discarded() || !j.contains("rows_per_second")) {
     c.note = "baseline failed: " + (out ? *out : std::string("could not start python"));
@@ -158,8 +107,8 @@ int runBenchImport(const BenchImportArgs& a) {
   const auto tmp = fs::temp_directory_path(ec) / ("reclens-bench-import-" + std::to_string(getpid()));
   fs::create_directories(tmp, ec);
   if (ec) return reportError(makeError(ErrorCode::Io, "cannot create a temporary folder", tmp.string()));
-  const std::string python = findPython();
-  const std::string script = findScript();
+  const std::string python = findPython({}, "csv, sqlite3");
+  const std::string script = findPythonScript({}, "bench_import_baseline.py");
   std::vector<Case> cases;
   std::vector<std::string> lines;
   const auto cleanup = [&] { fs::remove_all(tmp, ec); };

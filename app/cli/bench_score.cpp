@@ -15,6 +15,7 @@
 
 #include <unistd.h>
 
+#include "benchsupport.h"
 #include "clisupport.h"
 #include "commands.h"
 #include "engine/computedevice.h"
@@ -62,47 +63,6 @@ bool writeRaw(const std::string& path, const std::vector<float>& data) {
   return static_cast<bool>(out);
 }
 
-// Runs `command` and returns its standard output, or nothing when it fails.
-std::optional<std::string> capture(const std::string& command) {
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return std::nullopt;
-  std::string out;
-  char buf[4096];
-  while (const auto n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-  return pclose(pipe) == 0 ? std::optional<std::string>(out) : std::nullopt;
-}
-
-std::string quoted(const std::string& s) {
-  std::string q = "'";
-  for (const char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-// A Python 3 that can import torch: --python, $RECLENS_PYTHON, python3 on PATH, /usr/bin/python3.
-std::string findPython(const std::string& given) {
-  std::vector<std::string> candidates;
-  if (!given.empty()) candidates.push_back(given);
-  if (const char* env = std::getenv("RECLENS_PYTHON")) candidates.emplace_back(env);
-  candidates.emplace_back("python3");
-  candidates.emplace_back("/usr/bin/python3");
-  for (const auto& c : candidates) {
-    if (capture(quoted(c) + " -c 'import torch' 2>/dev/null")) return c;
-  }
-  return {};
-}
-
-// The baseline script: --script, else beside the source tree or the installed share folder.
-std::string findScript(const std::string& given) {
-  if (!given.empty()) return given;
-  std::error_code ec;
-  const auto exe = fs::read_symlink("/proc/self/exe", ec).parent_path();
-  for (const auto& candidate : {exe / "../../resources/python/bench_score_baseline.py",
-                                exe / "../share/reclens/python/bench_score_baseline.py"}) {
-    if (fs::is_regular_file(candidate, ec)) return candidate.lexically_normal().string();
-  }
-  return {};
-}
-
 struct Measured {
   double median = 0.0;
   double p95 = 0.0;
@@ -131,9 +91,8 @@ Result<Measured> measure(ScoringEngine& engine, const std::vector<float>& users,
     times.push_back(ms(Clock::now() - start));
     if (!top) return top.error();
   }
-  std::sort(times.begin(), times.end());
-  m.median = times[times.size() / 2];
-  m.p95 = times[std::min(times.size() - 1, times.size() * 95 / 100)];
+  m.median = median(times);
+  m.p95 = percentile(times, 95.0);
 
   std::vector<std::vector<Recommendation>> lists;
   const auto start = Clock::now();
@@ -161,8 +120,8 @@ int runBench(const BenchArgs& a) {
   std::string note;
   const auto device = chooseComputeDevice(a.device, &note);
   if (!note.empty()) std::cerr << "reclens-cli: warning: " << note << std::endl;
-  const std::string python = a.noBaseline ? std::string() : findPython(a.python);
-  const std::string script = findScript(a.script);
+  const std::string python = a.noBaseline ? std::string() : findPython(a.python, "torch");
+  const std::string script = findPythonScript(a.script, "bench_score_baseline.py");
   std::string skipReason;
   if (a.noBaseline)
     skipReason = "--no-baseline was given";
@@ -206,8 +165,8 @@ int runBench(const BenchArgs& a) {
       if (writeRaw(itemsFile, items) && writeRaw(usersFile, users)) {
         const std::string pyDevice =
             device.kind == ComputeDevice::Kind::Cuda ? "cuda:" + std::to_string(device.index) : "cpu";
-        text = capture(quoted(python) + " " + quoted(script) + " --items-file " + quoted(itemsFile) +
-                       " --users-file " + quoted(usersFile) + " --items " + std::to_string(n) + " --users " +
+        text = captureOutput(shellQuote(python) + " " + shellQuote(script) + " --items-file " + shellQuote(itemsFile) +
+                       " --users-file " + shellQuote(usersFile) + " --items " + std::to_string(n) + " --users " +
                        std::to_string(a.users) + " --dim " + std::to_string(a.dim) + " --k " +
                        std::to_string(a.k) + " --batch-k " + std::to_string(a.batchK) + " --batch " +
                        std::to_string(a.batch) + " --repeat " + std::to_string(a.repeat) + " --device " +

@@ -21,6 +21,7 @@ int exitCodeFor(ErrorCode code) {
     case ErrorCode::Mapping:
     case ErrorCode::Duplicate:
     case ErrorCode::Empty:
+    case ErrorCode::NotFound:
     case ErrorCode::NotAProject:
     case ErrorCode::NewerVersion:
     case ErrorCode::Schema: return kExitInput;

@@ -50,10 +50,7 @@ int runRecommend(const RecommendArgs& a) {
     if (d.users.ids[u] == a.user) user = static_cast<std::int32_t>(u);
   }
   if (user < 0) {
-    // Not a usage mistake but a fact about the project's data: exit as bad input.
-    reportError(
-        makeError(ErrorCode::InvalidArgument, "user '" + a.user + "' is not in the project", a.project));
-    return kExitInput;
+    return reportError(makeError(ErrorCode::NotFound, "user '" + a.user + "' is not in the project", a.project));
   }
 
   std::string note;

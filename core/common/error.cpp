@@ -10,6 +10,7 @@ const char* errorCodeName(ErrorCode code) {
     case ErrorCode::Mapping: return "mapping";
     case ErrorCode::Duplicate: return "duplicate";
     case ErrorCode::Empty: return "empty";
+    case ErrorCode::NotFound: return "not-found";
     case ErrorCode::NotAProject: return "not-a-project";
     case ErrorCode::NewerVersion: return "newer-version";
     case ErrorCode::Schema: return "schema";

@@ -12,6 +12,7 @@ enum class ErrorCode {
   Mapping,       // a column mapping names a column the file does not have, or is incomplete
   Duplicate,     // an id that must be unique appears twice
   Empty,         // a file or project holds no usable data
+  NotFound,      // a named user, item or model is not in the project
   NotAProject,   // the file is not a RecLens project
   NewerVersion,  // the project was written by a newer RecLens
   Schema,        // the project's tables are damaged or inconsistent
