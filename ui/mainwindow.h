@@ -1,0 +1,83 @@
+#pragma once
+#include <QMainWindow>
+
+#include "engine/computedevice.h"
+#include "projectcontroller.h"
+#include "recentprojects.h"
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QSettings;
+class QStackedWidget;
+
+namespace reclens {
+
+class ItemsPage;
+class JobProgressBar;
+class StartPage;
+class UsersPage;
+
+// The application window. It only assembles: menus and shortcuts, a navigation list beside a stack
+// of pages, the status bar, and the wiring between the project controller and the pages.
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  // `settings` (recent projects, geometry) and `device` come from main; `demoPath` is where the
+  // demo project is kept.
+  MainWindow(QSettings& settings, ComputeDevice device, const QString& demoPath, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Adds a page to the navigation; the first nine get Ctrl+1..Ctrl+9. Returns its index.
+  int addPage(const QString& iconPath, const QString& title, const QString& toolTip, QWidget* page);
+  void showPage(int index);
+  int currentPage() const;
+  int pageCount() const;
+
+  void openProject(const QString& path);
+  void openDemo();
+  void showImportDialog();
+
+  ProjectController& projects() { return m_projects; }
+  StartPage* startPage() const { return m_start; }
+  UsersPage* usersPage() const { return m_users; }
+  ItemsPage* itemsPage() const { return m_items; }
+  // The status bar's project and counts text.
+  QString statusText() const;
+  QString deviceText() const;
+
+ Q_SIGNALS:
+  void projectOpened();
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  void createMenus();
+  void rebuildRecentMenu();
+  void chooseProjectFile();
+  void focusFilter();
+  void onProjectOpened();
+  void onFailed(const QString& action, const Error& error);
+
+  QSettings& m_settings;
+  ComputeDevice m_device;
+  RecentProjects m_recent;
+  ProjectController m_projects;
+  QListWidget* m_nav;
+  QStackedWidget* m_stack;
+  StartPage* m_start;
+  UsersPage* m_users;
+  ItemsPage* m_items;
+  QMenu* m_recentMenu = nullptr;
+  QMenu* m_pagesMenu = nullptr;
+  QLabel* m_projectLabel;
+  QLabel* m_countsLabel;
+  QLabel* m_deviceLabel;
+  JobProgressBar* m_progress;
+};
+
+}  // namespace reclens

@@ -1,0 +1,56 @@
+#include "userspage.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QTableView>
+
+#include <algorithm>
+#include <numeric>
+
+#include "displayformat.h"
+#include "snapshotfilterproxymodel.h"
+#include "usertablemodel.h"
+
+namespace reclens {
+
+UsersPage::UsersPage(QWidget* parent)
+    : TablePage(new UserTableModel, tr("Filter users by id…"), parent),
+      m_users(static_cast<UserTableModel*>(model())) {}
+
+void UsersPage::snapshotChanged() {
+  for (auto* combo : m_combos) delete combo;
+  m_combos.clear();
+  const auto& snapshot = m_users->snapshot();
+  if (!snapshot) return;
+  const auto& fields = snapshot->dataset().users.fields;
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    const auto& vocabulary = fields[f].vocabulary();
+    if (vocabulary.empty() || vocabulary.size() > static_cast<std::size_t>(kMaxComboValues)) continue;
+    const QString name = display::text(fields[f].name());
+    auto* combo = new QComboBox(this);
+    combo->setObjectName(QStringLiteral("filter_%1").arg(name));
+    combo->setToolTip(tr("Show only users with this %1").arg(name));
+    combo->addItem(tr("Any %1").arg(name), -1);
+    std::vector<std::int32_t> codes(vocabulary.size());
+    std::iota(codes.begin(), codes.end(), 0);
+    std::sort(codes.begin(), codes.end(), [&](std::int32_t a, std::int32_t b) {
+      return snapshot->userValueRank(f, a) < snapshot->userValueRank(f, b);
+    });
+    for (const auto code : codes) combo->addItem(display::text(vocabulary[static_cast<std::size_t>(code)]), code);
+    const int column = UserTableModel::attributeColumn(static_cast<int>(f));
+    connect(combo, &QComboBox::currentIndexChanged, this, [this, combo, column] {
+      proxy()->setValueFilter(column, combo->currentData().toInt());
+    });
+    filterBar()->addWidget(combo);
+    m_combos.push_back(combo);
+  }
+  // Most active users first: the ones an analyst usually starts with.
+  view()->sortByColumn(m_users->interactionsColumn(), Qt::DescendingOrder);
+}
+
+QString UsersPage::countText(qint64 shown, qint64 total) const {
+  return tr("Showing %1 of %2 users").arg(display::count(shown), display::count(total));
+}
+
+}  // namespace reclens

@@ -1,0 +1,34 @@
+#pragma once
+#include <vector>
+
+#include "tablepage.h"
+
+class QComboBox;
+
+namespace reclens {
+
+class UserTableModel;
+
+// The user browser: every user with attributes and activity, a text filter on the id and one
+// value filter per user attribute.
+class UsersPage : public TablePage {
+  Q_OBJECT
+
+ public:
+  // Attributes with more distinct values than this get no filter combo (it would be unusable).
+  static constexpr int kMaxComboValues = 200;
+
+  explicit UsersPage(QWidget* parent = nullptr);
+
+  const std::vector<QComboBox*>& attributeFilters() const { return m_combos; }
+
+ protected:
+  void snapshotChanged() override;
+  QString countText(qint64 shown, qint64 total) const override;
+
+ private:
+  UserTableModel* m_users;
+  std::vector<QComboBox*> m_combos;
+};
+
+}  // namespace reclens
