@@ -47,13 +47,16 @@ std::string findPythonScript(const std::string& given, const std::string& fileNa
   if (!given.empty()) return given;
   std::error_code ec;
   const auto exe = executableDir();
-  for (const auto& candidate : {exe / "../../resources/python" / fileName, exe / "../share/reclens/python" / fileName}) {
+  for (const auto& candidate :
+       {exe / "../../resources/python" / fileName, exe / "../share/reclens/python" / fileName}) {
     if (fs::is_regular_file(candidate, ec)) return candidate.lexically_normal().string();
   }
   return {};
 }
 
-double median(std::vector<double> values) { return percentile(std::move(values), 50.0); }
+double median(std::vector<double> values) {
+  return percentile(std::move(values), 50.0);
+}
 
 double percentile(std::vector<double> values, double p) {
   if (values.empty()) return 0.0;

@@ -14,10 +14,11 @@ std::string shellQuote(const std::string& s);
 std::filesystem::path executableDir();
 // Standard output of `command` run by /bin/sh, or nothing when it cannot start or exits non-zero.
 std::optional<std::string> captureOutput(const std::string& command);
-// A Python 3 that can `import <module>`: `given`, else $RECLENS_PYTHON, else /usr/bin/python3 (Debian's, which
-// has python3-torch), else python3 on PATH. Empty when none can.
+// A Python 3 that can `import <module>`: `given`, else $RECLENS_PYTHON, else /usr/bin/python3 (Debian's,
+// which has python3-torch), else python3 on PATH. Empty when none can.
 std::string findPython(const std::string& given, const std::string& module);
-// A file shipped under resources/python: `given`, else beside the build tree or in the installed share folder.
+// A file shipped under resources/python: `given`, else beside the build tree or in the installed share
+// folder.
 std::string findPythonScript(const std::string& given, const std::string& fileName);
 // Median and nearest-rank percentile (p in [0, 100]) of `values`; 0 when empty.
 double median(std::vector<double> values);

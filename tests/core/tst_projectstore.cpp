@@ -101,7 +101,8 @@ class TestProjectStore : public QObject {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<int>("code");
     QTest::newRow("text") << QByteArray("user,item\n1,2\n") << int(ErrorCode::NotAProject);
-    QTest::newRow("binary") << QByteArray("\x00\x01\x02\x03garbage-garbage-garbage", 26) << int(ErrorCode::NotAProject);
+    QTest::newRow("binary") << QByteArray("\x00\x01\x02\x03garbage-garbage-garbage", 26)
+                            << int(ErrorCode::NotAProject);
   }
   void refusesFilesThatAreNotProjects() {
     QFETCH(QByteArray, content);
