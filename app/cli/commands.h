@@ -17,6 +17,7 @@ void addInfoCommand(CLI::App& app, CommandRunner& runner);
 void addTrainCommand(CLI::App& app, CommandRunner& runner);
 void addRecommendCommand(CLI::App& app, CommandRunner& runner);
 void addEvaluateCommand(CLI::App& app, CommandRunner& runner);
+void addExplainCommand(CLI::App& app, CommandRunner& runner);
 void addBenchCommand(CLI::App& app, CommandRunner& runner);
 
 // `bench` has one subcommand per benchmark, each in its own file (bench_<name>.cpp).

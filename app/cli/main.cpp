@@ -6,7 +6,8 @@
 #include "commands.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"RecLens command line: generate, import, train, recommend, evaluate and benchmark", "reclens-cli"};
+  CLI::App app{"RecLens command line: generate, import, train, recommend, evaluate, explain and benchmark",
+               "reclens-cli"};
   app.set_version_flag("--version", std::string("reclens-cli ") + RECLENS_VERSION);
   app.require_subcommand(1);
   reclens::cli::CommandRunner runner;
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
   reclens::cli::addTrainCommand(app, runner);
   reclens::cli::addRecommendCommand(app, runner);
   reclens::cli::addEvaluateCommand(app, runner);
+  reclens::cli::addExplainCommand(app, runner);
   reclens::cli::addBenchCommand(app, runner);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,231 @@
+// reclens-cli explain: per-field attributions of one user's recommendations (or of one item).
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+#include "clisupport.h"
+#include "commands.h"
+#include "engine/computedevice.h"
+#include "engine/scoringengine.h"
+#include "engine/userprofilebuilder.h"
+#include "explain/attribution.h"
+#include "model/modelfile.h"
+#include "model/modellookup.h"
+#include "store/projectstore.h"
+
+namespace reclens::cli {
+
+namespace {
+
+struct ExplainArgs {
+  std::string project;
+  std::string model;
+  std::string user;
+  std::string item;
+  int top = 0;
+  std::string method = "ig";
+  int steps = 32;
+  std::string rule = "midpoint";
+  std::string baseline = "zero";
+  int samples = 64;
+  std::uint64_t seed = 1;
+  std::string device = "auto";
+  bool json = false;
+};
+
+nlohmann::json number(double v) {
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json toJson(const ItemExplanation& e, const Catalog& items, AttributionMethod method) {
+  const auto i = static_cast<std::size_t>(e.item);
+  nlohmann::json out = {{"item", items.ids[i]},
+                        {"title", i < items.titles.size() ? items.titles[i] : ""},
+                        {"output", e.output},
+                        {"baseline_output", e.baselineOutput},
+                        {"completeness_delta", number(e.completenessDelta)}};
+  out["fields"] = nlohmann::json::array();
+  for (const auto& f : e.fields) {
+    nlohmann::json field = {{"kind", fieldKindName(f.kind)},
+                            {"index", f.index},
+                            {"label", f.label},
+                            {"value", f.value},
+                            {"attribution", f.attribution}};
+    if (method == AttributionMethod::Shapley) field["standard_error"] = number(f.standardError);
+    out["fields"].push_back(std::move(field));
+  }
+  out["reason"] = {{"text", e.reason.text},
+                   {"history", e.reason.historyTitles},
+                   {"user_field", e.reason.userField},
+                   {"user_value", e.reason.userValue},
+                   {"item_part", e.reason.itemPart},
+                   {"item_part_value", e.reason.itemPartValue}};
+  return out;
+}
+
+void printTable(const ItemExplanation& e, const Catalog& items, AttributionMethod method) {
+  const auto i = static_cast<std::size_t>(e.item);
+  std::printf("\nItem %s  %s\n", items.ids[i].c_str(),
+              i < items.titles.size() ? items.titles[i].c_str() : "");
+  std::printf("  score %.6f  baseline %.6f", e.output, e.baselineOutput);
+  if (std::isfinite(e.completenessDelta)) std::printf("  completeness delta %.3g", e.completenessDelta);
+  std::printf("\n  %-10s  %-36s  %-16s  %12s", "kind", "field", "value", "attribution");
+  if (method == AttributionMethod::Shapley) std::printf("  %10s", "std.error");
+  std::printf("\n");
+  for (const auto& f : e.fields) {
+    std::printf(
+        "  %-10s  %-36s  %-16s  %12.6f", fieldKindName(f.kind), f.label.substr(0, 36).c_str(),
+        (f.kind == FieldKind::UserField && f.value.empty() ? std::string("(missing)") : f.value.substr(0, 16))
+            .c_str(),
+        f.attribution);
+    if (method == AttributionMethod::Shapley) std::printf("  %10.6f", f.standardError);
+    std::printf("\n");
+  }
+  std::printf("  %s\n", e.reason.text.c_str());
+}
+
+int runExplain(const ExplainArgs& a) {
+  AttributionOptions options;
+  if (!parseAttributionMethod(a.method, options.method)) {
+    reportError(makeError(ErrorCode::InvalidArgument,
+                          "unknown method '" + a.method + "' (ig, gradxinput, occlusion or shapley)"));
+    return kExitUsage;
+  }
+  options.steps = a.steps;
+  options.rule = a.rule == "trapezoid" ? IntegrationRule::Trapezoid : IntegrationRule::Midpoint;
+  options.baseline = a.baseline == "missing" ? AttributionBaseline::MissingFields : AttributionBaseline::Zero;
+  options.samples = a.samples;
+  options.seed = a.seed;
+
+  auto store = ProjectStore::open(a.project, ProjectStore::Mode::ReadOnly);
+  if (!store) return reportError(store.error());
+  auto record = lookupModel(*store.value(), a.model);
+  if (!record) return reportError(record.error());
+  auto dataset = store.value()->loadDataset();
+  if (!dataset) return reportError(dataset.error());
+  const auto& d = dataset.value();
+
+  std::int32_t user = -1;
+  for (std::size_t u = 0; u < d.users.ids.size(); ++u) {
+    if (d.users.ids[u] == a.user) user = static_cast<std::int32_t>(u);
+  }
+  if (user < 0) {
+    reportError(
+        makeError(ErrorCode::InvalidArgument, "user '" + a.user + "' is not in the project", a.project));
+    return kExitInput;
+  }
+  std::vector<std::int32_t> items;
+  if (!a.item.empty()) {
+    for (std::size_t i = 0; i < d.items.ids.size(); ++i) {
+      if (d.items.ids[i] == a.item) items.push_back(static_cast<std::int32_t>(i));
+    }
+    if (items.empty()) {
+      reportError(
+          makeError(ErrorCode::InvalidArgument, "item '" + a.item + "' is not in the project", a.project));
+      return kExitInput;
+    }
+  }
+
+  std::string note;
+  const auto device = chooseComputeDevice(a.device, &note);
+  if (!note.empty()) std::cerr << "reclens-cli: warning: " << note << std::endl;
+  auto model = ModelFile::load(record.value().path, device, &d.items);
+  if (!model) return reportError(model.error());
+  const UserProfileBuilder profiles(d, model.value()->metadata());
+  const auto profile = profiles.profile(user);
+  if (items.empty()) {
+    ScoringEngine engine(model.value());
+    auto list = engine.recommend(profile, a.top, {});
+    if (!list) return reportError(list.error());
+    for (const auto& r : list.value()) items.push_back(r.item);
+    if (items.empty()) {
+      reportError(makeError(ErrorCode::Empty, "the user has no item left to recommend", a.project));
+      return kExitInput;
+    }
+  }
+
+  const auto control = terminalTaskControl("explain", a.json);
+  auto explanation = explainItems(*model.value(), profile, items, options, &d.items, control);
+  if (!explanation) return reportError(explanation.error());
+
+  if (a.json) {
+    nlohmann::json out;
+    out["user"] = a.user;
+    out["model"] = {{"name", record.value().name},
+                    {"path", record.value().path},
+                    {"kind", model.value()->metadata().kind}};
+    out["device"] = device.description;
+    out["method"] = attributionMethodName(options.method);
+    if (options.method == AttributionMethod::IntegratedGradients) {
+      out["steps"] = options.steps;
+      out["rule"] = options.rule == IntegrationRule::Trapezoid ? "trapezoid" : "midpoint";
+    }
+    if (options.method == AttributionMethod::Shapley) {
+      out["samples"] = options.samples + options.samples % 2;
+      out["seed"] = options.seed;
+    }
+    if (options.method == AttributionMethod::IntegratedGradients ||
+        options.method == AttributionMethod::Shapley)
+      out["baseline"] = options.baseline == AttributionBaseline::MissingFields ? "missing" : "zero";
+    out["items"] = nlohmann::json::array();
+    for (const auto& e : explanation.value().items)
+      out["items"].push_back(toJson(e, d.items, options.method));
+    std::cout << out.dump(2) << std::endl;
+    return kExitOk;
+  }
+  std::printf("Explanation of %zu item(s) for user %s (model %s, %s, method %s, %s)\n", items.size(),
+              a.user.c_str(), record.value().name.c_str(), model.value()->metadata().kind.c_str(),
+              attributionMethodName(options.method), device.description.c_str());
+  for (const auto& e : explanation.value().items) printTable(e, d.items, options.method);
+  return kExitOk;
+}
+
+}  // namespace
+
+void addExplainCommand(CLI::App& app, CommandRunner& runner) {
+  auto args = std::make_shared<ExplainArgs>();
+  auto* sub = app.add_subcommand("explain", "Per-field attributions of a user's recommendations");
+  sub->add_option("--project", args->project, "Project file (*.reclens)")->required();
+  sub->add_option("--model", args->model,
+                  "Registered model name or model file (default: the newest registered)");
+  sub->add_option("--user", args->user, "External user id")->required();
+  auto* item = sub->add_option("--item", args->item, "Explain this item (external id)");
+  auto* top = sub->add_option("--top", args->top, "Explain the user's top K recommendations")
+                  ->check(CLI::Range(1, 1000));
+  item->excludes(top);
+  top->excludes(item);
+  sub->add_option("--method", args->method, "ig, gradxinput, occlusion or shapley")
+      ->check(CLI::IsMember({"ig", "gradxinput", "occlusion", "shapley"}))
+      ->capture_default_str();
+  sub->add_option("--steps", args->steps, "Integrated Gradients steps")
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
+  sub->add_option("--rule", args->rule, "Integrated Gradients rule: midpoint or trapezoid")
+      ->check(CLI::IsMember({"midpoint", "trapezoid"}))
+      ->capture_default_str();
+  sub->add_option("--baseline", args->baseline,
+                  "zero, or missing (user fields at the model's missing vector)")
+      ->check(CLI::IsMember({"zero", "missing"}))
+      ->capture_default_str();
+  sub->add_option("--samples", args->samples, "Shapley permutations (even: each with its reverse)")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  sub->add_option("--seed", args->seed, "Shapley sampling seed")->capture_default_str();
+  sub->add_option("--device", args->device, "auto, cpu or cuda[:N]")->capture_default_str();
+  sub->add_flag("--json", args->json, "Print JSON on stdout");
+  sub->callback([&runner, args, item, top] {
+    runner = [args, item, top] {
+      if (item->count() == 0 && top->count() == 0) {
+        std::cerr << "reclens-cli: error: explain needs --item or --top (see reclens-cli explain --help)"
+                  << std::endl;
+        return int(kExitUsage);
+      }
+      return runExplain(*args);
+    };
+  });
+}
+
+}  // namespace reclens::cli

@@ -1,0 +1,28 @@
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "common/result.h"
+#include "common/taskcontrol.h"
+#include "engine/userprofile.h"
+#include "explain/attribution.h"
+#include "model/modelfile.h"
+
+namespace reclens::detail {
+
+// The numbers of an explanation before labelling: for item k, values[k] holds one attribution per
+// field in the order history rows (L), user fields (F), item parts (G).
+struct RawAttribution {
+  std::vector<double> output;    // f(x) per item
+  std::vector<double> baseline;  // f(x') per item
+  std::vector<std::vector<double>> values;
+  std::vector<std::vector<double>> standardErrors;  // same shape as values; empty unless Shapley
+};
+
+// Computes the raw attributions of `items` for an already validated `profile` with the method of
+// `options` (defined in attribution_torch.cpp). Torch failures come back as ErrorCode::Internal.
+Result<RawAttribution> computeRawAttribution(const ModelFile& model, const UserProfile& profile,
+                                             const std::vector<std::int32_t>& items,
+                                             const AttributionOptions& options, const TaskControl& control);
+
+}  // namespace reclens::detail

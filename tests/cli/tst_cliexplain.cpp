@@ -1,0 +1,159 @@
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+#include "store/projectstore.h"
+
+using namespace reclens;
+
+namespace {
+struct Run {
+  int exitCode = -1;
+  QByteArray out;
+  QByteArray err;
+};
+
+Run cli(const QStringList& args) {
+  QProcess p;
+  p.start(QStringLiteral(RECLENS_CLI_PATH), args);
+  Run r;
+  if (!p.waitForFinished(120000)) return r;
+  r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+  r.out = p.readAllStandardOutput();
+  r.err = p.readAllStandardError();
+  return r;
+}
+
+// The six items of tests/data/models/valid.pt (embeddings (1,0) (0,1) (1,1) (0.5,0) (2,0) (1,0); user
+// vector = Σ weight·embedding + region (North (0,0), South (0,3))). User B (South) bought i0, i5, i2 in
+// that order: u = (3, 4); item i1 = (0, 1) scores 4 = i2's term 1 + the region's term 3.
+Dataset tinyDataset() {
+  Dataset d;
+  d.info.name = "explain test";
+  d.items.ids = {"i0", "i1", "i2", "i3", "i4", "i5"};
+  d.items.titles = {"Zero", "One", "Two", "Three", "Four", "Five"};
+  d.items.prices = {1, 2, 3, 4, 5, 6};
+  d.items.firstSeen.assign(6, kNoTime);
+  d.users.ids = {"A", "B"};
+  d.users.fields.emplace_back("region");
+  for (const char* r : {"North", "South"}) d.users.fields.back().append(r);
+  const auto k = d.interactions.kindIndex("purchase");
+  d.interactions.append(0, 1, 100, 1.0f, k);
+  d.interactions.append(1, 0, 100, 1.0f, k);
+  d.interactions.append(1, 5, 200, 1.0f, k);
+  d.interactions.append(1, 2, 300, 1.0f, k);
+  return d;
+}
+}  // namespace
+
+class TestCliExplain : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+  QString m_project;
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(m_dir.isValid());
+    m_project = m_dir.filePath("tiny.reclens");
+    QVERIFY(QFile::copy(RECLENS_TEST_DATA_DIR "/models/valid.pt", m_dir.filePath("valid.pt")));
+    auto store = ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::Create);
+    QVERIFY(store.ok());
+    QVERIFY(store.value()->writeDataset(tinyDataset()).ok());
+    ProjectStore::ModelRecord record;
+    record.name = "hand-made";
+    record.path = "valid.pt";
+    record.contractVersion = 1;
+    record.created = 1700000000;
+    QVERIFY(store.value()->registerModel(record).ok());
+  }
+
+  void integratedGradientsJson() {
+    const auto r = cli({"explain", "--project", m_project, "--user", "B", "--item", "i1", "--method", "ig",
+                        "--steps", "64", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto doc = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(doc.value("method").toString(), QString("ig"));
+    QCOMPARE(doc.value("steps").toInt(), 64);
+    const auto items = doc.value("items").toArray();
+    QCOMPARE(items.size(), 1);
+    const auto item = items[0].toObject();
+    QCOMPARE(item.value("item").toString(), QString("i1"));
+    QVERIFY(std::abs(item.value("output").toDouble() - 4.0) < 1e-5);
+    QVERIFY(std::abs(item.value("baseline_output").toDouble()) < 1e-6);
+    QVERIFY(std::abs(item.value("completeness_delta").toDouble()) < 1e-3);
+    const auto fields = item.value("fields").toArray();
+    QCOMPARE(fields.size(), 5);  // three history items, the region, the item part
+    QStringList kinds, labels;
+    for (const auto& f : fields) {
+      kinds << f.toObject().value("kind").toString();
+      labels << f.toObject().value("label").toString();
+    }
+    QCOMPARE(kinds, (QStringList{"history", "history", "history", "user_field", "item_part"}));
+    QCOMPARE(labels, (QStringList{"Zero", "Five", "Two", "region", "item"}));
+    // i2's degree-3 term 1 gives 2/3 to its history row; the region's term 3 is split in half.
+    QVERIFY(std::abs(fields[2].toObject().value("attribution").toDouble() - 2.0 / 3) < 1e-3);
+    QVERIFY(std::abs(fields[3].toObject().value("attribution").toDouble() - 1.5) < 1e-3);
+    QCOMPARE(fields[3].toObject().value("value").toString(), QString("South"));
+    const auto reason = item.value("reason").toObject();
+    QVERIFY(reason.value("text").toString().contains("Two"));
+    QCOMPARE(reason.value("user_value").toString(), QString("South"));
+  }
+
+  void shapleyAndOcclusionJson_data() {
+    QTest::addColumn<QString>("method");
+    QTest::newRow("shapley") << "shapley";
+    QTest::newRow("occlusion") << "occlusion";
+    QTest::newRow("gradxinput") << "gradxinput";
+  }
+  void shapleyAndOcclusionJson() {
+    QFETCH(QString, method);
+    const auto r = cli({"explain", "--project", m_project, "--user", "B", "--top", "2", "--method", method,
+                        "--samples", "8", "--seed", "3", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto items = QJsonDocument::fromJson(r.out).object().value("items").toArray();
+    QCOMPARE(items.size(), 2);
+    // B's unseen items by score: i4 (6), i1 (4).
+    QCOMPARE(items[0].toObject().value("item").toString(), QString("i4"));
+    const auto field = items[1].toObject().value("fields").toArray()[3].toObject();
+    QCOMPARE(field.contains("standard_error"), method == "shapley");
+    const double expected = method == "shapley" ? 1.5 : 3.0;  // the region's term 3: half, or all of it
+    QVERIFY2(std::abs(field.value("attribution").toDouble() - expected) < 1e-4, r.out.constData());
+    QCOMPARE(items[1].toObject().value("completeness_delta").isNull(), method == "occlusion");
+  }
+
+  void tableForPeople() {
+    const auto r = cli({"explain", "--project", m_project, "--user", "B", "--top", "1"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("attribution"));
+    QVERIFY(r.out.contains("completeness delta"));
+    QVERIFY(r.out.contains("Recommended because"));
+  }
+
+  void errors_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("neither item nor top") << QStringList{"--user", "B"} << 2;
+    QTest::newRow("both item and top") << QStringList{"--user", "B", "--item", "i1", "--top", "2"} << 2;
+    QTest::newRow("unknown method") << QStringList{"--user", "B", "--top", "2", "--method", "lime"} << 2;
+    QTest::newRow("unknown user") << QStringList{"--user", "Z", "--top", "2"} << 3;
+    QTest::newRow("unknown item") << QStringList{"--user", "B", "--item", "nope"} << 3;
+  }
+  void errors() {
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    const auto r = cli(QStringList{"explain", "--project", m_project} + args);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY(r.err.startsWith("reclens-cli: error:"));
+    QCOMPARE(r.err.count('\n'), 1);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCliExplain)
+#include "tst_cliexplain.moc"
