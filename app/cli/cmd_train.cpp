@@ -56,8 +56,9 @@ int runTrainCommand(TrainOptions o) {
   auto store = ProjectStore::open(o.project, ProjectStore::Mode::ReadWrite);
   if (!store) return reportError(store.error());
   if (!store.value()->hasDataset()) {
-    return reportError(makeError(ErrorCode::Empty, "the project " + o.project +
-                                                       " holds no interactions; import or generate data first"));
+    return reportError(
+        makeError(ErrorCode::Empty,
+                  "the project " + o.project + " holds no interactions; import or generate data first"));
   }
   const auto control = terminalTaskControl("train", o.quiet || o.json);
   auto dataset = store.value()->loadDataset(control);
@@ -67,8 +68,9 @@ int runTrainCommand(TrainOptions o) {
     o.name = o.config.kind + "-" + std::to_string(o.config.kind == "popularity" ? 1 : o.config.dim);
   }
   const fs::path projectPath(o.project);
-  const fs::path outPath = o.out.empty() ? projectPath.parent_path() / (projectPath.stem().string() + "." + o.name + ".pt")
-                                         : fs::path(o.out);
+  const fs::path outPath =
+      o.out.empty() ? projectPath.parent_path() / (projectPath.stem().string() + "." + o.name + ".pt")
+                    : fs::path(o.out);
   auto report = trainModel(dataset.value(), o.config, outPath.string(), control);
   if (!report) return reportError(report.error());
   auto sha = sha256File(outPath.string());
@@ -86,15 +88,23 @@ int runTrainCommand(TrainOptions o) {
 
   const auto& r = report.value();
   if (o.json) {
-    nlohmann::json j = {{"project", o.project},       {"model_id", id.value()},
-                        {"name", o.name},             {"kind", r.kind},
-                        {"path", r.modelPath},        {"registered_path", record.path},
-                        {"sha256", sha.value()},      {"device", r.device},
-                        {"epochs_run", r.epochsRun},  {"best_epoch", r.bestEpoch},
-                        {"train_loss", r.trainLoss},  {"validation_ndcg", r.validationNdcg},
+    nlohmann::json j = {{"project", o.project},
+                        {"model_id", id.value()},
+                        {"name", o.name},
+                        {"kind", r.kind},
+                        {"path", r.modelPath},
+                        {"registered_path", record.path},
+                        {"sha256", sha.value()},
+                        {"device", r.device},
+                        {"epochs_run", r.epochsRun},
+                        {"best_epoch", r.bestEpoch},
+                        {"train_loss", r.trainLoss},
+                        {"validation_ndcg", r.validationNdcg},
                         {"best_validation_ndcg", r.bestValidationNdcg},
-                        {"test_ndcg", r.testNdcg},    {"eval_k", o.config.evalK},
-                        {"test_users", r.evalUsers},  {"seconds", r.seconds},
+                        {"test_ndcg", r.testNdcg},
+                        {"eval_k", o.config.evalK},
+                        {"test_users", r.evalUsers},
+                        {"seconds", r.seconds},
                         {"metadata", nlohmann::json::parse(r.metadataJson)}};
     std::cout << j.dump(2) << std::endl;
   } else {
@@ -115,13 +125,16 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::IsMember(trainableModelKinds()));
   sub->add_option("--dim", c.dim, "Embedding size")->capture_default_str();
   sub->add_option("--epochs", c.epochs, "Most epochs (early stopping may end sooner)")->capture_default_str();
-  sub->add_option("--lr", c.lr, "Adam learning rate")->capture_default_str();
-  sub->add_option("--l2", c.l2, "L2 penalty")->capture_default_str();
+  sub->add_option("--lr", c.lr,
+                  "Adam learning rate (default per model: bpr and twotower 0.005, lightgcn 0.05)");
+  sub->add_option("--l2", c.l2, "L2 penalty (default per model: bpr and twotower 1e-3, lightgcn 1e-4)");
   sub->add_option("--layers", c.layers, "LightGCN propagation steps")->capture_default_str();
-  sub->add_option("--batch", c.batchSize, "Triplets per optimiser step")->capture_default_str();
+  sub->add_option("--batch", c.batchSize,
+                  "Triplets per optimiser step (default per model: 2048, lightgcn 8192)");
   sub->add_option("--negatives", c.negatives, "Negatives per positive")->capture_default_str();
   sub->add_option("--seed", c.seed, "Random seed")->capture_default_str();
-  sub->add_option("--patience", c.patience, "Epochs without improvement before stopping")->capture_default_str();
+  sub->add_option("--patience", c.patience, "Epochs without improvement before stopping")
+      ->capture_default_str();
   sub->add_option("--k", c.evalK, "K of the validation NDCG")->capture_default_str();
   sub->add_option("--threads", c.threads, "CPU threads (0: library default)")->capture_default_str();
   sub->add_option("--device", c.device, "auto, cpu or cuda[:N]")->capture_default_str();
@@ -129,7 +142,14 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
   sub->add_option("--name", opts->name, "Name the model is registered under (default <model>-<dim>)");
   sub->add_flag("--json", opts->json, "Print the report as JSON on stdout");
   sub->add_flag("--quiet", opts->quiet, "No progress lines on stderr");
-  sub->callback([&runner, opts] { runner = [opts] { return runTrainCommand(*opts); }; });
+  sub->callback([&runner, opts, sub] {
+    // Settings the user left out take the chosen model's tuned defaults.
+    const auto defaults = defaultTrainConfig(opts->config.kind);
+    if (sub->count("--lr") == 0) opts->config.lr = defaults.lr;
+    if (sub->count("--l2") == 0) opts->config.l2 = defaults.l2;
+    if (sub->count("--batch") == 0) opts->config.batchSize = defaults.batchSize;
+    runner = [opts] { return runTrainCommand(*opts); };
+  });
 }
 
 }  // namespace reclens::cli

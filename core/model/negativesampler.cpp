@@ -23,24 +23,30 @@ std::int64_t NegativeSampler::sampleNegative(std::int64_t user) {
 
 NegativeSampler::Triplets NegativeSampler::epoch(int negatives) {
   const std::size_t perPositive = static_cast<std::size_t>(std::max(1, negatives));
-  std::vector<std::size_t> order(m_train.item.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  // Fisher-Yates with the engine directly, for the same reason as above.
-  for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[m_rng() % i]);
+  // Users in a seeded random order, each with its train entries shuffled (Fisher-Yates with the
+  // engine directly, for the same reason as above). Keeping a user's triplets together means a batch
+  // touches few distinct users, so pooling their histories costs about as much as the batch itself.
+  std::vector<std::size_t> users(m_train.users());
+  for (std::size_t u = 0; u < users.size(); ++u) users[u] = u;
+  for (std::size_t i = users.size(); i > 1; --i) std::swap(users[i - 1], users[m_rng() % i]);
 
-  std::vector<std::int64_t> owner(m_train.item.size());
-  for (std::size_t u = 0; u < m_train.users(); ++u) {
-    for (auto e = m_train.start[u]; e < m_train.start[u + 1]; ++e) owner[static_cast<std::size_t>(e)] = static_cast<std::int64_t>(u);
-  }
   Triplets t;
-  t.users.reserve(order.size() * perPositive);
-  t.positives.reserve(order.size() * perPositive);
-  t.negatives.reserve(order.size() * perPositive);
-  for (const auto e : order) {
-    for (std::size_t n = 0; n < perPositive; ++n) {
-      t.users.push_back(owner[e]);
-      t.positives.push_back(m_train.item[e]);
-      t.negatives.push_back(sampleNegative(owner[e]));
+  const std::size_t size = m_train.item.size() * perPositive;
+  t.users.reserve(size);
+  t.positives.reserve(size);
+  t.negatives.reserve(size);
+  std::vector<std::size_t> entries;
+  for (const auto u : users) {
+    entries.clear();
+    for (auto e = m_train.start[u]; e < m_train.start[u + 1]; ++e)
+      entries.push_back(static_cast<std::size_t>(e));
+    for (std::size_t i = entries.size(); i > 1; --i) std::swap(entries[i - 1], entries[m_rng() % i]);
+    for (const auto e : entries) {
+      for (std::size_t n = 0; n < perPositive; ++n) {
+        t.users.push_back(static_cast<std::int64_t>(u));
+        t.positives.push_back(m_train.item[e]);
+        t.negatives.push_back(sampleNegative(static_cast<std::int64_t>(u)));
+      }
     }
   }
   return t;

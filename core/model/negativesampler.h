@@ -7,8 +7,9 @@
 
 namespace reclens {
 
-// BPR training triplets: every distinct (user, train item) pair once per epoch in a seeded random
-// order, each with `negatives` items drawn uniformly from those the user has no train interaction with.
+// BPR training triplets: every distinct (user, train item) pair once per epoch, grouped by user (users
+// and each user's items in a seeded random order), each with `negatives` items drawn uniformly from those the
+// user has no train interaction with.
 class NegativeSampler {
  public:
   NegativeSampler(const UserHistories& train, std::int64_t numItems, std::uint64_t seed);
@@ -18,7 +19,7 @@ class NegativeSampler {
     std::vector<std::int64_t> positives;
     std::vector<std::int64_t> negatives;
   };
-  // The triplets of the next epoch, shuffled; deterministic for a given seed and epoch sequence.
+  // The triplets of the next epoch, user by user; deterministic for a given seed and epoch sequence.
   Triplets epoch(int negatives);
   // An item the user has not interacted with in train (any item when the user has them all).
   std::int64_t sampleNegative(std::int64_t user);

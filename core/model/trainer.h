@@ -9,38 +9,39 @@
 
 namespace reclens {
 
-// What to train and how. Defaults are tuned for the demo dataset (about 5k items, 2k users, 100k rows).
+// What to train and how. The member initialisers are the bpr defaults; defaultTrainConfig(kind) gives
+// the tuned defaults of each model (measured on the demo dataset, about 5k items, 2k users, 100k rows).
 struct TrainConfig {
   std::string kind = "bpr";  // "popularity", "bpr", "lightgcn" or "twotower"
   int dim = 64;              // embedding size D (popularity always exports D = 1)
-  int epochs = 30;           // upper bound; early stopping usually ends sooner
+  int epochs = 60;           // upper bound; early stopping usually ends sooner
   double lr = 0.005;         // Adam learning rate
-  double l2 = 1e-5;          // L2 penalty on the embeddings used in a batch
+  double l2 = 1e-3;          // L2 penalty on the embeddings used in a batch
   int batchSize = 2048;      // (user, positive, negative) triplets per optimiser step
   int negatives = 1;         // sampled negatives per positive
   int layers = 2;            // LightGCN propagation steps
   std::uint64_t seed = 42;
-  int patience = 3;          // epochs without a better validation NDCG before stopping
-  int evalK = 20;            // K of the validation NDCG
-  int evalUsers = 2000;      // validation users sampled per epoch (all when fewer)
+  int patience = 5;             // epochs without a better validation NDCG before stopping
+  int evalK = 20;               // K of the validation NDCG
+  int evalUsers = 2000;         // validation users sampled per epoch (all when fewer)
   std::string device = "auto";  // "auto", "cpu" or "cuda[:N]"
-  int threads = 0;           // CPU threads for LibTorch; 0 leaves the library default
+  int threads = 0;              // CPU threads for LibTorch; 0 leaves the library default
 };
 
 // What a training run did.
 struct TrainReport {
   std::string kind;
-  std::string device;                   // e.g. "CPU (2 threads)"
+  std::string device;  // e.g. "CPU (2 threads)"
   int epochsRun = 0;
-  int bestEpoch = 0;                    // 1-based; 0 for popularity (nothing to train)
-  std::vector<double> trainLoss;        // mean BPR loss per epoch
-  std::vector<double> validationNdcg;   // NDCG@evalK on the validation part per epoch
+  int bestEpoch = 0;                   // 1-based; 0 for popularity (nothing to train)
+  std::vector<double> trainLoss;       // mean BPR loss per epoch
+  std::vector<double> validationNdcg;  // NDCG@evalK on the validation part per epoch
   double bestValidationNdcg = 0.0;
-  double testNdcg = 0.0;                // NDCG@evalK on the test part (history = train + validation)
-  std::size_t evalUsers = 0;            // users in the test evaluation
+  double testNdcg = 0.0;      // NDCG@evalK on the test part (history = train + validation)
+  std::size_t evalUsers = 0;  // users in the test evaluation
   double seconds = 0.0;
   std::string modelPath;
-  std::string metadataJson;             // the metadata written into the model file
+  std::string metadataJson;  // the metadata written into the model file
 };
 
 // Splits `dataset` by time (splitByTime), trains the model on the train part with early stopping on
@@ -50,6 +51,9 @@ struct TrainReport {
 // Cancelled runs write nothing and return ErrorCode::Cancelled; an empty dataset gives ErrorCode::Empty.
 Result<TrainReport> trainModel(const Dataset& dataset, const TrainConfig& config, const std::string& outPath,
                                const TaskControl& control = {});
+
+// The tuned defaults for `kind` (lr, l2 and batch size differ per model); other fields as TrainConfig{}.
+TrainConfig defaultTrainConfig(const std::string& kind);
 
 // The model kinds trainModel accepts.
 const std::vector<std::string>& trainableModelKinds();

@@ -29,14 +29,16 @@ Status checkConfig(const TrainConfig& c) {
   }
   if (c.dim < 1 || c.epochs < 1 || c.batchSize < 1 || c.negatives < 1 || c.evalK < 1 || c.patience < 1 ||
       c.layers < 0 || c.evalUsers < 1 || !(c.lr > 0.0) || c.l2 < 0.0 || c.threads < 0) {
-    return makeError(ErrorCode::InvalidArgument,
-                     "training settings out of range: dim, epochs, batch, negatives, K, patience and evaluation "
-                     "users must be at least 1, layers and threads at least 0, lr positive and l2 not negative");
+    return makeError(
+        ErrorCode::InvalidArgument,
+        "training settings out of range: dim, epochs, batch, negatives, K, patience and evaluation "
+        "users must be at least 1, layers and threads at least 0, lr positive and l2 not negative");
   }
   return Status::success();
 }
 
-std::unique_ptr<TrainableModel> makeModel(const TrainingData& data, const TrainConfig& c, const std::string& device) {
+std::unique_ptr<TrainableModel> makeModel(const TrainingData& data, const TrainConfig& c,
+                                          const std::string& device) {
   if (c.kind == "bpr") return makeBprModel(data, c, device);
   if (c.kind == "lightgcn") return makeLightGcnModel(data, c, device);
   if (c.kind == "twotower") return makeTwoTowerModel(data, c, device);
@@ -86,8 +88,9 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
 
   TrainReport report;
   report.kind = c.kind;
-  report.device = chosen.kind == ComputeDevice::Kind::Cuda ? chosen.description
-                                                            : "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
+  report.device = chosen.kind == ComputeDevice::Kind::Cuda
+                      ? chosen.description
+                      : "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
   const auto valUsers = validationUsers(split, c);
   if (model->learned()) {
     NegativeSampler sampler(data.train, data.numItems, c.seed);
@@ -106,8 +109,9 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
         };
         lossSum += model->trainBatch(slice(t.users), slice(t.positives), slice(t.negatives));
         ++batches;
-        control.report((epoch - 1 + static_cast<double>(e) / static_cast<double>(t.users.size())) / c.epochs * 0.95,
-                       "epoch " + std::to_string(epoch) + "/" + std::to_string(c.epochs));
+        control.report(
+            (epoch - 1 + static_cast<double>(e) / static_cast<double>(t.users.size())) / c.epochs * 0.95,
+            "epoch " + std::to_string(epoch) + "/" + std::to_string(c.epochs));
       }
       const double loss = batches ? lossSum / static_cast<double>(batches) : 0.0;
       const double ndcg = meanNdcg(*model, valUsers, data.train, split.validation, c.evalK, device);
@@ -122,7 +126,8 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
       } else {
         ++sinceBest;
       }
-      control.report(static_cast<double>(epoch) / c.epochs * 0.95, formatStage(epoch, c.epochs, loss, c.evalK, ndcg));
+      control.report(static_cast<double>(epoch) / c.epochs * 0.95,
+                     formatStage(epoch, c.epochs, loss, c.evalK, ndcg));
     }
     model->restoreBest();
   } else {
@@ -150,7 +155,8 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
   for (std::size_t u = 0; u < split.users() && probes.size() < kProbeUsers; ++u) {
     if (data.train.start[u + 1] == data.train.start[u]) continue;
     ProbeUser p;
-    p.items.assign(data.train.item.begin() + data.train.start[u], data.train.item.begin() + data.train.start[u + 1]);
+    p.items.assign(data.train.item.begin() + data.train.start[u],
+                   data.train.item.begin() + data.train.start[u + 1]);
     p.weights.assign(data.train.weight.begin() + data.train.start[u],
                      data.train.weight.begin() + data.train.start[u + 1]);
     for (const auto& codes : data.userFieldCodes) {
@@ -170,6 +176,18 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
 }
 
 }  // namespace
+
+TrainConfig defaultTrainConfig(const std::string& kind) {
+  TrainConfig c;
+  c.kind = kind;
+  if (kind == "lightgcn") {
+    // Every step propagates over the whole graph, so fewer, larger steps with a larger rate.
+    c.batchSize = 8192;
+    c.lr = 0.05;
+    c.l2 = 1e-4;
+  }
+  return c;
+}
 
 const std::vector<std::string>& trainableModelKinds() {
   static const std::vector<std::string> kKinds = {"popularity", "bpr", "lightgcn", "twotower"};

@@ -45,11 +45,12 @@ TrainConfig smallConfig(const std::string& kind) {
   TrainConfig c;
   c.kind = kind;
   c.dim = 16;
-  c.epochs = 12;
+  c.epochs = 25;
   c.lr = 0.05;
+  c.l2 = 1e-5;
   c.batchSize = 128;
   c.evalK = 10;
-  c.patience = 4;
+  c.patience = 6;
   c.threads = 1;
   c.device = "cpu";
   return c;
@@ -76,7 +77,8 @@ class TestTrainer : public QObject {
     QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
     QVERIFY(model->epochsRun >= 1);
     QCOMPARE(model->validationNdcg.size(), static_cast<std::size_t>(model->epochsRun));
-    QVERIFY2(model->testNdcg > pop->testNdcg + 0.05,
+    // One held-out item per user among 50 candidates of the right half: 1.5x popularity is clearly learned.
+    QVERIFY2(model->testNdcg > 1.5 * pop->testNdcg,
              qPrintable(QString("%1 %2 vs popularity %3").arg(kind).arg(model->testNdcg).arg(pop->testNdcg)));
   }
 
