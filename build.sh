@@ -34,6 +34,10 @@ install_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+# Idle OpenMP threads spin by default; on a busy 2-core machine that makes training many times slower
+# (docs/training.md, "Threads"). Passive waiting costs nothing measurable on an idle one.
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-passive}"
+
 build() {
   local preset="${RECLENS_PRESET:-default}"
   cmake --preset "$preset"
