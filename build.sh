@@ -38,6 +38,9 @@ install_packages() {
 # (docs/training.md, "Threads"). Passive waiting costs nothing measurable on an idle one.
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-passive}"
 
+# ccache: paths relative to the checkout, so that another clone of the same sources reuses the cache.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
+
 build() {
   local preset="${RECLENS_PRESET:-default}"
   cmake --preset "$preset"
