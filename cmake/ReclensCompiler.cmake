@@ -1,9 +1,10 @@
 # Compiler settings shared by every RecLens target.
 find_program(RECLENS_CCACHE ccache)
 if(RECLENS_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
-  set(CMAKE_CXX_COMPILER_LAUNCHER ${RECLENS_CCACHE})
-  # Precompiled headers and ccache cooperate only with these settings.
-  set(ENV{CCACHE_SLOPPINESS} "pch_defines,time_macros,include_file_mtime,include_file_ctime")
+  # Precompiled headers and ccache cooperate only with these settings; they must reach ccache at build
+  # time, so the launcher sets them on every call.
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${CMAKE_COMMAND} -E env
+      CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime ${RECLENS_CCACHE})
 endif()
 
 add_library(reclens_warnings INTERFACE)
