@@ -8,15 +8,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "store/projectstoreimpl.h"
 #include "store/schema.h"
 
 namespace reclens {
 
 namespace {
-
-Error storeError(const std::string& path, const std::string& what, const std::exception& e) {
-  return makeError(ErrorCode::Io, what + ": " + e.what(), path);
-}
 
 // SQLite refuses to open some non-database files only at the first query, so look at the
 // header ourselves to give a precise message.
@@ -29,8 +26,7 @@ Status checkHeader(const std::string& path) {
   if (got == 0) return Status::success();  // an empty file becomes a new project
   static const char kMagic[] = "SQLite format 3";
   if (got < 16 || std::string(header, 15) != kMagic) {
-    return makeError(ErrorCode::NotAProject,
-                     "is not a RecLens project (it is not an SQLite database)", path);
+    return makeError(ErrorCode::NotAProject, "is not a RecLens project (it is not an SQLite database)", path);
   }
   return Status::success();
 }
@@ -40,12 +36,6 @@ int pragmaInt(SQLite::Database& db, const char* pragma) {
 }
 
 }  // namespace
-
-struct ProjectStore::Impl {
-  std::string path;
-  std::unique_ptr<SQLite::Database> db;
-  int version = 0;
-};
 
 struct DatasetWriter::Impl {
   ProjectStore::Impl* store = nullptr;
@@ -63,8 +53,12 @@ struct DatasetWriter::Impl {
 ProjectStore::ProjectStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 ProjectStore::~ProjectStore() = default;
 
-const std::string& ProjectStore::path() const { return m_impl->path; }
-int ProjectStore::schemaVersion() const { return m_impl->version; }
+const std::string& ProjectStore::path() const {
+  return m_impl->path;
+}
+int ProjectStore::schemaVersion() const {
+  return m_impl->version;
+}
 
 Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path, Mode mode) {
   namespace fs = std::filesystem;
@@ -80,8 +74,8 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   try {
-    const int flags = mode == Mode::ReadOnly ? SQLite::OPEN_READONLY
-                                             : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    const int flags =
+        mode == Mode::ReadOnly ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     impl->db = std::make_unique<SQLite::Database>(path, flags, 5000);
     auto& db = *impl->db;
     const int appId = pragmaInt(db, "application_id");
@@ -107,7 +101,8 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
         tx.commit();
       }
     } else if (version < kSchemaVersion) {
-      if (tables == 0) return makeError(ErrorCode::NotAProject, "is an empty file, not a RecLens project", path);
+      if (tables == 0)
+        return makeError(ErrorCode::NotAProject, "is an empty file, not a RecLens project", path);
       return makeError(ErrorCode::Schema,
                        "uses an older project schema (" + std::to_string(version) +
                            "); open it read-write once to upgrade it",
@@ -175,54 +170,6 @@ Result<std::vector<std::pair<std::string, std::string>>> ProjectStore::plantedTr
   }
 }
 
-Result<std::int64_t> ProjectStore::registerModel(const ModelRecord& record) {
-  try {
-    auto& db = *m_impl->db;
-    SQLite::Transaction tx(db);
-    SQLite::Statement del(db, "DELETE FROM models WHERE name = ?");
-    del.bind(1, record.name);
-    del.exec();
-    SQLite::Statement q(db,
-                        "INSERT INTO models(name, path, sha256, contract_version, metadata, created) "
-                        "VALUES(?, ?, ?, ?, ?, ?)");
-    q.bind(1, record.name);
-    q.bind(2, record.path);
-    q.bind(3, record.sha256);
-    q.bind(4, record.contractVersion);
-    q.bind(5, record.metadataJson.empty() ? std::string("{}") : record.metadataJson);
-    q.bind(6, static_cast<std::int64_t>(record.created));
-    q.exec();
-    const auto id = db.getLastInsertRowid();
-    tx.commit();
-    return static_cast<std::int64_t>(id);
-  } catch (const SQLite::Exception& e) {
-    return storeError(m_impl->path, "cannot register model '" + record.name + "'", e);
-  }
-}
-
-Result<std::vector<ProjectStore::ModelRecord>> ProjectStore::models() const {
-  try {
-    std::vector<ModelRecord> out;
-    SQLite::Statement q(*m_impl->db,
-                        "SELECT id, name, path, sha256, contract_version, metadata, created FROM models "
-                        "ORDER BY created DESC, id DESC");
-    while (q.executeStep()) {
-      ModelRecord r;
-      r.id = q.getColumn(0).getInt64();
-      r.name = q.getColumn(1).getString();
-      r.path = q.getColumn(2).getString();
-      r.sha256 = q.getColumn(3).getString();
-      r.contractVersion = q.getColumn(4).getInt();
-      r.metadataJson = q.getColumn(5).getString();
-      r.created = q.getColumn(6).getInt64();
-      out.push_back(std::move(r));
-    }
-    return out;
-  } catch (const SQLite::Exception& e) {
-    return storeError(m_impl->path, "cannot list the registered models", e);
-  }
-}
-
 Result<std::unique_ptr<DatasetWriter>> ProjectStore::beginDataset() {
   try {
     auto impl = std::make_unique<DatasetWriter::Impl>();
@@ -285,8 +232,10 @@ Result<Dataset> ProjectStore::loadDataset(const TaskControl& control) const {
       SQLite::Statement v(db, "SELECT item, field, value FROM item_values");
       while (v.executeStep()) {
         const auto field = static_cast<std::size_t>(v.getColumn(1).getInt());
-        if (field >= d.items.fields.size()) return makeError(ErrorCode::Schema, "unknown item field", m_impl->path);
-        d.items.fields[field].set(static_cast<std::size_t>(v.getColumn(0).getInt64()), v.getColumn(2).getString());
+        if (field >= d.items.fields.size())
+          return makeError(ErrorCode::Schema, "unknown item field", m_impl->path);
+        d.items.fields[field].set(static_cast<std::size_t>(v.getColumn(0).getInt64()),
+                                  v.getColumn(2).getString());
       }
       for (auto& f : d.items.fields) f.resize(d.items.size());
     }
@@ -305,8 +254,10 @@ Result<Dataset> ProjectStore::loadDataset(const TaskControl& control) const {
       SQLite::Statement v(db, "SELECT user, field, value FROM user_values");
       while (v.executeStep()) {
         const auto field = static_cast<std::size_t>(v.getColumn(1).getInt());
-        if (field >= d.users.fields.size()) return makeError(ErrorCode::Schema, "unknown user field", m_impl->path);
-        d.users.fields[field].set(static_cast<std::size_t>(v.getColumn(0).getInt64()), v.getColumn(2).getString());
+        if (field >= d.users.fields.size())
+          return makeError(ErrorCode::Schema, "unknown user field", m_impl->path);
+        d.users.fields[field].set(static_cast<std::size_t>(v.getColumn(0).getInt64()),
+                                  v.getColumn(2).getString());
       }
       for (auto& fld : d.users.fields) fld.resize(d.users.size());
     }
@@ -315,7 +266,8 @@ Result<Dataset> ProjectStore::loadDataset(const TaskControl& control) const {
       while (q.executeStep()) d.interactions.kindNames.push_back(q.getColumn(1).getString());
     }
     control.report(0.2, "reading interactions");
-    const auto nInter = static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM interactions").getInt64());
+    const auto nInter =
+        static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM interactions").getInt64());
     d.interactions.reserve(nInter);
     SQLite::Statement q(db, "SELECT user, item, ts, kind, weight FROM interactions");
     std::size_t n = 0;
@@ -330,8 +282,9 @@ Result<Dataset> ProjectStore::loadDataset(const TaskControl& control) const {
                             static_cast<std::uint8_t>(q.getColumn(3).getInt()));
       if ((++n & 0xFFFFF) == 0) {
         if (control.cancelled()) return makeError(ErrorCode::Cancelled, "loading the project was cancelled");
-        control.report(0.2 + 0.8 * static_cast<double>(n) / static_cast<double>(std::max<std::size_t>(1, nInter)),
-                       "reading interactions");
+        control.report(
+            0.2 + 0.8 * static_cast<double>(n) / static_cast<double>(std::max<std::size_t>(1, nInter)),
+            "reading interactions");
       }
     }
     control.report(1.0, "done");
@@ -368,14 +321,19 @@ Status DatasetWriter::addInteraction(std::int32_t user, std::int32_t item, std::
 
 Status DatasetWriter::addInteractions(const InteractionLog& log, std::size_t begin, std::size_t end) {
   for (std::size_t r = begin; r < end; ++r) {
-    if (auto st = addInteraction(log.user[r], log.item[r], log.ts[r], log.weight[r], log.kind[r]); !st) return st;
+    if (auto st = addInteraction(log.user[r], log.item[r], log.ts[r], log.weight[r], log.kind[r]); !st)
+      return st;
   }
   return Status::success();
 }
 
-std::int64_t DatasetWriter::interactionCount() const { return m_impl->count; }
+std::int64_t DatasetWriter::interactionCount() const {
+  return m_impl->count;
+}
 
-void DatasetWriter::setMeta(const std::string& key, const std::string& value) { m_impl->meta.emplace_back(key, value); }
+void DatasetWriter::setMeta(const std::string& key, const std::string& value) {
+  m_impl->meta.emplace_back(key, value);
+}
 
 void DatasetWriter::setPlantedTruth(const std::string& key, const std::string& json) {
   m_impl->planted.emplace_back(key, json);
@@ -388,19 +346,27 @@ Status DatasetWriter::commit(const DatasetInfo& info, const Catalog& items, cons
   if (m_impl->maxUser >= static_cast<std::int64_t>(users.size()) ||
       m_impl->maxItem >= static_cast<std::int64_t>(items.size()) ||
       m_impl->maxKind >= static_cast<int>(kindNames.size())) {
-    return makeError(ErrorCode::Internal, "an interaction refers to a user, item or kind that was not written", path);
+    return makeError(ErrorCode::Internal,
+                     "an interaction refers to a user, item or kind that was not written", path);
   }
   auto& db = *m_impl->store->db;
   try {
     control.report(0.92, "writing catalog");
     {
-      SQLite::Statement q(db, "INSERT INTO items(idx, ext_id, title, price, first_seen) VALUES(?, ?, ?, ?, ?)");
+      SQLite::Statement q(db,
+                          "INSERT INTO items(idx, ext_id, title, price, first_seen) VALUES(?, ?, ?, ?, ?)");
       for (std::size_t r = 0; r < items.size(); ++r) {
         q.bind(1, static_cast<std::int64_t>(r));
         q.bind(2, items.ids[r]);
         q.bind(3, r < items.titles.size() ? items.titles[r] : std::string());
-        if (r < items.prices.size() && !std::isnan(items.prices[r])) q.bind(4, items.prices[r]); else q.bind(4);
-        if (r < items.firstSeen.size() && items.firstSeen[r] != kNoTime) q.bind(5, static_cast<std::int64_t>(items.firstSeen[r])); else q.bind(5);
+        if (r < items.prices.size() && !std::isnan(items.prices[r]))
+          q.bind(4, items.prices[r]);
+        else
+          q.bind(4);
+        if (r < items.firstSeen.size() && items.firstSeen[r] != kNoTime)
+          q.bind(5, static_cast<std::int64_t>(items.firstSeen[r]));
+        else
+          q.bind(5);
         q.exec();
         q.reset();
       }
@@ -482,7 +448,8 @@ Status DatasetWriter::commit(const DatasetInfo& info, const Catalog& items, cons
     }
     control.report(0.98, "building indexes");
     schema::createDatasetIndexes(db);
-    if (control.cancelled()) return makeError(ErrorCode::Cancelled, "writing the dataset was cancelled", path);
+    if (control.cancelled())
+      return makeError(ErrorCode::Cancelled, "writing the dataset was cancelled", path);
     m_impl->insertInteraction.reset();
     m_impl->tx->commit();
     m_impl->committed = true;

@@ -66,12 +66,12 @@ class ProjectStore {
   // A model file registered with the project (the file itself lives beside the project).
   struct ModelRecord {
     std::int64_t id = 0;
-    std::string name;             // e.g. "bpr-64"
-    std::string path;             // as given at registration (absolute, or relative to the project folder)
-    std::string sha256;           // of the model file when registered
+    std::string name;    // e.g. "bpr-64"
+    std::string path;    // as given at registration (absolute, or relative to the project folder)
+    std::string sha256;  // of the model file when registered
     int contractVersion = 0;
-    std::string metadataJson;     // the model's own metadata
-    std::int64_t created = 0;     // Unix seconds
+    std::string metadataJson;  // the model's own metadata
+    std::int64_t created = 0;  // Unix seconds
   };
   // Adds a model (or replaces the record with the same name) and returns its id.
   Result<std::int64_t> registerModel(const ModelRecord& record);
