@@ -639,6 +639,14 @@
         <source>%1 — RecLens</source>
         <translation>%1 — RecLens</translation>
     </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>A model&apos;s top-K for one user, with live re-ranking</source>
+        <translation>模型为单个用户给出的前 K 项，可实时重排</translation>
+    </message>
 </context>
 <context>
     <name>reclens::PresetImportPanel</name>
@@ -696,6 +704,195 @@
     <message>
         <source>Could not create the demo project</source>
         <translation>无法创建演示项目</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::ReRankControls</name>
+    <message>
+        <source>Popularity penalty λ: pushes very popular items down the list (0 = off)</source>
+        <translation>热度惩罚 λ：把非常热门的商品往后排（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>Diversity λ (MMR): prefers items unlike those already listed (0 = off)</source>
+        <translation>多样性 λ（MMR）：优先选择与已列商品不同的商品（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>At most this many items of one category in the list (0 = no cap)</source>
+        <translation>列表中同一类目最多的商品数（0 = 不限）</translation>
+    </message>
+    <message>
+        <source>Popularity penalty:</source>
+        <translation>热度惩罚：</translation>
+    </message>
+    <message>
+        <source>Diversity:</source>
+        <translation>多样性：</translation>
+    </message>
+    <message>
+        <source>Per-category cap:</source>
+        <translation>每类目上限：</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::RecommendationModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Popularity</source>
+        <translation>热度</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::RecommendationsPage</name>
+    <message>
+        <source>&amp;Train a Model…</source>
+        <translation>训练模型(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Train a built-in model on this project, save it beside the project and register it</source>
+        <translation>在此项目上训练内置模型，保存在项目旁并登记到项目中</translation>
+    </message>
+    <message>
+        <source>Models registered with the project, newest first</source>
+        <translation>项目中登记的模型，最新的在前</translation>
+    </message>
+    <message>
+        <source>User id…</source>
+        <translation>用户 ID…</translation>
+    </message>
+    <message>
+        <source>Type a user id (suggestions match anywhere in the id) and press Enter</source>
+        <translation>输入用户 ID（建议项匹配 ID 中任意位置）后按回车</translation>
+    </message>
+    <message>
+        <source>Length of the list</source>
+        <translation>列表长度</translation>
+    </message>
+    <message>
+        <source>Train…</source>
+        <translation>训练…</translation>
+    </message>
+    <message>
+        <source>Train another model for this project</source>
+        <translation>为此项目再训练一个模型</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;K:</source>
+        <translation>&amp;K：</translation>
+    </message>
+    <message>
+        <source>Items the user interacted with, newest first</source>
+        <translation>该用户交互过的商品，最新的在前</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Could not list the project&apos;s models: %1</source>
+        <translation>无法列出项目的模型：%1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;This project has no trained model yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train one to see what it recommends to each user.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;此项目还没有训练好的模型。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;训练一个模型，即可查看它为每个用户推荐什么。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open a project to see recommendations.</source>
+        <translation>打开项目以查看推荐。</translation>
+    </message>
+    <message>
+        <source>Loading model %1…</source>
+        <translation>正在加载模型 %1…</translation>
+    </message>
+    <message>
+        <source>Loading model %1</source>
+        <translation>加载模型 %1</translation>
+    </message>
+    <message>
+        <source>Could not load the model file %1: %2</source>
+        <translation>无法加载模型文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Please wait for the current operation</source>
+        <translation>请等待当前操作完成</translation>
+    </message>
+    <message>
+        <source>There is no user with the id “%1”.</source>
+        <translation>没有 ID 为“%1”的用户。</translation>
+    </message>
+    <message>
+        <source>Could not recommend for user %1: %2</source>
+        <translation>无法为用户 %1 生成推荐：%2</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>History of %1: newest %2 of %3 items</source>
+        <translation>%1 的历史：共 %3 个商品，显示最新的 %2 个</translation>
+    </message>
+    <message>
+        <source>History of %1: %2 items, newest first</source>
+        <translation>%1 的历史：%2 个商品，最新的在前</translation>
+    </message>
+    <message>
+        <source>%1 · computed in %2 ms on %3</source>
+        <translation>%1 · 在 %3 上用时 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Training %1</source>
+        <translation>正在训练 %1</translation>
+    </message>
+    <message>
+        <source>Training was cancelled.</source>
+        <translation>训练已取消。</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 on %2…</source>
+        <translation>%1（%2）…</translation>
     </message>
 </context>
 <context>
@@ -763,6 +960,45 @@
     </message>
 </context>
 <context>
+    <name>reclens::TrainDialog</name>
+    <message>
+        <source>Train a Model</source>
+        <translation>训练模型</translation>
+    </message>
+    <message>
+        <source>popularity: most popular items for everyone; bpr: matrix factorisation; lightgcn: graph convolution over the interactions; twotower: user and item towers with attributes</source>
+        <translation>popularity：对所有人推荐最热门的商品；bpr：矩阵分解；lightgcn：在交互图上做图卷积；twotower：带属性的用户塔与商品塔</translation>
+    </message>
+    <message>
+        <source>Embedding size of users and items</source>
+        <translation>用户和商品的嵌入维度</translation>
+    </message>
+    <message>
+        <source>Upper bound; training stops early when validation NDCG stops improving</source>
+        <translation>上限；验证集 NDCG 不再提升时会提前停止</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Embedding size:</source>
+        <translation>嵌入维度(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Most &amp;epochs:</source>
+        <translation>最多轮数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>The model is trained on the older interactions, checked on the newer ones, saved beside the project and registered with it.</source>
+        <translation>模型用较早的交互训练、用较新的交互检验，保存在项目旁并登记到项目中。</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>reclens::UserTableModel</name>
     <message>
         <source>User</source>
@@ -818,6 +1054,14 @@
     <message>
         <source>Showing %1 of %2 users</source>
         <translation>显示 %1 / %2 个用户</translation>
+    </message>
+    <message>
+        <source>Show &amp;Recommendations</source>
+        <translation>显示推荐(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show what the model recommends to this user</source>
+        <translation>显示模型为此用户推荐的商品</translation>
     </message>
 </context>
 </TS>

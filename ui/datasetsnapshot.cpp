@@ -128,28 +128,8 @@ Result<std::shared_ptr<const DatasetSnapshot>> DatasetSnapshot::build(Dataset da
     s->m_itemFirstSeen[i] = catalogValue != kNoTime ? catalogValue : itemFirstInteraction[i];
   }
 
-  // Popularity tiers: walk the items from most to least popular and cut at 80% / 95% of interactions.
   control.report(0.55, "ranking item popularity");
-  std::vector<std::int32_t> byPopularity(nItems);
-  std::iota(byPopularity.begin(), byPopularity.end(), 0);
-  std::stable_sort(byPopularity.begin(), byPopularity.end(), [&s](std::int32_t a, std::int32_t b) {
-    return s->m_itemCount[static_cast<std::size_t>(a)] > s->m_itemCount[static_cast<std::size_t>(b)];
-  });
-  const auto total = static_cast<double>(std::accumulate(s->m_itemCount.begin(), s->m_itemCount.end(), std::int64_t{0}));
-  s->m_itemTier.assign(nItems, PopularityTier::Tail);
-  double cumulative = 0.0;
-  for (const auto item : byPopularity) {
-    const auto count = s->m_itemCount[static_cast<std::size_t>(item)];
-    if (count == 0) break;
-    PopularityTier tier = PopularityTier::Tail;
-    if (cumulative < kHeadShare * total) {
-      tier = PopularityTier::Head;
-    } else if (cumulative < kMidShare * total) {
-      tier = PopularityTier::Mid;
-    }
-    s->m_itemTier[static_cast<std::size_t>(item)] = tier;
-    cumulative += static_cast<double>(count);
-  }
+  s->m_itemTier = popularityTiers(s->m_itemCount);
   for (const auto tier : s->m_itemTier) ++s->m_tierSize[static_cast<std::size_t>(tier)];
 
   if (control.cancelled()) return cancelledError();

@@ -8,24 +8,17 @@
 #include "common/result.h"
 #include "common/taskcontrol.h"
 #include "data/dataset.h"
+#include "data/popularitytiers.h"
 
 namespace reclens {
-
-// Popularity tier of a catalog item (see DatasetSnapshot::build for the rule).
-enum class PopularityTier : std::uint8_t { Head, Mid, Tail };
 
 // An immutable, loaded dataset plus the per-row aggregates the tables show. Built once off the GUI
 // thread and shared read-only (std::shared_ptr<const DatasetSnapshot>) by every page, so models
 // only index vectors in data().
 class DatasetSnapshot {
  public:
-  // Cumulative interaction shares that end the head and the mid tier.
-  static constexpr double kHeadShare = 0.80;
-  static constexpr double kMidShare = 0.95;
-
   // Aggregates `dataset` (one pass over the interactions plus sorts for the orderings).
-  // Head = the most popular items that together hold 80% of all interactions (the short head),
-  // mid = the next items up to 95%, tail = the rest including items never interacted with.
+  // Item tiers follow popularityTiers() (data/popularitytiers.h).
   // Returns a Cancelled error when `control` is cancelled.
   static Result<std::shared_ptr<const DatasetSnapshot>> build(Dataset dataset, std::string projectPath,
                                                               const TaskControl& control = {});

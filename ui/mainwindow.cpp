@@ -25,6 +25,7 @@
 #include "itemspage.h"
 #include "jobprogressbar.h"
 #include "jobprogressdialog.h"
+#include "recommendationspage.h"
 #include "startpage.h"
 #include "userspage.h"
 
@@ -38,6 +39,9 @@ const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kLastFolderKey = QStringLiteral("lastProjectFolder");
 constexpr int kShortcutPages = 9;
+// The model trained for the demo on its first run: the most accurate built-in model that still trains
+// in seconds on the demo data.
+const char* const kDemoModelKind = "lightgcn";
 
 QString droppedProject(const QMimeData* mime) {
   if (mime == nullptr || !mime->hasUrls()) return {};
@@ -61,6 +65,7 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
       m_start(new StartPage(m_recent, this)),
       m_users(new UsersPage(this)),
       m_items(new ItemsPage(this)),
+      m_recs(new RecommendationsPage(m_device, this)),
       m_projectLabel(new QLabel(this)),
       m_countsLabel(new QLabel(this)),
       m_deviceLabel(new QLabel(this)),
@@ -87,6 +92,8 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
   addPage(QStringLiteral(":/icons/start.svg"), tr("Start"), tr("Recent projects, import and the demo"), m_start);
   addPage(QStringLiteral(":/icons/users.svg"), tr("Users"), tr("Browse and filter the users"), m_users);
   addPage(QStringLiteral(":/icons/items.svg"), tr("Items"), tr("Browse the catalog and its popularity tiers"), m_items);
+  addPage(QStringLiteral(":/icons/reclens.svg"), tr("Recommendations"),
+          tr("A model's top-K for one user, with live re-ranking"), m_recs);
   showPage(0);
 
   m_projectLabel->setText(tr("No project"));
@@ -107,6 +114,7 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
   connect(&m_projects, &ProjectController::cancelled, this,
           [this] { statusBar()->showMessage(tr("Cancelled"), 4000); });
   connect(&m_recent, &RecentProjects::changed, this, &MainWindow::rebuildRecentMenu);
+  connect(m_users, &UsersPage::recommendationsRequested, this, &MainWindow::showRecommendations);
   rebuildRecentMenu();
 
   resize(1280, 800);
@@ -168,7 +176,14 @@ void MainWindow::showPage(int index) {
   if (index >= 0 && index < m_stack->count()) m_nav->setCurrentRow(index);
 }
 
+void MainWindow::showRecommendations(int user) {
+  showPage(m_stack->indexOf(m_recs));
+  m_recs->showUser(user);
+}
+
 int MainWindow::currentPage() const { return m_stack->currentIndex(); }
+
+int MainWindow::pageIndex(QWidget* page) const { return m_stack->indexOf(page); }
 
 int MainWindow::pageCount() const { return m_stack->count(); }
 
@@ -242,6 +257,7 @@ void MainWindow::onProjectOpened() {
   const auto& snapshot = m_projects.snapshot();
   m_users->setSnapshot(snapshot);
   m_items->setSnapshot(snapshot);
+  m_recs->setSnapshot(snapshot);
   const QFileInfo file(QString::fromStdString(snapshot->projectPath()));
   const QString name = snapshot->dataset().info.name.empty() ? file.completeBaseName()
                                                              : display::text(snapshot->dataset().info.name);
@@ -253,7 +269,16 @@ void MainWindow::onProjectOpened() {
                                   display::count(static_cast<qint64>(snapshot->interactionCount()))));
   setWindowTitle(tr("%1 — RecLens").arg(file.fileName()));
   setWindowFilePath(file.absoluteFilePath());
-  if (m_stack->currentWidget() == m_start) showPage(m_stack->indexOf(m_users));
+  const bool demo = QFileInfo(m_projects.demoPath()) == file;
+  if (demo && !m_recs->hasModels()) {
+    // First run of the demo: train its model right away so the first thing shown is a recommendation.
+    m_recs->trainModel(defaultTrainConfig(kDemoModelKind));
+  }
+  if (demo) {
+    showPage(m_stack->indexOf(m_recs));
+  } else if (m_stack->currentWidget() == m_start) {
+    showPage(m_stack->indexOf(m_users));
+  }
   Q_EMIT projectOpened();
 }
 

@@ -15,6 +15,7 @@ namespace reclens {
 
 class ItemsPage;
 class JobProgressBar;
+class RecommendationsPage;
 class StartPage;
 class UsersPage;
 
@@ -33,6 +34,8 @@ class MainWindow : public QMainWindow {
   int addPage(const QString& iconPath, const QString& title, const QString& toolTip, QWidget* page);
   void showPage(int index);
   int currentPage() const;
+  // Index of `page` in the navigation, -1 when it is not one.
+  int pageIndex(QWidget* page) const;
   int pageCount() const;
 
   void openProject(const QString& path);
@@ -43,6 +46,9 @@ class MainWindow : public QMainWindow {
   StartPage* startPage() const { return m_start; }
   UsersPage* usersPage() const { return m_users; }
   ItemsPage* itemsPage() const { return m_items; }
+  RecommendationsPage* recommendationsPage() const { return m_recs; }
+  // Shows the Recommendations page for dataset user row `user`.
+  void showRecommendations(int user);
   // The status bar's project and counts text.
   QString statusText() const;
   QString deviceText() const;
@@ -72,6 +78,7 @@ class MainWindow : public QMainWindow {
   StartPage* m_start;
   UsersPage* m_users;
   ItemsPage* m_items;
+  RecommendationsPage* m_recs;
   QMenu* m_recentMenu = nullptr;
   QMenu* m_pagesMenu = nullptr;
   QLabel* m_projectLabel;

@@ -1,5 +1,6 @@
 #include "userspage.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -16,7 +17,26 @@ namespace reclens {
 
 UsersPage::UsersPage(QWidget* parent)
     : TablePage(new UserTableModel, tr("Filter users by id…"), parent),
-      m_users(static_cast<UserTableModel*>(model())) {}
+      m_users(static_cast<UserTableModel*>(model())) {
+  // Double-click, Enter or the context menu open the Recommendations page for the user.
+  auto* show = new QAction(tr("Show &Recommendations"), view());
+  show->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+  show->setShortcutContext(Qt::WidgetShortcut);
+  show->setStatusTip(tr("Show what the model recommends to this user"));
+  view()->addAction(show);
+  view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+  const auto request = [this] {
+    if (const int user = currentUser(); user >= 0) Q_EMIT recommendationsRequested(user);
+  };
+  connect(show, &QAction::triggered, this, request);
+  connect(view(), &QTableView::doubleClicked, this, request);
+}
+
+int UsersPage::currentUser() const {
+  const QModelIndex index = view()->currentIndex();
+  if (!index.isValid()) return -1;
+  return proxy()->mapToSource(index).row();
+}
 
 void UsersPage::snapshotChanged() {
   for (auto* combo : m_combos) delete combo;

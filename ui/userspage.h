@@ -21,6 +21,13 @@ class UsersPage : public TablePage {
   explicit UsersPage(QWidget* parent = nullptr);
 
   const std::vector<QComboBox*>& attributeFilters() const { return m_combos; }
+  // Dataset row of the user in the current table row, -1 when none is selected.
+  int currentUser() const;
+
+ Q_SIGNALS:
+  // The user asked to see recommendations for dataset user row `user` (double-click, Enter or the
+  // context menu).
+  void recommendationsRequested(int user);
 
  protected:
   void snapshotChanged() override;

@@ -1,24 +1,19 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <ctime>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "clisupport.h"
 #include "commands.h"
-#include "common/sha256.h"
-#include "model/modelcontract.h"
+#include "model/modelregistration.h"
 #include "model/trainer.h"
 #include "store/projectstore.h"
 
 namespace reclens::cli {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 struct TrainOptions {
   std::string project;
@@ -28,15 +23,6 @@ struct TrainOptions {
   bool json = false;
   bool quiet = false;
 };
-
-// The model path as stored in the project: relative to the project's folder when the file lies in it.
-std::string registeredPath(const fs::path& model, const fs::path& project) {
-  const auto folder = fs::absolute(project).parent_path().lexically_normal();
-  const auto file = fs::absolute(model).lexically_normal();
-  const auto rel = file.lexically_relative(folder);
-  if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
-  return file.generic_string();
-}
 
 void printTable(const TrainReport& r, const std::string& name, const std::string& sha, int k) {
   std::printf("Trained %s (%s) on %s in %.1f s\n", name.c_str(), r.kind.c_str(), r.device.c_str(), r.seconds);
@@ -67,34 +53,21 @@ int runTrainCommand(TrainOptions o) {
   if (o.name.empty()) {
     o.name = o.config.kind + "-" + std::to_string(o.config.kind == "popularity" ? 1 : o.config.dim);
   }
-  const fs::path projectPath(o.project);
-  const fs::path outPath =
-      o.out.empty() ? projectPath.parent_path() / (projectPath.stem().string() + "." + o.name + ".pt")
-                    : fs::path(o.out);
-  auto report = trainModel(dataset.value(), o.config, outPath.string(), control);
+  const std::string outPath = o.out.empty() ? defaultModelPath(o.project, o.name) : o.out;
+  auto report = trainModel(dataset.value(), o.config, outPath, control);
   if (!report) return reportError(report.error());
-  auto sha = sha256File(outPath.string());
-  if (!sha) return reportError(sha.error());
-
-  ProjectStore::ModelRecord record;
-  record.name = o.name;
-  record.path = registeredPath(outPath, projectPath);
-  record.sha256 = sha.value();
-  record.contractVersion = kModelContractVersion;
-  record.metadataJson = report.value().metadataJson;
-  record.created = static_cast<std::int64_t>(std::time(nullptr));
-  auto id = store.value()->registerModel(record);
-  if (!id) return reportError(id.error());
+  auto record = registerModelFile(*store.value(), o.project, o.name, outPath, report.value().metadataJson);
+  if (!record) return reportError(record.error());
 
   const auto& r = report.value();
   if (o.json) {
     nlohmann::json j = {{"project", o.project},
-                        {"model_id", id.value()},
+                        {"model_id", record.value().id},
                         {"name", o.name},
                         {"kind", r.kind},
                         {"path", r.modelPath},
-                        {"registered_path", record.path},
-                        {"sha256", sha.value()},
+                        {"registered_path", record.value().path},
+                        {"sha256", record.value().sha256},
                         {"device", r.device},
                         {"epochs_run", r.epochsRun},
                         {"best_epoch", r.bestEpoch},
@@ -108,7 +81,7 @@ int runTrainCommand(TrainOptions o) {
                         {"metadata", nlohmann::json::parse(r.metadataJson)}};
     std::cout << j.dump(2) << std::endl;
   } else {
-    printTable(r, o.name, sha.value(), o.config.evalK);
+    printTable(r, o.name, record.value().sha256, o.config.evalK);
   }
   return kExitOk;
 }

@@ -5,6 +5,8 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "data/popularitytiers.h"
+
 namespace reclens {
 
 UserProfileBuilder::UserProfileBuilder(const Dataset& dataset, const ModelMetadata& metadata,
@@ -91,19 +93,10 @@ std::vector<std::int64_t> itemPopularity(const InteractionLog& log, std::size_t 
   return counts;
 }
 
-std::vector<bool> shortHeadItems(const std::vector<std::int64_t>& popularity, double share) {
-  std::vector<std::size_t> order(popularity.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&popularity](std::size_t a, std::size_t b) { return popularity[a] > popularity[b]; });
-  const double total = double(std::accumulate(popularity.begin(), popularity.end(), std::int64_t{0}));
-  std::vector<bool> head(popularity.size(), false);
-  double held = 0.0;
-  for (const auto i : order) {
-    if (held >= share * total || popularity[i] <= 0) break;
-    head[i] = true;
-    held += double(popularity[i]);
-  }
+std::vector<bool> shortHeadItems(const std::vector<std::int64_t>& popularity) {
+  const auto tiers = popularityTiers(popularity);
+  std::vector<bool> head(tiers.size(), false);
+  for (std::size_t i = 0; i < tiers.size(); ++i) head[i] = tiers[i] == PopularityTier::Head;
   return head;
 }
 

@@ -41,8 +41,8 @@ class UserProfileBuilder {
 std::vector<std::int64_t> itemPopularity(const InteractionLog& log, std::size_t numItems,
                                          const std::vector<bool>* includeRows = nullptr);
 
-// The short head: the most popular items that together hold `share` of all interactions (ties by
-// lower row); true for head items, false for the long tail (never-seen items included).
-std::vector<bool> shortHeadItems(const std::vector<std::int64_t>& popularity, double share = 0.8);
+// The short head: true exactly for the items of the head popularity tier (data/popularitytiers.h),
+// false for the rest (never-seen items included).
+std::vector<bool> shortHeadItems(const std::vector<std::int64_t>& popularity);
 
 }  // namespace reclens

@@ -1,4 +1,8 @@
 #include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -15,10 +19,14 @@
 #include "importdialog.h"
 #include "itemspage.h"
 #include "mainwindow.h"
+#include "recommendationmodel.h"
+#include "recommendationspage.h"
+#include "rerankcontrols.h"
 #include "snapshotfilterproxymodel.h"
 #include "startpage.h"
 #include "store/projectstore.h"
 #include "ui/testdataset.h"
+#include "ui/testmodel.h"
 #include "userspage.h"
 
 using namespace reclens;
@@ -122,6 +130,100 @@ class TestMainWindow : public QObject {
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(window.currentPage(), 0);
     saveScreenshot(&window, QStringLiteral("page-start-recent.png"));
+  }
+
+  void drivesTheRecommendationsPage() {
+    const QString path = m_dir.filePath(QStringLiteral("shop.reclens"));
+    auto tiny = testing::tinyProject(path, "bpr-8");
+    QVERIFY2(tiny.ok(), tiny.ok() ? "" : tiny.error().message.c_str());
+    QSettings settings(m_dir.filePath(QStringLiteral("settings-recs.ini")), QSettings::IniFormat);
+    MainWindow window(settings, testDevice(), m_dir.filePath(QStringLiteral("demo.reclens")));
+    window.resize(1400, 800);
+    window.show();
+    RecommendationsPage* page = window.recommendationsPage();
+    QSignalSpy loaded(page, &RecommendationsPage::modelLoaded);
+    QSignalSpy shown(page, &RecommendationsPage::resultShown);
+    window.openProject(path);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(page->modelBox()->count(), 1);
+    QCOMPARE(page->modelBox()->currentText(), QStringLiteral("bpr-8"));
+
+    // Enter on a row of the Users page opens the Recommendations page for that user.
+    QTableView* users = window.usersPage()->view();
+    users->setFocus();
+    users->setCurrentIndex(users->model()->index(2, 0));
+    const int user = window.usersPage()->currentUser();
+    QVERIFY(user >= 0);
+    shown.clear();
+    QTest::keyClick(users, Qt::Key_Return);
+    QCOMPARE(window.currentPage(), window.pageIndex(page));
+    QCOMPARE(page->currentUser(), user);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).value<RecomputeResult>().request.user == user,
+                             10000);
+    QCOMPARE(page->recommendations()->rowCount(), 20);
+    QVERIFY(page->historyList()->count() > 0);
+    QVERIFY2(page->timingLabel()->text().contains(QStringLiteral("computed in")), qPrintable(page->timingLabel()->text()));
+    const auto plain = shown.last().at(0).value<RecomputeResult>().items;
+
+    // K and the knobs recompute; the latest setting wins.
+    page->kBox()->setValue(5);
+    page->knobs()->popularitySlider()->setValue(40);
+    page->knobs()->popularitySlider()->setValue(100);
+    QTRY_VERIFY_WITH_TIMEOUT(shown.last().at(0).value<RecomputeResult>().request.reRank.popularityPenalty == 1.0,
+                             10000);
+    QCOMPARE(page->recommendations()->rowCount(), 5);
+    const auto penalised = shown.last().at(0).value<RecomputeResult>().items;
+    std::int64_t plainPopularity = 0;
+    std::int64_t penalisedPopularity = 0;
+    for (int r = 0; r < 5; ++r) {
+      plainPopularity += page->session()->popularity()[static_cast<std::size_t>(plain[std::size_t(r)].item)];
+      penalisedPopularity += page->session()->popularity()[static_cast<std::size_t>(penalised[std::size_t(r)].item)];
+    }
+    QVERIFY2(penalisedPopularity < plainPopularity, qPrintable(QStringLiteral("%1 vs %2").arg(penalisedPopularity).arg(plainPopularity)));
+    page->knobs()->popularitySlider()->setValue(0);
+    page->kBox()->setValue(20);
+    page->knobs()->categoryCapBox()->setValue(1);
+    QTRY_VERIFY_WITH_TIMEOUT(shown.last().at(0).value<RecomputeResult>().request.reRank.categoryCap == 1, 10000);
+    QVERIFY(page->recommendations()->rowCount() < 20);
+    page->knobs()->categoryCapBox()->setValue(0);
+    QTRY_COMPARE_WITH_TIMEOUT(page->recommendations()->rowCount(), 20, 10000);
+
+    // Typing an id picks the user; an unknown id is reported on the page.
+    page->userEdit()->setText(QStringLiteral("no-such-user"));
+    QTest::keyClick(page->userEdit(), Qt::Key_Return);
+    QVERIFY(page->messageLabel()->text().contains(QStringLiteral("no-such-user")));
+    saveScreenshot(&window, QStringLiteral("page-recommendations.png"));
+  }
+
+  void trainsAModelFromThePage() {
+    const QString path = m_dir.filePath(QStringLiteral("untrained.reclens"));
+    auto tiny = testing::tinyProject(path, "");
+    QVERIFY2(tiny.ok(), tiny.ok() ? "" : tiny.error().message.c_str());
+    QSettings settings(m_dir.filePath(QStringLiteral("settings-train.ini")), QSettings::IniFormat);
+    MainWindow window(settings, testDevice(), m_dir.filePath(QStringLiteral("demo.reclens")));
+    window.resize(1200, 720);
+    window.show();
+    RecommendationsPage* page = window.recommendationsPage();
+    QSignalSpy opened(&window, &MainWindow::projectOpened);
+    window.openProject(path);
+    QVERIFY(opened.wait(10000));
+    window.showPage(window.pageIndex(page));
+    QVERIFY(!page->hasModels());
+    QVERIFY(page->trainButton()->isVisible());
+    saveScreenshot(&window, QStringLiteral("page-recommendations-empty.png"));
+
+    QSignalSpy shown(page, &RecommendationsPage::resultShown);
+    TrainConfig config = defaultTrainConfig("bpr");
+    config.dim = 8;
+    config.epochs = 2;
+    config.device = "cpu";
+    QVERIFY(page->trainModel(config));
+    QVERIFY(!page->trainModel(config));  // one job at a time
+    QVERIFY(shown.wait(60000));
+    QVERIFY(page->hasModels());
+    QCOMPARE(page->modelBox()->currentText(), QStringLiteral("bpr-8"));
+    QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("untrained.bpr-8.pt"))));
+    QCOMPARE(page->recommendations()->rowCount(), 20);
   }
 
   void opensADroppedProject() {

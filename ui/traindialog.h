@@ -1,0 +1,28 @@
+#pragma once
+#include <QDialog>
+
+#include "model/trainer.h"
+
+class QComboBox;
+class QSpinBox;
+
+namespace reclens {
+
+// Asks how to train a model: kind (popularity, bpr, lightgcn, twotower), embedding size and most
+// epochs. config() gives the kind's tuned defaults with those three choices applied.
+class TrainDialog : public QDialog {
+  Q_OBJECT
+
+ public:
+  explicit TrainDialog(QWidget* parent = nullptr);
+
+  TrainConfig config() const;
+  QComboBox* kindBox() const { return m_kind; }
+
+ private:
+  QComboBox* m_kind;
+  QSpinBox* m_dim;
+  QSpinBox* m_epochs;
+};
+
+}  // namespace reclens
