@@ -15,7 +15,9 @@ namespace {
 constexpr double kProgressStep = 0.002;
 }  // namespace
 
-BackgroundJob::BackgroundJob(QObject* parent) : QObject(parent) { m_pool.setMaxThreadCount(1); }
+BackgroundJob::BackgroundJob(QObject* parent) : QObject(parent) {
+  m_pool.setMaxThreadCount(1);
+}
 
 BackgroundJob::~BackgroundJob() {
   m_cancel.store(true);
@@ -35,7 +37,9 @@ void BackgroundJob::begin(const QString& title) {
   Q_EMIT started(title);
 }
 
-void BackgroundJob::end() { m_running = false; }
+void BackgroundJob::end() {
+  m_running = false;
+}
 
 TaskControl BackgroundJob::makeControl() {
   struct Throttle {

@@ -14,7 +14,9 @@ namespace reclens {
 
 namespace {
 
-Error missing(const QString& what) { return makeError(ErrorCode::Mapping, what.toStdString()); }
+Error missing(const QString& what) {
+  return makeError(ErrorCode::Mapping, what.toStdString());
+}
 
 }  // namespace
 
@@ -23,15 +25,28 @@ CsvImportPanel::CsvImportPanel(QWidget* parent)
       m_tabs(new QTabWidget(this)),
       m_interactions(new CsvSourceForm(
           {
-              {QStringLiteral("user"), tr("User"), true, {QStringLiteral("user_id"), QStringLiteral("user"), QStringLiteral("customer")}},
-              {QStringLiteral("item"), tr("Item"), true,
-               {QStringLiteral("item_id"), QStringLiteral("item"), QStringLiteral("product_id"), QStringLiteral("stockcode"), QStringLiteral("sku")}},
-              {QStringLiteral("timestamp"), tr("Timestamp"), false,
+              {QStringLiteral("user"),
+               tr("User"),
+               true,
+               {QStringLiteral("user_id"), QStringLiteral("user"), QStringLiteral("customer")}},
+              {QStringLiteral("item"),
+               tr("Item"),
+               true,
+               {QStringLiteral("item_id"), QStringLiteral("item"), QStringLiteral("product_id"),
+                QStringLiteral("stockcode"), QStringLiteral("sku")}},
+              {QStringLiteral("timestamp"),
+               tr("Timestamp"),
+               false,
                {QStringLiteral("timestamp"), QStringLiteral("time"), QStringLiteral("date")}},
-              {QStringLiteral("weight"), tr("Weight"), false,
+              {QStringLiteral("weight"),
+               tr("Weight"),
+               false,
                {QStringLiteral("weight"), QStringLiteral("quantity"), QStringLiteral("rating")}},
               {QStringLiteral("kind"), tr("Kind"), false, {QStringLiteral("kind"), QStringLiteral("event")}},
-              {QStringLiteral("title"), tr("Item title"), false, {QStringLiteral("title"), QStringLiteral("description")}},
+              {QStringLiteral("title"),
+               tr("Item title"),
+               false,
+               {QStringLiteral("title"), QStringLiteral("description")}},
               {QStringLiteral("price"), tr("Item price"), false, {QStringLiteral("price")}},
               {QStringLiteral("category"), tr("Item category"), false, {QStringLiteral("category")}},
               {QStringLiteral("brand"), tr("Item brand"), false, {QStringLiteral("brand")}},
@@ -39,20 +54,31 @@ CsvImportPanel::CsvImportPanel(QWidget* parent)
           this)),
       m_items(new CsvSourceForm(
           {
-              {QStringLiteral("id"), tr("Item id"), true,
-               {QStringLiteral("item_id"), QStringLiteral("id"), QStringLiteral("item"), QStringLiteral("product_id")}},
-              {QStringLiteral("title"), tr("Title"), false, {QStringLiteral("title"), QStringLiteral("name")}},
+              {QStringLiteral("id"),
+               tr("Item id"),
+               true,
+               {QStringLiteral("item_id"), QStringLiteral("id"), QStringLiteral("item"),
+                QStringLiteral("product_id")}},
+              {QStringLiteral("title"),
+               tr("Title"),
+               false,
+               {QStringLiteral("title"), QStringLiteral("name")}},
               {QStringLiteral("category"), tr("Category"), false, {QStringLiteral("category")}},
               {QStringLiteral("brand"), tr("Brand"), false, {QStringLiteral("brand")}},
               {QStringLiteral("price"), tr("Price"), false, {QStringLiteral("price")}},
-              {QStringLiteral("firstSeen"), tr("First seen"), false,
+              {QStringLiteral("firstSeen"),
+               tr("First seen"),
+               false,
                {QStringLiteral("first_seen"), QStringLiteral("added"), QStringLiteral("created")}},
           },
           this)),
       m_users(new CsvSourceForm(
           {
-              {QStringLiteral("id"), tr("User id"), true,
-               {QStringLiteral("user_id"), QStringLiteral("id"), QStringLiteral("user"), QStringLiteral("customer")}},
+              {QStringLiteral("id"),
+               tr("User id"),
+               true,
+               {QStringLiteral("user_id"), QStringLiteral("id"), QStringLiteral("user"),
+                QStringLiteral("customer")}},
           },
           this)),
       m_timeFormat(new QComboBox(this)),
@@ -72,9 +98,11 @@ CsvImportPanel::CsvImportPanel(QWidget* parent)
   m_tabs->addTab(m_interactions, tr("Interactions"));
   m_tabs->addTab(m_items, tr("Items (optional)"));
   m_tabs->addTab(m_users, tr("Users (optional)"));
-  m_tabs->setTabToolTip(1, tr("A catalog file adds titles, prices, categories and items nobody interacted with"));
-  m_tabs->setTabToolTip(2, tr("A users file adds user attributes such as age band or region; every other column "
-                              "becomes an attribute"));
+  m_tabs->setTabToolTip(
+      1, tr("A catalog file adds titles, prices, categories and items nobody interacted with"));
+  m_tabs->setTabToolTip(2,
+                        tr("A users file adds user attributes such as age band or region; every other column "
+                           "becomes an attribute"));
   layout->addWidget(m_tabs, 1);
 }
 
@@ -82,8 +110,9 @@ Result<ImportMapping> CsvImportPanel::mapping() const {
   ImportMapping mapping;
   const QString interactionsPath = m_interactions->path();
   if (interactionsPath.isEmpty()) return missing(tr("Choose the interactions file."));
-  mapping.datasetName = m_name->text().trimmed().isEmpty() ? QFileInfo(interactionsPath).completeBaseName().toStdString()
-                                                           : m_name->text().trimmed().toStdString();
+  mapping.datasetName = m_name->text().trimmed().isEmpty()
+                            ? QFileInfo(interactionsPath).completeBaseName().toStdString()
+                            : m_name->text().trimmed().toStdString();
   auto& in = mapping.interactions;
   in.path = interactionsPath.toStdString();
   in.format = m_interactions->format();

@@ -66,7 +66,8 @@ Status CsvPreviewModel::load(const QString& path, QChar delimiter, int maxRows) 
   QFile file(path);
   Status status;
   if (!file.open(QIODevice::ReadOnly)) {
-    status = makeError(ErrorCode::Io, "Cannot read the file: " + file.errorString().toStdString(), path.toStdString());
+    status = makeError(ErrorCode::Io, "Cannot read the file: " + file.errorString().toStdString(),
+                       path.toStdString());
   } else {
     QByteArray bytes = file.read(kPreviewBytes);
     // Drop a partial last line (unless the whole file fit) so the preview never shows a cut row.
@@ -111,7 +112,8 @@ QVariant CsvPreviewModel::data(const QModelIndex& index, int role) const {
 
 QVariant CsvPreviewModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (role != Qt::DisplayRole) return {};
-  if (orientation == Qt::Horizontal) return section >= 0 && section < m_header.size() ? m_header[section] : QVariant();
+  if (orientation == Qt::Horizontal)
+    return section >= 0 && section < m_header.size() ? m_header[section] : QVariant();
   return section + 2;  // file line number: the header is line 1
 }
 

@@ -96,7 +96,9 @@ CsvSourceForm::CsvSourceForm(std::vector<Role> roles, QWidget* parent)
   reload();
 }
 
-QString CsvSourceForm::path() const { return m_path->text().trimmed(); }
+QString CsvSourceForm::path() const {
+  return m_path->text().trimmed();
+}
 
 void CsvSourceForm::setPath(const QString& path) {
   m_path->setText(path);
@@ -123,14 +125,17 @@ std::string CsvSourceForm::column(const QString& key) const {
 std::vector<std::string> CsvSourceForm::unusedColumns() const {
   std::vector<std::string> unused;
   for (const QString& name : m_preview->header()) {
-    const bool used = std::any_of(m_combos.begin(), m_combos.end(),
-                                  [&](const auto& entry) { return entry.second->currentIndex() > 0 && entry.second->currentText() == name; });
+    const bool used = std::any_of(m_combos.begin(), m_combos.end(), [&](const auto& entry) {
+      return entry.second->currentIndex() > 0 && entry.second->currentText() == name;
+    });
     if (!used) unused.push_back(name.toStdString());
   }
   return unused;
 }
 
-QStringList CsvSourceForm::header() const { return m_preview->header(); }
+QStringList CsvSourceForm::header() const {
+  return m_preview->header();
+}
 
 QComboBox* CsvSourceForm::roleCombo(const QString& key) const {
   const auto it = m_combos.find(key);
@@ -139,8 +144,8 @@ QComboBox* CsvSourceForm::roleCombo(const QString& key) const {
 
 void CsvSourceForm::browse() {
   const QString start = path().isEmpty() ? QString() : QFileInfo(path()).absolutePath();
-  const QString chosen = QFileDialog::getOpenFileName(this, tr("Choose a CSV File"), start,
-                                                      tr("Delimited text (*.csv *.tsv *.txt);;All files (*)"));
+  const QString chosen = QFileDialog::getOpenFileName(
+      this, tr("Choose a CSV File"), start, tr("Delimited text (*.csv *.tsv *.txt);;All files (*)"));
   if (!chosen.isEmpty()) setPath(chosen);
 }
 
@@ -165,9 +170,11 @@ void CsvSourceForm::reload() {
     combo->setCurrentIndex(chosen);
   }
   if (!status.ok()) {
-    m_message->setText(tr("<span style='color:#b00020'>%1</span>").arg(display::text(status.error().message).toHtmlEscaped()));
+    m_message->setText(tr("<span style='color:#b00020'>%1</span>")
+                           .arg(display::text(status.error().message).toHtmlEscaped()));
   } else if (!file.isEmpty()) {
-    m_message->setText(tr("%1 columns; showing the first %2 rows").arg(columns.size()).arg(m_preview->rowCount()));
+    m_message->setText(
+        tr("%1 columns; showing the first %2 rows").arg(columns.size()).arg(m_preview->rowCount()));
   } else {
     m_message->clear();
   }

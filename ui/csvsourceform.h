@@ -23,10 +23,10 @@ class CsvSourceForm : public QWidget {
 
  public:
   struct Role {
-    QString key;         // e.g. "user"
-    QString label;       // e.g. tr("User column")
+    QString key;    // e.g. "user"
+    QString label;  // e.g. tr("User column")
     bool required = false;
-    QStringList hints;   // lower-case header fragments that pre-select a column, e.g. {"user", "customer"}
+    QStringList hints;  // lower-case header fragments that pre-select a column, e.g. {"user", "customer"}
   };
 
   CsvSourceForm(std::vector<Role> roles, QWidget* parent = nullptr);

@@ -8,10 +8,13 @@ namespace reclens {
 
 namespace {
 
-char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lowerAscii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool isDigits(const std::string& s) {
-  return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !s.empty() && s.size() <= 18 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Natural order: numbers before text, numbers by value, text case-insensitively.
@@ -35,7 +38,9 @@ bool naturalLess(const std::string& a, const std::string& b) {
   return a < b;
 }
 
-Error cancelledError() { return makeError(ErrorCode::Cancelled, "Loading was cancelled."); }
+Error cancelledError() {
+  return makeError(ErrorCode::Cancelled, "Loading was cancelled.");
+}
 
 template <class Fields>
 std::vector<std::vector<std::int32_t>> vocabularyRanks(const Fields& fields) {
@@ -45,7 +50,8 @@ std::vector<std::vector<std::int32_t>> vocabularyRanks(const Fields& fields) {
   return ranks;
 }
 
-std::int32_t rankOf(const std::vector<std::vector<std::int32_t>>& ranks, std::size_t field, std::int32_t code) {
+std::int32_t rankOf(const std::vector<std::vector<std::int32_t>>& ranks, std::size_t field,
+                    std::int32_t code) {
   if (field >= ranks.size() || code < 0 || static_cast<std::size_t>(code) >= ranks[field].size()) return -1;
   return ranks[field][static_cast<std::size_t>(code)];
 }
@@ -59,7 +65,8 @@ std::vector<std::int32_t> DatasetSnapshot::naturalRanks(const std::vector<std::s
     return naturalLess(values[static_cast<std::size_t>(a)], values[static_cast<std::size_t>(b)]);
   });
   std::vector<std::int32_t> ranks(values.size());
-  for (std::size_t pos = 0; pos < order.size(); ++pos) ranks[static_cast<std::size_t>(order[pos])] = static_cast<std::int32_t>(pos);
+  for (std::size_t pos = 0; pos < order.size(); ++pos)
+    ranks[static_cast<std::size_t>(order[pos])] = static_cast<std::int32_t>(pos);
   return ranks;
 }
 
@@ -78,8 +85,9 @@ std::int32_t DatasetSnapshot::itemValueRank(std::size_t field, std::int32_t code
   return rankOf(m_itemValueRanks, field, code);
 }
 
-Result<std::shared_ptr<const DatasetSnapshot>> DatasetSnapshot::build(Dataset dataset, std::string projectPath,
-                                                                       const TaskControl& control) {
+Result<std::shared_ptr<const DatasetSnapshot>> DatasetSnapshot::build(Dataset dataset,
+                                                                      std::string projectPath,
+                                                                      const TaskControl& control) {
   std::shared_ptr<DatasetSnapshot> s(new DatasetSnapshot);
   s->m_dataset = std::move(dataset);
   s->m_projectPath = std::move(projectPath);

@@ -14,7 +14,9 @@ QString time(std::int64_t value, TimeUnit unit) {
   return QDateTime::fromSecsSinceEpoch(value, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
-QString count(std::int64_t value) { return QLocale().toString(static_cast<qlonglong>(value)); }
+QString count(std::int64_t value) {
+  return QLocale().toString(static_cast<qlonglong>(value));
+}
 
 QString price(double value) {
   if (std::isnan(value)) return {};

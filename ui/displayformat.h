@@ -17,7 +17,9 @@ QString count(std::int64_t value);
 // A price with two decimals, "" when unknown (NaN).
 QString price(double value);
 // A UTF-8 std::string as QString.
-inline QString text(const std::string& value) { return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size())); }
+inline QString text(const std::string& value) {
+  return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()));
+}
 
 }  // namespace display
 }  // namespace reclens

@@ -9,8 +9,10 @@ namespace reclens {
 
 QString errorDetails(const Error& error) {
   QStringList lines;
-  lines << QCoreApplication::translate("ErrorMessage", "Category: %1").arg(QString::fromUtf8(errorCodeName(error.code)));
-  if (!error.file.empty()) lines << QCoreApplication::translate("ErrorMessage", "File: %1").arg(display::text(error.file));
+  lines << QCoreApplication::translate("ErrorMessage", "Category: %1")
+               .arg(QString::fromUtf8(errorCodeName(error.code)));
+  if (!error.file.empty())
+    lines << QCoreApplication::translate("ErrorMessage", "File: %1").arg(display::text(error.file));
   if (error.line > 0) lines << QCoreApplication::translate("ErrorMessage", "Line: %1").arg(error.line);
   if (error.column > 0) lines << QCoreApplication::translate("ErrorMessage", "Column: %1").arg(error.column);
   return lines.join(QLatin1Char('\n'));

@@ -34,7 +34,8 @@ ImportDialog::ImportDialog(const QString& startFolder, QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   m_modes->addTab(m_preset, tr("Known dataset"));
   m_modes->addTab(m_csv, tr("CSV files"));
-  m_modes->setTabToolTip(0, tr("UCI Online Retail, The Complete Journey or Amazon Beauty, read with a ready-made mapping"));
+  m_modes->setTabToolTip(
+      0, tr("UCI Online Retail, The Complete Journey or Amazon Beauty, read with a ready-made mapping"));
   m_modes->setTabToolTip(1, tr("Any interactions CSV: choose which column holds what"));
   layout->addWidget(m_modes, 1);
 
@@ -77,15 +78,18 @@ bool ImportDialog::startImport() {
   const QString target = m_target->text().trimmed();
   auto mapping = m_modes->currentWidget() == m_preset ? m_preset->mapping() : m_csv->mapping();
   if (!mapping) {
-    m_message->setText(tr("<span style='color:#b00020'>%1</span>").arg(display::text(mapping.error().message).toHtmlEscaped()));
+    m_message->setText(tr("<span style='color:#b00020'>%1</span>")
+                           .arg(display::text(mapping.error().message).toHtmlEscaped()));
     return false;
   }
   if (auto valid = validateImportMapping(mapping.value()); !valid) {
-    m_message->setText(tr("<span style='color:#b00020'>%1</span>").arg(display::text(valid.error().message).toHtmlEscaped()));
+    m_message->setText(tr("<span style='color:#b00020'>%1</span>")
+                           .arg(display::text(valid.error().message).toHtmlEscaped()));
     return false;
   }
   if (target.isEmpty()) {
-    m_message->setText(tr("<span style='color:#b00020'>%1</span>").arg(tr("Choose the project file to create.")));
+    m_message->setText(
+        tr("<span style='color:#b00020'>%1</span>").arg(tr("Choose the project file to create.")));
     return false;
   }
   m_message->clear();
@@ -114,7 +118,8 @@ void ImportDialog::onFinished(Result<ImportReport> result, const QString& target
   }
   Q_EMIT importFinished(true);
   // The report outlives this dialog: it belongs to the window that opened the import.
-  auto* report = new ImportReportDialog(result.value(), target, parentWidget() != nullptr ? parentWidget() : this);
+  auto* report =
+      new ImportReportDialog(result.value(), target, parentWidget() != nullptr ? parentWidget() : this);
   report->setAttribute(Qt::WA_DeleteOnClose);
   report->open();
   Q_EMIT projectImported(QFileInfo(target).absoluteFilePath());

@@ -11,26 +11,27 @@
 
 namespace reclens {
 
-ImportReportDialog::ImportReportDialog(const ImportReport& report, const QString& projectPath, QWidget* parent)
+ImportReportDialog::ImportReportDialog(const ImportReport& report, const QString& projectPath,
+                                       QWidget* parent)
     : QDialog(parent), m_issues(new QTableWidget(this)) {
   setWindowTitle(tr("Import Report"));
   auto* layout = new QVBoxLayout(this);
   auto* summary = new QLabel(this);
   summary->setTextFormat(Qt::RichText);
   summary->setWordWrap(true);
-  summary->setText(
-      tr("<p>Imported into <b>%1</b> in %2 s.</p>"
-         "<table cellspacing='4'>"
-         "<tr><td>Rows read:</td><td align='right'>%3</td></tr>"
-         "<tr><td>Interactions written:</td><td align='right'>%4</td></tr>"
-         "<tr><td>Users:</td><td align='right'>%5</td></tr>"
-         "<tr><td>Items:</td><td align='right'>%6</td></tr>"
-         "<tr><td>Rows skipped (errors):</td><td align='right'>%7</td></tr>"
-         "<tr><td>Rows filtered out:</td><td align='right'>%8</td></tr></table>")
-          .arg(QDir::toNativeSeparators(projectPath).toHtmlEscaped(), QString::number(report.seconds, 'f', 1),
-               display::count(report.rowsRead), display::count(report.interactions), display::count(report.users),
-               display::count(report.items), display::count(report.skippedCount()),
-               display::count(report.filteredCount())));
+  summary->setText(tr("<p>Imported into <b>%1</b> in %2 s.</p>"
+                      "<table cellspacing='4'>"
+                      "<tr><td>Rows read:</td><td align='right'>%3</td></tr>"
+                      "<tr><td>Interactions written:</td><td align='right'>%4</td></tr>"
+                      "<tr><td>Users:</td><td align='right'>%5</td></tr>"
+                      "<tr><td>Items:</td><td align='right'>%6</td></tr>"
+                      "<tr><td>Rows skipped (errors):</td><td align='right'>%7</td></tr>"
+                      "<tr><td>Rows filtered out:</td><td align='right'>%8</td></tr></table>")
+                       .arg(QDir::toNativeSeparators(projectPath).toHtmlEscaped(),
+                            QString::number(report.seconds, 'f', 1), display::count(report.rowsRead),
+                            display::count(report.interactions), display::count(report.users),
+                            display::count(report.items), display::count(report.skippedCount()),
+                            display::count(report.filteredCount())));
   layout->addWidget(summary);
 
   m_issues->setColumnCount(5);

@@ -21,9 +21,8 @@ ItemsPage::ItemsPage(QWidget* parent)
     m_tier->addItem(ItemTableModel::tierName(tier), static_cast<int>(tier));
   }
   filterBar()->addWidget(m_tier);
-  connect(m_tier, &QComboBox::currentIndexChanged, this, [this] {
-    proxy()->setValueFilter(m_items->tierColumn(), m_tier->currentData().toInt());
-  });
+  connect(m_tier, &QComboBox::currentIndexChanged, this,
+          [this] { proxy()->setValueFilter(m_items->tierColumn(), m_tier->currentData().toInt()); });
 }
 
 void ItemsPage::snapshotChanged() {
@@ -32,7 +31,9 @@ void ItemsPage::snapshotChanged() {
     // Show each tier's size in the combo so the analyst sees how long the tail is.
     for (int i = 1; i < m_tier->count(); ++i) {
       const auto tier = static_cast<PopularityTier>(m_tier->itemData(i).toInt());
-      m_tier->setItemText(i, tr("%1 (%2 items)").arg(ItemTableModel::tierName(tier), display::count(snapshot->tierSize(tier))));
+      m_tier->setItemText(
+          i,
+          tr("%1 (%2 items)").arg(ItemTableModel::tierName(tier), display::count(snapshot->tierSize(tier))));
     }
   }
   m_tier->setCurrentIndex(0);

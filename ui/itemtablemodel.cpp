@@ -25,23 +25,28 @@ QString ItemTableModel::tierName(PopularityTier tier) {
 }
 
 QString ItemTableModel::tierRule() {
-  return tr("Popularity tier. Head: the most popular items that together hold 80% of all interactions "
-            "(the short head). Mid: the next items, up to 95% of all interactions. Tail: all other items, "
-            "including items nobody interacted with. Mid and tail together are the long tail.");
+  return tr(
+      "Popularity tier. Head: the most popular items that together hold 80% of all interactions "
+      "(the short head). Mid: the next items, up to 95% of all interactions. Tail: all other items, "
+      "including items nobody interacted with. Mid and tail together are the long tail.");
 }
 
 int ItemTableModel::fieldCount() const {
   return snapshot() ? static_cast<int>(snapshot()->dataset().items.fields.size()) : 0;
 }
 
-int ItemTableModel::priceColumn() const { return 2 + fieldCount(); }
+int ItemTableModel::priceColumn() const {
+  return 2 + fieldCount();
+}
 
 int ItemTableModel::fieldOf(int column) const {
   const int field = column - 2;
   return field >= 0 && field < fieldCount() ? field : -1;
 }
 
-int ItemTableModel::rowsIn(const DatasetSnapshot& snapshot) const { return static_cast<int>(snapshot.itemCount()); }
+int ItemTableModel::rowsIn(const DatasetSnapshot& snapshot) const {
+  return static_cast<int>(snapshot.itemCount());
+}
 
 int ItemTableModel::columnsIn(const DatasetSnapshot& snapshot) const {
   return 6 + static_cast<int>(snapshot.dataset().items.fields.size());
@@ -120,7 +125,9 @@ QString ItemTableModel::columnToolTip(int column) const {
   if (column == priceColumn()) return tr("Unit price as imported; empty when unknown");
   if (column == interactionsColumn()) return tr("Number of interactions with the item (its popularity)");
   if (column == firstSeenColumn()) {
-    return tr("When the item appeared: the catalog's date, or its first interaction when the catalog has none (UTC)");
+    return tr(
+        "When the item appeared: the catalog's date, or its first interaction when the catalog has none "
+        "(UTC)");
   }
   if (column == tierColumn()) return tierRule();
   return {};

@@ -17,7 +17,10 @@ constexpr int kSteps = 1000;
 }
 
 JobProgressBar::JobProgressBar(QWidget* parent)
-    : QWidget(parent), m_label(new QLabel(this)), m_bar(new QProgressBar(this)), m_cancel(new QToolButton(this)) {
+    : QWidget(parent),
+      m_label(new QLabel(this)),
+      m_bar(new QProgressBar(this)),
+      m_cancel(new QToolButton(this)) {
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   m_bar->setRange(0, kSteps);

@@ -30,7 +30,9 @@
 #include "userspage.h"
 
 // Resources live in the ui library; a static library needs this call so the linker keeps them.
-static void initReclensResources() { Q_INIT_RESOURCE(reclens); }
+static void initReclensResources() {
+  Q_INIT_RESOURCE(reclens);
+}
 
 namespace reclens {
 
@@ -89,9 +91,11 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
   connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
   createMenus();
-  addPage(QStringLiteral(":/icons/start.svg"), tr("Start"), tr("Recent projects, import and the demo"), m_start);
+  addPage(QStringLiteral(":/icons/start.svg"), tr("Start"), tr("Recent projects, import and the demo"),
+          m_start);
   addPage(QStringLiteral(":/icons/users.svg"), tr("Users"), tr("Browse and filter the users"), m_users);
-  addPage(QStringLiteral(":/icons/items.svg"), tr("Items"), tr("Browse the catalog and its popularity tiers"), m_items);
+  addPage(QStringLiteral(":/icons/items.svg"), tr("Items"), tr("Browse the catalog and its popularity tiers"),
+          m_items);
   addPage(QStringLiteral(":/icons/reclens.svg"), tr("Recommendations"),
           tr("A model's top-K for one user, with live re-ranking"), m_recs);
   showPage(0);
@@ -126,16 +130,16 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* importAction = file->addAction(QIcon(QStringLiteral(":/icons/import.svg")), tr("&New Project from CSV…"),
-                                          this, &MainWindow::showImportDialog);
+  QAction* importAction = file->addAction(QIcon(QStringLiteral(":/icons/import.svg")),
+                                          tr("&New Project from CSV…"), this, &MainWindow::showImportDialog);
   importAction->setShortcut(QKeySequence::New);
   importAction->setStatusTip(tr("Import CSV files into a new project"));
   QAction* openAction = file->addAction(QIcon(QStringLiteral(":/icons/open.svg")), tr("&Open Project…"), this,
                                         &MainWindow::chooseProjectFile);
   openAction->setShortcut(QKeySequence::Open);
   openAction->setStatusTip(tr("Open a .reclens project file"));
-  QAction* demoAction = file->addAction(QIcon(QStringLiteral(":/icons/demo.svg")), tr("Open &Demo Project"), this,
-                                        &MainWindow::openDemo);
+  QAction* demoAction = file->addAction(QIcon(QStringLiteral(":/icons/demo.svg")), tr("Open &Demo Project"),
+                                        this, &MainWindow::openDemo);
   demoAction->setStatusTip(tr("Open the bundled synthetic shop"));
   m_recentMenu = file->addMenu(tr("&Recent Projects"));
   file->addSeparator();
@@ -152,20 +156,23 @@ void MainWindow::createMenus() {
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About RecLens"), this, [this] {
-    QMessageBox::about(this, tr("About RecLens"),
-                       tr("<h3>RecLens %1</h3><p>Explains and audits recommendation models.</p><p>Compute device: "
-                          "%2</p>")
-                           .arg(QStringLiteral(RECLENS_VERSION), display::text(m_device.description)));
+    QMessageBox::about(
+        this, tr("About RecLens"),
+        tr("<h3>RecLens %1</h3><p>Explains and audits recommendation models.</p><p>Compute device: "
+           "%2</p>")
+            .arg(QStringLiteral(RECLENS_VERSION), display::text(m_device.description)));
   });
 }
 
-int MainWindow::addPage(const QString& iconPath, const QString& title, const QString& toolTip, QWidget* page) {
+int MainWindow::addPage(const QString& iconPath, const QString& title, const QString& toolTip,
+                        QWidget* page) {
   const int index = m_stack->addWidget(page);
   auto* item = new QListWidgetItem(QIcon(iconPath), title, m_nav);
   item->setToolTip(toolTip);
   item->setSizeHint(QSize(0, 34));
   if (index < kShortcutPages) {
-    QAction* action = m_pagesMenu->addAction(QIcon(iconPath), title, this, [this, index] { showPage(index); });
+    QAction* action =
+        m_pagesMenu->addAction(QIcon(iconPath), title, this, [this, index] { showPage(index); });
     action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index)));
     item->setToolTip(tr("%1 (%2)").arg(toolTip, action->shortcut().toString(QKeySequence::NativeText)));
   }
@@ -181,14 +188,21 @@ void MainWindow::showRecommendations(int user) {
   m_recs->showUser(user);
 }
 
-int MainWindow::currentPage() const { return m_stack->currentIndex(); }
+int MainWindow::currentPage() const {
+  return m_stack->currentIndex();
+}
 
-int MainWindow::pageIndex(QWidget* page) const { return m_stack->indexOf(page); }
+int MainWindow::pageIndex(QWidget* page) const {
+  return m_stack->indexOf(page);
+}
 
-int MainWindow::pageCount() const { return m_stack->count(); }
+int MainWindow::pageCount() const {
+  return m_stack->count();
+}
 
 void MainWindow::openProject(const QString& path) {
-  if (!m_projects.openProject(path)) statusBar()->showMessage(tr("Please wait for the current operation"), 4000);
+  if (!m_projects.openProject(path))
+    statusBar()->showMessage(tr("Please wait for the current operation"), 4000);
 }
 
 void MainWindow::openDemo() {
@@ -198,7 +212,8 @@ void MainWindow::openDemo() {
     return;
   }
   if (generate) {
-    auto* dialog = new JobProgressDialog(&m_projects.job(), tr("Generating the demo project (first run only)…"), this);
+    auto* dialog =
+        new JobProgressDialog(&m_projects.job(), tr("Generating the demo project (first run only)…"), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
   }
@@ -212,9 +227,9 @@ void MainWindow::showImportDialog() {
 }
 
 void MainWindow::chooseProjectFile() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"),
-                                                    m_settings.value(kLastFolderKey, QDir::homePath()).toString(),
-                                                    tr("RecLens projects (*.reclens);;All files (*)"));
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Open Project"), m_settings.value(kLastFolderKey, QDir::homePath()).toString(),
+      tr("RecLens projects (*.reclens);;All files (*)"));
   if (path.isEmpty()) return;
   m_settings.setValue(kLastFolderKey, QFileInfo(path).absolutePath());
   openProject(path);
@@ -251,7 +266,9 @@ QString MainWindow::statusText() const {
                                          : tr("%1 — %2").arg(m_projectLabel->text(), m_countsLabel->text());
 }
 
-QString MainWindow::deviceText() const { return tr("Device: %1").arg(display::text(m_device.description)); }
+QString MainWindow::deviceText() const {
+  return tr("Device: %1").arg(display::text(m_device.description));
+}
 
 void MainWindow::onProjectOpened() {
   const auto& snapshot = m_projects.snapshot();

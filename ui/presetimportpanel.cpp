@@ -14,7 +14,10 @@
 namespace reclens {
 
 PresetImportPanel::PresetImportPanel(const QString& startFolder, QWidget* parent)
-    : QWidget(parent), m_preset(new QComboBox(this)), m_description(new QLabel(this)), m_folder(new QLineEdit(this)) {
+    : QWidget(parent),
+      m_preset(new QComboBox(this)),
+      m_description(new QLabel(this)),
+      m_folder(new QLineEdit(this)) {
   auto* form = new QFormLayout(this);
   for (const auto& preset : importPresets()) {
     m_preset->addItem(display::text(preset.title), display::text(preset.name));
@@ -41,11 +44,17 @@ PresetImportPanel::PresetImportPanel(const QString& startFolder, QWidget* parent
   showPreset();
 }
 
-QString PresetImportPanel::presetName() const { return m_preset->currentData().toString(); }
+QString PresetImportPanel::presetName() const {
+  return m_preset->currentData().toString();
+}
 
-QString PresetImportPanel::folder() const { return m_folder->text().trimmed(); }
+QString PresetImportPanel::folder() const {
+  return m_folder->text().trimmed();
+}
 
-void PresetImportPanel::setFolder(const QString& folder) { m_folder->setText(folder); }
+void PresetImportPanel::setFolder(const QString& folder) {
+  m_folder->setText(folder);
+}
 
 void PresetImportPanel::showPreset() {
   const auto& presets = importPresets();
@@ -57,12 +66,14 @@ void PresetImportPanel::showPreset() {
   const auto& preset = presets[static_cast<std::size_t>(index)];
   QStringList files;
   for (const auto& file : preset.expectedFiles) files << display::text(file).toHtmlEscaped();
-  m_description->setText(tr("%1<br><i>Expected files:</i> %2")
-                             .arg(display::text(preset.description).toHtmlEscaped(), files.join(QStringLiteral(", "))));
+  m_description->setText(
+      tr("%1<br><i>Expected files:</i> %2")
+          .arg(display::text(preset.description).toHtmlEscaped(), files.join(QStringLiteral(", "))));
 }
 
 Result<ImportMapping> PresetImportPanel::mapping() const {
-  if (folder().isEmpty()) return makeError(ErrorCode::Mapping, tr("Choose the dataset folder.").toStdString());
+  if (folder().isEmpty())
+    return makeError(ErrorCode::Mapping, tr("Choose the dataset folder.").toStdString());
   return presetMapping(presetName().toStdString(), folder().toStdString());
 }
 

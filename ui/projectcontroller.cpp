@@ -62,7 +62,9 @@ Status generateDemo(const std::string& path, const TaskControl& control) {
 ProjectController::ProjectController(RecentProjects& recent, QString demoPath, QObject* parent)
     : QObject(parent), m_recent(recent), m_demoPath(std::move(demoPath)) {}
 
-bool ProjectController::demoNeedsGeneration() const { return !QFileInfo::exists(m_demoPath); }
+bool ProjectController::demoNeedsGeneration() const {
+  return !QFileInfo::exists(m_demoPath);
+}
 
 bool ProjectController::openProject(const QString& path) {
   const std::string file = QFileInfo(path).absoluteFilePath().toStdString();
@@ -82,7 +84,9 @@ bool ProjectController::openDemo() {
         if (auto status = generateDemo(file, scaled(control, 0.0, 0.8)); !status) return status.error();
         return loadSnapshot(file, scaled(control, 0.8, 1.0));
       },
-      [this](SnapshotResult result) { finish(std::move(result), tr("Could not create the demo project"), false); });
+      [this](SnapshotResult result) {
+        finish(std::move(result), tr("Could not create the demo project"), false);
+      });
 }
 
 void ProjectController::finish(SnapshotResult result, const QString& failureAction, bool remember) {

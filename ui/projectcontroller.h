@@ -39,7 +39,8 @@ class ProjectController : public QObject {
   void cancelled();
 
  private:
-  void finish(Result<std::shared_ptr<const DatasetSnapshot>> result, const QString& failureAction, bool remember);
+  void finish(Result<std::shared_ptr<const DatasetSnapshot>> result, const QString& failureAction,
+              bool remember);
 
   RecentProjects& m_recent;
   QString m_demoPath;

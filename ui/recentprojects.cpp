@@ -9,9 +9,12 @@ namespace {
 const QString kKey = QStringLiteral("recentProjects");
 }
 
-RecentProjects::RecentProjects(QSettings& settings, QObject* parent) : QObject(parent), m_settings(settings) {}
+RecentProjects::RecentProjects(QSettings& settings, QObject* parent)
+    : QObject(parent), m_settings(settings) {}
 
-QStringList RecentProjects::paths() const { return m_settings.value(kKey).toStringList(); }
+QStringList RecentProjects::paths() const {
+  return m_settings.value(kKey).toStringList();
+}
 
 void RecentProjects::add(const QString& path) {
   const QString absolute = QFileInfo(path).absoluteFilePath();
@@ -27,7 +30,9 @@ void RecentProjects::remove(const QString& path) {
   if (list.removeAll(path) > 0) store(list);
 }
 
-void RecentProjects::clear() { store({}); }
+void RecentProjects::clear() {
+  store({});
+}
 
 void RecentProjects::store(const QStringList& list) {
   m_settings.setValue(kKey, list);

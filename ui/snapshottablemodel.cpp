@@ -12,9 +12,13 @@ void SnapshotTableModel::setSnapshot(std::shared_ptr<const DatasetSnapshot> snap
   endResetModel();
 }
 
-int SnapshotTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : m_rows; }
+int SnapshotTableModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : m_rows;
+}
 
-int SnapshotTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : m_columns; }
+int SnapshotTableModel::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : m_columns;
+}
 
 QVariant SnapshotTableModel::data(const QModelIndex& index, int role) const {
   if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
@@ -28,7 +32,8 @@ QVariant SnapshotTableModel::data(const QModelIndex& index, int role) const {
     case ValueCodeRole:
       return valueCode(row, column);
     case Qt::TextAlignmentRole:
-      return isNumeric(column) ? int(Qt::AlignRight | Qt::AlignVCenter) : int(Qt::AlignLeft | Qt::AlignVCenter);
+      return isNumeric(column) ? int(Qt::AlignRight | Qt::AlignVCenter)
+                               : int(Qt::AlignLeft | Qt::AlignVCenter);
     default:
       return extraData(row, column, role);
   }
@@ -43,6 +48,8 @@ QVariant SnapshotTableModel::headerData(int section, Qt::Orientation orientation
   return {};
 }
 
-QVariant SnapshotTableModel::extraData(int, int, int) const { return {}; }
+QVariant SnapshotTableModel::extraData(int, int, int) const {
+  return {};
+}
 
 }  // namespace reclens

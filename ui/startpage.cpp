@@ -29,9 +29,10 @@ StartPage::StartPage(RecentProjects& recent, QWidget* parent)
     : QWidget(parent), m_recent(recent), m_list(new QListWidget(this)) {
   auto* outer = new QVBoxLayout(this);
   outer->setContentsMargins(32, 24, 32, 24);
-  auto* heading = new QLabel(tr("<h1>RecLens</h1><p>Explain and audit recommendation models: open a project to "
-                                "browse its users and catalog.</p>"),
-                             this);
+  auto* heading =
+      new QLabel(tr("<h1>RecLens</h1><p>Explain and audit recommendation models: open a project to "
+                    "browse its users and catalog.</p>"),
+                 this);
   heading->setWordWrap(true);
   outer->addWidget(heading);
 
@@ -39,9 +40,9 @@ StartPage::StartPage(RecentProjects& recent, QWidget* parent)
   columns->setSpacing(32);
   auto* actions = new QVBoxLayout;
   actions->addWidget(new QLabel(tr("<b>Start</b>"), this));
-  auto* importButton = actionButton(QStringLiteral(":/icons/import.svg"), tr("New project from CSV…"),
-                                    tr("Import interactions (and optionally items and users) from CSV files (Ctrl+N)"),
-                                    this);
+  auto* importButton =
+      actionButton(QStringLiteral(":/icons/import.svg"), tr("New project from CSV…"),
+                   tr("Import interactions (and optionally items and users) from CSV files (Ctrl+N)"), this);
   auto* demoButton = actionButton(QStringLiteral(":/icons/demo.svg"), tr("Open demo project"),
                                   tr("Open the bundled synthetic shop; it is generated on first use"), this);
   auto* openButton = actionButton(QStringLiteral(":/icons/open.svg"), tr("Open project…"),
@@ -73,9 +74,9 @@ void StartPage::refresh() {
   const QStringList paths = m_recent.paths();
   for (const QString& path : paths) {
     const QFileInfo info(path);
-    auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/project.svg")),
-                                     tr("%1\n%2").arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath())),
-                                     m_list);
+    auto* item = new QListWidgetItem(
+        QIcon(QStringLiteral(":/icons/project.svg")),
+        tr("%1\n%2").arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath())), m_list);
     item->setData(Qt::UserRole, path);
     if (info.exists()) {
       item->setToolTip(QDir::toNativeSeparators(path));

@@ -70,7 +70,8 @@ void TablePage::setSnapshot(std::shared_ptr<const DatasetSnapshot> snapshot) {
   snapshotChanged();
   m_view->resizeColumnsToContents();
   for (int column = 0; column < m_model->columnCount(); ++column) {
-    if (m_view->columnWidth(column) > kMaxInitialColumnWidth) m_view->setColumnWidth(column, kMaxInitialColumnWidth);
+    if (m_view->columnWidth(column) > kMaxInitialColumnWidth)
+      m_view->setColumnWidth(column, kMaxInitialColumnWidth);
   }
   updateCount();
 }

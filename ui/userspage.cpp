@@ -57,11 +57,11 @@ void UsersPage::snapshotChanged() {
     std::sort(codes.begin(), codes.end(), [&](std::int32_t a, std::int32_t b) {
       return snapshot->userValueRank(f, a) < snapshot->userValueRank(f, b);
     });
-    for (const auto code : codes) combo->addItem(display::text(vocabulary[static_cast<std::size_t>(code)]), code);
+    for (const auto code : codes)
+      combo->addItem(display::text(vocabulary[static_cast<std::size_t>(code)]), code);
     const int column = UserTableModel::attributeColumn(static_cast<int>(f));
-    connect(combo, &QComboBox::currentIndexChanged, this, [this, combo, column] {
-      proxy()->setValueFilter(column, combo->currentData().toInt());
-    });
+    connect(combo, &QComboBox::currentIndexChanged, this,
+            [this, combo, column] { proxy()->setValueFilter(column, combo->currentData().toInt()); });
     filterBar()->addWidget(combo);
     m_combos.push_back(combo);
   }

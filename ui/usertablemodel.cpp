@@ -10,14 +10,18 @@ int UserTableModel::fieldCount() const {
   return snapshot() ? static_cast<int>(snapshot()->dataset().users.fields.size()) : 0;
 }
 
-int UserTableModel::interactionsColumn() const { return 1 + fieldCount(); }
+int UserTableModel::interactionsColumn() const {
+  return 1 + fieldCount();
+}
 
 int UserTableModel::fieldOf(int column) const {
   const int field = column - 1;
   return field >= 0 && field < fieldCount() ? field : -1;
 }
 
-int UserTableModel::rowsIn(const DatasetSnapshot& snapshot) const { return static_cast<int>(snapshot.userCount()); }
+int UserTableModel::rowsIn(const DatasetSnapshot& snapshot) const {
+  return static_cast<int>(snapshot.userCount());
+}
 
 int UserTableModel::columnsIn(const DatasetSnapshot& snapshot) const {
   return 4 + static_cast<int>(snapshot.dataset().users.fields.size());
@@ -60,7 +64,8 @@ bool UserTableModel::matchesText(int row, std::string_view lowerNeedle) const {
 int UserTableModel::valueCode(int row, int column) const {
   const int field = fieldOf(column);
   if (field < 0) return -1;
-  return snapshot()->dataset().users.fields[static_cast<std::size_t>(field)].codeAt(static_cast<std::size_t>(row));
+  return snapshot()->dataset().users.fields[static_cast<std::size_t>(field)].codeAt(
+      static_cast<std::size_t>(row));
 }
 
 QString UserTableModel::columnTitle(int column) const {
@@ -83,6 +88,8 @@ QString UserTableModel::columnToolTip(int column) const {
   return {};
 }
 
-bool UserTableModel::isNumeric(int column) const { return column == interactionsColumn(); }
+bool UserTableModel::isNumeric(int column) const {
+  return column == interactionsColumn();
+}
 
 }  // namespace reclens

@@ -89,9 +89,9 @@ void runBaseline(Case& c, const std::string& python, const std::string& script, 
                             : "baseline skipped: bench_import_baseline.py not found";
     return;
   }
-  const auto out =
-      captureOutput(shellQuote(python) + " " + shellQuote(script) + " " + shellQuote(csv) + " " + shellQuote(userCol) + " " +
-              shellQuote(itemCol) + " " + shellQuote(timeCol) + " " + shellQuote((tmp / "baseline.sqlite").string()));
+  const auto out = captureOutput(shellQuote(python) + " " + shellQuote(script) + " " + shellQuote(csv) + " " +
+                                 shellQuote(userCol) + " " + shellQuote(itemCol) + " " + shellQuote(timeCol) +
+                                 " " + shellQuote((tmp / "baseline.sqlite").string()));
   const auto j = out ? Json::parse(*out, nullptr, false) : Json();
   if (!out || j.is_discarded() || !j.contains("rows_per_second")) {
     c.note = "baseline failed: " + (out ? *out : std::string("could not start python"));

@@ -165,12 +165,12 @@ int runBench(const BenchArgs& a) {
       if (writeRaw(itemsFile, items) && writeRaw(usersFile, users)) {
         const std::string pyDevice =
             device.kind == ComputeDevice::Kind::Cuda ? "cuda:" + std::to_string(device.index) : "cpu";
-        text = captureOutput(shellQuote(python) + " " + shellQuote(script) + " --items-file " + shellQuote(itemsFile) +
-                       " --users-file " + shellQuote(usersFile) + " --items " + std::to_string(n) + " --users " +
-                       std::to_string(a.users) + " --dim " + std::to_string(a.dim) + " --k " +
-                       std::to_string(a.k) + " --batch-k " + std::to_string(a.batchK) + " --batch " +
-                       std::to_string(a.batch) + " --repeat " + std::to_string(a.repeat) + " --device " +
-                       pyDevice);
+        text = captureOutput(shellQuote(python) + " " + shellQuote(script) + " --items-file " +
+                             shellQuote(itemsFile) + " --users-file " + shellQuote(usersFile) + " --items " +
+                             std::to_string(n) + " --users " + std::to_string(a.users) + " --dim " +
+                             std::to_string(a.dim) + " --k " + std::to_string(a.k) + " --batch-k " +
+                             std::to_string(a.batchK) + " --batch " + std::to_string(a.batch) + " --repeat " +
+                             std::to_string(a.repeat) + " --device " + pyDevice);
       }
       std::error_code ec;
       fs::remove_all(dir, ec);

@@ -11,7 +11,9 @@ namespace reclens::cli {
 
 namespace {
 std::atomic<bool> g_interrupted{false};
-extern "C" void onSignal(int) { g_interrupted.store(true); }
+extern "C" void onSignal(int) {
+  g_interrupted.store(true);
+}
 }  // namespace
 
 int exitCodeFor(ErrorCode code) {
@@ -24,11 +26,16 @@ int exitCodeFor(ErrorCode code) {
     case ErrorCode::NotFound:
     case ErrorCode::NotAProject:
     case ErrorCode::NewerVersion:
-    case ErrorCode::Schema: return kExitInput;
-    case ErrorCode::Io: return kExitIo;
-    case ErrorCode::Cancelled: return kExitCancelled;
-    case ErrorCode::InvalidArgument: return kExitUsage;
-    case ErrorCode::Internal: return kExitFailure;
+    case ErrorCode::Schema:
+      return kExitInput;
+    case ErrorCode::Io:
+      return kExitIo;
+    case ErrorCode::Cancelled:
+      return kExitCancelled;
+    case ErrorCode::InvalidArgument:
+      return kExitUsage;
+    case ErrorCode::Internal:
+      return kExitFailure;
   }
   return kExitFailure;
 }

@@ -48,7 +48,8 @@ void printSummary(const GenerateOptions& opt, const GeneratorConfig& config, con
     return;
   }
   std::printf("Generated a synthetic shop (%s, seed %llu) into %s\n", config.size.c_str(),
-              static_cast<unsigned long long>(config.seed), opt.csv.empty() ? opt.project.c_str() : opt.csv.c_str());
+              static_cast<unsigned long long>(config.seed),
+              opt.csv.empty() ? opt.project.c_str() : opt.csv.c_str());
   std::printf("  %-14s %lld\n", "items", static_cast<long long>(summary.items));
   std::printf("  %-14s %lld\n", "users", static_cast<long long>(summary.users));
   std::printf("  %-14s %lld\n", "interactions", static_cast<long long>(summary.interactions));
@@ -96,15 +97,19 @@ int runGenerate(const GenerateOptions& opt) {
 
 void addGenerateCommand(CLI::App& app, CommandRunner& runner) {
   auto opt = std::make_shared<GenerateOptions>();
-  auto* sub = app.add_subcommand("generate", "Generate a synthetic e-commerce dataset with planted ground truth");
-  sub->add_option("--project", opt->project, "Project file to write (created when missing; its dataset is replaced)");
-  sub->add_option("--csv", opt->csv, "Write interactions.csv, items.csv, users.csv and truth.json into this folder");
+  auto* sub =
+      app.add_subcommand("generate", "Generate a synthetic e-commerce dataset with planted ground truth");
+  sub->add_option("--project", opt->project,
+                  "Project file to write (created when missing; its dataset is replaced)");
+  sub->add_option("--csv", opt->csv,
+                  "Write interactions.csv, items.csv, users.csv and truth.json into this folder");
   sub->add_option("--size", opt->size, "Preset size: tiny, demo, large or huge")
       ->check(CLI::IsMember(GeneratorConfig::presetNames()));
   sub->add_option("--seed", opt->seed, "Random seed (same seed, same data)");
   sub->add_option("--items", opt->items, "Override the preset's catalog size")->check(CLI::PositiveNumber);
   sub->add_option("--users", opt->users, "Override the preset's number of users")->check(CLI::PositiveNumber);
-  sub->add_option("--interactions", opt->interactions, "Override the preset's approximate number of interactions")
+  sub->add_option("--interactions", opt->interactions,
+                  "Override the preset's approximate number of interactions")
       ->check(CLI::PositiveNumber);
   sub->add_flag("--json", opt->json, "Print the summary as JSON on stdout");
   sub->add_flag("--quiet", opt->quiet, "No progress lines on stderr");

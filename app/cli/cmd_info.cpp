@@ -39,7 +39,8 @@ nlohmann::json fieldsJson(const std::vector<DatasetStats::FieldDistribution>& fi
     for (std::size_t k = 0; k < f.counts.size() && k < kTopValues; ++k) {
       values.push_back({{"value", f.counts[k].first}, {"count", f.counts[k].second}});
     }
-    out.push_back({{"field", f.field}, {"missing", f.missing}, {"distinct", f.counts.size()}, {"values", values}});
+    out.push_back(
+        {{"field", f.field}, {"missing", f.missing}, {"distinct", f.counts.size()}, {"values", values}});
   }
   return out;
 }
@@ -51,7 +52,8 @@ void printFields(const char* title, const std::vector<DatasetStats::FieldDistrib
     std::printf("  %-16s %zu values, %lld missing:", f.field.c_str(), f.counts.size(),
                 static_cast<long long>(f.missing));
     for (std::size_t k = 0; k < f.counts.size() && k < 6; ++k) {
-      std::printf("%s %s %lld", k == 0 ? "" : ",", f.counts[k].first.c_str(), static_cast<long long>(f.counts[k].second));
+      std::printf("%s %s %lld", k == 0 ? "" : ",", f.counts[k].first.c_str(),
+                  static_cast<long long>(f.counts[k].second));
     }
     std::printf("%s\n", f.counts.size() > 6 ? ", ..." : "");
   }
@@ -64,7 +66,8 @@ int runInfo(const InfoOptions& opt) {
   auto counts = project.counts();
   if (!counts) return reportError(counts.error());
   if (counts.value().interactions == 0) {
-    return reportError(makeError(ErrorCode::Empty, "the project holds no interactions yet (import or generate a dataset first)",
+    return reportError(makeError(ErrorCode::Empty,
+                                 "the project holds no interactions yet (import or generate a dataset first)",
                                  opt.project));
   }
   auto dataset = project.loadDataset(terminalTaskControl("info", opt.quiet || opt.json));
@@ -83,7 +86,8 @@ int runInfo(const InfoOptions& opt) {
     nlohmann::json out{
         {"project", opt.project},
         {"schema_version", project.schemaVersion()},
-        {"dataset", {{"name", d.info.name}, {"source", d.info.source}, {"time_unit", timeUnitName(d.info.timeUnit)}}},
+        {"dataset",
+         {{"name", d.info.name}, {"source", d.info.source}, {"time_unit", timeUnitName(d.info.timeUnit)}}},
         {"counts",
          {{"users", s.users},
           {"items", s.items},
@@ -92,7 +96,10 @@ int runInfo(const InfoOptions& opt) {
           {"active_users", s.activeUsers},
           {"interacted_items", s.interactedItems}}},
         {"sparsity", s.sparsity},
-        {"time", {{"first", timeJson(s, s.firstTime)}, {"last", timeJson(s, s.lastTime)}, {"unit", timeUnitName(s.timeUnit)}}},
+        {"time",
+         {{"first", timeJson(s, s.firstTime)},
+          {"last", timeJson(s, s.lastTime)},
+          {"unit", timeUnitName(s.timeUnit)}}},
         {"popularity_gini", s.popularityGini},
         {"mean_interactions_per_user", s.meanInteractionsPerUser},
         {"user_attributes", fieldsJson(s.userAttributes)},
@@ -115,9 +122,11 @@ int runInfo(const InfoOptions& opt) {
     std::printf("Time           sequence order only (%lld .. %lld)\n", static_cast<long long>(s.firstTime),
                 static_cast<long long>(s.lastTime));
   } else {
-    std::printf("Time           %s .. %s\n", formatUtcIso(s.firstTime).c_str(), formatUtcIso(s.lastTime).c_str());
+    std::printf("Time           %s .. %s\n", formatUtcIso(s.firstTime).c_str(),
+                formatUtcIso(s.lastTime).c_str());
   }
-  std::printf("Popularity     Gini %.4f over all %lld items\n", s.popularityGini, static_cast<long long>(s.items));
+  std::printf("Popularity     Gini %.4f over all %lld items\n", s.popularityGini,
+              static_cast<long long>(s.items));
   std::printf("Per user       %.2f interactions on average\n", s.meanInteractionsPerUser);
   printFields("User attributes", s.userAttributes);
   printFields("Item attributes", s.itemAttributes);
@@ -136,7 +145,8 @@ int runInfo(const InfoOptions& opt) {
 
 void addInfoCommand(CLI::App& app, CommandRunner& runner) {
   auto opt = std::make_shared<InfoOptions>();
-  auto* sub = app.add_subcommand("info", "Describe a project: counts, sparsity, time range, popularity, attributes");
+  auto* sub =
+      app.add_subcommand("info", "Describe a project: counts, sparsity, time range, popularity, attributes");
   sub->add_option("--project", opt->project, "Project file (*.reclens)")->required();
   sub->add_flag("--json", opt->json, "Print machine-readable JSON on stdout");
   sub->add_flag("--quiet", opt->quiet, "No progress lines on stderr");

@@ -50,7 +50,8 @@ int runRecommend(const RecommendArgs& a) {
     if (d.users.ids[u] == a.user) user = static_cast<std::int32_t>(u);
   }
   if (user < 0) {
-    return reportError(makeError(ErrorCode::NotFound, "user '" + a.user + "' is not in the project", a.project));
+    return reportError(
+        makeError(ErrorCode::NotFound, "user '" + a.user + "' is not in the project", a.project));
   }
 
   std::string note;

@@ -16,8 +16,8 @@
 #include <memory>
 
 #include "engine/computedevice.h"
-#include "mainwindow.h"
 #include "itemspage.h"
+#include "mainwindow.h"
 #include "recommendationspage.h"
 #include "userspage.h"
 
@@ -30,7 +30,8 @@ void installTranslations(QApplication& app, const QLocale& locale) {
     QApplication::installTranslator(own);
   }
   auto* qt = new QTranslator(&app);
-  if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+  if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+               QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
     QApplication::installTranslator(qt);
   }
 }
@@ -51,23 +52,26 @@ int main(int argc, char** argv) {
   parser.addVersionOption();
   parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A .reclens project file to open."),
                                QStringLiteral("[PROJECT]"));
-  const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                      QStringLiteral("Open the bundled demo project (generated on first run)."));
-  const QCommandLineOption deviceOption(QStringLiteral("device"),
-                                        QStringLiteral("Compute device: auto, cpu or cuda[:N] (default auto)."),
-                                        QStringLiteral("device"), QStringLiteral("auto"));
-  const QCommandLineOption langOption(QStringLiteral("lang"),
-                                      QStringLiteral("User interface language, e.g. en or zh_CN (default: system)."),
-                                      QStringLiteral("language"));
+  const QCommandLineOption demoOption(
+      QStringLiteral("demo"), QStringLiteral("Open the bundled demo project (generated on first run)."));
+  const QCommandLineOption deviceOption(
+      QStringLiteral("device"), QStringLiteral("Compute device: auto, cpu or cuda[:N] (default auto)."),
+      QStringLiteral("device"), QStringLiteral("auto"));
+  const QCommandLineOption langOption(
+      QStringLiteral("lang"), QStringLiteral("User interface language, e.g. en or zh_CN (default: system)."),
+      QStringLiteral("language"));
   const QCommandLineOption screenshotOption(
       QStringLiteral("screenshot"),
-      QStringLiteral("Save a PNG of the main window once the project has loaded, then quit."), QStringLiteral("file"));
+      QStringLiteral("Save a PNG of the main window once the project has loaded, then quit."),
+      QStringLiteral("file"));
   const QCommandLineOption pageOption(
-      QStringLiteral("page"), QStringLiteral("Page to show once the project is open: users, items or recommendations."),
+      QStringLiteral("page"),
+      QStringLiteral("Page to show once the project is open: users, items or recommendations."),
       QStringLiteral("page"));
-  const QCommandLineOption userOption(QStringLiteral("user"),
-                                      QStringLiteral("Show the recommendations for this user id once the project is open."),
-                                      QStringLiteral("id"));
+  const QCommandLineOption userOption(
+      QStringLiteral("user"),
+      QStringLiteral("Show the recommendations for this user id once the project is open."),
+      QStringLiteral("id"));
   parser.addOptions({demoOption, deviceOption, langOption, screenshotOption, pageOption, userOption});
   parser.process(app);
 
@@ -80,8 +84,8 @@ int main(int argc, char** argv) {
   if (!deviceError.empty()) std::fprintf(stderr, "reclens: warning: %s\n", deviceError.c_str());
 
   QSettings settings;
-  const QString demoPath =
-      QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("demo.reclens"));
+  const QString demoPath = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                               .filePath(QStringLiteral("demo.reclens"));
   reclens::MainWindow window(settings, device, demoPath);
 
   // The page and user asked for on the command line are shown once the project is open.
@@ -90,7 +94,8 @@ int main(int argc, char** argv) {
   QObject::connect(&window, &reclens::MainWindow::projectOpened, &window, [&window, page, user] {
     if (page == QStringLiteral("users")) window.showPage(window.pageIndex(window.usersPage()));
     if (page == QStringLiteral("items")) window.showPage(window.pageIndex(window.itemsPage()));
-    if (page == QStringLiteral("recommendations")) window.showPage(window.pageIndex(window.recommendationsPage()));
+    if (page == QStringLiteral("recommendations"))
+      window.showPage(window.pageIndex(window.recommendationsPage()));
     if (user.isEmpty()) return;
     const auto& ids = window.projects().snapshot()->dataset().users.ids;
     const auto it = std::find(ids.begin(), ids.end(), user.toStdString());
@@ -110,8 +115,10 @@ int main(int argc, char** argv) {
                    [&firstShown, &sinceStart, reportTiming](const reclens::RecomputeResult& result) {
                      if (firstShown || !reportTiming) return;
                      firstShown = true;
-                     std::fprintf(stderr, "reclens: first recommendations shown %lld ms after start (computed in %.1f ms)\n",
-                                  static_cast<long long>(sinceStart.elapsed()), result.milliseconds);
+                     std::fprintf(
+                         stderr,
+                         "reclens: first recommendations shown %lld ms after start (computed in %.1f ms)\n",
+                         static_cast<long long>(sinceStart.elapsed()), result.milliseconds);
                    });
 
   int exitCode = 0;
@@ -130,17 +137,19 @@ int main(int argc, char** argv) {
     };
     QObject::connect(&window, &reclens::MainWindow::projectOpened, &window, [&window, recs, grab] {
       // On the Recommendations page wait for the first list (a model is loading or training).
-      const bool waitForList = window.currentPage() == window.pageIndex(recs) && (recs->hasModels() || recs->job().isRunning());
+      const bool waitForList =
+          window.currentPage() == window.pageIndex(recs) && (recs->hasModels() || recs->job().isRunning());
       if (!waitForList) grab();
     });
     QObject::connect(recs, &reclens::RecommendationsPage::resultShown, &window, [&window, recs, grab] {
       if (window.currentPage() == window.pageIndex(recs)) grab();
     });
-    QObject::connect(recs, &reclens::RecommendationsPage::modelFailed, &window, [&exitCode, grab](const QString& message) {
-      std::fprintf(stderr, "reclens: error: %s\n", qPrintable(message));
-      exitCode = 1;
-      grab();
-    });
+    QObject::connect(recs, &reclens::RecommendationsPage::modelFailed, &window,
+                     [&exitCode, grab](const QString& message) {
+                       std::fprintf(stderr, "reclens: error: %s\n", qPrintable(message));
+                       exitCode = 1;
+                       grab();
+                     });
     QObject::connect(&window.projects(), &reclens::ProjectController::failed, &window,
                      [&window, &exitCode](const QString&, const reclens::Error& error) {
                        std::fprintf(stderr, "reclens: error: %s\n", error.message.c_str());

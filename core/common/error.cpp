@@ -4,19 +4,32 @@ namespace reclens {
 
 const char* errorCodeName(ErrorCode code) {
   switch (code) {
-    case ErrorCode::Io: return "io";
-    case ErrorCode::Parse: return "parse";
-    case ErrorCode::Encoding: return "encoding";
-    case ErrorCode::Mapping: return "mapping";
-    case ErrorCode::Duplicate: return "duplicate";
-    case ErrorCode::Empty: return "empty";
-    case ErrorCode::NotFound: return "not-found";
-    case ErrorCode::NotAProject: return "not-a-project";
-    case ErrorCode::NewerVersion: return "newer-version";
-    case ErrorCode::Schema: return "schema";
-    case ErrorCode::Cancelled: return "cancelled";
-    case ErrorCode::InvalidArgument: return "invalid-argument";
-    case ErrorCode::Internal: return "internal";
+    case ErrorCode::Io:
+      return "io";
+    case ErrorCode::Parse:
+      return "parse";
+    case ErrorCode::Encoding:
+      return "encoding";
+    case ErrorCode::Mapping:
+      return "mapping";
+    case ErrorCode::Duplicate:
+      return "duplicate";
+    case ErrorCode::Empty:
+      return "empty";
+    case ErrorCode::NotFound:
+      return "not-found";
+    case ErrorCode::NotAProject:
+      return "not-a-project";
+    case ErrorCode::NewerVersion:
+      return "newer-version";
+    case ErrorCode::Schema:
+      return "schema";
+    case ErrorCode::Cancelled:
+      return "cancelled";
+    case ErrorCode::InvalidArgument:
+      return "invalid-argument";
+    case ErrorCode::Internal:
+      return "internal";
   }
   return "internal";
 }

@@ -29,8 +29,14 @@ AliasTable::AliasTable(const std::vector<double>& weights) {
     }
   }
   // What is left is 1 up to rounding error.
-  for (auto l : large) { m_prob[l] = 1.0; m_alias[l] = l; }
-  for (auto s : small) { m_prob[s] = 1.0; m_alias[s] = s; }
+  for (auto l : large) {
+    m_prob[l] = 1.0;
+    m_alias[l] = l;
+  }
+  for (auto s : small) {
+    m_prob[s] = 1.0;
+    m_alias[s] = s;
+  }
 }
 
 }  // namespace reclens

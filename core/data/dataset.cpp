@@ -14,8 +14,12 @@ int findField(const Fields& fields, const std::string& name) {
 }
 }  // namespace
 
-int Catalog::fieldIndex(const std::string& name) const { return findField(fields, name); }
-int UserTable::fieldIndex(const std::string& name) const { return findField(fields, name); }
+int Catalog::fieldIndex(const std::string& name) const {
+  return findField(fields, name);
+}
+int UserTable::fieldIndex(const std::string& name) const {
+  return findField(fields, name);
+}
 
 void InteractionLog::reserve(std::size_t n) {
   user.reserve(n);

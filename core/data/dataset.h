@@ -19,9 +19,9 @@ enum class TimeUnit {
 
 // The product catalog. Row r is item index r everywhere in RecLens.
 struct Catalog {
-  std::vector<std::string> ids;     // external id as in the source data, unique
-  std::vector<std::string> titles;  // may be empty
-  std::vector<double> prices;       // NaN when unknown
+  std::vector<std::string> ids;         // external id as in the source data, unique
+  std::vector<std::string> titles;      // may be empty
+  std::vector<double> prices;           // NaN when unknown
   std::vector<std::int64_t> firstSeen;  // kNoTime when unknown
   // Categorical attributes. "category" and "brand" come first when present, then extras.
   std::vector<CategoricalField> fields;
@@ -46,7 +46,7 @@ struct InteractionLog {
   std::vector<std::int32_t> item;
   std::vector<std::int64_t> ts;
   std::vector<float> weight;
-  std::vector<std::uint8_t> kind;    // index into kindNames
+  std::vector<std::uint8_t> kind;      // index into kindNames
   std::vector<std::string> kindNames;  // e.g. "purchase", "view"
 
   std::size_t size() const { return user.size(); }
@@ -58,8 +58,8 @@ struct InteractionLog {
 
 // Descriptive information stored with a project's dataset.
 struct DatasetInfo {
-  std::string name;       // e.g. "Online Retail (UCI, first 8 weeks)"
-  std::string source;     // how it was made: preset, files, generator and seed
+  std::string name;    // e.g. "Online Retail (UCI, first 8 weeks)"
+  std::string source;  // how it was made: preset, files, generator and seed
   TimeUnit timeUnit = TimeUnit::UnixSeconds;
 };
 

@@ -86,9 +86,12 @@ DatasetStats computeDatasetStats(const Dataset& dataset) {
   const double cells = static_cast<double>(s.users) * static_cast<double>(s.items);
   s.sparsity = cells > 0.0 ? 1.0 - static_cast<double>(s.distinctPairs) / cells : 1.0;
   s.popularityGini = giniCoefficient(std::move(itemCount));
-  s.meanInteractionsPerUser = s.users > 0 ? static_cast<double>(s.interactions) / static_cast<double>(s.users) : 0.0;
-  for (const auto& f : dataset.users.fields) s.userAttributes.push_back(distributionOf(f, dataset.users.size()));
-  for (const auto& f : dataset.items.fields) s.itemAttributes.push_back(distributionOf(f, dataset.items.size()));
+  s.meanInteractionsPerUser =
+      s.users > 0 ? static_cast<double>(s.interactions) / static_cast<double>(s.users) : 0.0;
+  for (const auto& f : dataset.users.fields)
+    s.userAttributes.push_back(distributionOf(f, dataset.users.size()));
+  for (const auto& f : dataset.items.fields)
+    s.itemAttributes.push_back(distributionOf(f, dataset.items.size()));
   return s;
 }
 

@@ -69,13 +69,15 @@ Status validate(const GeneratorConfig& c) {
     return bad("items must be between " + std::to_string(10 * c.categories) + " (10 per category) and " +
                std::to_string(INT32_MAX));
   }
-  if (c.users < 1 || c.users > INT32_MAX) return bad("users must be between 1 and " + std::to_string(INT32_MAX));
+  if (c.users < 1 || c.users > INT32_MAX)
+    return bad("users must be between 1 and " + std::to_string(INT32_MAX));
   if (c.interactions < c.users) return bad("interactions must be at least the number of users");
   if (c.interactions / c.users > c.items / 2) {
     return bad("interactions per user must stay below half the catalog (repeats are kept rare)");
   }
   if (c.days < 2 || c.days > 36500) return bad("days must be between 2 and 36500");
-  if (!(c.zipfExponent >= 0.0 && c.zipfExponent <= 4.0)) return bad("the Zipf exponent must be between 0 and 4");
+  if (!(c.zipfExponent >= 0.0 && c.zipfExponent <= 4.0))
+    return bad("the Zipf exponent must be between 0 and 4");
   return Status::success();
 }
 
@@ -125,7 +127,8 @@ Result<GeneratorSummary> generateProject(const GeneratorConfig& config, ProjectS
   for (std::int32_t u = 0; u < users; ++u) {
     if ((u & 255) == 0) {
       if (control.cancelled()) return makeError(ErrorCode::Cancelled, "generation was cancelled");
-      control.report(0.02 + 0.88 * static_cast<double>(tally.interactions) / planned, "generating interactions");
+      control.report(0.02 + 0.88 * static_cast<double>(tally.interactions) / planned,
+                     "generating interactions");
     }
     sampler.sample(u, events);
     for (const auto& e : events) {
@@ -139,7 +142,8 @@ Result<GeneratorSummary> generateProject(const GeneratorConfig& config, ProjectS
   const auto truth = gd::plantedTruth(world, tally);
   for (const auto& [key, json] : truth) w.setPlantedTruth(key, json);
   w.setMeta("generator.config", gd::configJson(config));
-  if (auto st = w.commit(gd::datasetInfo(config), world.catalog(), world.users(), SessionSampler::kindNames(), control);
+  if (auto st = w.commit(gd::datasetInfo(config), world.catalog(), world.users(), SessionSampler::kindNames(),
+                         control);
       !st) {
     return st.error();
   }

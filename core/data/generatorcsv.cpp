@@ -20,7 +20,9 @@ namespace gd = generator_detail;
 // never leaves a complete-looking but truncated file.
 const char* const kFiles[] = {"items.csv", "users.csv", "interactions.csv", "truth.json"};
 
-std::string partPath(const fs::path& dir, const char* name) { return (dir / (std::string(name) + ".part")).string(); }
+std::string partPath(const fs::path& dir, const char* name) {
+  return (dir / (std::string(name) + ".part")).string();
+}
 
 void removeParts(const fs::path& dir) {
   std::error_code ec;
@@ -65,7 +67,8 @@ Status writeUsers(const SyntheticWorld& world, const fs::path& dir) {
   return f.close();
 }
 
-Result<gd::Tally> writeInteractions(const SyntheticWorld& world, const fs::path& dir, const TaskControl& control) {
+Result<gd::Tally> writeInteractions(const SyntheticWorld& world, const fs::path& dir,
+                                    const TaskControl& control) {
   GeneratorCsvFile f;
   if (auto st = f.open(partPath(dir, "interactions.csv")); !st) return st.error();
   f.put("user_id,item_id,timestamp,kind,weight\n");
@@ -74,8 +77,9 @@ Result<gd::Tally> writeInteractions(const SyntheticWorld& world, const fs::path&
   // Kind and weight columns together, e.g. ",view,1\n".
   std::vector<std::string> tails;
   for (std::size_t k = 0; k < SessionSampler::kindNames().size(); ++k) {
-    tails.push_back("," + SessionSampler::kindNames()[k] + "," +
-                    std::to_string(static_cast<int>(SessionSampler::kindWeight(static_cast<std::uint8_t>(k)))) + "\n");
+    tails.push_back(
+        "," + SessionSampler::kindNames()[k] + "," +
+        std::to_string(static_cast<int>(SessionSampler::kindWeight(static_cast<std::uint8_t>(k)))) + "\n");
   }
   SessionSampler sampler(world);
   std::vector<GeneratedEvent> events;
@@ -86,7 +90,8 @@ Result<gd::Tally> writeInteractions(const SyntheticWorld& world, const fs::path&
   for (std::int32_t u = 0; u < nUsers; ++u) {
     if ((u & 255) == 0) {
       if (control.cancelled()) return makeError(ErrorCode::Cancelled, "generation was cancelled");
-      control.report(0.02 + 0.96 * static_cast<double>(tally.interactions) / planned, "writing interactions.csv");
+      control.report(0.02 + 0.96 * static_cast<double>(tally.interactions) / planned,
+                     "writing interactions.csv");
     }
     sampler.sample(u, events);
     const auto& uid = users.ids[static_cast<std::size_t>(u)];
@@ -105,8 +110,8 @@ Result<gd::Tally> writeInteractions(const SyntheticWorld& world, const fs::path&
   return tally;
 }
 
-Status writeTruth(const GeneratorConfig& config, const std::vector<std::pair<std::string, std::string>>& truth,
-                  const fs::path& dir) {
+Status writeTruth(const GeneratorConfig& config,
+                  const std::vector<std::pair<std::string, std::string>>& truth, const fs::path& dir) {
   nlohmann::json doc;
   doc["generator"] = nlohmann::json::parse(gd::configJson(config));
   doc["planted_truth"] = nlohmann::json::parse(gd::plantedTruthObject(truth));
@@ -131,7 +136,9 @@ Status writeAll(const GeneratorConfig& config, const fs::path& dir, const TaskCo
   for (const char* name : kFiles) {
     std::error_code ec;
     fs::rename(partPath(dir, name), dir / name, ec);
-    if (ec) return makeError(ErrorCode::Io, "cannot rename the finished file: " + ec.message(), (dir / name).string());
+    if (ec)
+      return makeError(ErrorCode::Io, "cannot rename the finished file: " + ec.message(),
+                       (dir / name).string());
   }
   summary.items = config.items;
   summary.users = config.users;
@@ -143,13 +150,14 @@ Status writeAll(const GeneratorConfig& config, const fs::path& dir, const TaskCo
 
 }  // namespace
 
-Result<GeneratorSummary> generateCsv(const GeneratorConfig& config, const std::string& dir, const TaskControl& control) {
+Result<GeneratorSummary> generateCsv(const GeneratorConfig& config, const std::string& dir,
+                                     const TaskControl& control) {
   if (auto st = gd::validate(config); !st) return st.error();
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec || !fs::is_directory(dir, ec)) {
-    return makeError(ErrorCode::Io, "cannot create the output folder" + (ec ? ": " + ec.message() : std::string()),
-                     dir);
+    return makeError(ErrorCode::Io,
+                     "cannot create the output folder" + (ec ? ": " + ec.message() : std::string()), dir);
   }
   GeneratorSummary summary;
   if (auto st = writeAll(config, fs::path(dir), control, summary); !st) {

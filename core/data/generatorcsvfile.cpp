@@ -54,16 +54,17 @@ void GeneratorCsvFile::putField(std::string_view text) {
 
 void GeneratorCsvFile::putInt(std::int64_t v) {
   if (m_used + 24 > m_buffer.size()) drain();
-  m_used = static_cast<std::size_t>(std::to_chars(m_buffer.data() + m_used, m_buffer.data() + m_buffer.size(), v).ptr -
-                                    m_buffer.data());
+  m_used = static_cast<std::size_t>(
+      std::to_chars(m_buffer.data() + m_used, m_buffer.data() + m_buffer.size(), v).ptr - m_buffer.data());
 }
 
 void GeneratorCsvFile::putFixed2(double v) {
   if (!std::isfinite(v)) return;  // an unknown value is an empty field
   if (m_used + 64 > m_buffer.size()) drain();
-  m_used = static_cast<std::size_t>(
-      std::to_chars(m_buffer.data() + m_used, m_buffer.data() + m_buffer.size(), v, std::chars_format::fixed, 2).ptr -
-      m_buffer.data());
+  m_used = static_cast<std::size_t>(std::to_chars(m_buffer.data() + m_used, m_buffer.data() + m_buffer.size(),
+                                                  v, std::chars_format::fixed, 2)
+                                        .ptr -
+                                    m_buffer.data());
 }
 
 void GeneratorCsvFile::putUtc(std::int64_t t) {

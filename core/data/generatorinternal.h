@@ -28,7 +28,8 @@ DatasetInfo datasetInfo(const GeneratorConfig& config);
 // The generator settings as a JSON object (stored in the project's metadata and truth.json).
 std::string configJson(const GeneratorConfig& config);
 // The planted ground truth: key -> JSON object text.
-std::vector<std::pair<std::string, std::string>> plantedTruth(const SyntheticWorld& world, const Tally& tally);
+std::vector<std::pair<std::string, std::string>> plantedTruth(const SyntheticWorld& world,
+                                                              const Tally& tally);
 // All entries as one JSON object {key: object, ...}.
 std::string plantedTruthObject(const std::vector<std::pair<std::string, std::string>>& entries);
 

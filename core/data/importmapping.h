@@ -12,23 +12,23 @@ namespace reclens {
 struct CsvFormat {
   char delimiter = ',';  // any single character; '\t' for TSV
   char quote = '"';
-  bool header = true;    // first row holds column names (mappings refer to columns by name)
+  bool header = true;  // first row holds column names (mappings refer to columns by name)
 };
 
 enum class TimestampFormat {
-  Auto,         // ISO-8601 ("2010-12-01 08:26:00", "2010-12-01T08:26:00Z", "2010-12-01") or Unix seconds
+  Auto,  // ISO-8601 ("2010-12-01 08:26:00", "2010-12-01T08:26:00Z", "2010-12-01") or Unix seconds
   Iso8601,
   UnixSeconds,
-  RowOrder,     // no timestamp column: the row order within each user is the time (TimeUnit::Sequence)
+  RowOrder,  // no timestamp column: the row order within each user is the time (TimeUnit::Sequence)
 };
 
 // A rule that drops an interaction row on purpose (not an error), e.g. a cancelled invoice.
 struct RowFilter {
   enum class Op {
-    NotEmpty,         // keep rows whose column is not empty
-    NotPrefix,        // keep rows whose column does not start with `value`
-    MatchesRegex,     // keep rows whose column matches `value` (ECMAScript, whole field)
-    GreaterThan,      // keep rows whose column parses as a number > `value`
+    NotEmpty,      // keep rows whose column is not empty
+    NotPrefix,     // keep rows whose column does not start with `value`
+    MatchesRegex,  // keep rows whose column matches `value` (ECMAScript, whole field)
+    GreaterThan,   // keep rows whose column parses as a number > `value`
   };
   std::string column;
   Op op = Op::NotEmpty;
@@ -44,8 +44,8 @@ struct InteractionsSource {
   std::string itemColumn;
   std::string timestampColumn;  // empty with TimestampFormat::RowOrder
   TimestampFormat timestampFormat = TimestampFormat::Auto;
-  std::string weightColumn;     // optional; weight 1 when empty
-  std::string kindColumn;       // optional; `defaultKind` when empty
+  std::string weightColumn;  // optional; weight 1 when empty
+  std::string kindColumn;    // optional; `defaultKind` when empty
   std::string defaultKind = "interaction";
   // Item and user metadata carried on interaction rows (first non-empty value wins).
   std::string itemTitleColumn;

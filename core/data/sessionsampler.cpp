@@ -8,11 +8,11 @@
 namespace reclens {
 
 namespace {
-constexpr double kFavouriteMass = 0.85;   // the rest of a user's interest is spread by category share
-constexpr double kCellShare = 0.6;        // draws from the user's style cell of the session's category
-constexpr double kBrandShare = 0.2;       // draws from a favourite brand; the rest by category popularity
+constexpr double kFavouriteMass = 0.85;  // the rest of a user's interest is spread by category share
+constexpr double kCellShare = 0.6;       // draws from the user's style cell of the session's category
+constexpr double kBrandShare = 0.2;      // draws from a favourite brand; the rest by category popularity
 constexpr double kPrimaryStyle = 0.75;
-constexpr double kSessionStop = 0.3;      // sessions hold 1 + Geometric(0.3) events: 3.3 on average
+constexpr double kSessionStop = 0.3;  // sessions hold 1 + Geometric(0.3) events: 3.3 on average
 constexpr int kAttempts = 16;
 
 void normalize(std::vector<double>& w) {
@@ -86,14 +86,16 @@ std::int32_t SessionSampler::pickItem(const Taste& taste, int category, std::int
     }
     if (m_world.itemFirstSeen(cand) > ts) continue;  // not in the shop yet
     // Planted: the shop shows the under-exposed brand only kBrandExposure as often, whatever the source.
-    if (m_world.itemBrand(cand) == m_world.underExposedBrand() && !rng.chance(SyntheticWorld::kBrandExposure)) continue;
+    if (m_world.itemBrand(cand) == m_world.underExposedBrand() && !rng.chance(SyntheticWorld::kBrandExposure))
+      continue;
     if (insertSeen(cand)) return cand;
   }
   // A user who has used up the popular items of the category browses its long tail.
   for (int attempt = 0; attempt < kAttempts; ++attempt) {
     const auto cand = m_world.uniformInCategory(category, rng);
     if (m_world.itemFirstSeen(cand) > ts) continue;
-    if (m_world.itemBrand(cand) == m_world.underExposedBrand() && !rng.chance(SyntheticWorld::kBrandExposure)) continue;
+    if (m_world.itemBrand(cand) == m_world.underExposedBrand() && !rng.chance(SyntheticWorld::kBrandExposure))
+      continue;
     if (insertSeen(cand)) return cand;
   }
   // Every draw was too new or already seen: the category's evergreen item (a rare repeat).
@@ -115,7 +117,8 @@ void SessionSampler::sample(std::int32_t user, std::vector<GeneratedEvent>& out)
   m_prior.resize(static_cast<std::size_t>(nc));
   m_before.assign(static_cast<std::size_t>(nc), 0.0);
   for (int c = 0; c < nc; ++c) {
-    m_prior[static_cast<std::size_t>(c)] = share[static_cast<std::size_t>(c)] * m_world.categoryBias(region, gender, c);
+    m_prior[static_cast<std::size_t>(c)] =
+        share[static_cast<std::size_t>(c)] * m_world.categoryBias(region, gender, c);
   }
   const double u = rng.uniform();
   const int favourites = std::min(nc, u < 0.35 ? 1 : u < 0.75 ? 2 : 3);
@@ -147,8 +150,8 @@ void SessionSampler::sample(std::int32_t user, std::vector<GeneratedEvent>& out)
   Taste taste;
   taste.noisy = region == m_world.noisyRegion();
   const double centre = age * (SyntheticWorld::kStyles - 1) / 5.0;
-  taste.primaryStyle = std::clamp(static_cast<int>(std::lround(centre + 0.9 * rng.normal())), 0,
-                                  SyntheticWorld::kStyles - 1);
+  taste.primaryStyle =
+      std::clamp(static_cast<int>(std::lround(centre + 0.9 * rng.normal())), 0, SyntheticWorld::kStyles - 1);
   taste.secondaryStyle = static_cast<int>(rng.below(SyntheticWorld::kStyles));
   taste.brands[0] = m_world.itemBrand(m_world.sampleInCategory(firstFavourite, rng));
   taste.brands[1] = m_world.itemBrand(m_world.sampleInCategory(lastFavourite, rng));

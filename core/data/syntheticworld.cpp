@@ -20,7 +20,8 @@ std::vector<std::string> paddedIds(char prefix, std::int64_t n) {
   s[0] = prefix;
   for (std::int64_t i = 0; i < n; ++i) {
     std::int64_t v = i;
-    for (int k = width; k >= 1; --k, v /= 10) s[static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
+    for (int k = width; k >= 1; --k, v /= 10)
+      s[static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
     ids[static_cast<std::size_t>(i)] = s;
   }
   return ids;
@@ -66,7 +67,8 @@ const std::vector<std::string>& SyntheticWorld::genderNames() {
 }
 
 const std::string& SyntheticWorld::categoryName(int category) const {
-  return m_catalog.fields[0].vocabulary()[static_cast<std::size_t>(m_categoryVocabularyCode[static_cast<std::size_t>(category)])];
+  return m_catalog.fields[0]
+      .vocabulary()[static_cast<std::size_t>(m_categoryVocabularyCode[static_cast<std::size_t>(category)])];
 }
 
 SyntheticWorld::SyntheticWorld(const GeneratorConfig& config) : m_config(config) {
@@ -79,7 +81,8 @@ SyntheticWorld::SyntheticWorld(const GeneratorConfig& config) : m_config(config)
   for (std::size_t r = 0; r < regionNames().size(); ++r) {
     if (static_cast<int>(r) == plantedRegion() || static_cast<int>(r) == noisyRegion()) continue;
     int c = plantedRegionCategory();
-    while (c == plantedRegionCategory()) c = static_cast<int>(rng.below(static_cast<std::uint32_t>(config.categories)));
+    while (c == plantedRegionCategory())
+      c = static_cast<int>(rng.below(static_cast<std::uint32_t>(config.categories)));
     m_regionalFavourite[r] = c;
   }
   buildBrands(rng);
@@ -132,7 +135,8 @@ void SyntheticWorld::buildCatalog(GeneratorRng& rng) {
   auto& brandField = m_catalog.fields[1];
   m_categoryVocabularyCode.resize(static_cast<std::size_t>(m_config.categories));
   for (int c = 0; c < m_config.categories; ++c) {
-    m_categoryVocabularyCode[static_cast<std::size_t>(c)] = categoryField.intern(words[static_cast<std::size_t>(c)].name);
+    m_categoryVocabularyCode[static_cast<std::size_t>(c)] =
+        categoryField.intern(words[static_cast<std::size_t>(c)].name);
   }
   std::vector<std::int32_t> brandCode(m_brandNames.size());
   for (std::size_t b = 0; b < m_brandNames.size(); ++b) brandCode[b] = brandField.intern(m_brandNames[b]);
@@ -146,16 +150,19 @@ void SyntheticWorld::buildCatalog(GeneratorRng& rng) {
   std::string title;
   for (std::size_t i = 0; i < n; ++i) {
     // The first items cover every category once, so no category is empty.
-    const auto c = i < static_cast<std::size_t>(m_config.categories) ? static_cast<int>(i)
-                                                                     : static_cast<int>(categoryTable.sample(rng));
+    const auto c = i < static_cast<std::size_t>(m_config.categories)
+                       ? static_cast<int>(i)
+                       : static_cast<int>(categoryTable.sample(rng));
     const auto& cw = words[static_cast<std::size_t>(c)];
-    const int b = m_categoryBrands[static_cast<std::size_t>(c)][brandTables[static_cast<std::size_t>(c)].sample(rng)];
+    const int b =
+        m_categoryBrands[static_cast<std::size_t>(c)][brandTables[static_cast<std::size_t>(c)].sample(rng)];
     const int style = static_cast<int>(rng.below(kStyles));
     m_itemCategory[i] = c;
     m_itemBrand[i] = b;
     m_itemStyle[i] = static_cast<std::uint8_t>(style);
     // Styles are ordered by price level: the taste clusters of older shoppers cost more.
-    const double logPrice = std::log(cw.medianPrice) + 0.18 * (style - 0.5 * (kStyles - 1)) + 0.45 * rng.normal();
+    const double logPrice =
+        std::log(cw.medianPrice) + 0.18 * (style - 0.5 * (kStyles - 1)) + 0.45 * rng.normal();
     m_catalog.prices[i] = shopPrice(std::exp(logPrice));
     title = m_brandNames[static_cast<std::size_t>(b)];
     title += ' ';
@@ -167,7 +174,8 @@ void SyntheticWorld::buildCatalog(GeneratorRng& rng) {
     title += ')';
     m_catalog.titles[i] = title;
     if (rng.chance(kColdItemShare)) {
-      m_catalog.firstSeen[i] = start + static_cast<std::int64_t>((0.1 + 0.9 * rng.uniform()) * static_cast<double>(range));
+      m_catalog.firstSeen[i] =
+          start + static_cast<std::int64_t>((0.1 + 0.9 * rng.uniform()) * static_cast<double>(range));
     } else {
       m_catalog.firstSeen[i] = start - static_cast<std::int64_t>(rng.below(730)) * kDay - rng.below(kDay);
     }
@@ -181,7 +189,8 @@ void SyntheticWorld::buildCatalog(GeneratorRng& rng) {
   shuffle(rank, rng);
   m_itemWeight.resize(n);
   for (std::size_t r = 0; r < n; ++r) {
-    m_itemWeight[static_cast<std::size_t>(rank[r])] = std::pow(static_cast<double>(r + 1), -m_config.zipfExponent);
+    m_itemWeight[static_cast<std::size_t>(rank[r])] =
+        std::pow(static_cast<double>(r + 1), -m_config.zipfExponent);
   }
 
   // The under-exposed brand has a typical catalog share (closest to the median brand size).
@@ -278,7 +287,8 @@ void SyntheticWorld::buildUsers(GeneratorRng& rng) {
   m_userCount.resize(n);
   m_plannedInteractions = 0;
   for (std::size_t u = 0; u < n; ++u) {
-    const auto more = static_cast<std::int64_t>(std::floor(extra * activity[u] / activitySum + rng.uniform()));
+    const auto more =
+        static_cast<std::int64_t>(std::floor(extra * activity[u] / activitySum + rng.uniform()));
     m_userCount[u] = static_cast<std::int32_t>(std::min(cap, base + more));
     m_plannedInteractions += m_userCount[u];
   }
@@ -316,7 +326,8 @@ std::int32_t SyntheticWorld::sampleInBrand(int brand, GeneratorRng& rng) const {
 
 double SyntheticWorld::underExposedCatalogShare() const {
   const auto& items = m_brandItems[static_cast<std::size_t>(m_underExposedBrand)];
-  return static_cast<double>(items.size()) / static_cast<double>(std::max<std::size_t>(1, m_itemBrand.size()));
+  return static_cast<double>(items.size()) /
+         static_cast<double>(std::max<std::size_t>(1, m_itemBrand.size()));
 }
 
 double SyntheticWorld::underExposedWeightShare() const {

@@ -80,7 +80,8 @@ class BprModel final : public TrainableModel {
     return loss.item<double>();
   }
 
-  std::vector<float> userVectors(const std::vector<std::int64_t>& users, const UserHistories& histories) override {
+  std::vector<float> userVectors(const std::vector<std::int64_t>& users,
+                                 const UserHistories& histories) override {
     torch::NoGradGuard noGrad;
     const auto b = gatherHistories(histories, users, nullptr);
     auto sums = torch::zeros({static_cast<std::int64_t>(b.users.size()), m_q.size(1)}, m_q.options())

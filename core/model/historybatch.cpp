@@ -15,8 +15,8 @@ HistoryBatch gatherHistories(const UserHistories& histories, const std::vector<s
     if (added) {
       b.users.push_back(u);
       float total = 0.0f;
-      for (auto e = histories.start[static_cast<std::size_t>(u)]; e < histories.start[static_cast<std::size_t>(u) + 1];
-           ++e) {
+      for (auto e = histories.start[static_cast<std::size_t>(u)];
+           e < histories.start[static_cast<std::size_t>(u) + 1]; ++e) {
         b.item.push_back(histories.item[static_cast<std::size_t>(e)]);
         b.weight.push_back(histories.weight[static_cast<std::size_t>(e)]);
         b.owner.push_back(it->second);

@@ -20,8 +20,9 @@ namespace reclens {
 //   user_vector(history: [L, H], weights: [L], fields: [F, H]) -> Tensor[D]
 //                                                       the user representation; differentiable in
 //                                                       `history`, `weights` and `fields`; L may be 0
-//   item_field_inputs(items: int64[K]) -> Tensor[K, G, E]   per-item parts (id embedding, category, brand, ...)
-//   item_vectors(parts: [K, G, E]) -> Tensor[K, D]      item representations from their parts; equals the
+//   item_field_inputs(items: int64[K]) -> Tensor[K, G, E]   per-item parts (id embedding, category, brand,
+//   ...) item_vectors(parts: [K, G, E]) -> Tensor[K, D]      item representations from their parts; equals
+//   the
 //                                                       rows of item_embeddings() (validated on a sample)
 //
 // score(user, item) = user_vector(...) . item_embeddings()[item]; full-catalog scoring is one
@@ -33,7 +34,7 @@ inline constexpr int kModelContractVersion = 1;
 // The method names above, in the order the validator checks them.
 inline const std::vector<std::string>& modelContractMethods() {
   static const std::vector<std::string> kMethods = {
-      "contract_version", "metadata",     "item_embeddings",   "history_inputs",
+      "contract_version",  "metadata",    "item_embeddings",   "history_inputs",
       "user_field_inputs", "user_vector", "item_field_inputs", "item_vectors"};
   return kMethods;
 }

@@ -79,21 +79,22 @@ Status checkModelScores(const std::string& path, const std::vector<ProbeUser>& p
     auto module = torch::jit::load(path, torch::kCPU);
     for (std::size_t p = 0; p < probes.size(); ++p) {
       const auto& probe = probes[p];
-      auto scores = scoresFor(module, torch::tensor(probe.items, torch::kLong),
-                              torch::tensor(probe.weights, torch::kFloat), torch::tensor(probe.codes, torch::kLong));
+      auto scores =
+          scoresFor(module, torch::tensor(probe.items, torch::kLong),
+                    torch::tensor(probe.weights, torch::kFloat), torch::tensor(probe.codes, torch::kLong));
       auto expected = torch::tensor(probe.expectedScores, torch::kFloat);
       if (scores.sizes() != expected.sizes()) {
-        return makeError(ErrorCode::Internal, "the saved model scores " + std::to_string(scores.numel()) +
-                                                  " items but the trainer scored " +
-                                                  std::to_string(expected.numel()),
+        return makeError(ErrorCode::Internal,
+                         "the saved model scores " + std::to_string(scores.numel()) +
+                             " items but the trainer scored " + std::to_string(expected.numel()),
                          path);
       }
       const double scale = std::max(1.0, expected.abs().max().item<double>());
       const double diff = (scores - expected).abs().max().item<double>();
       if (!(diff <= tolerance * scale)) {
         return makeError(ErrorCode::Internal,
-                         "the saved model does not reproduce the trainer's scores (probe " + std::to_string(p) +
-                             ", largest difference " + std::to_string(diff) + ")",
+                         "the saved model does not reproduce the trainer's scores (probe " +
+                             std::to_string(p) + ", largest difference " + std::to_string(diff) + ")",
                          path);
       }
     }
@@ -123,23 +124,27 @@ Result<std::string> verifyExportedModel(const std::string& path) {
     torch::NoGradGuard noGrad;
     auto module = torch::jit::load(path, torch::kCPU);
     for (const auto& name : modelContractMethods()) {
-      if (!module.find_method(name)) return makeError(ErrorCode::Schema, "the model has no method " + name, path);
+      if (!module.find_method(name))
+        return makeError(ErrorCode::Schema, "the model has no method " + name, path);
     }
     const auto version = module.run_method("contract_version").toInt();
     if (version != kModelContractVersion) {
-      return makeError(ErrorCode::Schema, "contract version " + std::to_string(version) + " instead of " +
-                                              std::to_string(kModelContractVersion),
+      return makeError(ErrorCode::Schema,
+                       "contract version " + std::to_string(version) + " instead of " +
+                           std::to_string(kModelContractVersion),
                        path);
     }
     const auto meta = module.run_method("metadata").toStringRef();
     auto emb = module.run_method("item_embeddings").toTensor();
-    if (emb.dim() != 2 || emb.size(0) == 0) return makeError(ErrorCode::Schema, "item_embeddings is not [N, D]", path);
+    if (emb.dim() != 2 || emb.size(0) == 0)
+      return makeError(ErrorCode::Schema, "item_embeddings is not [N, D]", path);
     const auto n = emb.size(0);
     auto sample = torch::arange(0, n, std::max<std::int64_t>(1, n / 64), torch::kLong);
     auto parts = module.run_method("item_field_inputs", sample).toTensor();
     auto vectors = module.run_method("item_vectors", parts).toTensor();
     if (parts.dim() != 3 || !vectors.allclose(emb.index_select(0, sample), 1e-4, 1e-5)) {
-      return makeError(ErrorCode::Schema, "item_vectors(item_field_inputs(i)) differs from item_embeddings()", path);
+      return makeError(ErrorCode::Schema, "item_vectors(item_field_inputs(i)) differs from item_embeddings()",
+                       path);
     }
     auto history = module.run_method("history_inputs", sample.slice(0, 0, 3)).toTensor();
     auto fields = module.run_method("user_field_inputs", torch::empty({0}, torch::kLong)).toTensor();
@@ -149,8 +154,8 @@ Result<std::string> verifyExportedModel(const std::string& path) {
     }
     return meta;
   } catch (const std::exception& e) {
-    return makeError(ErrorCode::Schema, std::string("the model file does not follow the contract: ") + e.what(),
-                     path);
+    return makeError(ErrorCode::Schema,
+                     std::string("the model file does not follow the contract: ") + e.what(), path);
   }
 }
 

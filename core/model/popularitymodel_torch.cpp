@@ -35,7 +35,8 @@ def item_vectors(self, parts: Tensor) -> Tensor:
 class PopularityModel final : public TrainableModel {
  public:
   explicit PopularityModel(const TrainingData& data) : m_popularity(data.itemCount) {
-    const float top = m_popularity.empty() ? 0.0f : *std::max_element(m_popularity.begin(), m_popularity.end());
+    const float top =
+        m_popularity.empty() ? 0.0f : *std::max_element(m_popularity.begin(), m_popularity.end());
     if (top > 0.0f) {
       for (auto& p : m_popularity) p /= top;
     }
@@ -57,7 +58,8 @@ class PopularityModel final : public TrainableModel {
   ExportSpec exportSpec() override {
     ExportSpec spec;
     spec.className = "PopularityModel";
-    spec.tensors.push_back({"popularity", {static_cast<std::int64_t>(m_popularity.size()), 1}, m_popularity, {}, false});
+    spec.tensors.push_back(
+        {"popularity", {static_cast<std::int64_t>(m_popularity.size()), 1}, m_popularity, {}, false});
     spec.source = kPopularitySource;
     spec.itemParts = {"popularity"};
     return spec;

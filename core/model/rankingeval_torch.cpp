@@ -31,9 +31,9 @@ double meanNdcg(TrainableModel& model, const std::vector<std::int64_t>& users, c
     const std::vector<std::int64_t> chunk(evaluated.begin() + static_cast<std::ptrdiff_t>(begin),
                                           evaluated.begin() + static_cast<std::ptrdiff_t>(end));
     auto vectorsPlain = model.userVectors(chunk, history);
-    auto vectors = torch::from_blob(vectorsPlain.data(), {static_cast<std::int64_t>(chunk.size()), dim},
-                                    torch::kFloat)
-                       .to(dev);
+    auto vectors =
+        torch::from_blob(vectorsPlain.data(), {static_cast<std::int64_t>(chunk.size()), dim}, torch::kFloat)
+            .to(dev);
     auto scores = torch::mm(vectors, items.t());
     std::vector<std::int64_t> rows, cols;
     for (std::size_t r = 0; r < chunk.size(); ++r) {
@@ -52,7 +52,8 @@ double meanNdcg(TrainableModel& model, const std::vector<std::int64_t>& users, c
       double dcg = 0.0;
       for (std::int64_t pos = 0; pos < topK; ++pos) {
         const auto item = static_cast<std::int32_t>(idx[static_cast<std::int64_t>(r) * topK + pos]);
-        if (std::binary_search(rel.begin(), rel.end(), item)) dcg += 1.0 / std::log2(static_cast<double>(pos) + 2.0);
+        if (std::binary_search(rel.begin(), rel.end(), item))
+          dcg += 1.0 / std::log2(static_cast<double>(pos) + 2.0);
       }
       double ideal = 0.0;
       const auto hits = std::min<std::int64_t>(topK, static_cast<std::int64_t>(rel.size()));
@@ -68,9 +69,10 @@ std::vector<float> trainerScores(TrainableModel& model, std::int64_t user, const
   const int dim = model.dim();
   auto itemsPlain = model.itemMatrix();
   auto vectorPlain = model.userVectors({user}, history);
-  const auto items =
-      torch::from_blob(itemsPlain.data(), {static_cast<std::int64_t>(itemsPlain.size()) / dim, dim}, torch::kFloat);
-  const auto scores = torch::mv(items, torch::from_blob(vectorPlain.data(), {dim}, torch::kFloat)).contiguous();
+  const auto items = torch::from_blob(
+      itemsPlain.data(), {static_cast<std::int64_t>(itemsPlain.size()) / dim, dim}, torch::kFloat);
+  const auto scores =
+      torch::mv(items, torch::from_blob(vectorPlain.data(), {dim}, torch::kFloat)).contiguous();
   return {scores.data_ptr<float>(), scores.data_ptr<float>() + scores.numel()};
 }
 

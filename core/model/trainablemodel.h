@@ -41,11 +41,13 @@ class TrainableModel {
   // False for models without parameters to fit (popularity).
   virtual bool learned() const = 0;
   // One Adam step on a batch of (user, positive, negative) triplets; returns the batch's mean loss.
-  virtual double trainBatch(const std::vector<std::int64_t>& users, const std::vector<std::int64_t>& positives,
+  virtual double trainBatch(const std::vector<std::int64_t>& users,
+                            const std::vector<std::int64_t>& positives,
                             const std::vector<std::int64_t>& negatives) = 0;
   // User representations [users.size(), D] row-major, each computed from `histories` exactly as the
   // exported user_vector does (user field codes come from the training data).
-  virtual std::vector<float> userVectors(const std::vector<std::int64_t>& users, const UserHistories& histories) = 0;
+  virtual std::vector<float> userVectors(const std::vector<std::int64_t>& users,
+                                         const UserHistories& histories) = 0;
   // Item representations [N, D] row-major, equal to the exported item_embeddings().
   virtual std::vector<float> itemMatrix() = 0;
   virtual int dim() const = 0;

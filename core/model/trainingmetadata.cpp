@@ -26,8 +26,9 @@ nlohmann::json configJson(const TrainConfig& c, const std::string& device) {
 }
 }  // namespace
 
-std::string trainingMetadataJson(const Dataset& dataset, const TrainTestSplit& split, const TrainConfig& config,
-                                 int dim, const std::vector<std::string>& itemParts, const TrainReport& report,
+std::string trainingMetadataJson(const Dataset& dataset, const TrainTestSplit& split,
+                                 const TrainConfig& config, int dim,
+                                 const std::vector<std::string>& itemParts, const TrainReport& report,
                                  const std::string& device) {
   // Only the two-tower model reads user attributes; the others take F = 0 fields.
   nlohmann::json fields = nlohmann::json::array();

@@ -9,8 +9,9 @@ namespace reclens {
 
 // The metadata JSON of a trained built-in model with every key of the model contract (ModelMetadata),
 // plus the training config and validation results. Holds no clock time, so reruns give equal files.
-std::string trainingMetadataJson(const Dataset& dataset, const TrainTestSplit& split, const TrainConfig& config,
-                                 int dim, const std::vector<std::string>& itemParts, const TrainReport& report,
+std::string trainingMetadataJson(const Dataset& dataset, const TrainTestSplit& split,
+                                 const TrainConfig& config, int dim,
+                                 const std::vector<std::string>& itemParts, const TrainReport& report,
                                  const std::string& device);
 
 }  // namespace reclens

@@ -100,7 +100,8 @@ class TwoTowerModel final : public TrainableModel {
 
     const auto d = config.dim;
     m_itemTable = (torch::randn({offset, d}) * 0.1).to(m_device).requires_grad_();
-    m_userTable = (torch::randn({std::max<std::int64_t>(userOffset, 1), d}) * 0.1).to(m_device).requires_grad_();
+    m_userTable =
+        (torch::randn({std::max<std::int64_t>(userOffset, 1), d}) * 0.1).to(m_device).requires_grad_();
     m_w1 = (torch::randn({d, 2 * d}) * (1.0 / std::sqrt(2.0 * d))).to(m_device).requires_grad_();
     m_b1 = torch::zeros({d}).to(m_device).requires_grad_();
     m_w2 = (torch::randn({d, d}) * 0.01).to(m_device).requires_grad_();
@@ -137,7 +138,8 @@ class TwoTowerModel final : public TrainableModel {
     return loss.item<double>();
   }
 
-  std::vector<float> userVectors(const std::vector<std::int64_t>& users, const UserHistories& histories) override {
+  std::vector<float> userVectors(const std::vector<std::int64_t>& users,
+                                 const UserHistories& histories) override {
     torch::NoGradGuard noGrad;
     const auto b = gatherHistories(histories, users, nullptr);
     const auto emb = itemTower();
@@ -146,7 +148,8 @@ class TwoTowerModel final : public TrainableModel {
                                floatTensor(b.weight, m_device).unsqueeze(1) *
                                    emb.index_select(0, longTensor(b.item, m_device)));
     auto pooled = sums / torch::sqrt(torch::clamp_min(floatTensor(b.total, m_device), 1.0)).unsqueeze(1);
-    return plain(userHead(pooled.index_select(0, longTensor(b.tripletOwner, m_device)), longTensor(users, m_device)));
+    return plain(
+        userHead(pooled.index_select(0, longTensor(b.tripletOwner, m_device)), longTensor(users, m_device)));
   }
 
   std::vector<float> itemMatrix() override {

@@ -27,9 +27,9 @@ CREATE TABLE interactions(user INTEGER NOT NULL, item INTEGER NOT NULL, ts INTEG
 CREATE TABLE planted_truth(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )sql";
 
-const char* const kDatasetTableNames[] = {"items",    "item_fields",       "item_values",
-                                          "users",    "user_fields",       "user_values",
-                                          "interaction_kinds", "interactions", "planted_truth"};
+const char* const kDatasetTableNames[] = {"items",        "item_fields", "item_values",       "users",
+                                          "user_fields",  "user_values", "interaction_kinds", "interactions",
+                                          "planted_truth"};
 
 // Version 1: the first schema.
 void createV1(SQLite::Database& db) {
@@ -59,7 +59,9 @@ const std::vector<std::function<void(SQLite::Database&)>>& steps() {
 
 }  // namespace
 
-void createCurrent(SQLite::Database& db) { migrate(db, 0); }
+void createCurrent(SQLite::Database& db) {
+  migrate(db, 0);
+}
 
 void migrate(SQLite::Database& db, int fromVersion) {
   const auto& all = steps();

@@ -46,7 +46,8 @@ class TestCliInfo : public QObject {
   void generateThenInfo() {
     QTemporaryDir dir;
     const auto project = dir.filePath("shop.reclens");
-    const auto gen = runCli({"generate", "--project", project, "--size", "tiny", "--seed", "3", "--json", "--quiet"});
+    const auto gen =
+        runCli({"generate", "--project", project, "--size", "tiny", "--seed", "3", "--json", "--quiet"});
     QVERIFY2(gen.exitCode == 0, gen.err.constData());
     const auto summary = QJsonDocument::fromJson(gen.out).object();
     const auto interactions = summary.value("interactions").toInteger();
@@ -94,10 +95,12 @@ class TestCliInfo : public QObject {
     QCOMPARE(region.value("distinct").toInt(), 5);
     QCOMPARE(region.value("missing").toInt(), 0);
     qint64 regionTotal = 0;
-    for (const auto& v : region.value("values").toArray()) regionTotal += v.toObject().value("count").toInteger();
+    for (const auto& v : region.value("values").toArray())
+      regionTotal += v.toObject().value("count").toInteger();
     QCOMPARE(regionTotal, qint64(200));
     const auto gender = attribute(users, "gender");
-    QCOMPARE(gender.value("missing").toInteger() + gender.value("values").toArray()[0].toObject().value("count").toInteger() +
+    QCOMPARE(gender.value("missing").toInteger() +
+                 gender.value("values").toArray()[0].toObject().value("count").toInteger() +
                  gender.value("values").toArray()[1].toObject().value("count").toInteger(),
              qint64(200));
     const auto items = o.value("item_attributes").toArray();
@@ -106,12 +109,14 @@ class TestCliInfo : public QObject {
     QCOMPARE(attribute(items, "category").value("distinct").toInt(), 8);
     const auto values = brand.value("values").toArray();
     for (int k = 1; k < values.size(); ++k) {
-      QVERIFY(values[k - 1].toObject().value("count").toInteger() >= values[k].toObject().value("count").toInteger());
+      QVERIFY(values[k - 1].toObject().value("count").toInteger() >=
+              values[k].toObject().value("count").toInteger());
     }
 
     const auto truth = o.value("planted_truth").toObject();
     QCOMPARE(truth.size(), 4);
-    QCOMPARE(truth.value("region_category_preference").toObject().value("group").toString(), QString("North"));
+    QCOMPARE(truth.value("region_category_preference").toObject().value("group").toString(),
+             QString("North"));
     QCOMPARE(truth.value("interest_drift").toObject().value("cohort").toString(), QString("18-24"));
     QCOMPARE(truth.value("group_quality_gap").toObject().value("group").toString(), QString("Islands"));
 
@@ -125,8 +130,8 @@ class TestCliInfo : public QObject {
   void generateCsvFolder() {
     QTemporaryDir dir;
     const auto out = dir.filePath("csv");
-    const auto gen = runCli({"generate", "--csv", out, "--size", "tiny", "--users", "50", "--interactions", "1000",
-                             "--json", "--quiet"});
+    const auto gen = runCli({"generate", "--csv", out, "--size", "tiny", "--users", "50", "--interactions",
+                             "1000", "--json", "--quiet"});
     QVERIFY2(gen.exitCode == 0, gen.err.constData());
     const auto summary = QJsonDocument::fromJson(gen.out).object();
     QCOMPARE(summary.value("csv").toString(), out);

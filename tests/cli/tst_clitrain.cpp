@@ -18,7 +18,8 @@ void writeTinyProject(const std::string& path) {
   const auto k = d.interactions.kindIndex("purchase");
   for (int u = 0; u < 30; ++u) {
     d.users.ids.push_back("u" + std::to_string(u));
-    for (int n = 0; n < 6; ++n) d.interactions.append(u, (u % 2) * 20 + (u * 7 + n * 3) % 20, 100 + n, 1.0f, k);
+    for (int n = 0; n < 6; ++n)
+      d.interactions.append(u, (u % 2) * 20 + (u * 7 + n * 3) % 20, 100 + n, 1.0f, k);
   }
   auto store = ProjectStore::open(path, ProjectStore::Mode::Create);
   QVERIFY(store.ok());

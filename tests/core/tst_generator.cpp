@@ -138,7 +138,8 @@ class TestGenerator : public QObject {
     // Another seed: another world.
     QVERIFY(la.item != lc.item || la.ts != lc.ts);
     QVERIFY(sa.distinctPairs != sc.distinctPairs || sa.popularityGini != sc.popularityGini);
-    QVERIFY(la.item.front() != lc.item.front() || la.ts.front() != lc.ts.front() || la.item.back() != lc.item.back());
+    QVERIFY(la.item.front() != lc.item.front() || la.ts.front() != lc.ts.front() ||
+            la.item.back() != lc.item.back());
   }
 
   void tinyHasRealisticShape() {
@@ -169,12 +170,14 @@ class TestGenerator : public QObject {
     // Long-tailed activity: the busiest user is far above the mean.
     QVERIFY(*std::max_element(perUser.begin(), perUser.end()) > 5 * n / 200 / 2);
     // Repeats of the same (user, item) are rare.
-    QVERIFY2(double(pairs.size()) / double(n) > 0.95, qPrintable(QString::number(double(pairs.size()) / double(n))));
+    QVERIFY2(double(pairs.size()) / double(n) > 0.95,
+             qPrintable(QString::number(double(pairs.size()) / double(n))));
     // Cold items exist: some first appear inside the time range.
     QVERIFY(std::count_if(ds.items.firstSeen.begin(), ds.items.firstSeen.end(),
                           [&](std::int64_t t) { return t > config.startTime; }) > 10);
     const auto stats = computeDatasetStats(ds);
-    QVERIFY2(stats.popularityGini > 0.3 && stats.popularityGini < 0.95, qPrintable(QString::number(stats.popularityGini)));
+    QVERIFY2(stats.popularityGini > 0.3 && stats.popularityGini < 0.95,
+             qPrintable(QString::number(stats.popularityGini)));
     QCOMPARE(ds.items.fields[0].name(), std::string("category"));
     QCOMPARE(ds.items.fields[0].vocabulary().size(), std::size_t(8));
     QCOMPARE(ds.items.fields[1].name(), std::string("brand"));
@@ -182,7 +185,8 @@ class TestGenerator : public QObject {
     QCOMPARE(ds.users.fields.size(), std::size_t(3));
     for (std::size_t i = 0; i < ds.items.size(); ++i) {
       QVERIFY(ds.items.prices[i] > 0.0);
-      QVERIFY(QString::fromStdString(ds.items.titles[i]).startsWith(QString::fromStdString(ds.items.fields[1].valueAt(i))));
+      QVERIFY(QString::fromStdString(ds.items.titles[i])
+                  .startsWith(QString::fromStdString(ds.items.fields[1].valueAt(i))));
     }
   }
 
@@ -190,7 +194,8 @@ class TestGenerator : public QObject {
     const auto& cat = m_world.items.fields[0];
     const auto& brand = m_world.items.fields[1];
     std::map<int, std::set<int>> categoriesOfBrand;
-    for (std::size_t i = 0; i < m_world.items.size(); ++i) categoriesOfBrand[brand.codeAt(i)].insert(cat.codeAt(i));
+    for (std::size_t i = 0; i < m_world.items.size(); ++i)
+      categoriesOfBrand[brand.codeAt(i)].insert(cat.codeAt(i));
     for (const auto& [b, cats] : categoriesOfBrand) QVERIFY(cats.size() <= 2);
   }
 
@@ -206,7 +211,10 @@ class TestGenerator : public QObject {
     double all[2] = {0, 0};
     const auto& log = m_world.interactions;
     for (std::size_t r = 0; r < log.size(); ++r) {
-      const int g = m_world.users.fields[static_cast<std::size_t>(region)].codeAt(static_cast<std::size_t>(log.user[r])) == north ? 0 : 1;
+      const int g = m_world.users.fields[static_cast<std::size_t>(region)].codeAt(
+                        static_cast<std::size_t>(log.user[r])) == north
+                        ? 0
+                        : 1;
       all[g] += 1;
       in[g] += m_world.items.fields[0].codeAt(static_cast<std::size_t>(log.item[r])) == outdoor ? 1 : 0;
     }
@@ -222,15 +230,18 @@ class TestGenerator : public QObject {
     const int code = fieldCode(m_world.items.fields[1], name);
     QVERIFY2(code >= 0, qPrintable(name));
     double catalog = 0;
-    for (std::size_t i = 0; i < m_world.items.size(); ++i) catalog += m_world.items.fields[1].codeAt(i) == code ? 1 : 0;
+    for (std::size_t i = 0; i < m_world.items.size(); ++i)
+      catalog += m_world.items.fields[1].codeAt(i) == code ? 1 : 0;
     catalog /= double(m_world.items.size());
     QVERIFY(std::abs(truth.value("catalog_share").toDouble() - catalog) < 1e-9);
     // A normal catalog share: within a factor 2 of the mean brand share.
     QVERIFY(catalog > 0.5 / 40 && catalog < 2.0 / 40);
     double hits = 0;
-    for (auto item : m_world.interactions.item) hits += m_world.items.fields[1].codeAt(static_cast<std::size_t>(item)) == code ? 1 : 0;
+    for (auto item : m_world.interactions.item)
+      hits += m_world.items.fields[1].codeAt(static_cast<std::size_t>(item)) == code ? 1 : 0;
     const double share = hits / double(m_world.interactions.size());
-    QVERIFY2(share < 0.5 * catalog, qPrintable(QString("interaction share %1, catalog share %2").arg(share).arg(catalog)));
+    QVERIFY2(share < 0.5 * catalog,
+             qPrintable(QString("interaction share %1, catalog share %2").arg(share).arg(catalog)));
     QVERIFY(std::abs(truth.value("observed_interaction_share").toDouble() - share) < 1e-9);
     QVERIFY(truth.value("expected_interaction_share").toDouble() < catalog);
   }
@@ -258,8 +269,10 @@ class TestGenerator : public QObject {
       counts[g][after][1] += c == to ? 1 : 0;
     }
     auto share = [&](int g, int after, int k) { return counts[g][after][k] / totals[g][after]; };
-    QVERIFY2(share(0, 0, 0) > 2.0 * share(0, 1, 0), qPrintable(QString("from: %1 -> %2").arg(share(0, 0, 0)).arg(share(0, 1, 0))));
-    QVERIFY2(share(0, 1, 1) > 2.0 * share(0, 0, 1), qPrintable(QString("to: %1 -> %2").arg(share(0, 0, 1)).arg(share(0, 1, 1))));
+    QVERIFY2(share(0, 0, 0) > 2.0 * share(0, 1, 0),
+             qPrintable(QString("from: %1 -> %2").arg(share(0, 0, 0)).arg(share(0, 1, 0))));
+    QVERIFY2(share(0, 1, 1) > 2.0 * share(0, 0, 1),
+             qPrintable(QString("to: %1 -> %2").arg(share(0, 0, 1)).arg(share(0, 1, 1))));
     // Everyone else keeps their interests.
     QVERIFY(share(1, 0, 0) < 1.4 * share(1, 1, 0) && share(1, 1, 0) < 1.4 * share(1, 0, 0));
   }
@@ -275,7 +288,8 @@ class TestGenerator : public QObject {
     std::vector<std::vector<int>> perUser(m_world.users.size(), std::vector<int>(nc, 0));
     const auto& log = m_world.interactions;
     for (std::size_t r = 0; r < log.size(); ++r) {
-      ++perUser[static_cast<std::size_t>(log.user[r])][static_cast<std::size_t>(m_world.items.fields[0].codeAt(static_cast<std::size_t>(log.item[r])))];
+      ++perUser[static_cast<std::size_t>(log.user[r])][static_cast<std::size_t>(
+          m_world.items.fields[0].codeAt(static_cast<std::size_t>(log.item[r])))];
     }
     double sum[2] = {0, 0};
     double n[2] = {0, 0};

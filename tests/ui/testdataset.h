@@ -30,7 +30,8 @@ inline Dataset smallDataset() {
   // (user, item) pairs; timestamps increase by one hour from 2021-01-01T00:00:00Z.
   const int pairs[20][2] = {{0, 0}, {0, 0}, {0, 1}, {0, 2}, {1, 0}, {1, 0}, {1, 0}, {1, 1}, {1, 3}, {1, 4},
                             {2, 0}, {2, 0}, {2, 0}, {2, 1}, {2, 2}, {2, 3}, {0, 0}, {0, 0}, {0, 1}, {0, 2}};
-  for (int r = 0; r < 20; ++r) d.interactions.append(pairs[r][0], pairs[r][1], 1609459200 + 3600 * r, 1.0f, k);
+  for (int r = 0; r < 20; ++r)
+    d.interactions.append(pairs[r][0], pairs[r][1], 1609459200 + 3600 * r, 1.0f, k);
   return d;
 }
 

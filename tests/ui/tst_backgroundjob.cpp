@@ -56,8 +56,8 @@ class TestBackgroundJob : public QObject {
           return 1;
         },
         [](Result<int>) {}));
-    QVERIFY(!job.start<int>(QStringLiteral("second"), [](const TaskControl&) -> Result<int> { return 2; },
-                            [](Result<int>) {}));
+    QVERIFY(!job.start<int>(
+        QStringLiteral("second"), [](const TaskControl&) -> Result<int> { return 2; }, [](Result<int>) {}));
     release.store(true);
     QVERIFY(finished.wait(5000));
   }

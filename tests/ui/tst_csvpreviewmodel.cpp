@@ -15,14 +15,22 @@ class TestCsvPreviewModel : public QObject {
     QTest::addColumn<QString>("delimiter");
     QTest::addColumn<int>("records");
     QTest::addColumn<QString>("lastRecord");  // fields joined by '|'
-    QTest::newRow("plain") << "a,b\n1,2\n" << "," << 2 << "1|2";
-    QTest::newRow("crlf and no final newline") << "a,b\r\n1,2" << "," << 2 << "1|2";
-    QTest::newRow("quoted delimiter") << "a,b\n\"x,y\",2\n" << "," << 2 << "x,y|2";
-    QTest::newRow("doubled quote") << "a\n\"say \"\"hi\"\"\"\n" << "," << 2 << "say \"hi\"";
-    QTest::newRow("newline inside quotes") << "a,b\n\"line1\nline2\",3\n" << "," << 2 << "line1\nline2|3";
-    QTest::newRow("tab") << "a\tb\n1\t2\n" << "\t" << 2 << "1|2";
-    QTest::newRow("empty fields") << "a,b,c\n,,\n" << "," << 2 << "||";
-    QTest::newRow("blank lines skipped") << "a\n\n1\n" << "," << 2 << "1";
+    QTest::newRow("plain") << "a,b\n1,2\n"
+                           << "," << 2 << "1|2";
+    QTest::newRow("crlf and no final newline") << "a,b\r\n1,2"
+                                               << "," << 2 << "1|2";
+    QTest::newRow("quoted delimiter") << "a,b\n\"x,y\",2\n"
+                                      << "," << 2 << "x,y|2";
+    QTest::newRow("doubled quote") << "a\n\"say \"\"hi\"\"\"\n"
+                                   << "," << 2 << "say \"hi\"";
+    QTest::newRow("newline inside quotes") << "a,b\n\"line1\nline2\",3\n"
+                                           << "," << 2 << "line1\nline2|3";
+    QTest::newRow("tab") << "a\tb\n1\t2\n"
+                         << "\t" << 2 << "1|2";
+    QTest::newRow("empty fields") << "a,b,c\n,,\n"
+                                  << "," << 2 << "||";
+    QTest::newRow("blank lines skipped") << "a\n\n1\n"
+                                         << "," << 2 << "1";
   }
   void parsesRecords() {
     QFETCH(QString, text);
@@ -35,7 +43,8 @@ class TestCsvPreviewModel : public QObject {
   }
 
   void stopsAtTheLimit() {
-    QCOMPARE(CsvPreviewModel::parseRecords(QStringLiteral("h\n1\n2\n3\n4\n"), QLatin1Char(','), 3).size(), std::size_t(3));
+    QCOMPARE(CsvPreviewModel::parseRecords(QStringLiteral("h\n1\n2\n3\n4\n"), QLatin1Char(','), 3).size(),
+             std::size_t(3));
   }
 
   void loadsAFile() {
@@ -43,7 +52,8 @@ class TestCsvPreviewModel : public QObject {
     QFile file(dir.filePath(QStringLiteral("i.csv")));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("\xEF\xBB\xBFuser;item;when\n");
-    for (int i = 0; i < 50; ++i) file.write(QStringLiteral("u%1;i%2;2021-01-0%3\n").arg(i).arg(i % 7).arg(1 + i % 9).toUtf8());
+    for (int i = 0; i < 50; ++i)
+      file.write(QStringLiteral("u%1;i%2;2021-01-0%3\n").arg(i).arg(i % 7).arg(1 + i % 9).toUtf8());
     file.close();
     CsvPreviewModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -58,8 +58,8 @@ class TestDatasetSnapshot : public QObject {
 
   void firstSeenFallsBackToFirstInteraction() {
     const auto s = build();
-    QCOMPARE(s->itemFirstSeen(1), std::int64_t(1600000000));      // from the catalog
-    QCOMPARE(s->itemFirstSeen(0), std::int64_t(1609459200));      // first interaction
+    QCOMPARE(s->itemFirstSeen(1), std::int64_t(1600000000));  // from the catalog
+    QCOMPARE(s->itemFirstSeen(0), std::int64_t(1609459200));  // first interaction
     QCOMPARE(s->itemFirstSeen(4), std::int64_t(1609459200 + 9 * 3600));
     QCOMPARE(s->itemFirstSeen(5), std::int64_t(1500000000));
   }
@@ -85,9 +85,12 @@ class TestDatasetSnapshot : public QObject {
     QTest::addColumn<QString>("haystack");
     QTest::addColumn<QString>("needle");
     QTest::addColumn<bool>("found");
-    QTest::newRow("empty needle") << "abc" << "" << true;
-    QTest::newRow("upper in haystack") << "Green Tea" << "tea" << true;
-    QTest::newRow("absent") << "Green Tea" << "coffee" << false;
+    QTest::newRow("empty needle") << "abc"
+                                  << "" << true;
+    QTest::newRow("upper in haystack") << "Green Tea"
+                                       << "tea" << true;
+    QTest::newRow("absent") << "Green Tea"
+                            << "coffee" << false;
     QTest::newRow("utf-8") << QString::fromUtf8("绿茶 500ml") << QString::fromUtf8("绿茶") << true;
   }
   void containsIgnoringCase() {

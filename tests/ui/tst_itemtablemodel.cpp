@@ -34,7 +34,8 @@ class TestItemTableModel : public QObject {
     model.setSnapshot(snapshot());
     QStringList headers;
     for (int c = 0; c < model.columnCount(); ++c) headers << model.headerData(c, Qt::Horizontal).toString();
-    QCOMPARE(headers, (QStringList{"Item", "Title", "Category", "Brand", "Price", "Interactions", "First seen", "Tier"}));
+    QCOMPARE(headers, (QStringList{"Item", "Title", "Category", "Brand", "Price", "Interactions",
+                                   "First seen", "Tier"}));
     QCOMPARE(column(model, ItemTableModel::kTitleColumn).first(), QStringLiteral("Green tea"));
     QCOMPARE(column(model, model.tierColumn()), (QStringList{"Head", "Head", "Head", "Mid", "Tail", "Tail"}));
     QCOMPARE(column(model, model.interactionsColumn()), (QStringList{"10", "4", "3", "2", "1", "0"}));
@@ -49,14 +50,14 @@ class TestItemTableModel : public QObject {
     QTest::addColumn<int>("column");  // -1 = price, -2 = tier
     QTest::addColumn<int>("order");
     QTest::addColumn<QStringList>("ids");
-    QTest::newRow("id: numbers numerically, then text") << 0 << int(Qt::AscendingOrder)
-                                                         << QStringList{"9", "10", "100", "a-3", "B-7", "x"};
-    QTest::newRow("title ignores case") << 1 << int(Qt::AscendingOrder)
-                                        << QStringList{"B-7", "9", "10", "100", "x", "a-3"};
-    QTest::newRow("price numerically, unknown first") << -1 << int(Qt::AscendingOrder)
-                                                      << QStringList{"B-7", "a-3", "100", "10", "9", "x"};
-    QTest::newRow("tier desc keeps popularity order") << -2 << int(Qt::DescendingOrder)
-                                                      << QStringList{"100", "x", "a-3", "10", "9", "B-7"};
+    QTest::newRow("id: numbers numerically, then text")
+        << 0 << int(Qt::AscendingOrder) << QStringList{"9", "10", "100", "a-3", "B-7", "x"};
+    QTest::newRow("title ignores case")
+        << 1 << int(Qt::AscendingOrder) << QStringList{"B-7", "9", "10", "100", "x", "a-3"};
+    QTest::newRow("price numerically, unknown first")
+        << -1 << int(Qt::AscendingOrder) << QStringList{"B-7", "a-3", "100", "10", "9", "x"};
+    QTest::newRow("tier desc keeps popularity order")
+        << -2 << int(Qt::DescendingOrder) << QStringList{"100", "x", "a-3", "10", "9", "B-7"};
   }
   void sorts() {
     QFETCH(int, column);

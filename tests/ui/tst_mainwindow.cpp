@@ -1,14 +1,14 @@
 #include <QComboBox>
 #include <QLabel>
-#include <QPushButton>
-#include <QSlider>
-#include <QSpinBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -72,7 +72,8 @@ class TestMainWindow : public QObject {
 
   void opensAProjectAndFilters() {
     QSettings settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    settings.setValue(QStringLiteral("recentProjects"), QStringList{m_dir.filePath(QStringLiteral("gone.reclens"))});
+    settings.setValue(QStringLiteral("recentProjects"),
+                      QStringList{m_dir.filePath(QStringLiteral("gone.reclens"))});
     MainWindow window(settings, testDevice(), m_dir.filePath(QStringLiteral("demo.reclens")));
     window.resize(1200, 720);
     window.show();
@@ -158,32 +159,36 @@ class TestMainWindow : public QObject {
     QTest::keyClick(users, Qt::Key_Return);
     QCOMPARE(window.currentPage(), window.pageIndex(page));
     QCOMPARE(page->currentUser(), user);
-    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).value<RecomputeResult>().request.user == user,
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !shown.isEmpty() && shown.last().at(0).value<RecomputeResult>().request.user == user, 10000);
     QCOMPARE(page->recommendations()->rowCount(), 20);
     QVERIFY(page->historyList()->count() > 0);
-    QVERIFY2(page->timingLabel()->text().contains(QStringLiteral("computed in")), qPrintable(page->timingLabel()->text()));
+    QVERIFY2(page->timingLabel()->text().contains(QStringLiteral("computed in")),
+             qPrintable(page->timingLabel()->text()));
     const auto plain = shown.last().at(0).value<RecomputeResult>().items;
 
     // K and the knobs recompute; the latest setting wins.
     page->kBox()->setValue(5);
     page->knobs()->popularitySlider()->setValue(40);
     page->knobs()->popularitySlider()->setValue(100);
-    QTRY_VERIFY_WITH_TIMEOUT(shown.last().at(0).value<RecomputeResult>().request.reRank.popularityPenalty == 1.0,
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        shown.last().at(0).value<RecomputeResult>().request.reRank.popularityPenalty == 1.0, 10000);
     QCOMPARE(page->recommendations()->rowCount(), 5);
     const auto penalised = shown.last().at(0).value<RecomputeResult>().items;
     std::int64_t plainPopularity = 0;
     std::int64_t penalisedPopularity = 0;
     for (int r = 0; r < 5; ++r) {
       plainPopularity += page->session()->popularity()[static_cast<std::size_t>(plain[std::size_t(r)].item)];
-      penalisedPopularity += page->session()->popularity()[static_cast<std::size_t>(penalised[std::size_t(r)].item)];
+      penalisedPopularity +=
+          page->session()->popularity()[static_cast<std::size_t>(penalised[std::size_t(r)].item)];
     }
-    QVERIFY2(penalisedPopularity < plainPopularity, qPrintable(QStringLiteral("%1 vs %2").arg(penalisedPopularity).arg(plainPopularity)));
+    QVERIFY2(penalisedPopularity < plainPopularity,
+             qPrintable(QStringLiteral("%1 vs %2").arg(penalisedPopularity).arg(plainPopularity)));
     page->knobs()->popularitySlider()->setValue(0);
     page->kBox()->setValue(20);
     page->knobs()->categoryCapBox()->setValue(1);
-    QTRY_VERIFY_WITH_TIMEOUT(shown.last().at(0).value<RecomputeResult>().request.reRank.categoryCap == 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(shown.last().at(0).value<RecomputeResult>().request.reRank.categoryCap == 1,
+                             10000);
     QVERIFY(page->recommendations()->rowCount() < 20);
     page->knobs()->categoryCapBox()->setValue(0);
     QTRY_COMPARE_WITH_TIMEOUT(page->recommendations()->rowCount(), 20, 10000);
@@ -265,7 +270,9 @@ class TestMainWindow : public QObject {
     const QString csv = m_dir.filePath(QStringLiteral("log.csv"));
     QFile file(csv);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("customer_id,product_id,timestamp,quantity\nc1,p1,2021-01-01 10:00:00,2\nc2,p1,2021-01-02 11:00:00,1\n");
+    file.write(
+        "customer_id,product_id,timestamp,quantity\nc1,p1,2021-01-01 10:00:00,2\nc2,p1,2021-01-02 "
+        "11:00:00,1\n");
     file.close();
     ImportDialog dialog(m_dir.path());
     dialog.show();

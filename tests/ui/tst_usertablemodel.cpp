@@ -42,10 +42,13 @@ class TestUserTableModel : public QObject {
     QCOMPARE(column(model, 0), (QStringList{"u2", "u10", "u1", "U3"}));
     QCOMPARE(column(model, 1), (QStringList{"F", "M", "F", ""}));
     QCOMPARE(column(model, 3), (QStringList{"8", "6", "6", "0"}));
-    QCOMPARE(model.index(0, model.firstActivityColumn()).data().toString(), QStringLiteral("2021-01-01 00:00"));
-    QCOMPARE(model.index(0, model.lastActivityColumn()).data().toString(), QStringLiteral("2021-01-01 19:00"));
+    QCOMPARE(model.index(0, model.firstActivityColumn()).data().toString(),
+             QStringLiteral("2021-01-01 00:00"));
+    QCOMPARE(model.index(0, model.lastActivityColumn()).data().toString(),
+             QStringLiteral("2021-01-01 19:00"));
     QCOMPARE(model.index(3, model.lastActivityColumn()).data().toString(), QString());
-    QVERIFY(!model.headerData(model.interactionsColumn(), Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+    QVERIFY(
+        !model.headerData(model.interactionsColumn(), Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
   }
 
   void sortRoleIsNumeric() {
@@ -61,7 +64,8 @@ class TestUserTableModel : public QObject {
     QTest::addColumn<int>("order");
     QTest::addColumn<QStringList>("ids");
     QTest::newRow("id natural") << 0 << int(Qt::AscendingOrder) << QStringList{"u1", "u10", "u2", "U3"};
-    QTest::newRow("interactions desc") << 3 << int(Qt::DescendingOrder) << QStringList{"u2", "u10", "u1", "U3"};
+    QTest::newRow("interactions desc")
+        << 3 << int(Qt::DescendingOrder) << QStringList{"u2", "u10", "u1", "U3"};
     QTest::newRow("region") << 2 << int(Qt::AscendingOrder) << QStringList{"U3", "u2", "u10", "u1"};
     QTest::newRow("first activity") << 4 << int(Qt::AscendingOrder) << QStringList{"U3", "u2", "u10", "u1"};
   }
