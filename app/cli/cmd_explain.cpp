@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "clisupport.h"
 #include "commands.h"
@@ -12,6 +13,7 @@
 #include "engine/scoringengine.h"
 #include "engine/userprofilebuilder.h"
 #include "explain/attribution.h"
+#include "explain/faithfulness.h"
 #include "model/modelfile.h"
 #include "model/modellookup.h"
 #include "store/projectstore.h"
@@ -33,6 +35,7 @@ struct ExplainArgs {
   int samples = 64;
   std::uint64_t seed = 1;
   std::string device = "auto";
+  int faithfulness = 0;  // m of the deletion test; 0 runs none
   bool json = false;
 };
 
@@ -64,6 +67,41 @@ nlohmann::json toJson(const ItemExplanation& e, const Catalog& items, Attributio
                    {"item_part", e.reason.itemPart},
                    {"item_part_value", e.reason.itemPartValue}};
   return out;
+}
+
+// The deletion test for the explained user: each method's top-m history items against m random ones.
+Result<FaithfulnessReport> deletionTest(const std::shared_ptr<const ModelFile>& model,
+                                        const UserProfile& profile, const ExplainArgs& a,
+                                        const AttributionOptions& options, const TaskControl& control) {
+  FaithfulnessOptions f;
+  f.attribution = options;
+  f.topK = a.top > 0 ? a.top : 10;
+  f.deletions = a.faithfulness;
+  f.seed = a.seed;
+  f.users = 1;
+  return measureFaithfulness(model, {profile}, f, control);
+}
+
+nlohmann::json toJson(const FaithfulnessReport& r, int deletions) {
+  nlohmann::json out = {{"deletions", deletions}, {"methods", nlohmann::json::array()}};
+  for (const auto& m : r.methods) {
+    out["methods"].push_back({{"method", attributionMethodName(m.method)},
+                              {"cases", m.cases.size()},
+                              {"mean_rank_drop_top_attributed", m.meanAttributedDrop},
+                              {"mean_rank_drop_random", m.meanRandomDrop},
+                              {"share_top_beats_random", m.shareAttributedBeatsRandom}});
+  }
+  return out;
+}
+
+void printFaithfulness(const FaithfulnessReport& r, int deletions) {
+  std::printf("\nDeletion test: rank drop of the top-K items after removing %d history item(s)\n", deletions);
+  std::printf("  %-10s  %5s  %14s  %10s  %16s\n", "method", "cases", "top-attributed", "random",
+              "top beats random");
+  for (const auto& m : r.methods) {
+    std::printf("  %-10s  %5zu  %14.2f  %10.2f  %15.1f%%\n", attributionMethodName(m.method), m.cases.size(),
+                m.meanAttributedDrop, m.meanRandomDrop, 100.0 * m.shareAttributedBeatsRandom);
+  }
 }
 
 void printTable(const ItemExplanation& e, const Catalog& items, AttributionMethod method) {
@@ -150,6 +188,12 @@ int runExplain(const ExplainArgs& a) {
   const auto control = terminalTaskControl("explain", a.json);
   auto explanation = explainItems(*model.value(), profile, items, options, &d.items, control);
   if (!explanation) return reportError(explanation.error());
+  std::optional<FaithfulnessReport> faithfulness;
+  if (a.faithfulness > 0) {
+    auto report = deletionTest(model.value(), profile, a, options, control);
+    if (!report) return reportError(report.error());
+    faithfulness = std::move(report.value());
+  }
 
   if (a.json) {
     nlohmann::json out;
@@ -173,6 +217,7 @@ int runExplain(const ExplainArgs& a) {
     out["items"] = nlohmann::json::array();
     for (const auto& e : explanation.value().items)
       out["items"].push_back(toJson(e, d.items, options.method));
+    if (faithfulness) out["faithfulness"] = toJson(*faithfulness, a.faithfulness);
     std::cout << out.dump(2) << std::endl;
     return kExitOk;
   }
@@ -180,6 +225,7 @@ int runExplain(const ExplainArgs& a) {
               a.user.c_str(), record.value().name.c_str(), model.value()->metadata().kind.c_str(),
               attributionMethodName(options.method), device.description.c_str());
   for (const auto& e : explanation.value().items) printTable(e, d.items, options.method);
+  if (faithfulness) printFaithfulness(*faithfulness, a.faithfulness);
   return kExitOk;
 }
 
@@ -214,6 +260,10 @@ void addExplainCommand(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   sub->add_option("--seed", args->seed, "Shapley sampling seed")->capture_default_str();
+  sub->add_option("--faithfulness", args->faithfulness,
+                  "Also run the deletion test: remove the M most-attributed history items (every method) "
+                  "against M random ones")
+      ->check(CLI::Range(1, 1000));
   sub->add_option("--device", args->device, "auto, cpu or cuda[:N]")->capture_default_str();
   sub->add_flag("--json", args->json, "Print JSON on stdout");
   sub->callback([&runner, args, item, top] {
