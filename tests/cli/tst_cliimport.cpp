@@ -7,28 +7,15 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli/clirun.h"
+
 #include "store/projectstore.h"
 
 using namespace reclens;
 
 namespace {
-
-struct Run {
-  int exitCode = -1;
-  QByteArray out;
-  QByteArray err;
-};
-
-Run cli(const QStringList& args) {
-  QProcess p;
-  p.start(QStringLiteral(RECLENS_CLI_PATH), args);
-  Run r;
-  if (!p.waitForFinished(120000)) return r;
-  r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-  r.out = p.readAllStandardOutput();
-  r.err = p.readAllStandardError();
-  return r;
-}
+using Run = reclens::test::CliRun;
+const auto cli = reclens::test::runCli;
 
 QString sharedDir(const char* sub) {
   return QDir(QStringLiteral(RECLENS_SHARED_DATASETS_DIR)).filePath(QString::fromLatin1(sub));

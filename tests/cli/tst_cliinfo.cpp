@@ -7,28 +7,15 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli/clirun.h"
+
 #include "store/projectstore.h"
 
 using namespace reclens;
 
 namespace {
-
-struct Run {
-  int exitCode = -1;
-  QByteArray out;
-  QByteArray err;
-};
-
-Run runCli(const QStringList& args) {
-  QProcess p;
-  p.start(QStringLiteral(RECLENS_CLI_PATH), args);
-  Run r;
-  if (!p.waitForFinished(120000)) return r;
-  r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-  r.out = p.readAllStandardOutput();
-  r.err = p.readAllStandardError();
-  return r;
-}
+using reclens::test::runCli;
+using Run = reclens::test::CliRun;
 
 QJsonObject attribute(const QJsonArray& fields, const QString& name) {
   for (const auto& f : fields) {

@@ -7,28 +7,15 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli/clirun.h"
+
 #include "store/projectstore.h"
 
 using namespace reclens;
 
 namespace {
-struct Run {
-  int exitCode = -1;
-  QByteArray out;
-  QByteArray err;
-};
-
-Run cli(const QStringList& args) {
-  QProcess p;
-  p.start(QStringLiteral(RECLENS_CLI_PATH), args);
-  Run r;
-  if (!p.waitForFinished(120000)) return r;
-  r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-  r.out = p.readAllStandardOutput();
-  r.err = p.readAllStandardError();
-  return r;
-}
-
+using Run = reclens::test::CliRun;
+const auto cli = reclens::test::runCli;
 // The six items of tests/data/models/valid.pt (embeddings (1,0) (0,1) (1,1) (0.5,0) (2,0) (1,0); user
 // vector = Σ weight·embedding + region (North (0,0), South (0,3))) and three users:
 // A (North) bought i1, i3, i4; B (South) bought i0, i5, i2; C bought only i0.
