@@ -10,6 +10,7 @@ void addBenchCommand(CLI::App& app, CommandRunner& runner) {
   sub->require_subcommand(1);
   addBenchImportCommand(*sub, runner);
   addBenchScoreCommand(*sub, runner);
+  addBenchExplainCommand(*sub, runner);
 }
 
 }  // namespace reclens::cli

@@ -23,5 +23,6 @@ void addBenchCommand(CLI::App& app, CommandRunner& runner);
 // `bench` has one subcommand per benchmark, each in its own file (bench_<name>.cpp).
 void addBenchImportCommand(CLI::App& bench, CommandRunner& runner);
 void addBenchScoreCommand(CLI::App& bench, CommandRunner& runner);
+void addBenchExplainCommand(CLI::App& bench, CommandRunner& runner);
 
 }  // namespace reclens::cli
