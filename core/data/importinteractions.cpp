@@ -27,11 +27,6 @@ std::string_view upperInto(std::string_view s, std::string& buffer) {
   return buffer;
 }
 
-Error raggedError(const CsvReader& r, std::size_t got, std::size_t want, std::string& reason) {
-  reason = "ragged row (" + std::to_string(got) + " fields, expected " + std::to_string(want) + ")";
-  return makeError(ErrorCode::Parse, reason, r.path(), r.line(), static_cast<int>(std::min(got, want) + 1));
-}
-
 }  // namespace
 
 Status ImportRun::prepareFilters(const CsvReader& reader) {
@@ -132,35 +127,16 @@ Status ImportRun::readInteractionsCsv(DatasetWriter& writer) {
   const auto uc = static_cast<std::size_t>(user.value());
   const auto ic = static_cast<std::size_t>(item.value());
   const int tc = ts.value();
-  const std::size_t width = r.header().size();
   if (kind.value() < 0) {
     m_kindNames.push_back(src.defaultKind);
   }
   std::string upperBuffer;
-  std::string reason;
   std::int64_t rows = 0;
   while (true) {
-    auto got = r.next();
-    if (!got) {
-      if (r.broken()) return got.error();
-      ++m_report.rowsRead;
-      if (auto st = badRow(got.error(),
-                           got.error().code == ErrorCode::Encoding ? "invalid UTF-8" : "malformed quoting");
-          !st) {
-        return st;
-      }
-      continue;
-    }
-    if (!got.value()) break;
-    ++rows;
-    ++m_report.rowsRead;
-    if (auto st = tick(r, rows, "reading interactions"); !st) return st;
+    auto more = nextRow(r, rows, "reading interactions", &m_report.rowsRead);
+    if (!more) return more.error();
+    if (!more.value()) break;
     const auto& f = r.fields();
-    if (f.size() != width) {
-      const auto e = raggedError(r, f.size(), width, reason);
-      if (auto st = badRow(e, reason); !st) return st;
-      continue;
-    }
     auto failing = failingFilter(r);
     if (!failing) {
       if (auto st = badRow(failing.error(),

@@ -87,6 +87,32 @@ Status ImportRun::tick(const CsvReader& reader, std::int64_t rows, const char* s
   return Status::success();
 }
 
+Result<bool> ImportRun::nextRow(CsvReader& reader, std::int64_t& rows, const char* stage,
+                                std::int64_t* everyRow) {
+  const std::size_t width = reader.header().size();
+  while (true) {
+    auto got = reader.next();
+    if (!got) {
+      if (reader.broken()) return got.error();
+      if (everyRow != nullptr) ++*everyRow;
+      const char* reason = got.error().code == ErrorCode::Encoding ? "invalid UTF-8" : "malformed quoting";
+      if (auto st = badRow(got.error(), reason); !st) return st.error();
+      continue;
+    }
+    if (!got.value()) return false;
+    ++rows;
+    if (everyRow != nullptr) ++*everyRow;
+    if (auto st = tick(reader, rows, stage); !st) return st.error();
+    const std::size_t n = reader.fields().size();
+    if (n == width) return true;
+    const auto reason =
+        "ragged row (" + std::to_string(n) + " fields, expected " + std::to_string(width) + ")";
+    const auto error = makeError(ErrorCode::Parse, reason, reader.path(), reader.line(),
+                                 static_cast<int>(std::min(n, width) + 1));
+    if (auto st = badRow(error, reason); !st) return st.error();
+  }
+}
+
 std::int32_t ImportRun::userIndex(std::string_view id) {
   auto it = m_userIndex.find(id);
   if (it != m_userIndex.end()) return it->second;

@@ -65,6 +65,11 @@ class ImportRun {
   Status badRow(const Error& error, const std::string& reason);
   void filteredRow(const std::string& file, const std::string& reason, std::int64_t line);
   Status tick(const CsvReader& reader, std::int64_t rows, const char* stage);
+  // Advances `reader` to its next well-formed row: true there, false at the end of the file. Rows with
+  // broken UTF-8 or quoting and ragged rows go to badRow (skipped, or the error in strict mode).
+  // `rows` counts the parsed rows (ragged ones included); `everyRow`, when given, counts bad rows too.
+  Result<bool> nextRow(CsvReader& reader, std::int64_t& rows, const char* stage,
+                       std::int64_t* everyRow = nullptr);
   std::int32_t userIndex(std::string_view id);
   std::int32_t itemIndex(std::string_view id);
   Catalog buildCatalog();

@@ -59,34 +59,12 @@ Status ImportRun::readItemsFile() {
   }
   auto& s = m_stagedItems;
   for (const auto& c : cats) s.fields.emplace_back(c.field);
-  const std::size_t width = reader->header().size();
   std::int64_t rows = 0;
   while (true) {
-    auto got = reader->next();
-    if (!got) {
-      if (reader->broken()) return got.error();
-      if (auto st = badRow(got.error(),
-                           got.error().code == ErrorCode::Encoding ? "invalid UTF-8" : "malformed quoting");
-          !st) {
-        return st;
-      }
-      continue;
-    }
-    if (!got.value()) break;
-    ++rows;
-    if (auto st = tick(*reader, rows, "reading items"); !st) return st;
+    auto more = nextRow(*reader, rows, "reading items");
+    if (!more) return more.error();
+    if (!more.value()) break;
     const auto& f = reader->fields();
-    if (f.size() != width) {
-      const auto reason =
-          "ragged row (" + std::to_string(f.size()) + " fields, expected " + std::to_string(width) + ")";
-      if (auto st = badRow(makeError(ErrorCode::Parse, reason, src.path, reader->line(),
-                                     static_cast<int>(std::min(f.size(), width) + 1)),
-                           reason);
-          !st) {
-        return st;
-      }
-      continue;
-    }
     const std::string key = src.uppercaseIds ? upper(f[id.value()]) : std::string(f[id.value()]);
     if (key.empty()) {
       if (auto st = badRow(
@@ -172,34 +150,12 @@ Status ImportRun::readUsersFile() {
       s.fields.emplace_back(name);
     }
   }
-  const std::size_t width = reader->header().size();
   std::int64_t rows = 0;
   while (true) {
-    auto got = reader->next();
-    if (!got) {
-      if (reader->broken()) return got.error();
-      if (auto st = badRow(got.error(),
-                           got.error().code == ErrorCode::Encoding ? "invalid UTF-8" : "malformed quoting");
-          !st) {
-        return st;
-      }
-      continue;
-    }
-    if (!got.value()) break;
-    ++rows;
-    if (auto st = tick(*reader, rows, "reading users"); !st) return st;
+    auto more = nextRow(*reader, rows, "reading users");
+    if (!more) return more.error();
+    if (!more.value()) break;
     const auto& f = reader->fields();
-    if (f.size() != width) {
-      const auto reason =
-          "ragged row (" + std::to_string(f.size()) + " fields, expected " + std::to_string(width) + ")";
-      if (auto st = badRow(makeError(ErrorCode::Parse, reason, src.path, reader->line(),
-                                     static_cast<int>(std::min(f.size(), width) + 1)),
-                           reason);
-          !st) {
-        return st;
-      }
-      continue;
-    }
     const auto key = f[id.value()];
     if (key.empty() || s.rowOf.count(key) != 0) {
       const bool empty = key.empty();
