@@ -15,7 +15,7 @@
 #include "explain/attribution.h"
 #include "explain/faithfulness.h"
 #include "model/modelfile.h"
-#include "model/modellookup.h"
+#include "projectmodel.h"
 #include "store/projectstore.h"
 
 namespace reclens::cli {
@@ -138,44 +138,24 @@ int runExplain(const ExplainArgs& a) {
   options.samples = a.samples;
   options.seed = a.seed;
 
-  auto store = ProjectStore::open(a.project, ProjectStore::Mode::ReadOnly);
-  if (!store) return reportError(store.error());
-  auto record = lookupModel(*store.value(), a.model);
-  if (!record) return reportError(record.error());
-  auto dataset = store.value()->loadDataset();
-  if (!dataset) return reportError(dataset.error());
-  const auto& d = dataset.value();
-
-  std::int32_t user = -1;
-  for (std::size_t u = 0; u < d.users.ids.size(); ++u) {
-    if (d.users.ids[u] == a.user) user = static_cast<std::int32_t>(u);
-  }
-  if (user < 0) {
-    reportError(
-        makeError(ErrorCode::InvalidArgument, "user '" + a.user + "' is not in the project", a.project));
-    return kExitInput;
-  }
+  auto opened = openProjectWithModel(a.project, a.model, a.device);
+  if (!opened) return reportError(opened.error());
+  const auto& p = opened.value();
+  const auto& d = p.dataset;
+  auto userRow = rowOfId(d.users.ids, a.user, "user", a.project);
+  if (!userRow) return reportError(userRow.error());
+  const std::int32_t user = userRow.value();
   std::vector<std::int32_t> items;
   if (!a.item.empty()) {
-    for (std::size_t i = 0; i < d.items.ids.size(); ++i) {
-      if (d.items.ids[i] == a.item) items.push_back(static_cast<std::int32_t>(i));
-    }
-    if (items.empty()) {
-      reportError(
-          makeError(ErrorCode::InvalidArgument, "item '" + a.item + "' is not in the project", a.project));
-      return kExitInput;
-    }
+    auto itemRow = rowOfId(d.items.ids, a.item, "item", a.project);
+    if (!itemRow) return reportError(itemRow.error());
+    items.push_back(itemRow.value());
   }
 
-  std::string note;
-  const auto device = chooseComputeDevice(a.device, &note);
-  if (!note.empty()) std::cerr << "reclens-cli: warning: " << note << std::endl;
-  auto model = ModelFile::load(record.value().path, device, &d.items);
-  if (!model) return reportError(model.error());
-  const UserProfileBuilder profiles(d, model.value()->metadata());
+  const UserProfileBuilder profiles(d, p.model->metadata());
   const auto profile = profiles.profile(user);
   if (items.empty()) {
-    ScoringEngine engine(model.value());
+    ScoringEngine engine(p.model);
     auto list = engine.recommend(profile, a.top, {});
     if (!list) return reportError(list.error());
     for (const auto& r : list.value()) items.push_back(r.item);
@@ -186,11 +166,11 @@ int runExplain(const ExplainArgs& a) {
   }
 
   const auto control = terminalTaskControl("explain", a.json);
-  auto explanation = explainItems(*model.value(), profile, items, options, &d.items, control);
+  auto explanation = explainItems(*p.model, profile, items, options, &d.items, control);
   if (!explanation) return reportError(explanation.error());
   std::optional<FaithfulnessReport> faithfulness;
   if (a.faithfulness > 0) {
-    auto report = deletionTest(model.value(), profile, a, options, control);
+    auto report = deletionTest(p.model, profile, a, options, control);
     if (!report) return reportError(report.error());
     faithfulness = std::move(report.value());
   }
@@ -198,10 +178,8 @@ int runExplain(const ExplainArgs& a) {
   if (a.json) {
     nlohmann::json out;
     out["user"] = a.user;
-    out["model"] = {{"name", record.value().name},
-                    {"path", record.value().path},
-                    {"kind", model.value()->metadata().kind}};
-    out["device"] = device.description;
+    out["model"] = {{"name", p.record.name}, {"path", p.record.path}, {"kind", p.model->metadata().kind}};
+    out["device"] = p.device.description;
     out["method"] = attributionMethodName(options.method);
     if (options.method == AttributionMethod::IntegratedGradients) {
       out["steps"] = options.steps;
@@ -222,8 +200,8 @@ int runExplain(const ExplainArgs& a) {
     return kExitOk;
   }
   std::printf("Explanation of %zu item(s) for user %s (model %s, %s, method %s, %s)\n", items.size(),
-              a.user.c_str(), record.value().name.c_str(), model.value()->metadata().kind.c_str(),
-              attributionMethodName(options.method), device.description.c_str());
+              a.user.c_str(), p.record.name.c_str(), p.model->metadata().kind.c_str(),
+              attributionMethodName(options.method), p.device.description.c_str());
   for (const auto& e : explanation.value().items) printTable(e, d.items, options.method);
   if (faithfulness) printFaithfulness(*faithfulness, a.faithfulness);
   return kExitOk;

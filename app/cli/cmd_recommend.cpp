@@ -12,7 +12,7 @@
 #include "engine/scoringengine.h"
 #include "engine/userprofilebuilder.h"
 #include "model/modelfile.h"
-#include "model/modellookup.h"
+#include "projectmodel.h"
 #include "store/projectstore.h"
 
 namespace reclens::cli {
@@ -37,31 +37,16 @@ std::string fieldValue(const Catalog& items, const char* field, std::size_t row)
 }
 
 int runRecommend(const RecommendArgs& a) {
-  auto store = ProjectStore::open(a.project, ProjectStore::Mode::ReadOnly);
-  if (!store) return reportError(store.error());
-  auto record = lookupModel(*store.value(), a.model);
-  if (!record) return reportError(record.error());
-  auto dataset = store.value()->loadDataset();
-  if (!dataset) return reportError(dataset.error());
-  const auto& d = dataset.value();
+  auto opened = openProjectWithModel(a.project, a.model, a.device);
+  if (!opened) return reportError(opened.error());
+  const auto& p = opened.value();
+  const auto& d = p.dataset;
+  auto userRow = rowOfId(d.users.ids, a.user, "user", a.project);
+  if (!userRow) return reportError(userRow.error());
+  const std::int32_t user = userRow.value();
 
-  std::int32_t user = -1;
-  for (std::size_t u = 0; u < d.users.ids.size(); ++u) {
-    if (d.users.ids[u] == a.user) user = static_cast<std::int32_t>(u);
-  }
-  if (user < 0) {
-    return reportError(
-        makeError(ErrorCode::NotFound, "user '" + a.user + "' is not in the project", a.project));
-  }
-
-  std::string note;
-  const auto device = chooseComputeDevice(a.device, &note);
-  if (!note.empty()) std::cerr << "reclens-cli: warning: " << note << std::endl;
-  auto model = ModelFile::load(record.value().path, device, &d.items);
-  if (!model) return reportError(model.error());
-
-  ScoringEngine engine(model.value());
-  const UserProfileBuilder profiles(d, model.value()->metadata());
+  ScoringEngine engine(p.model);
+  const UserProfileBuilder profiles(d, p.model->metadata());
   const auto popularity = itemPopularity(d.interactions, d.items.size());
   const auto head = shortHeadItems(popularity);
   std::vector<std::int32_t> categories(d.items.size(), -1);
@@ -82,10 +67,8 @@ int runRecommend(const RecommendArgs& a) {
   if (a.json) {
     nlohmann::json out;
     out["user"] = a.user;
-    out["model"] = {{"name", record.value().name},
-                    {"path", record.value().path},
-                    {"kind", model.value()->metadata().kind}};
-    out["device"] = device.description;
+    out["model"] = {{"name", p.record.name}, {"path", p.record.path}, {"kind", p.model->metadata().kind}};
+    out["device"] = p.device.description;
     out["k"] = a.k;
     out["rerank"] = {{"pop_penalty", a.popPenalty}, {"mmr", a.mmr}, {"category_cap", a.categoryCap}};
     out["recommendations"] = nlohmann::json::array();
@@ -105,8 +88,8 @@ int runRecommend(const RecommendArgs& a) {
     std::cout << out.dump(2) << std::endl;
     return kExitOk;
   }
-  std::printf("Top %d for user %s (model %s, %s, %s)\n", a.k, a.user.c_str(), record.value().name.c_str(),
-              model.value()->metadata().kind.c_str(), device.description.c_str());
+  std::printf("Top %d for user %s (model %s, %s, %s)\n", a.k, a.user.c_str(), p.record.name.c_str(),
+              p.model->metadata().kind.c_str(), p.device.description.c_str());
   std::printf("%4s  %-14s  %-36s  %-16s  %9s  %9s  %s\n", "rank", "item", "title", "category", "price",
               "score", "tier");
   for (const auto& r : list.value()) {
