@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include "model/historybatch.h"
+#include "model/tensorconvert.h"
 #include "model/trainablemodel.h"
 
 namespace reclens {
@@ -31,17 +32,6 @@ def item_field_inputs(self, items: Tensor) -> Tensor:
 def item_vectors(self, parts: Tensor) -> Tensor:
     return parts.sum(1)
 )";
-
-at::Tensor longTensor(const std::vector<std::int64_t>& v, const torch::Device& d) {
-  return torch::tensor(v, torch::kLong).to(d);
-}
-at::Tensor floatTensor(const std::vector<float>& v, const torch::Device& d) {
-  return torch::tensor(v, torch::kFloat).to(d);
-}
-std::vector<float> plain(const at::Tensor& t) {
-  auto c = t.detach().to(torch::kCPU).contiguous();
-  return {c.data_ptr<float>(), c.data_ptr<float>() + c.numel()};
-}
 
 class BprModel final : public TrainableModel {
  public:

@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include "model/historybatch.h"
+#include "model/tensorconvert.h"
 #include "model/trainablemodel.h"
 
 namespace reclens {
@@ -40,16 +41,6 @@ def item_vectors(self, parts: Tensor) -> Tensor:
     return parts.sum(1)
 )";
 
-at::Tensor longTensor(const std::vector<std::int64_t>& v, const torch::Device& d) {
-  return torch::tensor(v, torch::kLong).to(d);
-}
-at::Tensor floatTensor(const std::vector<float>& v, const torch::Device& d) {
-  return torch::tensor(v, torch::kFloat).to(d);
-}
-std::vector<float> plain(const at::Tensor& t) {
-  auto c = t.detach().to(torch::kCPU).contiguous();
-  return {c.data_ptr<float>(), c.data_ptr<float>() + c.numel()};
-}
 std::vector<std::int64_t> plainLong(const at::Tensor& t) {
   auto c = t.to(torch::kCPU).contiguous();
   return {c.data_ptr<std::int64_t>(), c.data_ptr<std::int64_t>() + c.numel()};
