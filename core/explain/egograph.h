@@ -1,0 +1,77 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "common/taskcontrol.h"
+#include "data/dataset.h"
+#include "engine/userprofile.h"
+#include "model/modelfile.h"
+
+namespace reclens {
+
+// The neighbourhood of one (user, target item) score in the interaction graph, with what each part
+// carried (docs/explanations.md, "Graph paths").
+enum class EgoNodeKind : std::uint8_t { User, Item };
+
+struct EgoNode {
+  EgoNodeKind kind = EgoNodeKind::Item;
+  std::int32_t row = -1;  // dataset user row or catalog row
+  std::string id;         // external id
+  std::string label;      // item title (or id); user id
+  int hop = 0;            // distance from the explained user along the graph (user 0, history items 1, ...)
+  double contribution = 0.0;  // sum of the contributions of the paths through this node
+  bool isTarget = false;      // the recommended item being explained
+  bool isRoot = false;        // the explained user
+};
+
+struct EgoEdge {
+  int from = 0;  // index into EgoGraph::nodes
+  int to = 0;
+  double contribution = 0.0;  // sum of the contributions of the paths that use this edge
+  double weight = 0.0;        // the graph's own edge weight (normalised adjacency, or co-occurrence count)
+};
+
+// One path user → … → target and its share of the score.
+struct EgoPath {
+  std::vector<int> nodes;  // indices into EgoGraph::nodes, the explained user first, the target last
+  double contribution = 0.0;
+};
+
+enum class EgoGraphMethod : std::uint8_t {
+  LightGcnPaths,       // exact split of a LightGCN score over graph paths up to the model's depth
+  AttributionWeighted  // other models: history items weighted by attribution, plus co-occurrence neighbours
+};
+
+struct EgoGraph {
+  EgoGraphMethod method = EgoGraphMethod::LightGcnPaths;
+  std::int32_t user = -1;    // dataset user row
+  std::int32_t target = -1;  // catalog row
+  double score = 0.0;        // the model's score of the target for the user
+  // LightGcnPaths: Σ over all paths (before truncation) of their contributions; equals `score` up to
+  // float rounding. AttributionWeighted: Σ of the history-item attributions.
+  double pathSum = 0.0;
+  double residual = 0.0;  // the part of the score no path carries (e.g. user-field terms); score = pathSum + residual
+  std::vector<EgoNode> nodes;  // nodes[0] is the explained user
+  std::vector<EgoEdge> edges;
+  std::vector<EgoPath> paths;  // the strongest paths by |contribution|, at most EgoGraphOptions::maxPaths
+  std::size_t totalPaths = 0;  // paths enumerated before truncation
+};
+
+struct EgoGraphOptions {
+  int maxPaths = 40;    // paths kept for display (the sums above always cover all of them)
+  int maxNodes = 60;    // nodes kept for display, strongest first; the user and the target always stay
+  int neighbours = 8;   // AttributionWeighted: co-interacting users shown per history item
+};
+
+// Explains `target`'s score for dataset user `user` (profile `profile` in the model's vocabulary) by
+// paths through the interaction graph of `dataset`. For LightGCN models the path contributions add up
+// to the score exactly (up to rounding); for the others the graph is weighted by history-item
+// attribution and co-occurrence. Never throws: invalid rows and torch failures come back as an Error;
+// a cancelled `control` gives ErrorCode::Cancelled.
+Result<EgoGraph> explainByGraph(const ModelFile& model, const Dataset& dataset, std::int32_t user,
+                                const UserProfile& profile, std::int32_t target,
+                                const EgoGraphOptions& options = {}, const TaskControl& control = {});
+
+}  // namespace reclens
