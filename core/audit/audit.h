@@ -24,11 +24,11 @@ namespace reclens {
 inline constexpr const char* kMetricDefinitionsVersion = "1";
 
 struct AuditConfig {
-  int k = 20;                           // list length audited; every per-user metric is @k
+  int k = 20;                               // list length audited; every per-user metric is @k
   std::vector<std::string> userAttributes;  // user fields to split by; empty = every user field
   std::vector<std::string> itemGroupings;   // "tier", "category", "brand" (when the catalog has it)
   std::vector<std::string> flipAttributes;  // user fields to flip counterfactually; empty = none
-  double tailRatio = 0.2;     // RecBole TailPercentage: the least popular share of items counted as tail
+  double tailRatio = 0.2;       // RecBole TailPercentage: the least popular share of items counted as tail
   int bootstrapSamples = 1000;  // 95% percentile bootstrap CIs of group means
   int permutations = 1000;      // permutation test of the max−min gap per attribute and metric
   std::uint64_t seed = 1;       // bootstrap, permutations
@@ -39,15 +39,16 @@ struct AuditConfig {
 
 // One audited user's values (everything @k).
 struct AuditUserRecord {
-  std::int32_t user = -1;                 // dataset user row
-  bool hasTest = false;                   // at least one held-out item (accuracy counts only then)
-  AccuracyValues accuracy;                // zeros when !hasTest
-  double averagePopularity = 0.0;         // mean train count of the listed items (ARP term)
-  double longTailShare = 0.0;             // share of listed items outside the short head (APLT term)
-  double tailPercentage = 0.0;            // share of listed items in the tailRatio least popular (RecBole)
-  double novelty = 0.0;                   // Σ −log2(count/N_train) over the list (Castells numerator)
-  double intraListDiversity = 0.0;        // 1 − mean pairwise cosine of the listed items' embeddings
-  std::vector<std::int32_t> groupCodes;   // per AuditPartial::userAttributes entry; -1 = missing
+  std::int32_t user = -1;                // dataset user row
+  bool hasTest = false;                  // at least one held-out item (accuracy counts only then)
+  std::int32_t listLength = 0;           // items in the audited list (k unless the catalog runs out)
+  AccuracyValues accuracy;               // zeros when !hasTest
+  double averagePopularity = 0.0;        // mean train count of the listed items (ARP term)
+  double longTailShare = 0.0;            // share of listed items outside the short head (APLT term)
+  double tailPercentage = 0.0;           // share of listed items in the tailRatio least popular (RecBole)
+  double novelty = 0.0;                  // Σ −log2(count/N_train) over the list (Castells numerator)
+  double intraListDiversity = 0.0;       // 1 − mean pairwise cosine (embeddings; co-occurrence for a log)
+  std::vector<std::int32_t> groupCodes;  // per AuditPartial::userAttributes entry; -1 = missing
   // Per AuditPartial::flipAttributes entry: 1 when another value of the attribute changes the top-k
   // (any of the other values), and the mean Jaccard overlap of the original and flipped lists.
   std::vector<std::uint8_t> flipped;
@@ -57,18 +58,18 @@ struct AuditUserRecord {
 // The mergeable result of auditing some users.
 struct AuditPartial {
   AuditConfig config;
-  std::string source;                         // "model" or "log"
-  std::string modelSha256;                    // empty for a log
-  std::string dataFingerprint;                // catalogFingerprint + interaction count, see auditDataFingerprint
+  std::string source;           // "model" or "log"
+  std::string modelSha256;      // empty for a log
+  std::string dataFingerprint;  // catalogFingerprint + interaction count, see auditDataFingerprint
   std::size_t numItems = 0;
-  std::size_t numUsers = 0;                   // users in the dataset (not only this shard)
-  std::vector<std::string> userAttributes;    // resolved names, in groupCodes order
+  std::size_t numUsers = 0;                                   // users in the dataset (not only this shard)
+  std::vector<std::string> userAttributes;                    // resolved names, in groupCodes order
   std::vector<std::vector<std::string>> userAttributeValues;  // vocabulary per attribute
   std::vector<std::string> flipAttributes;
-  std::vector<AuditUserRecord> users;         // sorted by user row
-  std::vector<std::int64_t> exposureCount;    // per catalog row: lists it appears in
-  std::vector<double> exposureWeight;         // per catalog row: Σ 1/log2(1+rank)
-  std::vector<int> shards;                    // shard indices merged into this partial
+  std::vector<AuditUserRecord> users;       // sorted by user row
+  std::vector<std::int64_t> exposureCount;  // per catalog row: lists it appears in
+  std::vector<double> exposureWeight;       // per catalog row: Σ exposureAtRank(rank) (audit/exposure.h)
+  std::vector<int> shards;                  // shard indices merged into this partial
 };
 
 // A group's mean of one metric with its 95% bootstrap interval.
@@ -140,21 +141,23 @@ Result<AuditPartial> auditModel(ScoringEngine& engine, const Dataset& dataset, c
 
 // A recommendation log: top-k lists computed elsewhere, in dataset rows.
 struct RecommendationLog {
-  std::vector<std::int32_t> users;                       // dataset user rows, ascending, distinct
-  std::vector<std::vector<Recommendation>> lists;        // per users entry, by rank
+  std::vector<std::int32_t> users;                 // dataset user rows, ascending, distinct
+  std::vector<std::vector<Recommendation>> lists;  // per users entry, by rank
 };
 
 // The same audit on a log, with no model: no flips, and diversity from item co-occurrence.
-Result<AuditPartial> auditLog(const RecommendationLog& log, const Dataset& dataset, const TrainTestSplit& split,
-                              const AuditConfig& config, const TaskControl& control = {});
+Result<AuditPartial> auditLog(const RecommendationLog& log, const Dataset& dataset,
+                              const TrainTestSplit& split, const AuditConfig& config,
+                              const TaskControl& control = {});
 
 // Concatenates partials of the same configuration, data and model (else InvalidArgument naming the
-// mismatch, or a shard given twice).
+// mismatch, or a shard given twice). When the shards cover all of 0..shardCount-1 the result is the
+// whole audit, shaped as an unsharded run (shardCount 1, shardIndex 0, shards {0}) and equal to it.
 Result<AuditPartial> mergePartials(const std::vector<AuditPartial>& partials);
 
 // Computes every statistic of `partial`; deterministic for a given config seed.
-Result<AuditResult> finishAudit(const AuditPartial& partial, const Dataset& dataset, const TrainTestSplit& split,
-                                const TaskControl& control = {});
+Result<AuditResult> finishAudit(const AuditPartial& partial, const Dataset& dataset,
+                                const TrainTestSplit& split, const TaskControl& control = {});
 
 // A short fingerprint of the data an audit ran on (catalog fingerprint and interaction count).
 std::string auditDataFingerprint(const Dataset& dataset);

@@ -1,0 +1,25 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+
+namespace reclens {
+
+// The exposure an item gets at 1-based rank `rank`: 1/log2(1 + rank), rounded to a multiple of 2^-28
+// (at most 2e-9 off). On that grid sums of up to 2^25 terms are exact in double arithmetic, so exposure
+// totals do not depend on the order in which lists (or audit shards) are added. 0 for rank < 1.
+double exposureAtRank(int rank);
+
+// Exposure of the groups of one item grouping against their share of the catalog and of the train
+// interactions (docs/metrics.md): one ItemGroupExposure per entry of `groupNames`, in that order, from
+// per-row group codes, exposure and train counts (one entry per catalog row). Items with group code -1
+// or outside `groupNames` belong to no group; shares are 0 when their total is 0.
+std::vector<ItemGroupExposure> groupExposure(const std::vector<std::int32_t>& groupCodes,
+                                             const std::vector<std::string>& groupNames,
+                                             const std::vector<double>& exposure,
+                                             const std::vector<std::int64_t>& trainCounts);
+
+}  // namespace reclens

@@ -1,0 +1,127 @@
+#pragma once
+// Field-by-field exact comparison of audit values for the audit tests: the name of the first field
+// that differs, or an empty string when everything is equal (doubles compared with ==).
+#include <string>
+
+#include "audit/audit.h"
+
+namespace reclens::testing {
+
+inline std::string compareAccuracy(const AccuracyValues& a, const AccuracyValues& b, const std::string& at) {
+  if (a.hit != b.hit) return at + ".hit";
+  if (a.precision != b.precision) return at + ".precision";
+  if (a.recall != b.recall) return at + ".recall";
+  if (a.mrr != b.mrr) return at + ".mrr";
+  if (a.map != b.map) return at + ".map";
+  if (a.ndcg != b.ndcg) return at + ".ndcg";
+  return {};
+}
+
+inline std::string compareConfig(const AuditConfig& a, const AuditConfig& b) {
+  if (a.k != b.k || a.userAttributes != b.userAttributes || a.itemGroupings != b.itemGroupings ||
+      a.flipAttributes != b.flipAttributes || a.tailRatio != b.tailRatio ||
+      a.bootstrapSamples != b.bootstrapSamples || a.permutations != b.permutations || a.seed != b.seed ||
+      a.batchSize != b.batchSize || a.shardIndex != b.shardIndex || a.shardCount != b.shardCount)
+    return "config";
+  return {};
+}
+
+inline std::string compareRecord(const AuditUserRecord& a, const AuditUserRecord& b, const std::string& at) {
+  if (a.user != b.user) return at + ".user";
+  if (a.hasTest != b.hasTest) return at + ".hasTest";
+  if (a.listLength != b.listLength) return at + ".listLength";
+  if (auto d = compareAccuracy(a.accuracy, b.accuracy, at + ".accuracy"); !d.empty()) return d;
+  if (a.averagePopularity != b.averagePopularity) return at + ".averagePopularity";
+  if (a.longTailShare != b.longTailShare) return at + ".longTailShare";
+  if (a.tailPercentage != b.tailPercentage) return at + ".tailPercentage";
+  if (a.novelty != b.novelty) return at + ".novelty";
+  if (a.intraListDiversity != b.intraListDiversity) return at + ".intraListDiversity";
+  if (a.groupCodes != b.groupCodes) return at + ".groupCodes";
+  if (a.flipped != b.flipped) return at + ".flipped";
+  if (a.flipJaccard != b.flipJaccard) return at + ".flipJaccard";
+  return {};
+}
+
+inline std::string comparePartial(const AuditPartial& a, const AuditPartial& b) {
+  if (auto d = compareConfig(a.config, b.config); !d.empty()) return "partial." + d;
+  if (a.source != b.source) return "partial.source";
+  if (a.modelSha256 != b.modelSha256) return "partial.modelSha256";
+  if (a.dataFingerprint != b.dataFingerprint) return "partial.dataFingerprint";
+  if (a.numItems != b.numItems) return "partial.numItems";
+  if (a.numUsers != b.numUsers) return "partial.numUsers";
+  if (a.userAttributes != b.userAttributes) return "partial.userAttributes";
+  if (a.userAttributeValues != b.userAttributeValues) return "partial.userAttributeValues";
+  if (a.flipAttributes != b.flipAttributes) return "partial.flipAttributes";
+  if (a.users.size() != b.users.size()) return "partial.users.size";
+  for (std::size_t j = 0; j < a.users.size(); ++j) {
+    if (auto d = compareRecord(a.users[j], b.users[j], "partial.users[" + std::to_string(j) + "]");
+        !d.empty())
+      return d;
+  }
+  if (a.exposureCount != b.exposureCount) return "partial.exposureCount";
+  if (a.exposureWeight != b.exposureWeight) return "partial.exposureWeight";
+  if (a.shards != b.shards) return "partial.shards";
+  return {};
+}
+
+inline std::string compareResult(const AuditResult& a, const AuditResult& b) {
+  if (auto d = comparePartial(a.partial, b.partial); !d.empty()) return d;
+  if (a.evaluatedUsers != b.evaluatedUsers) return "evaluatedUsers";
+  if (auto d = compareAccuracy(a.accuracy, b.accuracy, "accuracy"); !d.empty()) return d;
+  if (a.itemCoverage != b.itemCoverage) return "itemCoverage";
+  if (a.gini != b.gini) return "gini";
+  if (a.averagePopularity != b.averagePopularity) return "averagePopularity";
+  if (a.aplt != b.aplt) return "aplt";
+  if (a.tailPercentage != b.tailPercentage) return "tailPercentage";
+  if (a.novelty != b.novelty) return "novelty";
+  if (a.intraListDiversity != b.intraListDiversity) return "intraListDiversity";
+  if (a.exposureEntropyBits != b.exposureEntropyBits) return "exposureEntropyBits";
+  if (a.fairness.size() != b.fairness.size()) return "fairness.size";
+  for (std::size_t i = 0; i < a.fairness.size(); ++i) {
+    const auto& x = a.fairness[i];
+    const auto& y = b.fairness[i];
+    const auto at = "fairness[" + x.attribute + "]";
+    if (x.attribute != y.attribute || x.metrics.size() != y.metrics.size()) return at;
+    for (std::size_t m = 0; m < x.metrics.size(); ++m) {
+      const auto& p = x.metrics[m];
+      const auto& q = y.metrics[m];
+      const auto mat = at + "." + p.metric;
+      if (p.metric != q.metric || p.groups.size() != q.groups.size()) return mat;
+      if (p.maxMinGap != q.maxMinGap) return mat + ".maxMinGap";
+      if (p.meanAbsPairwiseGap != q.meanAbsPairwiseGap) return mat + ".meanAbsPairwiseGap";
+      if (p.pValue != q.pValue) return mat + ".pValue";
+      for (std::size_t g = 0; g < p.groups.size(); ++g) {
+        const auto& s = p.groups[g];
+        const auto& t = q.groups[g];
+        if (s.group != t.group || s.users != t.users || s.mean != t.mean || s.ciLow != t.ciLow ||
+            s.ciHigh != t.ciHigh)
+          return mat + ".groups[" + s.group + "]";
+      }
+    }
+  }
+  if (a.itemGroups.size() != b.itemGroups.size()) return "itemGroups.size";
+  for (std::size_t i = 0; i < a.itemGroups.size(); ++i) {
+    const auto& x = a.itemGroups[i];
+    const auto& y = b.itemGroups[i];
+    if (x.name != y.name || x.groups.size() != y.groups.size()) return "itemGroups[" + x.name + "]";
+    for (std::size_t g = 0; g < x.groups.size(); ++g) {
+      const auto& s = x.groups[g];
+      const auto& t = y.groups[g];
+      if (s.group != t.group || s.items != t.items || s.exposureShare != t.exposureShare ||
+          s.catalogShare != t.catalogShare || s.interactionShare != t.interactionShare ||
+          s.meanExposure != t.meanExposure)
+        return "itemGroups[" + x.name + "][" + s.group + "]";
+    }
+  }
+  if (a.flips.size() != b.flips.size()) return "flips.size";
+  for (std::size_t i = 0; i < a.flips.size(); ++i) {
+    const auto& x = a.flips[i];
+    const auto& y = b.flips[i];
+    if (x.attribute != y.attribute || x.users != y.users || x.rate != y.rate ||
+        x.meanJaccard != y.meanJaccard)
+      return "flips[" + x.attribute + "]";
+  }
+  return {};
+}
+
+}  // namespace reclens::testing
