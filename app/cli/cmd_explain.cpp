@@ -1,4 +1,5 @@
-// reclens-cli explain: per-field attributions of one user's recommendations (or of one item).
+// reclens-cli explain: per-field attributions (or, with --graph, graph paths) of one user's
+// recommendations (or of one item).
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,7 @@
 #include "engine/userprofilebuilder.h"
 #include "explain/attribution.h"
 #include "explain/faithfulness.h"
+#include "explaingraph.h"
 #include "model/modelfile.h"
 #include "projectmodel.h"
 #include "store/projectstore.h"
@@ -36,6 +38,8 @@ struct ExplainArgs {
   std::uint64_t seed = 1;
   std::string device = "auto";
   int faithfulness = 0;  // m of the deletion test; 0 runs none
+  bool graph = false;    // the ego graph instead of the per-field attributions
+  EgoGraphOptions graphOptions;
   bool json = false;
 };
 
@@ -165,6 +169,7 @@ int runExplain(const ExplainArgs& a) {
     }
   }
 
+  if (a.graph) return printEgoGraphs(p, a.user, user, profile, items, a.graphOptions, a.json);
   const auto control = terminalTaskControl("explain", a.json);
   auto explanation = explainItems(*p.model, profile, items, options, &d.items, control);
   if (!explanation) return reportError(explanation.error());
@@ -211,7 +216,8 @@ int runExplain(const ExplainArgs& a) {
 
 void addExplainCommand(CLI::App& app, CommandRunner& runner) {
   auto args = std::make_shared<ExplainArgs>();
-  auto* sub = app.add_subcommand("explain", "Per-field attributions of a user's recommendations");
+  auto* sub =
+      app.add_subcommand("explain", "Per-field attributions or graph paths of a user's recommendations");
   sub->add_option("--project", args->project, "Project file (*.reclens)")->required();
   sub->add_option("--model", args->model,
                   "Registered model name or model file (default: the newest registered)");
@@ -238,10 +244,24 @@ void addExplainCommand(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   sub->add_option("--seed", args->seed, "Shapley sampling seed")->capture_default_str();
-  sub->add_option("--faithfulness", args->faithfulness,
-                  "Also run the deletion test: remove the M most-attributed history items (every method) "
-                  "against M random ones")
-      ->check(CLI::Range(1, 1000));
+  auto* faithfulness =
+      sub->add_option("--faithfulness", args->faithfulness,
+                      "Also run the deletion test: remove the M most-attributed history items (every method) "
+                      "against M random ones")
+          ->check(CLI::Range(1, 1000));
+  auto* graph = sub->add_flag("--graph", args->graph,
+                              "Explain by paths through the interaction graph (exact for LightGCN)");
+  sub->add_option("--max-paths", args->graphOptions.maxPaths, "--graph: paths to list")
+      ->check(CLI::Range(0, 100000000))
+      ->capture_default_str();
+  sub->add_option("--max-nodes", args->graphOptions.maxNodes, "--graph: nodes to keep")
+      ->check(CLI::Range(2, 100000000))
+      ->capture_default_str();
+  sub->add_option("--neighbours", args->graphOptions.neighbours,
+                  "--graph: co-interacting users shown per history item (LightGCN: the leading ones overall)")
+      ->check(CLI::Range(0, 100000000))
+      ->capture_default_str();
+  graph->excludes(faithfulness);
   sub->add_option("--device", args->device, "auto, cpu or cuda[:N]")->capture_default_str();
   sub->add_flag("--json", args->json, "Print JSON on stdout");
   sub->callback([&runner, args, item, top] {

@@ -26,11 +26,18 @@ struct EgoNode {
   bool isRoot = false;        // the explained user
 };
 
+// Interaction: a user–item edge of the interaction graph. Embedding: two items that meet in the model's
+// embedding space rather than along an interaction (docs/explanations.md, "Graph paths").
+enum class EgoEdgeKind : std::uint8_t { Interaction, Embedding };
+
 struct EgoEdge {
   int from = 0;  // index into EgoGraph::nodes
   int to = 0;
+  EgoEdgeKind kind = EgoEdgeKind::Interaction;
   double contribution = 0.0;  // sum of the contributions of the paths that use this edge
-  double weight = 0.0;        // the graph's own edge weight (normalised adjacency, or co-occurrence count)
+  // The graph's own edge weight: LightGCN's normalised adjacency A[u, i]; for the other models the
+  // user's summed interaction weight with the item; 0 for Embedding edges.
+  double weight = 0.0;
 };
 
 // One path user → … → target and its share of the score.
@@ -52,17 +59,23 @@ struct EgoGraph {
   // LightGcnPaths: Σ over all paths (before truncation) of their contributions; equals `score` up to
   // float rounding. AttributionWeighted: Σ of the history-item attributions.
   double pathSum = 0.0;
-  double residual = 0.0;  // the part of the score no path carries (e.g. user-field terms); score = pathSum + residual
+  // The part of the score no path carries (e.g. user-field terms); score = pathSum + residual.
+  double residual = 0.0;
   std::vector<EgoNode> nodes;  // nodes[0] is the explained user
   std::vector<EgoEdge> edges;
-  std::vector<EgoPath> paths;  // the strongest paths by |contribution|, at most EgoGraphOptions::maxPaths
+  // At most EgoGraphOptions::maxPaths, ordered by |contribution|: the strongest paths, and for
+  // LightGcnPaths the strongest path through each of the leading co-interacting users (see neighbours).
+  std::vector<EgoPath> paths;
   std::size_t totalPaths = 0;  // paths enumerated before truncation
+  std::string note;            // why a LightGCN model fell back to AttributionWeighted; empty otherwise
 };
 
 struct EgoGraphOptions {
-  int maxPaths = 40;    // paths kept for display (the sums above always cover all of them)
-  int maxNodes = 60;    // nodes kept for display, strongest first; the user and the target always stay
-  int neighbours = 8;   // AttributionWeighted: co-interacting users shown per history item
+  int maxPaths = 40;  // paths kept for display (the sums above always cover all of them)
+  int maxNodes = 60;  // nodes kept for display, strongest first; the user and the target always stay
+  // Co-interacting users: AttributionWeighted, shown per history item; LightGcnPaths, the users who
+  // carry the most (by their paths' sum) each get their strongest path shown, within maxPaths / 2.
+  int neighbours = 8;
 };
 
 // Explains `target`'s score for dataset user `user` (profile `profile` in the model's vocabulary) by

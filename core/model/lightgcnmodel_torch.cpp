@@ -6,6 +6,9 @@
 // what-if edit of the history is exact for the user's own layer; the item side (higher-order
 // neighbours) is frozen at export time. Training computes users the same way (leaving the positive
 // item out of its own user's sum), so served scores equal trained ones.
+// Graph export (docs/model-contract.md): besides the contract the file carries E(0) (emb0), the
+// normalised train graph A in compressed rows (graph_start, graph_item, graph_value) and K
+// (graph_layers()), from which explain/ splits a score exactly over graph paths.
 // Speed: the propagation P = mean(I, M, .., M^K) with M = A^T A is linear and symmetric, so a batch
 // propagates E0 once without autograd, takes the loss gradient G with respect to the propagated items,
 // and sets the gradient of E0 to P G (one more propagation) instead of differentiating K sparse
@@ -216,7 +219,16 @@ class LightGcnModel final : public TrainableModel {
     spec.className = "LightGcnModel";
     spec.tensors.push_back({"emb", {emb.size(0), emb.size(1)}, plain(emb), {}, false});
     spec.tensors.push_back({"inv_sqrt_degree", {m_invSqrtDegree.size(0)}, plain(m_invSqrtDegree), {}, false});
-    spec.source = kLightGcnSource;
+    // The graph export: E(0), A and K, so that a score splits exactly over graph paths.
+    spec.tensors.push_back({"emb0", {m_e0.size(0), m_e0.size(1)}, plain(m_e0.detach()), {}, false});
+    spec.tensors.push_back(
+        {"graph_start", {static_cast<std::int64_t>(m_userItem.start.size())}, {}, m_userItem.start, true});
+    spec.tensors.push_back(
+        {"graph_item", {static_cast<std::int64_t>(m_userItem.column.size())}, {}, m_userItem.column, true});
+    spec.tensors.push_back(
+        {"graph_value", {static_cast<std::int64_t>(m_userItem.value.size())}, m_userItem.value, {}, false});
+    spec.source = std::string(kLightGcnSource) + "\ndef graph_layers(self) -> int:\n    return " +
+                  std::to_string(m_layers) + "\n";
     spec.itemParts = {"item"};
     return spec;
   }

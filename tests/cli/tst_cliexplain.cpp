@@ -123,6 +123,61 @@ class TestCliExplain : public QObject {
     QVERIFY(r.out.contains("Recommended because"));
   }
 
+  // valid.pt is no LightGCN: the graph is weighted by attribution. B's history i0, i5, i2 against i1:
+  // only i2's term (1) is non-zero, 2/3 of it to the history row; nobody else has both i2 and i1.
+  void graphAttributionWeightedJson() {
+    const auto r =
+        cli({"explain", "--project", m_project, "--user", "B", "--item", "i1", "--graph", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto item = QJsonDocument::fromJson(r.out).object().value("items").toArray()[0].toObject();
+    QCOMPARE(item.value("method").toString(), QString("attribution_weighted"));
+    QVERIFY(std::abs(item.value("score").toDouble() - 4.0) < 1e-5);
+    QVERIFY(std::abs(item.value("path_sum").toDouble() - 2.0 / 3) < 1e-3);
+    QVERIFY(std::abs(item.value("residual").toDouble() - 10.0 / 3) < 1e-3);
+    QCOMPARE(item.value("total_paths").toInt(), 3);
+    const auto nodes = item.value("nodes").toArray();
+    QVERIFY(nodes[0].toObject().value("root").toBool());
+    QCOMPARE(nodes[0].toObject().value("id").toString(), QString("B"));
+    const auto paths = item.value("paths").toArray();
+    QCOMPARE(paths.size(), 3);
+    const auto strongest = paths[0].toObject();
+    QVERIFY(std::abs(strongest.value("contribution").toDouble() - 2.0 / 3) < 1e-3);
+    const auto via = strongest.value("nodes").toArray();
+    QCOMPARE(via.size(), 3);
+    QCOMPARE(nodes[via[1].toInt()].toObject().value("label").toString(), QString("Two"));
+    QVERIFY(nodes[via[2].toInt()].toObject().value("target").toBool());
+    QCOMPARE(item.value("edges").toArray().size(), 6);  // B → each history item, each item ⇢ One
+  }
+
+  // A LightGCN model trained on a generated shop: its paths add up to its score.
+  void graphLightGcnIsExact() {
+    const auto shop = m_dir.filePath("shop.reclens");
+    auto r = cli({"generate", "--size", "tiny", "--project", shop, "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = cli({"train", "--project", shop, "--model", "lightgcn", "--dim", "8", "--epochs", "2", "--layers",
+             "2", "--threads", "1", "--device", "cpu", "--name", "lgcn", "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = cli({"explain", "--project", shop, "--model", "lgcn", "--user", "U000001", "--top", "2", "--graph",
+             "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto items = QJsonDocument::fromJson(r.out).object().value("items").toArray();
+    QCOMPARE(items.size(), 2);
+    for (const auto& value : items) {
+      const auto item = value.toObject();
+      QCOMPARE(item.value("method").toString(), QString("lightgcn_paths"));
+      const double score = item.value("score").toDouble();
+      QVERIFY2(std::abs(item.value("path_sum").toDouble() - score) <= 1e-4 * std::max(std::abs(score), 1e-3),
+               r.out.constData());
+      QVERIFY(item.value("paths").toArray().size() <= 40);
+      QVERIFY(item.value("total_paths").toDouble() >= item.value("paths").toArray().size());
+    }
+    r = cli({"explain", "--project", shop, "--model", "lgcn", "--user", "U000001", "--top", "1", "--graph"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("lightgcn_paths"));
+    QVERIFY(r.out.contains("path sum"));
+    QVERIFY(r.out.contains("user U000001"));
+  }
+
   void errors_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
@@ -131,6 +186,10 @@ class TestCliExplain : public QObject {
     QTest::newRow("unknown method") << QStringList{"--user", "B", "--top", "2", "--method", "lime"} << 2;
     QTest::newRow("unknown user") << QStringList{"--user", "Z", "--top", "2"} << 3;
     QTest::newRow("unknown item") << QStringList{"--user", "B", "--item", "nope"} << 3;
+    QTest::newRow("graph with faithfulness")
+        << QStringList{"--user", "B", "--top", "2", "--graph", "--faithfulness", "2"} << 2;
+    QTest::newRow("graph with one node")
+        << QStringList{"--user", "B", "--top", "2", "--graph", "--max-nodes", "1"} << 2;
   }
   void errors() {
     QFETCH(QStringList, args);

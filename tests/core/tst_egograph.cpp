@@ -1,0 +1,442 @@
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "data/generator.h"
+#include "engine/scoringengine.h"
+#include "engine/userprofilebuilder.h"
+#include "explain/attribution.h"
+#include "explain/egograph.h"
+#include "explain/lightgcngraph.h"
+#include "model/datasplit.h"
+#include "model/modelexport.h"
+#include "model/trainer.h"
+#include "model/trainingdata.h"
+#include "store/projectstore.h"
+
+using namespace reclens;
+
+namespace {
+
+// Everything listed: the display limits do not cut, so the listed paths are all the paths.
+EgoGraphOptions everything() {
+  EgoGraphOptions o;
+  o.maxPaths = 1000000;
+  o.maxNodes = 1000000;
+  o.neighbours = 1000000;
+  return o;
+}
+
+bool close(double a, double b, double relative) {
+  return std::abs(a - b) <= relative * std::max({1.0, std::abs(a), std::abs(b)});
+}
+
+QByteArray text(const Error& e) {
+  return QByteArray::fromStdString(e.message);
+}
+
+// A LightGCN-kind file without the graph export, as files written before it existed: the item
+// vectors of `source` and a user vector that is the weighted sum of the history's item vectors.
+Status writeOldLightGcnFile(const Dataset& d, const std::string& path) {
+  ExportSpec spec;
+  spec.className = "OldLightGcn";
+  const auto n = static_cast<std::int64_t>(d.items.size());
+  std::vector<float> emb(static_cast<std::size_t>(n) * 2);
+  for (std::size_t i = 0; i < emb.size(); ++i) emb[i] = static_cast<float>((i * 37 % 11) - 5) / 5.0f;
+  spec.tensors.push_back({"emb", {n, 2}, emb, {}, false});
+  spec.itemParts = {"item"};
+  spec.source = R"(
+def item_embeddings(self) -> Tensor:
+    return self.emb
+
+def history_inputs(self, items: Tensor) -> Tensor:
+    return self.emb.index_select(0, items)
+
+def user_field_inputs(self, codes: Tensor) -> Tensor:
+    return torch.zeros([codes.size(0), 2])
+
+def user_vector(self, history: Tensor, weights: Tensor, fields: Tensor) -> Tensor:
+    return (weights.unsqueeze(1) * history).sum(0) + fields.sum(0)
+
+def item_field_inputs(self, items: Tensor) -> Tensor:
+    return self.emb.index_select(0, items).unsqueeze(1)
+
+def item_vectors(self, parts: Tensor) -> Tensor:
+    return parts.sum(1)
+)";
+  const std::string metadata = R"({"contract_version": 1, "kind": "lightgcn", "dim": 2, "num_items": )" +
+                               std::to_string(n) + R"(, "catalog_fingerprint": ")" +
+                               catalogFingerprint(d.items) +
+                               R"(", "user_fields": [], "item_parts": ["item"]})";
+  return writeModelFile(spec, metadata, path);
+}
+
+}  // namespace
+
+class TestEgoGraph : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+  Dataset m_data;
+  std::map<QString, std::shared_ptr<const ModelFile>> m_models;  // "lightgcn-K", "bpr", "old-lightgcn"
+
+  std::shared_ptr<const ModelFile> train(const std::string& kind, int layers) {
+    TrainConfig c = defaultTrainConfig(kind);
+    c.dim = 8;
+    c.epochs = 3;
+    c.layers = layers;
+    c.evalK = 5;
+    c.evalUsers = 50;
+    c.threads = 1;
+    c.device = "cpu";
+    const auto path = m_dir.filePath(QString("%1-%2.pt").arg(kind.c_str()).arg(layers)).toStdString();
+    auto report = trainModel(m_data, c, path);
+    if (!report) qWarning("%s", report.error().message.c_str());
+    auto model = ModelFile::load(path, {}, &m_data.items);
+    return model ? model.value() : nullptr;
+  }
+
+  // Users with a history, and for each a few targets: top recommendations, a history item and the
+  // least popular item.
+  std::vector<std::pair<UserProfile, std::vector<std::int32_t>>> cases(const ModelFile& model,
+                                                                       std::vector<std::int32_t>& users) {
+    const UserProfileBuilder builder(m_data, model.metadata());
+    ScoringEngine engine(std::shared_ptr<const ModelFile>(&model, [](const ModelFile*) {}));
+    std::vector<std::pair<UserProfile, std::vector<std::int32_t>>> out;
+    for (std::int32_t u = 0; u < static_cast<std::int32_t>(m_data.users.size()) && out.size() < 5; u += 17) {
+      auto profile = builder.profile(u);
+      if (profile.items.empty()) continue;
+      std::vector<std::int32_t> targets;
+      auto top = engine.recommend(profile, 3, {});
+      if (top) {
+        for (const auto& r : top.value()) targets.push_back(r.item);
+      }
+      targets.push_back(profile.items.front());
+      targets.push_back(static_cast<std::int32_t>(m_data.items.size()) - 1);
+      users.push_back(u);
+      out.emplace_back(std::move(profile), std::move(targets));
+    }
+    return out;
+  }
+
+  // Every listed path runs root → … → target over listed edges; every node's and edge's contribution
+  // is the sum over the listed paths through it (each path counted once per node).
+  static void checkConsistent(const EgoGraph& g, bool complete) {
+    QVERIFY(!g.nodes.empty());
+    QVERIFY(g.nodes[0].isRoot);
+    QCOMPARE(g.nodes[0].row, g.user);
+    std::map<std::pair<int, int>, const EgoEdge*> edges;
+    for (const auto& e : g.edges) {
+      QVERIFY(e.from >= 0 && e.from < int(g.nodes.size()) && e.to >= 0 && e.to < int(g.nodes.size()));
+      QVERIFY2(edges.emplace(std::pair{e.from, e.to}, &e).second, "an edge is listed twice");
+    }
+    std::vector<double> nodeSums(g.nodes.size(), 0.0);
+    std::map<std::pair<int, int>, double> edgeSums;
+    double listed = 0.0;
+    for (const auto& p : g.paths) {
+      QVERIFY(p.nodes.size() >= 2);
+      QCOMPARE(p.nodes.front(), 0);
+      QVERIFY(g.nodes[std::size_t(p.nodes.back())].isTarget);
+      std::set<int> seen;
+      for (std::size_t i = 0; i < p.nodes.size(); ++i) {
+        QVERIFY(p.nodes[i] >= 0 && p.nodes[i] < int(g.nodes.size()));
+        if (seen.insert(p.nodes[i]).second) nodeSums[std::size_t(p.nodes[i])] += p.contribution;
+        QVERIFY(g.nodes[std::size_t(p.nodes[i])].hop <= int(i));
+        if (i == 0) continue;
+        QVERIFY2(edges.count({p.nodes[i - 1], p.nodes[i]}), "a path step has no edge");
+        edgeSums[{p.nodes[i - 1], p.nodes[i]}] += p.contribution;
+      }
+      listed += p.contribution;
+    }
+    QCOMPARE(edgeSums.size(), edges.size());
+    if (!complete) return;
+    QCOMPARE(g.paths.size(), g.totalPaths);
+    QVERIFY2(close(listed, g.pathSum, 1e-9), qPrintable(QString("%1 vs %2").arg(listed).arg(g.pathSum)));
+    for (std::size_t n = 0; n < g.nodes.size(); ++n) {
+      QVERIFY2(close(nodeSums[n], g.nodes[n].contribution, 1e-9),
+               qPrintable(QString("node %1: %2 vs %3").arg(n).arg(nodeSums[n]).arg(g.nodes[n].contribution)));
+    }
+    for (const auto& [key, e] : edges) {
+      QVERIFY2(close(edgeSums[key], e->contribution, 1e-9), qPrintable(QString("edge %1→%2: %3 vs %4")
+                                                                           .arg(key.first)
+                                                                           .arg(key.second)
+                                                                           .arg(edgeSums[key])
+                                                                           .arg(e->contribution)));
+    }
+  }
+
+  static void addLayers() {
+    QTest::addColumn<int>("layers");
+    for (const int k : {0, 1, 2, 3}) QTest::newRow(qPrintable(QString("K=%1").arg(k))) << k;
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(m_dir.isValid());
+    const auto project = m_dir.filePath("tiny.reclens").toStdString();
+    auto store = ProjectStore::open(project, ProjectStore::Mode::Create);
+    QVERIFY(store.ok());
+    auto config = GeneratorConfig::preset("tiny");
+    QVERIFY(config.ok());
+    QVERIFY(generateProject(config.value(), *store.value()).ok());
+    auto dataset = store.value()->loadDataset();
+    QVERIFY(dataset.ok());
+    m_data = std::move(dataset).value();
+    for (const int layers : {0, 1, 2, 3}) {
+      const auto model = train("lightgcn", layers);
+      QVERIFY(model);
+      m_models[QString("lightgcn-%1").arg(layers)] = model;
+    }
+    m_models["bpr"] = train("bpr", 0);
+    QVERIFY(m_models["bpr"]);
+    const auto old = m_dir.filePath("old-lightgcn.pt").toStdString();
+    const auto written = writeOldLightGcnFile(m_data, old);
+    QVERIFY2(written.ok(), written.ok() ? "" : written.error().message.c_str());
+    auto loaded = ModelFile::load(old, {}, &m_data.items);
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().message.c_str());
+    m_models["old-lightgcn"] = loaded.value();
+  }
+
+  // The exported graph is the trainer's normalised train graph, and the exported item vectors are
+  // the mean of its layers from E(0): the export describes the very model that was trained.
+  void exportIsTheTrainedGraph_data() { addLayers(); }
+  void exportIsTheTrainedGraph() {
+    QFETCH(int, layers);
+    const auto& model = *m_models.at(QString("lightgcn-%1").arg(layers));
+    auto read = readLightGcnGraph(model);
+    QVERIFY2(read.ok(), read.ok() ? "" : text(read.error()).constData());
+    const auto& g = read.value();
+    QCOMPARE(g.layers, layers);
+    const auto data = makeTrainingData(m_data, splitByTime(m_data, 1, 1));
+    QCOMPARE(g.start, data.train.start);
+    QCOMPARE(g.item, data.train.item);
+    for (std::int64_t u = 0; u < g.users; ++u) {
+      double total = 0.0;
+      for (auto e = g.start[std::size_t(u)]; e < g.start[std::size_t(u) + 1]; ++e)
+        total += data.train.weight[e];
+      for (auto e = g.start[std::size_t(u)]; e < g.start[std::size_t(u) + 1]; ++e) {
+        const auto i = std::size_t(g.item[std::size_t(e)]);
+        const double expected = data.train.weight[e] / std::sqrt(std::max(1.0, total)) /
+                                std::sqrt(std::max(1.0, double(data.itemDegree[i])));
+        QVERIFY(close(g.value[std::size_t(e)], expected, 1e-5));
+      }
+    }
+    const auto d = std::size_t(g.dim);
+    std::vector<double> layer(g.emb0.begin(), g.emb0.end()), sum = layer;
+    for (int k = 0; k < layers; ++k) {
+      std::vector<double> users(std::size_t(g.users) * d, 0.0), next(layer.size(), 0.0);
+      for (std::int64_t u = 0; u < g.users; ++u) {
+        for (auto e = g.start[std::size_t(u)]; e < g.start[std::size_t(u) + 1]; ++e) {
+          for (std::size_t x = 0; x < d; ++x)
+            users[std::size_t(u) * d + x] +=
+                g.value[std::size_t(e)] * layer[std::size_t(g.item[std::size_t(e)]) * d + x];
+        }
+      }
+      for (std::int64_t u = 0; u < g.users; ++u) {
+        for (auto e = g.start[std::size_t(u)]; e < g.start[std::size_t(u) + 1]; ++e) {
+          for (std::size_t x = 0; x < d; ++x)
+            next[std::size_t(g.item[std::size_t(e)]) * d + x] +=
+                g.value[std::size_t(e)] * users[std::size_t(u) * d + x];
+        }
+      }
+      layer = next;
+      for (std::size_t x = 0; x < sum.size(); ++x) sum[x] += layer[x];
+    }
+    double largest = 0.0;
+    for (std::size_t x = 0; x < sum.size(); ++x) {
+      largest = std::max(largest, std::abs(sum[x] / (layers + 1) - g.emb[x]));
+    }
+    QVERIFY2(largest < 1e-5, qPrintable(QString("largest difference %1").arg(largest)));
+  }
+
+  void lightGcnPathsAddUpToTheScore_data() { addLayers(); }
+  void lightGcnPathsAddUpToTheScore() {
+    QFETCH(int, layers);
+    const auto& model = *m_models.at(QString("lightgcn-%1").arg(layers));
+    std::vector<std::int32_t> users;
+    const auto all = cases(model, users);
+    QVERIFY(all.size() >= 3);
+    ScoringEngine engine(std::shared_ptr<const ModelFile>(&model, [](const ModelFile*) {}));
+    int checked = 0;
+    for (std::size_t c = 0; c < all.size(); ++c) {
+      const auto& [profile, targets] = all[c];
+      auto userVector = engine.userVector(profile);
+      QVERIFY(userVector.ok());
+      auto scores = engine.scores(userVector.value());
+      QVERIFY(scores.ok());
+      for (const auto t : targets) {
+        auto g = explainByGraph(model, m_data, users[c], profile, t);
+        QVERIFY2(g.ok(), g.ok() ? "" : text(g.error()).constData());
+        QCOMPARE(g->method, EgoGraphMethod::LightGcnPaths);
+        QVERIFY(g->note.empty());
+        QVERIFY2(close(g->score, scores.value()[std::size_t(t)], 1e-5), "the score is not the engine's");
+        QVERIFY2(std::abs(g->pathSum - g->score) <= 1e-4 * std::max(std::abs(g->score), 1e-3),
+                 qPrintable(QString("K=%1 user %2 item %3: paths %4, score %5")
+                                .arg(layers)
+                                .arg(users[c])
+                                .arg(t)
+                                .arg(g->pathSum, 0, 'g', 10)
+                                .arg(g->score, 0, 'g', 10)));
+        QVERIFY(std::abs(g->residual - (g->score - g->pathSum)) < 1e-12);
+        QCOMPARE(g->totalPaths > 0, !profile.items.empty());
+        QVERIFY(g->paths.size() <= 40 && g->nodes.size() <= 60);
+        checkConsistent(g.value(), false);
+        ++checked;
+      }
+    }
+    QVERIFY(checked >= 10);
+  }
+
+  // With no display limit every path is listed: node and edge sums are checked against them.
+  void nodesAndEdgesAreSumsOverPaths_data() {
+    QTest::addColumn<QString>("model");
+    QTest::newRow("lightgcn K=1") << "lightgcn-1";
+    QTest::newRow("lightgcn K=2") << "lightgcn-2";
+    QTest::newRow("lightgcn K=3") << "lightgcn-3";
+    QTest::newRow("bpr") << "bpr";
+  }
+  void nodesAndEdgesAreSumsOverPaths() {
+    QFETCH(QString, model);
+    const auto& m = *m_models.at(model);
+    std::vector<std::int32_t> users;
+    const auto all = cases(m, users);
+    for (std::size_t c = 0; c < 2; ++c) {
+      for (const auto t : all[c].second) {
+        auto g = explainByGraph(m, m_data, users[c], all[c].first, t, everything());
+        QVERIFY2(g.ok(), g.ok() ? "" : text(g.error()).constData());
+        checkConsistent(g.value(), true);
+        if (QTest::currentTestFailed()) return;
+      }
+    }
+  }
+
+  // Without anchored users the listed paths are exactly the strongest of all; with them, the users
+  // who carry the most are on the graph too.
+  void displayKeepsTheStrongest() {
+    const auto& model = *m_models.at("lightgcn-2");
+    std::vector<std::int32_t> users;
+    const auto all = cases(model, users);
+    const auto& [profile, targets] = all.front();
+    auto full = explainByGraph(model, m_data, users.front(), profile, targets.front(), everything());
+    QVERIFY(full.ok());
+    EgoGraphOptions strongest;
+    strongest.maxPaths = 10;
+    strongest.maxNodes = 1000;
+    strongest.neighbours = 0;
+    auto top = explainByGraph(model, m_data, users.front(), profile, targets.front(), strongest);
+    QVERIFY(top.ok());
+    QCOMPARE(top->paths.size(), std::size_t(10));
+    for (std::size_t i = 0; i < 10; ++i) {
+      QVERIFY(close(top->paths[i].contribution, full->paths[i].contribution, 1e-12));
+    }
+    QCOMPARE(top->pathSum, full->pathSum);
+    std::vector<std::pair<double, std::int32_t>> carriers;
+    for (const auto& n : full->nodes) {
+      if (n.kind == EgoNodeKind::User && !n.isRoot) carriers.push_back({-std::abs(n.contribution), n.row});
+    }
+    QVERIFY(carriers.size() >= 3);
+    std::sort(carriers.begin(), carriers.end());
+    EgoGraphOptions anchored = strongest;
+    anchored.neighbours = 3;
+    auto withUsers = explainByGraph(model, m_data, users.front(), profile, targets.front(), anchored);
+    QVERIFY(withUsers.ok());
+    QCOMPARE(withUsers->paths.size(), std::size_t(10));
+    for (std::size_t i = 0; i < 3; ++i) {
+      const auto it = std::find_if(withUsers->nodes.begin(), withUsers->nodes.end(), [&](const EgoNode& n) {
+        return n.kind == EgoNodeKind::User && n.row == carriers[i].second;
+      });
+      QVERIFY2(it != withUsers->nodes.end(), "a leading co-interacting user is missing");
+      QVERIFY(close(it->contribution, -carriers[i].first * (it->contribution < 0 ? -1 : 1), 1e-9));
+    }
+    checkConsistent(withUsers.value(), false);
+  }
+
+  void attributionWeightedAddsUp() {
+    const auto& model = *m_models.at("bpr");
+    std::vector<std::int32_t> users;
+    const auto all = cases(model, users);
+    const auto& [profile, targets] = all.front();
+    const auto t = targets.front();
+    auto g = explainByGraph(model, m_data, users.front(), profile, t);
+    QVERIFY2(g.ok(), g.ok() ? "" : text(g.error()).constData());
+    QCOMPARE(g->method, EgoGraphMethod::AttributionWeighted);
+    QVERIFY(std::abs(g->pathSum + g->residual - g->score) <= 1e-9 * std::max(1.0, std::abs(g->score)));
+    auto ig = explainItems(model, profile, {t}, AttributionOptions{}, &m_data.items);
+    QVERIFY(ig.ok());
+    double history = 0.0;
+    for (const auto& f : ig->items[0].fields) {
+      if (f.kind == FieldKind::History) history += f.attribution;
+    }
+    QVERIFY(close(g->pathSum, history, 1e-9));
+    QVERIFY(close(g->score, ig->items[0].output, 1e-9));
+    // At most `neighbours` co-interacting users per history item are displayed.
+    EgoGraphOptions two;
+    two.neighbours = 2;
+    two.maxPaths = 1000;
+    two.maxNodes = 1000;
+    auto small = explainByGraph(model, m_data, users.front(), profile, t, two);
+    QVERIFY(small.ok());
+    std::map<int, int> perHistory;
+    for (const auto& p : small->paths) {
+      if (p.nodes.size() == 4) ++perHistory[p.nodes[1]];
+    }
+    for (const auto& [h, n] : perHistory) QVERIFY(n <= 2);
+    QVERIFY(close(small->pathSum, g->pathSum, 1e-12));
+  }
+
+  void olderLightGcnFilesFallBack() {
+    const auto& model = *m_models.at("old-lightgcn");
+    QVERIFY(!hasLightGcnGraph(model));
+    QCOMPARE(readLightGcnGraph(model).error().code, ErrorCode::NotFound);
+    const UserProfileBuilder builder(m_data, model.metadata());
+    const auto profile = builder.profile(3);
+    auto g = explainByGraph(model, m_data, 3, profile, 0);
+    QVERIFY2(g.ok(), g.ok() ? "" : text(g.error()).constData());
+    QCOMPARE(g->method, EgoGraphMethod::AttributionWeighted);
+    QVERIFY(g->note.find("LightGCN") != std::string::npos);
+    QVERIFY(std::abs(g->pathSum + g->residual - g->score) <= 1e-9 * std::max(1.0, std::abs(g->score)));
+  }
+
+  void invalidRowsAreErrors_data() {
+    QTest::addColumn<int>("user");
+    QTest::addColumn<int>("item");
+    QTest::addColumn<int>("maxNodes");
+    QTest::newRow("negative user") << -1 << 0 << 60;
+    QTest::newRow("user past the table") << int(m_data.users.size()) << 0 << 60;
+    QTest::newRow("negative item") << 0 << -1 << 60;
+    QTest::newRow("item past the catalog") << 0 << int(m_data.items.size()) << 60;
+    QTest::newRow("too few nodes") << 0 << 0 << 1;
+  }
+  void invalidRowsAreErrors() {
+    QFETCH(int, user);
+    QFETCH(int, item);
+    QFETCH(int, maxNodes);
+    for (const char* name : {"lightgcn-2", "bpr"}) {
+      const auto& model = *m_models.at(name);
+      const UserProfileBuilder builder(m_data, model.metadata());
+      EgoGraphOptions options;
+      options.maxNodes = maxNodes;
+      auto g = explainByGraph(model, m_data, user, builder.profile(std::max(0, user)), item, options);
+      QVERIFY(!g.ok());
+      QCOMPARE(g.error().code, ErrorCode::InvalidArgument);
+    }
+  }
+
+  void cancelledRunsSayCancelled() {
+    const auto& model = *m_models.at("lightgcn-2");
+    const UserProfileBuilder builder(m_data, model.metadata());
+    std::atomic<bool> cancel{true};
+    TaskControl control;
+    control.cancel = &cancel;
+    auto g = explainByGraph(model, m_data, 0, builder.profile(0), 0, {}, control);
+    QVERIFY(!g.ok());
+    QCOMPARE(g.error().code, ErrorCode::Cancelled);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestEgoGraph)
+#include "tst_egograph.moc"
