@@ -1,0 +1,183 @@
+#include "auditoutput.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "audit/auditjson.h"
+#include "audit/auditreport.h"
+#include "clisupport.h"
+#include "store/projectstore.h"
+
+namespace reclens::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string shortHash(const std::string& hex) {
+  return hex.size() > 16 ? hex.substr(0, 16) + "…" : hex;
+}
+
+std::string clip(const std::string& s, std::size_t width) {
+  return s.size() <= width ? s : s.substr(0, width - 1) + "~";
+}
+
+void printFairness(const AuditResult& r) {
+  const int k = r.partial.config.k;
+  char cell[64];
+  for (const auto& a : r.fairness) {
+    if (a.metrics.empty()) continue;
+    std::printf("\nFairness by %-18s %7s", clip(a.attribute, 18).c_str(), "users");
+    for (const auto& m : a.metrics)
+      std::printf("  %-24s", (auditMetricLabel(m.metric, k) + " [95% CI]").c_str());
+    std::printf("\n");
+    const auto& first = a.metrics.front();
+    for (std::size_t g = 0; g < first.groups.size(); ++g) {
+      std::printf("  %-28s %7zu", clip(first.groups[g].group, 28).c_str(), first.groups[g].users);
+      for (const auto& m : a.metrics) {
+        if (g >= m.groups.size()) continue;
+        const auto& x = m.groups[g];
+        std::snprintf(cell, sizeof cell, "%.4f [%.4f, %.4f]", x.mean, x.ciLow, x.ciHigh);
+        std::printf("  %-24s", cell);
+      }
+      std::printf("\n");
+    }
+    std::printf("  %-36s", "gap max-min / UserMAD / p");
+    for (const auto& m : a.metrics) {
+      if (m.pValue < 0.001) {
+        std::snprintf(cell, sizeof cell, "%.4f / %.4f / <0.001", m.maxMinGap, m.meanAbsPairwiseGap);
+      } else {
+        std::snprintf(cell, sizeof cell, "%.4f / %.4f / %.3f", m.maxMinGap, m.meanAbsPairwiseGap, m.pValue);
+      }
+      std::printf("  %-24s", cell);
+    }
+    std::printf("\n");
+  }
+}
+
+void printTable(const AuditRun& run) {
+  const auto& r = run.result;
+  const auto& p = run.provenance;
+  const auto& part = r.partial;
+  const int k = part.config.k;
+  const std::string subject =
+      part.source == "log" ? "recommendation log " + p.logPath
+                           : "model " + p.modelName + (p.modelKind.empty() ? "" : " (" + p.modelKind + ")");
+  std::printf("Audit of %s on \"%s\": %zu users audited, %zu with a test item, top-%d, %s\n", subject.c_str(),
+              p.datasetName.c_str(), auditedUserCount(run), r.evaluatedUsers, k, p.device.c_str());
+  std::printf("%s sha256 %s, data %s, seed %llu\n", part.source == "log" ? "log" : "model",
+              shortHash(part.source == "log" ? p.logSha256 : part.modelSha256).c_str(),
+              shortHash(part.dataFingerprint).c_str(), static_cast<unsigned long long>(part.config.seed));
+  const auto& a = r.accuracy;
+  std::printf("\nAccuracy@%-3d  HR %.4f  Precision %.4f  Recall %.4f  MRR %.4f  MAP %.4f  NDCG %.4f\n", k,
+              a.hit, a.precision, a.recall, a.mrr, a.map, a.ndcg);
+  std::printf("Long tail@%-2d  coverage %.4f  Gini %.4f  ARP %.2f  APLT %.4f  tail%% %.4f\n", k,
+              r.itemCoverage, r.gini, r.averagePopularity, r.aplt, r.tailPercentage);
+  std::printf("              novelty %.3f  diversity %.4f  exposure entropy %.3f bits\n", r.novelty,
+              r.intraListDiversity, r.exposureEntropyBits);
+  printFairness(r);
+  for (const auto& grouping : r.itemGroups) {
+    std::printf("\nExposure by %-19s %7s %9s %9s %13s\n", clip(grouping.name, 19).c_str(), "items",
+                "exposure", "catalog", "interactions");
+    for (const auto& g : grouping.groups) {
+      std::printf("  %-28s %7zu %9.4f %9.4f %13.4f\n", clip(g.group, 28).c_str(), g.items, g.exposureShare,
+                  g.catalogShare, g.interactionShare);
+    }
+  }
+  if (!r.flips.empty()) {
+    std::printf("\nCounterfactual flips           %7s %9s %13s\n", "users", "rate", "mean Jaccard");
+    for (const auto& f : r.flips) {
+      std::printf("  %-28s %7zu %9.4f %13.4f\n", clip(f.attribute, 28).c_str(), f.users, f.rate,
+                  f.meanJaccard);
+    }
+  }
+}
+
+std::string defaultRunName(const AuditRun& run) {
+  const auto& p = run.provenance;
+  const std::string subject =
+      run.result.partial.source == "log" ? fs::path(p.logPath).stem().string() : p.modelName;
+  return subject + "@" + std::to_string(run.result.partial.config.k) + " " + p.createdUtc;
+}
+
+}  // namespace
+
+void addAuditOutputOptions(CLI::App& sub, AuditOutputOptions& o) {
+  sub.add_option("--json", o.json, "Write the result as JSON to FILE, or to stdout with '-'");
+  sub.add_flag("--json-records", o.jsonRecords, "Include per-item exposure and per-user records in the JSON");
+  sub.add_option("--html", o.html, "Write a self-contained HTML report to FILE");
+  auto* save = sub.add_flag("--save", o.save, "Save the run in the project (see 'audit list')");
+  sub.add_option("--name", o.name, "Name of the saved run (default: model or log, k and time)")->needs(save);
+  sub.add_flag("--quiet", o.quiet, "No progress lines on stderr");
+}
+
+int emitAuditRun(AuditRun& run, const std::string& project, const AuditOutputOptions& o) {
+  if (o.save) {
+    run.name = o.name.empty() ? defaultRunName(run) : o.name;
+    auto store = ProjectStore::open(project, ProjectStore::Mode::ReadWrite);
+    if (!store) return reportError(store.error());
+    auto id = saveAuditRun(*store.value(), run);
+    if (!id) return reportError(id.error());
+    run.id = id.value();
+  }
+  if (!o.json.empty()) {
+    const auto text =
+        auditRunToJson(run, o.jsonRecords ? AuditJsonDetail::Full : AuditJsonDetail::Statistics) + "\n";
+    if (o.printsJson()) {
+      std::cout << text << std::flush;
+    } else if (auto s = writeTextFile(o.json, text); !s) {
+      return reportError(s.error());
+    }
+  }
+  if (!o.html.empty()) {
+    if (auto s = writeTextFile(o.html, auditReportHtml(run)); !s) return reportError(s.error());
+  }
+  if (!o.printsJson()) {
+    printTable(run);
+    if (run.id > 0)
+      std::printf("\nSaved as audit run %lld \"%s\"\n", static_cast<long long>(run.id), run.name.c_str());
+    if (!o.json.empty()) std::printf("JSON written to %s\n", o.json.c_str());
+    if (!o.html.empty()) std::printf("HTML report written to %s\n", o.html.c_str());
+  }
+  return kExitOk;
+}
+
+Result<std::string> readTextFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return makeError(ErrorCode::Io, "cannot open the file for reading", path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return makeError(ErrorCode::Io, "cannot read the file", path);
+  return text.str();
+}
+
+Status writeTextFile(const std::string& path, const std::string& text) {
+  const std::string part = path + ".part" + std::to_string(::getpid());
+  {
+    std::ofstream out(part, std::ios::binary | std::ios::trunc);
+    if (!out) return makeError(ErrorCode::Io, "cannot open the file for writing", path);
+    out << text;
+    out.flush();
+    if (!out) {
+      std::error_code ec;
+      fs::remove(part, ec);
+      return makeError(ErrorCode::Io, "cannot write the file (disk full?)", path);
+    }
+  }
+  std::error_code ec;
+  fs::rename(part, path, ec);
+  if (ec) {
+    fs::remove(part, ec);
+    return makeError(ErrorCode::Io, "cannot replace the file: " + ec.message(), path);
+  }
+  return Status::success();
+}
+
+}  // namespace reclens::cli

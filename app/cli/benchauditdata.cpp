@@ -1,0 +1,198 @@
+#include "benchauditdata.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+
+#include "data/generator.h"
+#include "engine/userprofilebuilder.h"
+#include "model/trainer.h"
+#include "store/projectstore.h"
+
+namespace reclens::cli {
+
+namespace {
+
+using Json = nlohmann::json;
+
+template <class T>
+Status writeArray(const std::string& dir, const std::string& name, const std::vector<T>& values) {
+  const auto path = dir + "/" + name;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(values.data()),
+            static_cast<std::streamsize>(values.size() * sizeof(T)));
+  if (!out) return makeError(ErrorCode::Io, "cannot write the baseline input", path);
+  return Status::success();
+}
+
+// Keys whose values come from random resampling, so they cannot agree between two implementations.
+bool randomKey(const std::string& key) {
+  return key == "ci_low" || key == "ci_high" || key == "p_value";
+}
+
+// Counts that must agree exactly; a difference is a mismatch, not a row of the table.
+bool countKey(const std::string& key) {
+  return key == "users" || key == "items" || key == "evaluated_users";
+}
+
+// "[label]" for an array entry that names its metric or item grouping; the groups, and the attributes
+// of one metric, are pooled into one row.
+std::string entryLabel(const Json& entry) {
+  for (const char* key : {"metric", "name"}) {
+    if (entry.is_object() && entry.contains(key) && entry[key].is_string())
+      return "[" + entry[key].get<std::string>() + "]";
+  }
+  return {};
+}
+
+void walk(const Json& a, const Json& b, const std::string& path, std::map<std::string, double>& out,
+          std::vector<std::string>& mismatches) {
+  if (a.is_number() && b.is_number()) {
+    const double d = std::abs(a.get<double>() - b.get<double>());
+    auto& slot = out[path];
+    slot = std::max(slot, std::isfinite(d) ? d : INFINITY);
+  } else if (a.is_object() && b.is_object()) {
+    for (const auto& [key, value] : a.items()) {
+      if (randomKey(key)) continue;
+      if (!b.contains(key)) {
+        mismatches.push_back(path + "." + key + " is missing in the baseline");
+        continue;
+      }
+      const auto at = path.empty() ? key : path + "." + key;
+      if (countKey(key)) {
+        if (value != b[key]) mismatches.push_back(at + ": " + value.dump() + " vs " + b[key].dump());
+        continue;
+      }
+      walk(value, b[key], at, out, mismatches);
+    }
+  } else if (a.is_array() && b.is_array()) {
+    if (a.size() != b.size()) {
+      mismatches.push_back(path + " has " + std::to_string(a.size()) + " entries here and " +
+                           std::to_string(b.size()) + " in the baseline");
+      return;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) walk(a[i], b[i], path + entryLabel(a[i]), out, mismatches);
+  } else if (a.is_string() && b.is_string()) {
+    if (a != b)
+      mismatches.push_back(path + ": \"" + a.get<std::string>() + "\" vs \"" + b.get<std::string>() + "\"");
+  } else {
+    mismatches.push_back(path + " differs in type (" + a.type_name() + " vs " + b.type_name() + ")");
+  }
+}
+
+}  // namespace
+
+Result<AuditBenchWorld> makeAuditBenchWorld(std::int64_t items, std::int64_t users, int dim,
+                                            std::uint64_t seed, int threads, const ComputeDevice& device,
+                                            const std::string& dir, const TaskControl& control) {
+  auto preset = GeneratorConfig::preset("large");  // the 100k-item world's categories and brands
+  if (!preset) return preset.error();
+  auto g = preset.value();
+  g.seed = seed;
+  g.items = items;
+  g.users = users;
+  g.interactions = users * 20;
+  g.size = "bench";
+  const auto project = dir + "/bench.reclens";
+  auto store = ProjectStore::open(project, ProjectStore::Mode::Create);
+  if (!store) return store.error();
+  if (auto made = generateProject(g, *store.value(), control); !made) return made.error();
+  auto dataset = store.value()->loadDataset(control);
+  if (!dataset) return dataset.error();
+  AuditBenchWorld world;
+  world.dataset = std::move(dataset).value();
+  auto train = defaultTrainConfig("bpr");
+  train.dim = dim;
+  train.epochs = 1;
+  train.patience = 1;
+  train.evalUsers = 500;
+  train.seed = seed;
+  train.threads = threads;
+  train.device = device.kind == ComputeDevice::Kind::Cuda ? "cuda:" + std::to_string(device.index) : "cpu";
+  const auto modelPath = dir + "/bench.bpr.pt";
+  if (auto trained = trainModel(world.dataset, train, modelPath, control); !trained) return trained.error();
+  auto model = ModelFile::load(modelPath, device, &world.dataset.items);
+  if (!model) return model.error();
+  world.model = std::move(model).value();
+  world.split = splitByTime(world.dataset, 1, 1);
+  return world;
+}
+
+Status writeBaselineInputs(const AuditBenchWorld& world, ScoringEngine& engine, const AuditConfig& config,
+                           const std::string& dir) {
+  const auto& d = world.dataset;
+  const auto& split = world.split;
+  std::vector<bool> historyRows(split.part.size());
+  std::vector<std::int32_t> historyItems;
+  for (std::size_t r = 0; r < split.part.size(); ++r) {
+    historyRows[r] = split.part[r] != SplitPart::Test;
+    if (historyRows[r]) historyItems.push_back(d.interactions.item[r]);
+  }
+  const auto users = std::max(d.users.size(), split.users());
+  UserProfileBuilder profiles(d, world.model->metadata(), &historyRows);
+  std::vector<float> vectors;
+  std::vector<std::int64_t> historyStart{0}, testStart{0};
+  std::vector<std::int32_t> history, test;
+  for (std::size_t u = 0; u < users; ++u) {
+    const auto profile = profiles.profile(static_cast<std::int32_t>(u));
+    auto v = engine.userVector(profile);
+    if (!v) return v.error();
+    vectors.insert(vectors.end(), v.value().begin(), v.value().end());
+    history.insert(history.end(), profile.items.begin(), profile.items.end());
+    historyStart.push_back(static_cast<std::int64_t>(history.size()));
+    if (u < split.test.size()) test.insert(test.end(), split.test[u].begin(), split.test[u].end());
+    testStart.push_back(static_cast<std::int64_t>(test.size()));
+  }
+  Json meta = {{"items", d.items.size()},
+               {"users", users},
+               {"dim", engine.dim()},
+               {"k", config.k},
+               {"tail_ratio", config.tailRatio},
+               {"bootstrap", config.bootstrapSamples},
+               {"permutations", config.permutations},
+               {"seed", config.seed},
+               {"batch", config.batchSize}};
+  meta["attributes"] = Json::array();
+  std::vector<std::int32_t> codes(users);
+  for (const auto& field : d.users.fields) {
+    if (!config.userAttributes.empty() &&
+        std::find(config.userAttributes.begin(), config.userAttributes.end(), field.name()) ==
+            config.userAttributes.end())
+      continue;
+    for (std::size_t u = 0; u < users; ++u) codes[u] = field.codeAt(u);
+    const auto file = "group_" + std::to_string(meta["attributes"].size()) + ".i32";
+    if (auto s = writeArray(dir, file, codes); !s) return s;
+    meta["attributes"].push_back({{"name", field.name()}, {"values", field.vocabulary()}, {"file", file}});
+  }
+  meta["item_fields"] = Json::array();
+  std::vector<std::int32_t> itemCodes(d.items.size());
+  for (const char* name : {"category", "brand"}) {
+    const int f = d.items.fieldIndex(name);
+    if (f < 0) continue;
+    const auto& field = d.items.fields[static_cast<std::size_t>(f)];
+    for (std::size_t i = 0; i < itemCodes.size(); ++i) itemCodes[i] = field.codeAt(i);
+    const auto file = std::string("item_") + name + ".i32";
+    if (auto s = writeArray(dir, file, itemCodes); !s) return s;
+    meta["item_fields"].push_back({{"name", name}, {"values", field.vocabulary()}, {"file", file}});
+  }
+  for (const auto& s :
+       {writeArray(dir, "items.f32", engine.itemEmbeddingsOnCpu()), writeArray(dir, "users.f32", vectors),
+        writeArray(dir, "history_start.i64", historyStart), writeArray(dir, "history_items.i32", history),
+        writeArray(dir, "test_start.i64", testStart), writeArray(dir, "test_items.i32", test),
+        writeArray(dir, "history_rows.i32", historyItems)}) {
+    if (!s) return s;
+  }
+  std::ofstream out(dir + "/meta.json");
+  out << meta.dump(1);
+  if (!out) return makeError(ErrorCode::Io, "cannot write the baseline input", dir + "/meta.json");
+  return Status::success();
+}
+
+std::map<std::string, double> metricDifferences(const nlohmann::json& ours, const nlohmann::json& theirs,
+                                                std::vector<std::string>& mismatches) {
+  std::map<std::string, double> out;
+  walk(ours, theirs, "", out, mismatches);
+  return out;
+}
+
+}  // namespace reclens::cli

@@ -1,0 +1,241 @@
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "cli/clirun.h"
+
+#include "store/projectstore.h"
+
+using namespace reclens;
+
+namespace {
+using Run = reclens::test::CliRun;
+const auto cli = reclens::test::runCli;
+
+QByteArray readAll(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QJsonObject readJson(const QString& path) {
+  return QJsonDocument::fromJson(readAll(path)).object();
+}
+
+QString sha256Of(const QString& path) {
+  return QString::fromLatin1(QCryptographicHash::hash(readAll(path), QCryptographicHash::Sha256).toHex());
+}
+
+// Small statistics settings keep every audit of the tiny project well under a second.
+const QStringList kFast = {"--k", "10",     "--bootstrap", "200",    "--permutations",
+                           "200", "--seed", "5",           "--quiet"};
+}  // namespace
+
+class TestCliAudit : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+  QString m_project;
+
+  QString path(const QString& name) const { return m_dir.filePath(name); }
+
+  // Exit code and stderr of a failing command: non-zero, one line.
+  void expectOneLineError(const QStringList& args, int code, const QString& mentions) {
+    const auto r = cli(args);
+    QVERIFY2(r.exitCode == code, (QByteArray::number(r.exitCode) + ": " + r.err).constData());
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(r.err.startsWith("reclens-cli: error: "), r.err.constData());
+    QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(m_dir.isValid());
+    m_project = path("tiny.reclens");
+    auto r = cli({"generate", "--size", "tiny", "--project", m_project, "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = cli({"train", "--project", m_project, "--model", "bpr", "--dim", "8", "--epochs", "2", "--threads",
+             "1", "--device", "cpu", "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+  }
+
+  void auditPrintsTableAndWritesJsonAndHtml() {
+    const auto r = cli(QStringList{"audit", "--project", m_project, "--json", path("full.json"), "--html",
+                                   path("report.html")} +
+                       kFast);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    for (const char* part : {"Accuracy@10", "Long tail@10", "Fairness by gender", "Exposure by tier", "NDCG"})
+      QVERIFY2(r.out.contains(part), part);
+
+    const auto doc = readJson(path("full.json"));
+    QCOMPARE(doc.value("format").toString(), QString("reclens-audit"));
+    const auto metrics = doc.value("metrics").toObject();
+    const double ndcg = metrics.value("accuracy").toObject().value("ndcg").toDouble(-1);
+    QVERIFY(ndcg >= 0.0 && ndcg <= 1.0);
+    QVERIFY(metrics.value("evaluated_users").toInt() > 0);
+    QVERIFY(!metrics.value("fairness").toArray().isEmpty());
+    const auto provenance = doc.value("provenance").toObject();
+    QCOMPARE(provenance.value("metric_definitions_version").toString(), QString("1"));
+    QVERIFY(provenance.value("library_versions").toString().contains("LibTorch"));
+    QVERIFY(provenance.value("library_versions").toString().contains("SQLite"));
+    QCOMPARE(doc.value("config").toObject().value("seed").toInt(), 5);
+    const auto sha = sha256Of(path("tiny.bpr-8.pt"));
+    QCOMPARE(doc.value("partial").toObject().value("model_sha256").toString(), sha);
+
+    const auto html = QString::fromUtf8(readAll(path("report.html")));
+    QVERIFY(html.startsWith("<!DOCTYPE html>"));
+    QVERIFY(html.contains(sha));
+    QVERIFY(html.contains("<svg"));
+    QVERIFY(html.contains("Lorenz curve"));
+    QVERIFY(!html.contains("http://", Qt::CaseInsensitive));
+    QVERIFY(!html.contains("https://", Qt::CaseInsensitive));
+    QVERIFY(
+        !html.contains(QRegularExpression(R"((src|href)\s*=)", QRegularExpression::CaseInsensitiveOption)));
+  }
+
+  void threeShardsMergeToTheUnshardedResult() {
+    const auto whole =
+        cli(QStringList{"audit", "--project", m_project, "--json", path("whole.json")} + kFast);
+    QVERIFY2(whole.exitCode == 0, whole.err.constData());
+    QStringList parts;
+    for (int i = 0; i < 3; ++i) {
+      const auto part = path(QString("part-%1.json").arg(i));
+      const auto r =
+          cli(QStringList{"audit", "--project", m_project, "--shard", QString("%1/3").arg(i), "--out", part} +
+              kFast);
+      QVERIFY2(r.exitCode == 0, r.err.constData());
+      QVERIFY(QFile::exists(part));
+      parts << part;
+    }
+    const auto merged =
+        cli(QStringList{"audit", "merge", "--project", m_project, "--quiet", "--json", path("merged.json")} +
+            parts);
+    QVERIFY2(merged.exitCode == 0, merged.err.constData());
+    const auto a = readJson(path("whole.json"));
+    const auto b = readJson(path("merged.json"));
+    QVERIFY(!a.value("metrics").toObject().isEmpty());
+    QCOMPARE(b.value("metrics").toObject(), a.value("metrics").toObject());
+    QCOMPARE(b.value("partial").toObject(), a.value("partial").toObject());
+    QCOMPARE(b.value("config").toObject(), a.value("config").toObject());
+
+    // A shard given twice is refused with one line.
+    expectOneLineError({"audit", "merge", "--project", m_project, parts[0], parts[0]}, 2, "twice");
+  }
+
+  void savedRunsAreListedAndCompared() {
+    auto r = cli(QStringList{"audit", "--project", m_project, "--save", "--name", "baseline run"} + kFast);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("Saved as audit run"));
+    r = cli(
+        QStringList{"audit", "--project", m_project, "--save", "--name", "deeper", "--k", "20", "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+
+    r = cli({"audit", "list", "--project", m_project, "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto runs = QJsonDocument::fromJson(r.out).array();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs[0].toObject().value("name").toString(), QString("deeper"));
+    QCOMPARE(runs[1].toObject().value("k").toInt(), 10);
+
+    r = cli({"audit", "compare", "--project", m_project, "baseline run", "deeper"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("NDCG@10"));
+    QVERIFY(r.out.contains("NDCG@20"));
+    QVERIFY(r.out.contains("different list lengths"));
+
+    // A saved run against a JSON file, as JSON: the same audit differs by nothing.
+    QVERIFY(QFile::exists(path("whole.json")));
+    r = cli({"audit", "compare", "--project", m_project, "--json", "baseline run", path("whole.json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto rows = QJsonDocument::fromJson(r.out).object().value("rows").toArray();
+    QVERIFY(rows.size() > 10);
+    for (const auto& row : rows) {
+      const auto o = row.toObject();
+      QVERIFY2(o.value("difference").toDouble() == 0.0, qPrintable(o.value("metric").toString()));
+    }
+
+    expectOneLineError({"audit", "--project", m_project, "--save", "--name", "deeper", "--quiet"}, 3,
+                       "already saved");
+    expectOneLineError({"audit", "compare", "--project", m_project, "baseline run", "nope"}, 3, "nope");
+  }
+
+  void auditsARecommendationLog() {
+    auto store = ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly);
+    QVERIFY(store.ok());
+    const auto dataset = store.value()->loadDataset();
+    QVERIFY(dataset.ok());
+    const auto& d = dataset.value();
+    QByteArray csv = "user,item,rank\n";
+    for (std::size_t u = 0; u < d.users.size(); ++u) {
+      for (int r = 1; r <= 10; ++r) {
+        const auto item = (u * 7 + static_cast<std::size_t>(r) * 13) % d.items.size();
+        csv += QByteArray::fromStdString(d.users.ids[u] + "," + d.items.ids[item] + "," + std::to_string(r) +
+                                         "\n");
+      }
+    }
+    QFile f(path("recs.csv"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(csv);
+    f.close();
+    const auto r =
+        cli(QStringList{"audit", "--project", m_project, "--log", path("recs.csv"), "--json", "-"} + kFast);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto doc = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(doc.value("partial").toObject().value("source").toString(), QString("log"));
+    QCOMPARE(doc.value("provenance").toObject().value("log_sha256").toString(), sha256Of(path("recs.csv")));
+    QCOMPARE(doc.value("audited_users").toInt(), static_cast<int>(d.users.size()));
+    QVERIFY(doc.value("metrics").toObject().value("flips").toArray().isEmpty());
+    QVERIFY(r.err.isEmpty());  // --json - prints no progress
+
+    QFile bad(path("bad.csv"));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write(QByteArray::fromStdString("user,item,rank\n" + d.users.ids[0] + "," + d.items.ids[0] +
+                                        ",1\nnobody," + d.items.ids[1] + ",1\n"));
+    bad.close();
+    expectOneLineError({"audit", "--project", m_project, "--log", path("bad.csv"), "--quiet"}, 3,
+                       "bad.csv:3:1");
+  }
+
+  void badArgumentsAreOneLine() {
+    expectOneLineError({"audit", "--project", m_project, "--model", "no-such-model", "--quiet"}, 2,
+                       "no-such-model");
+    expectOneLineError({"audit", "--project", m_project, "--shard", "x/3", "--out", path("p.json")}, 2,
+                       "x/3");
+    expectOneLineError({"audit", "--project", m_project, "--shard", "/4", "--out", path("p.json")}, 2,
+                       "JOB_COMPLETION_INDEX");
+    expectOneLineError({"audit", "--project", m_project, "--shard", "1/3"}, 2, "--out");
+    expectOneLineError({"audit", "--project", m_project, "--flip", "gender", "--quiet"}, 2, "gender");
+    expectOneLineError({"audit", "--project", m_project, "--attributes", "shoe_size", "--quiet"}, 2,
+                       "shoe_size");
+    expectOneLineError({"audit", "--model", "bpr-8"}, 2, "--project");
+    expectOneLineError({"audit", "--project", path("missing.reclens")}, 4, "missing.reclens");
+  }
+
+  // Last: it registers a second model (the others rely on the newest being bpr-8).
+  void flipsTheAttributesAModelUses() {
+    auto r = cli({"train", "--project", m_project, "--model", "twotower", "--dim", "8", "--epochs", "1",
+                  "--threads", "1", "--device", "cpu", "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = cli(QStringList{"audit", "--project", m_project, "--model", "twotower-8", "--flip", "gender",
+                        "--json", path("flips.json")} +
+            kFast);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("Counterfactual flips"));
+    const auto doc = readJson(path("flips.json"));
+    const auto flips = doc.value("metrics").toObject().value("flips").toArray();
+    QCOMPARE(flips.size(), 1);
+    const auto gender = flips[0].toObject();
+    QCOMPARE(gender.value("attribute").toString(), QString("gender"));
+    QCOMPARE(gender.value("users").toInt(), doc.value("audited_users").toInt());
+    const double rate = gender.value("rate").toDouble(-1);
+    QVERIFY(rate >= 0.0 && rate <= 1.0);
+    QCOMPARE(doc.value("provenance").toObject().value("model_kind").toString(), QString("twotower"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCliAudit)
+#include "tst_cliaudit.moc"
