@@ -14,6 +14,7 @@ void RecommendationModel::setList(std::shared_ptr<const DatasetSnapshot> snapsho
   beginResetModel();
   m_snapshot = std::move(snapshot);
   m_items = m_snapshot ? std::move(items) : std::vector<Recommendation>{};
+  m_reasons.clear();
   m_categoryField = m_snapshot ? m_snapshot->dataset().items.fieldIndex("category") : -1;
   m_brandField = m_snapshot ? m_snapshot->dataset().items.fieldIndex("brand") : -1;
   endResetModel();
@@ -21,6 +22,20 @@ void RecommendationModel::setList(std::shared_ptr<const DatasetSnapshot> snapsho
 
 void RecommendationModel::clear() {
   setList(nullptr, {});
+}
+
+void RecommendationModel::setReasons(const std::vector<std::int32_t>& items, QStringList reasons) {
+  if (items != this->items() || reasons.size() != static_cast<qsizetype>(m_items.size()) || m_items.empty())
+    return;
+  m_reasons = std::move(reasons);
+  Q_EMIT dataChanged(index(0, ReasonColumn), index(rowCount() - 1, ReasonColumn));
+}
+
+std::vector<std::int32_t> RecommendationModel::items() const {
+  std::vector<std::int32_t> out;
+  out.reserve(m_items.size());
+  for (const auto& r : m_items) out.push_back(r.item);
+  return out;
 }
 
 std::int32_t RecommendationModel::itemAt(int row) const {
@@ -54,6 +69,8 @@ QVariant RecommendationModel::data(const QModelIndex& index, int role) const {
   if (role == kTierRole && index.column() == TierColumn) return static_cast<int>(m_snapshot->itemTier(item));
   if (role == Qt::ToolTipRole && index.column() == TierColumn) return ItemTableModel::tierRule();
   if (role == Qt::ToolTipRole && index.column() == TitleColumn) return display::text(catalog.titles[item]);
+  if ((role == Qt::ToolTipRole || role == Qt::DisplayRole) && index.column() == ReasonColumn)
+    return m_reasons.value(index.row());
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {
     case RankColumn:
@@ -97,6 +114,8 @@ QVariant RecommendationModel::headerData(int section, Qt::Orientation orientatio
       return tr("Score");
     case TierColumn:
       return tr("Popularity");
+    case ReasonColumn:
+      return tr("Why");
     default:
       return {};
   }

@@ -1,5 +1,6 @@
 #pragma once
 #include <QAbstractTableModel>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -9,8 +10,9 @@
 
 namespace reclens {
 
-// One top-K list as a table: rank, item id, title, category, brand, price, score and popularity
-// tier. data() only indexes the list and the snapshot.
+// One top-K list as a table: rank, item id, title, category, brand, price, score, popularity tier
+// and the reason line ("Why"), which arrives later from an explanation computed off the GUI thread.
+// data() only indexes the list, the snapshot and the reasons.
 class RecommendationModel : public QAbstractTableModel {
   Q_OBJECT
 
@@ -24,6 +26,7 @@ class RecommendationModel : public QAbstractTableModel {
     PriceColumn,
     ScoreColumn,
     TierColumn,
+    ReasonColumn,
     ColumnCount
   };
   // The tier column answers this role with the PopularityTier as an int (for the badge delegate).
@@ -34,6 +37,11 @@ class RecommendationModel : public QAbstractTableModel {
   // Shows `items` (catalog rows of `snapshot`); an empty list clears the table.
   void setList(std::shared_ptr<const DatasetSnapshot> snapshot, std::vector<Recommendation> items);
   void clear();
+  // Sets the reason line of each row; ignored unless `items` are the catalog rows of the list shown,
+  // in order (the list may have changed while the reasons were computed).
+  void setReasons(const std::vector<std::int32_t>& items, QStringList reasons);
+  // The catalog rows of the list shown, in rank order.
+  std::vector<std::int32_t> items() const;
   // Catalog row of table row `row`, -1 when out of range.
   std::int32_t itemAt(int row) const;
 
@@ -47,6 +55,7 @@ class RecommendationModel : public QAbstractTableModel {
 
   std::shared_ptr<const DatasetSnapshot> m_snapshot;
   std::vector<Recommendation> m_items;
+  QStringList m_reasons;  // empty, or one per row
   int m_categoryField = -1;
   int m_brandField = -1;
 };

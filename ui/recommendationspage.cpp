@@ -23,8 +23,10 @@
 #include <numeric>
 
 #include "displayformat.h"
+#include "explanationservice.h"
 #include "jobprogressdialog.h"
 #include "model/modelregistration.h"
+#include "reasonline.h"
 #include "recommendationmodel.h"
 #include "recomputeservice.h"
 #include "rerankcontrols.h"
@@ -35,12 +37,15 @@ namespace reclens {
 
 namespace {
 constexpr int kHistoryShown = 50;
+constexpr int kMaxTitleWidth = 320;       // pixels; the "Why" column takes the rest
+constexpr std::size_t kMaxReasons = 100;  // rows of a long list that get a reason line
 }  // namespace
 
 RecommendationsPage::RecommendationsPage(ComputeDevice device, QWidget* parent)
     : QWidget(parent),
       m_device(std::move(device)),
       m_service(new RecomputeService(this)),
+      m_reasons(new ExplanationService(this)),
       m_model(new RecommendationModel(this)),
       m_stack(new QStackedWidget(this)) {
   auto* layout = new QVBoxLayout(this);
@@ -49,6 +54,15 @@ RecommendationsPage::RecommendationsPage(ComputeDevice device, QWidget* parent)
   m_stack->addWidget(buildEmptyState());
   m_stack->addWidget(buildControls());
   connect(m_service, &RecomputeService::resultReady, this, &RecommendationsPage::showResult);
+  connect(m_reasons, &ExplanationService::explanationReady, this, [this](const ExplanationResult& result) {
+    if (result.error || result.request.session != m_session) return;
+    QStringList reasons;
+    for (const auto& item : result.explanation.items) {
+      const QString brief = ReasonLine::brief(item.reason);
+      reasons << (brief.isEmpty() ? ReasonLine::text(item.reason) : brief);
+    }
+    m_model->setReasons(result.request.items, reasons);
+  });
   updateEmptyState();
 }
 
@@ -123,7 +137,7 @@ QWidget* RecommendationsPage::buildControls() {
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_table->setAlternatingRowColors(true);
   m_table->verticalHeader()->hide();
-  m_table->horizontalHeader()->setSectionResizeMode(RecommendationModel::TitleColumn, QHeaderView::Stretch);
+  m_table->horizontalHeader()->setSectionResizeMode(RecommendationModel::ReasonColumn, QHeaderView::Stretch);
   m_table->horizontalHeader()->setSectionResizeMode(RecommendationModel::TierColumn,
                                                     QHeaderView::ResizeToContents);
   m_history = new QListWidget(page);
@@ -300,7 +314,11 @@ void RecommendationsPage::showResult(const RecomputeResult& result) {
     if (m_message->property("error").toBool()) showMessage({}, false);
     m_model->setList(m_snapshot, result.items);
     m_table->resizeColumnsToContents();
-    m_table->horizontalHeader()->setSectionResizeMode(RecommendationModel::TitleColumn, QHeaderView::Stretch);
+    m_table->setColumnWidth(RecommendationModel::TitleColumn,
+                            std::min(m_table->columnWidth(RecommendationModel::TitleColumn), kMaxTitleWidth));
+    m_table->horizontalHeader()->setSectionResizeMode(RecommendationModel::ReasonColumn,
+                                                      QHeaderView::Stretch);
+    requestReasons(result.request.user);
   }
   m_history->clear();
   for (std::size_t n = 0; n < result.history.size() && n < std::size_t(kHistoryShown); ++n) {
@@ -321,6 +339,17 @@ void RecommendationsPage::showResult(const RecomputeResult& result) {
                              QLocale().toString(result.milliseconds, 'f', 1),
                              display::text(m_session->model()->device().description)));
   Q_EMIT resultShown(result);
+}
+
+void RecommendationsPage::requestReasons(std::int32_t user) {
+  // Gradient × Input is one batched backward pass: fast enough to follow every recomputation.
+  ExplanationRequest request;
+  request.session = m_session;
+  request.user = user;
+  request.items = m_model->items();
+  if (request.items.empty() || request.items.size() > kMaxReasons) return;
+  request.options.method = AttributionMethod::GradientTimesInput;
+  m_reasons->explain(std::move(request));
 }
 
 void RecommendationsPage::showMessage(const QString& text, bool error) {

@@ -23,6 +23,7 @@ class QTableView;
 
 namespace reclens {
 
+class ExplanationService;
 class RecommendationModel;
 class ReRankControls;
 class RecomputeService;
@@ -77,12 +78,15 @@ class RecommendationsPage : public QWidget {
   void userEntered();
   void requestRecompute();
   void showResult(const RecomputeResult& result);
+  // Asks for the reason line of each row of the list shown, made for dataset user row `user`.
+  void requestReasons(std::int32_t user);
   void showMessage(const QString& text, bool error);
   void updateEmptyState();
 
   ComputeDevice m_device;
   BackgroundJob m_job;
   RecomputeService* m_service;
+  ExplanationService* m_reasons;  // the "Why" column: Gradient × Input of each list, off the GUI thread
   RecommendationModel* m_model;
   std::shared_ptr<const DatasetSnapshot> m_snapshot;
   std::shared_ptr<const ModelSession> m_session;

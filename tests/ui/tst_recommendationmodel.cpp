@@ -82,6 +82,29 @@ class TestRecommendationModel : public QObject {
     QCOMPARE(reset.count(), 2);
     QCOMPARE(model.rowCount(), 0);
   }
+
+  void showsReasonsOnlyForTheListTheyWereMadeFor() {
+    RecommendationModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setList(build(), list());
+    const auto reason = [&model](int row) {
+      return model.data(model.index(row, RecommendationModel::ReasonColumn)).toString();
+    };
+    QCOMPARE(reason(0), QString());
+    QCOMPARE(model.items(), (std::vector<std::int32_t>{4, 2, 0}));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // Made for another list (the list changed meanwhile): ignored.
+    model.setReasons({4, 0, 2}, {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+    QCOMPARE(changed.count(), 0);
+    model.setReasons({4, 2, 0}, {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(reason(1), QStringLiteral("b"));
+    QCOMPARE(model.data(model.index(2, RecommendationModel::ReasonColumn), Qt::ToolTipRole).toString(),
+             QStringLiteral("c"));
+    // A new list starts without reasons.
+    model.setList(build(), list());
+    QCOMPARE(reason(1), QString());
+  }
 };
 
 QTEST_MAIN(TestRecommendationModel)

@@ -1,0 +1,61 @@
+#pragma once
+#include <QWidget>
+
+#include "explain/attribution.h"
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace reclens {
+
+// The Explanation page's bar: a title, how many rows to explain, the attribution method with its
+// steps (Integrated Gradients) or permutations (Shapley), and a busy indicator with Cancel, which
+// offers Compute instead when there is nothing running and nothing shown.
+class ExplanationControls : public QWidget {
+  Q_OBJECT
+
+ public:
+  static constexpr int kDefaultRows = 10;
+  static constexpr int kMaxRows = 50;
+
+  explicit ExplanationControls(QWidget* parent = nullptr);
+
+  // The attribution settings chosen.
+  AttributionOptions options() const;
+  int rows() const;
+  void setTitle(const QString& richText);
+  // Shows the busy indicator (indeterminate until setProgress) and Cancel while `busy`; when idle,
+  // shows Compute only if `offerCompute`.
+  void setBusy(bool busy, bool offerCompute);
+  void setProgress(double fraction);
+
+  QComboBox* methodBox() const { return m_method; }
+  QSpinBox* stepsBox() const { return m_steps; }
+  QSpinBox* samplesBox() const { return m_samples; }
+  QSpinBox* rowsBox() const { return m_rows; }
+  QPushButton* cancelButton() const { return m_cancel; }
+  QProgressBar* busyBar() const { return m_busy; }
+
+ Q_SIGNALS:
+  // A setting that changes the explanation moved.
+  void changed();
+  void cancelRequested();
+  void computeRequested();
+
+ private:
+  void updateMethodControls();
+
+  QLabel* m_title;
+  QSpinBox* m_rows;
+  QComboBox* m_method;
+  QSpinBox* m_steps;
+  QSpinBox* m_samples;
+  QProgressBar* m_busy;
+  QPushButton* m_cancel;
+  bool m_isBusy = false;
+};
+
+}  // namespace reclens

@@ -1,0 +1,37 @@
+#pragma once
+#include <QCoreApplication>
+#include <QString>
+
+#include "explain/attribution.h"
+#include "explain/egograph.h"
+
+namespace reclens {
+
+// The texts of the Explanation page that describe numbers: the method, the completeness check, the
+// detail of one heatmap cell and the sums under the ego graph. Kept apart from the page's wiring.
+class ExplanationDetail {
+  Q_DECLARE_TR_FUNCTIONS(ExplanationDetail)
+
+ public:
+  // The method's name as shown in the selector.
+  static QString methodName(AttributionMethod method);
+  // The method with its settings, e.g. "Integrated Gradients, 32 steps (midpoint rule), zero baseline".
+  static QString methodText(const AttributionOptions& options);
+  // Largest |completeness delta| over the items, and as a share of |f(x) − f(x′)|; NaN when the
+  // method has none (occlusion) or there are no items.
+  static double maxAbsDelta(const Explanation& explanation);
+  static double maxRelativeDelta(const Explanation& explanation);
+  // One line for beside the heatmap, e.g. "Completeness: max |Δ| 2.1e-07 (0.00001 % of |f(x) − f(x′)|)".
+  static QString completenessText(const Explanation& explanation);
+  // Rich text for one cell: the item, its reason line, the field and its value, the exact
+  // attribution (± standard error for Shapley), the method, f(x), f(x′) and the completeness delta.
+  static QString cellHtml(const Explanation& explanation, int row, const QString& rowTitle,
+                          const QString& fieldKind, const QString& fieldLabel, const QString& fieldValue,
+                          double attribution, double standardError);
+  // The sums under the ego graph: score = pathSum + residual, paths shown and how they were found.
+  static QString graphSummary(const EgoGraph& graph);
+  // A number with its sign and `digits` significant digits.
+  static QString signedNumber(double value, int digits = 4);
+};
+
+}  // namespace reclens
