@@ -1,0 +1,111 @@
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtTest>
+
+#include "engine/whatifreplay.h"
+#include "historytimeline.h"
+#include "replaycontroller.h"
+#include "ui/testsession.h"
+#include "whatifhistorymodel.h"
+#include "whatifmixplot.h"
+#include "whatifpage.h"
+
+using namespace reclens;
+
+Q_DECLARE_METATYPE(std::optional<std::int64_t>)
+
+class TestReplay : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+  std::shared_ptr<const ModelSession> m_session;
+  std::shared_ptr<const DatasetSnapshot> m_snapshot;
+  int m_user = -1;
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(m_dir.isValid());
+    auto session = testing::tinySession(m_dir.filePath(QStringLiteral("tiny.reclens")));
+    QVERIFY2(session.ok(), session.ok() ? "" : session.error().message.c_str());
+    m_session = session.value();
+    m_snapshot = std::shared_ptr<const DatasetSnapshot>(m_session, &m_session->snapshot());
+    for (std::size_t u = 0; u < m_snapshot->userCount(); ++u) {
+      if (m_user < 0 || m_snapshot->userInteractions(u) > m_snapshot->userInteractions(std::size_t(m_user)))
+        m_user = static_cast<int>(u);
+    }
+  }
+
+  void controllerSteps() {
+    ReplayController replay;
+    QSignalSpy moved(&replay, &ReplayController::replayTimeChanged);
+    replay.setSteps({100, 200, 300}, TimeUnit::Sequence);
+    QCOMPARE(replay.stepCount(), 3);
+    QCOMPARE(replay.position(), 2);
+    QVERIFY(!replay.asOf());  // the last step is the whole history
+    QCOMPARE(moved.count(), 0);
+    QTest::keyClick(replay.slider(), Qt::Key_Home);
+    QCOMPARE(replay.asOf(), std::optional<std::int64_t>(100));
+    QCOMPARE(moved.count(), 1);
+    QTest::keyClick(replay.slider(), Qt::Key_Right);
+    QCOMPARE(replay.asOf(), std::optional<std::int64_t>(200));
+    // Playing steps to the end and stops there.
+    QSignalSpy playing(&replay, &ReplayController::playingChanged);
+    replay.speedBox()->setCurrentIndex(3);
+    QTest::mouseClick(replay.playButton(), Qt::LeftButton);
+    QVERIFY(replay.isPlaying());
+    QCOMPARE(playing.count(), 1);
+    QVERIFY(playing.wait(5000));  // stopped at the end
+    QVERIFY(!replay.isPlaying());
+    QVERIFY(!replay.asOf());
+  }
+
+  void sliderRecomputesWithAShorterHistory() {
+    WhatIfPage page;
+    page.resize(1600, 1000);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.setSnapshot(m_snapshot);
+    page.setSession(m_session);
+    QSignalSpy shown(&page, &WhatIfPage::resultShown);
+    page.showUser(m_user);
+    QVERIFY(shown.wait(20000));
+    const auto full = page.outcome()->result.profile.items.size();
+    const auto fullMix = page.mixPlot()->historyShares();
+    const auto steps = replaySteps(userHistoryEvents(m_snapshot->dataset(), m_user));
+    QVERIFY(steps.size() > 3);
+    QCOMPARE(page.replay()->stepCount(), int(steps.size()));
+
+    // The first step: only what the user did up to the first time.
+    QTest::keyClick(page.replay()->slider(), Qt::Key_Home);
+    QVERIFY(shown.wait(20000));
+    const WhatIfOutcome early = *page.outcome();
+    QCOMPARE(early.request.asOf, std::optional<std::int64_t>(steps.front()));
+    QVERIFY(early.result.profile.items.size() < full);
+    QVERIFY(!early.result.profile.items.empty());
+    QVERIFY(page.timeline()->laterCount() > 0);
+    QVERIFY(page.mixPlot()->historyShares() != fullMix);
+    // The baseline stays today's list, so the comparison says how far the early list is from it.
+    QCOMPARE(early.result.baseline.size(), early.result.list.size());
+
+    // Half way: more history than at the start, less than all.
+    page.replay()->setPosition(int(steps.size()) / 2);
+    QVERIFY(shown.wait(20000));
+    const auto middle = page.outcome()->result.profile.items.size();
+    QVERIFY(middle >= early.result.profile.items.size());
+    QVERIFY(middle <= full);
+
+    // Back at the end: the whole history, and the list equals the baseline again.
+    QTest::keyClick(page.replay()->slider(), Qt::Key_End);
+    QVERIFY(shown.wait(20000));
+    QVERIFY(!page.outcome()->request.asOf);
+    QCOMPARE(page.outcome()->result.profile.items.size(), full);
+    QCOMPARE(page.outcome()->result.comparison.same, int(page.outcome()->result.list.size()));
+    QCOMPARE(page.timeline()->laterCount(), 0);
+  }
+};
+
+QTEST_MAIN(TestReplay)
+#include "tst_replay.moc"

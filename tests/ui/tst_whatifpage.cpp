@@ -1,0 +1,284 @@
+#include <qcustomplot.h>
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QtTest>
+
+#include <algorithm>
+
+#include "attributionheatmap.h"
+#include "historytimeline.h"
+#include "ui/testsession.h"
+#include "whatifcatalogpanel.h"
+#include "whatifeditor.h"
+#include "whatifhistorymodel.h"
+#include "whatiflistmodel.h"
+#include "whatifpage.h"
+#include "whatifscenariobar.h"
+#include "whatifsearchbox.h"
+#include "whatifservice.h"
+
+using namespace reclens;
+
+namespace {
+
+constexpr int kWaitMs = 20000;
+
+std::vector<std::int32_t> listItems(const WhatIfOutcome& outcome) {
+  std::vector<std::int32_t> out;
+  for (const auto& r : outcome.result.list) out.push_back(r.item);
+  return out;
+}
+
+// Every heatmap cell, row by row, with the column labels: what the heatmap shows.
+QStringList heatmapCells(const AttributionHeatmap* heatmap) {
+  QStringList cells;
+  for (int c = 0; c < heatmap->columnCount(); ++c) cells << heatmap->column(c).label;
+  for (int r = 0; r < heatmap->rowCount(); ++r) {
+    for (int c = 0; c < heatmap->columnCount(); ++c) cells << QString::number(heatmap->value(r, c), 'g', 6);
+  }
+  return cells;
+}
+
+}  // namespace
+
+class TestWhatIfPage : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+  std::shared_ptr<const ModelSession> m_session;
+  std::shared_ptr<const DatasetSnapshot> m_snapshot;
+  int m_user = -1;
+
+  // Waits (bounded) for the next result of `page`; results only arrive from the event loop, so the
+  // spy made after the edit still sees it.
+  static bool nextResult(WhatIfPage& page) {
+    QSignalSpy shown(&page, &WhatIfPage::resultShown);
+    return shown.wait(kWaitMs) && page.outcome().has_value();
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(m_dir.isValid());
+    auto session = testing::tinySession(m_dir.filePath(QStringLiteral("tiny.reclens")));
+    QVERIFY2(session.ok(), session.ok() ? "" : session.error().message.c_str());
+    m_session = session.value();
+    // The snapshot lives as long as the session that holds it.
+    m_snapshot = std::shared_ptr<const DatasetSnapshot>(m_session, &m_session->snapshot());
+    for (std::size_t u = 0; u < m_snapshot->userCount(); ++u) {
+      if (m_user < 0 || m_snapshot->userInteractions(u) > m_snapshot->userInteractions(std::size_t(m_user)))
+        m_user = static_cast<int>(u);
+    }
+  }
+
+  void editUndoRedoReset() {
+    WhatIfPage page;
+    page.resize(1600, 1000);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    QAbstractItemModelTester historyTester(page.historyModel());
+    QAbstractItemModelTester listTester(page.listModel());
+    page.setSnapshot(m_snapshot);
+    page.setSession(m_session);
+    QSignalSpy shown(&page, &WhatIfPage::resultShown);
+    page.showUser(m_user);
+    QVERIFY(shown.wait(kWaitMs));
+    const WhatIfOutcome baseline = *page.outcome();
+    QVERIFY(!baseline.error);
+    QCOMPARE(int(baseline.result.list.size()), page.kBox()->value());
+    QCOMPARE(baseline.result.comparison.same, int(baseline.result.list.size()));
+    QCOMPARE(page.heatmap()->rowCount(), WhatIfPage::kExplainRows);
+    const QStringList baselineCells = heatmapCells(page.heatmap());
+    const auto before = listItems(baseline);
+
+    // Remove the heaviest history item: select its check box in the history table and press Space.
+    const std::int32_t top = page.heaviestHistoryItem();
+    QVERIFY(top >= 0);
+    const int row = page.historyModel()->rowOf(top);
+    QVERIFY(row >= 0);
+    page.historyView()->setFocus();
+    page.historyView()->setCurrentIndex(page.historyModel()->index(row, WhatIfHistoryModel::IncludeColumn));
+    QTest::keyClick(page.historyView(), Qt::Key_Space);
+    QCOMPARE(page.editor()->state().removed.count(top), std::size_t(1));
+    QVERIFY(nextResult(page));
+    const WhatIfOutcome removed = *page.outcome();
+    QVERIFY(!removed.error);
+    QVERIFY(std::find(removed.result.profile.items.begin(), removed.result.profile.items.end(), top) ==
+            removed.result.profile.items.end());
+    QVERIFY2(listItems(removed) != before, "removing the heaviest history item changes the list");
+    QVERIFY(removed.result.comparison.same < int(before.size()));
+    QVERIFY(heatmapCells(page.heatmap()) != baselineCells);
+    QVERIFY(page.summaryLabel()->text().contains(QStringLiteral("Jaccard")));
+    QCOMPARE(page.timeline()->removedCount() > 0, true);
+
+    // Ctrl+Z brings it back: the baseline list and heatmap again.
+    QTest::keyClick(page.historyView(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(page.editor()->state().isEmpty());
+    QVERIFY(nextResult(page));
+    const WhatIfOutcome undone = *page.outcome();
+    QCOMPARE(listItems(undone), before);
+    QCOMPARE(heatmapCells(page.heatmap()), baselineCells);
+
+    // Ctrl+Shift+Z redoes; the Reset button goes back to the unedited history (itself undoable).
+    QTest::keyClick(page.historyView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(page.editor()->state().removed.count(top), std::size_t(1));
+    QVERIFY(nextResult(page));
+    QCOMPARE(listItems(*page.outcome()), listItems(removed));
+    QTest::mouseClick(page.resetButton(), Qt::LeftButton);
+    QVERIFY(page.editor()->state().isEmpty());
+    QVERIFY(nextResult(page));
+    QCOMPARE(listItems(*page.outcome()), before);
+    QVERIFY(page.editor()->undoStack()->canUndo());
+
+    // A click on a dot of the timeline toggles the item under it too.
+    const QPoint dot = page.timeline()->dotPosition(top);
+    QVERIFY(!dot.isNull());
+    QSignalSpy clicked(page.timeline(), &HistoryTimeline::itemClicked);
+    QTest::mouseClick(page.timeline()->plot(), Qt::LeftButton, {}, dot);
+    QCOMPARE(clicked.count(), 1);
+    const std::int32_t hit = clicked.at(0).at(0).toInt();
+    QCOMPARE(page.editor()->state().removed.count(hit), std::size_t(1));
+    QVERIFY(nextResult(page));
+    const auto& profile = page.outcome()->result.profile.items;
+    QVERIFY(std::find(profile.begin(), profile.end(), hit) == profile.end());
+
+    // The screenshot once the ego graph of the selected row is drawn too.
+    QSignalSpy graph(&page, &WhatIfPage::graphShown);
+    QVERIFY(graph.wait(kWaitMs));
+    const QString dir = QStringLiteral(RECLENS_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("page-whatif.png"))));
+  }
+
+  void addFromCatalogAndDelist() {
+    WhatIfPage page;
+    page.resize(1600, 1000);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.setSnapshot(m_snapshot);
+    QSignalSpy indexed(page.searchBox(), &WhatIfSearchBox::indexed);
+    page.setSession(m_session);
+    QSignalSpy shown(&page, &WhatIfPage::resultShown);
+    page.showUser(m_user);
+    QVERIFY(shown.wait(kWaitMs));
+    const auto before = listItems(*page.outcome());
+    if (!page.searchBox()->isIndexed()) QVERIFY(indexed.wait(kWaitMs));
+
+    // Add the baseline's first recommendation to the history by searching for its id.
+    const std::int32_t first = before.front();
+    const auto& id = m_snapshot->dataset().items.ids[std::size_t(first)];
+    const int rows = page.historyModel()->rowCount();
+    QTest::keyClicks(page.searchBox()->searchEdit(), QString::fromStdString(id));
+    QTest::keyClick(page.searchBox()->searchEdit(), Qt::Key_Return);
+    QCOMPARE(page.historyModel()->rowCount(), rows + 1);
+    QVERIFY(nextResult(page));
+    const WhatIfOutcome added = *page.outcome();
+    QVERIFY(std::find(added.result.profile.items.begin(), added.result.profile.items.end(), first) !=
+            added.result.profile.items.end());
+    // An item in the history is not recommended again.
+    const auto now = listItems(added);
+    QVERIFY(std::find(now.begin(), now.end(), first) == now.end());
+
+    // Delist the new first row from the list: it is gone, and the sampled users' lists change.
+    page.editor()->reset();
+    QVERIFY(nextResult(page));
+    const auto reset = listItems(*page.outcome());
+    QCOMPARE(reset, before);
+    QSignalSpy impact(&page, &WhatIfPage::impactShown);
+    page.listView()->selectRow(0);
+    QTest::mouseClick(page.delistButton(), Qt::LeftButton);
+    QCOMPARE(page.editor()->state().delistedItems.count(first), std::size_t(1));
+    QVERIFY(nextResult(page));
+    const WhatIfOutcome delisted = *page.outcome();
+    const auto after = listItems(delisted);
+    QVERIFY(std::find(after.begin(), after.end(), first) == after.end());
+    QCOMPARE(delisted.result.comparison.dropped, 1);
+    QVERIFY(impact.wait(kWaitMs));
+    const QString baselineShare = page.catalogPanel()->impactTable()->item(4, 1)->text();
+    QVERIFY2(baselineShare != QStringLiteral("0.0%"), qPrintable(baselineShare));
+    QCOMPARE(page.catalogPanel()->impactTable()->item(4, 2)->text(), QStringLiteral("0.0%"));
+    QVERIFY(page.catalogPanel()->summaryLabel()->text().contains(QStringLiteral("users sampled")));
+  }
+
+  void scenarioSaveLoadCompare() {
+    WhatIfPage page;
+    page.resize(1600, 1000);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.setSnapshot(m_snapshot);
+    page.setSession(m_session);
+    QSignalSpy shown(&page, &WhatIfPage::resultShown);
+    page.showUser(m_user);
+    QVERIFY(shown.wait(kWaitMs));
+    const auto before = listItems(*page.outcome());
+    const std::int32_t top = page.heaviestHistoryItem();
+    page.editor()->setIncluded(top, false, QStringLiteral("remove"));
+    page.editor()->setWeight(page.editor()->base().items.front() == top ? page.editor()->base().items.back()
+                                                                        : page.editor()->base().items.front(),
+                             4.5f, QStringLiteral("weight"));
+    QVERIFY(nextResult(page));
+    const auto edited = listItems(*page.outcome());
+    const WhatIfState saved = page.editor()->state();
+    QVERIFY(page.saveScenario(QStringLiteral("no top item")));
+    QCOMPARE(page.scenarioBar()->scenarios().size(), std::size_t(1));
+
+    page.editor()->reset();
+    QVERIFY(nextResult(page));
+    QCOMPARE(listItems(*page.outcome()), before);
+    QVERIFY(page.loadScenario(QStringLiteral("no top item")));
+    QVERIFY(page.editor()->state() == saved);
+    QVERIFY(nextResult(page));
+    QCOMPARE(listItems(*page.outcome()), edited);
+
+    // A second page on the same project sees the scenario (it is in the file).
+    WhatIfPage other;
+    other.setSnapshot(m_snapshot);
+    other.setSession(m_session);
+    other.showUser(m_user);
+    QCOMPARE(other.scenarioBar()->scenarios().size(), std::size_t(1));
+    QVERIFY(!other.loadScenario(QStringLiteral("missing")));
+
+    // Compared with the saved scenario, the same edits show no change.
+    QComboBox* compare = page.scenarioBar()->compareBox();
+    QCOMPARE(compare->count(), 2);
+    compare->setCurrentIndex(1);
+    Q_EMIT compare->activated(1);
+    QVERIFY(nextResult(page));
+    const WhatIfOutcome same = *page.outcome();
+    QCOMPARE(same.result.comparison.same, int(edited.size()));
+    QVERIFY(page.summaryLabel()->text().contains(QStringLiteral("no top item")));
+  }
+
+  void serviceDeliversOnlyTheLatest() {
+    WhatIfService service;
+    QSignalSpy ready(&service, &WhatIfService::resultReady);
+    for (int k = 1; k <= 5; ++k) {
+      WhatIfRequest r;
+      r.session = m_session;
+      r.user = m_user;
+      r.k = k;
+      r.explainRows = 0;
+      service.compute(r);
+    }
+    QVERIFY(ready.wait(kWaitMs));
+    QVERIFY(!ready.wait(10 * WhatIfService::kDebounceMs));  // nothing stale follows
+    QCOMPARE(ready.count(), 1);
+    const auto outcome = ready.takeFirst().at(0).value<WhatIfOutcome>();
+    QCOMPARE(outcome.request.k, 5);
+    QCOMPARE(int(outcome.result.list.size()), 5);
+  }
+};
+
+QTEST_MAIN(TestWhatIfPage)
+#include "tst_whatifpage.moc"
