@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "modelvalidator.h"
+
 namespace reclens {
 
 ModelSession::ModelSession(std::shared_ptr<const DatasetSnapshot> snapshot,
@@ -29,6 +31,8 @@ std::shared_ptr<const ModelSession> ModelSession::create(std::shared_ptr<const D
 Result<std::shared_ptr<const ModelSession>> ModelSession::load(
     std::shared_ptr<const DatasetSnapshot> snapshot, const ProjectStore::ModelRecord& record,
     const ComputeDevice& device) {
+  // A model file is code: check it in a child process first, so a hostile file cannot crash the GUI.
+  if (auto s = ModelValidator().validate(QString::fromStdString(record.path)); !s) return s.error();
   auto model = ModelFile::load(record.path, device, &snapshot->dataset().items);
   if (!model) return model.error();
   return create(std::move(snapshot), std::move(model).value(), record.name);

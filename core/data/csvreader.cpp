@@ -62,7 +62,13 @@ std::ptrdiff_t firstInvalidUtf8(const char* data, std::size_t size) {
 }
 
 CsvReader::CsvReader(std::string path, const CsvFormat& format, std::FILE* file, std::int64_t size)
-    : m_path(std::move(path)), m_format(format), m_file(file), m_fileSize(size), m_buffer(kBlockBytes) {}
+    : m_path(std::move(path)),
+      m_format(format),
+      m_file(file),
+      m_fileSize(size),
+      // A small file gets a small first block (refill() grows it as needed), not 4 MiB per open.
+      m_buffer(static_cast<std::size_t>(std::min<std::int64_t>(static_cast<std::int64_t>(kBlockBytes),
+                                                               std::max<std::int64_t>(size, 0) + 4096))) {}
 
 CsvReader::~CsvReader() {
   if (m_file != nullptr) std::fclose(m_file);

@@ -27,6 +27,13 @@ std::string_view upperInto(std::string_view s, std::string& buffer) {
   return buffer;
 }
 
+// std::regex matches recursively, about one stack frame per character, so a field of some 100 kB
+// overflows the stack. Longer fields are bad rows for a pattern filter; fields are memoised only up to
+// a bound so that a file of distinct values cannot grow the memo without limit.
+constexpr std::size_t kMaxPatternFieldBytes = 4096;
+constexpr std::size_t kMaxPatternMemo = 1 << 16;
+constexpr const char* kTooLongForPattern = "is too long for the filter pattern";
+
 }  // namespace
 
 Status ImportRun::prepareFilters(const CsvReader& reader) {
@@ -67,12 +74,20 @@ Result<const ImportRun::Filter*> ImportRun::failingFilter(const CsvReader& reade
         keep = v.substr(0, f.rule.value.size()) != f.rule.value;
         break;
       case RowFilter::Op::MatchesRegex: {
-        // Few distinct values repeat over many rows (stock codes): match each once.
-        auto it = f.memo.find(v);
-        if (it == f.memo.end()) {
-          it = f.memo.emplace(std::string(v), std::regex_match(v.begin(), v.end(), f.regex)).first;
+        if (v.size() > kMaxPatternFieldBytes) {
+          return makeError(ErrorCode::Parse,
+                           "a value of " + std::to_string(v.size()) + " bytes in column \"" + f.rule.column +
+                               "\" " + kTooLongForPattern + " (at most " +
+                               std::to_string(kMaxPatternFieldBytes) + ")",
+                           reader.path(), reader.line(), f.column + 1);
         }
-        keep = it->second;
+        // Few distinct values repeat over many rows (stock codes): match each once.
+        if (const auto it = f.memo.find(v); it != f.memo.end()) {
+          keep = it->second;
+        } else {
+          keep = std::regex_match(v.begin(), v.end(), f.regex);
+          if (f.memo.size() < kMaxPatternMemo) f.memo.emplace(std::string(v), keep);
+        }
         break;
       }
       case RowFilter::Op::GreaterThan: {
@@ -139,10 +154,11 @@ Status ImportRun::readInteractionsCsv(DatasetWriter& writer) {
     const auto& f = r.fields();
     auto failing = failingFilter(r);
     if (!failing) {
-      if (auto st = badRow(failing.error(),
-                           "not a number in column \"" +
-                               std::string(r.header()[static_cast<std::size_t>(failing.error().column - 1)]) +
-                               "\"");
+      const bool tooLong = failing.error().message.find(kTooLongForPattern) != std::string::npos;
+      if (auto st = badRow(
+              failing.error(),
+              (tooLong ? "value too long for the filter pattern in column \"" : "not a number in column \"") +
+                  std::string(r.header()[static_cast<std::size_t>(failing.error().column - 1)]) + "\"");
           !st) {
         return st;
       }

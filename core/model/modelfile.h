@@ -1,4 +1,6 @@
 #pragma once
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -41,7 +43,15 @@ class ModelFile {
 // engine can score with it. The error is one sentence naming what is missing or mismatched.
 Status validateModelFile(const std::string& path, const Catalog* catalog = nullptr);
 
-// Parses the metadata JSON of a model file; the error names the missing or mistyped key.
+// Limits on what a model file may declare; larger values are refused as hostile or broken.
+inline constexpr std::size_t kMaxModelMetadataBytes = std::size_t{64} << 20;
+inline constexpr std::size_t kMaxModelUserFields = 1024;
+inline constexpr std::size_t kMaxModelItemParts = 1024;
+inline constexpr std::int64_t kMaxModelDim = 65536;
+inline constexpr std::int64_t kMaxModelItems = 2147483647;  // item rows are 32-bit indices
+
+// Parses the metadata JSON of a model file; the error names the missing, mistyped or out-of-range key.
+// Implemented without LibTorch (modelmetadata.cpp).
 Result<ModelMetadata> parseModelMetadata(const std::string& json);
 
 // Succeeds when `metadata` was made for exactly this catalog (same size and fingerprint).

@@ -1,11 +1,10 @@
 #include <torch/script.h>
 #include <torch/torch.h>
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
 
+#include "model/modelarchive.h"
 #include "model/modelfile.h"
 
 namespace reclens {
@@ -40,8 +39,6 @@ torch::Device modelTorchDevice(const ModelFile& model) {
 
 namespace {
 
-using nlohmann::json;
-
 // The first line of a torch exception, without its C++ backtrace.
 std::string firstLine(const std::string& text) {
   const auto end = text.find('\n');
@@ -56,10 +53,6 @@ std::string shapeText(const torch::Tensor& t) {
   std::string s = "[";
   for (int64_t i = 0; i < t.dim(); ++i) s += (i ? ", " : "") + std::to_string(t.size(i));
   return s + "]";
-}
-
-std::string shortHex(const std::string& hex) {
-  return hex.size() > 12 ? hex.substr(0, 12) + "…" : hex;
 }
 
 // Runs method `name`; torch errors become one line naming the method.
@@ -178,6 +171,9 @@ Status checkMethodsOnSample(ModelFile::Impl& m) {
 
 Status loadInto(ModelFile::Impl& m, const Catalog* catalog) {
   if (auto s = checkFileHeader(m.path); !s) return s;
+  // The zip structure is checked here, without LibTorch, so that truncated or crafted archives are
+  // refused with a precise message before torch::jit::load parses them.
+  if (auto archive = inspectModelArchiveFile(m.path); !archive) return archive.error();
   const torch::Device dev = m.device.kind == ComputeDevice::Kind::Cuda
                                 ? torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(m.device.index))
                                 : torch::Device(torch::kCPU);
@@ -266,95 +262,6 @@ Status validateModelFile(const std::string& path, const Catalog* catalog) {
   auto m = ModelFile::load(path, ComputeDevice{}, catalog);
   if (!m) return m.error();
   return Status::success();
-}
-
-Status checkModelCatalog(const ModelMetadata& metadata, const Catalog& catalog) {
-  const auto fingerprint = catalogFingerprint(catalog);
-  if (metadata.numItems == static_cast<int64_t>(catalog.size()) &&
-      metadata.catalogFingerprint == fingerprint) {
-    return Status::success();
-  }
-  return makeError(ErrorCode::Schema,
-                   "model was trained on a different catalog: " + std::to_string(metadata.numItems) +
-                       " items fingerprint " + shortHex(metadata.catalogFingerprint) + " vs project " +
-                       std::to_string(catalog.size()) + " items " + shortHex(fingerprint));
-}
-
-Result<ModelMetadata> parseModelMetadata(const std::string& text) {
-  json j;
-  try {
-    j = json::parse(text);
-  } catch (const json::exception& e) {
-    return makeError(ErrorCode::Parse, std::string("metadata() is not valid JSON: ") + e.what());
-  }
-  if (!j.is_object()) return makeError(ErrorCode::Schema, "metadata() must be a JSON object");
-  const auto require = [&j](const char* key, auto check, const char* type) -> Status {
-    if (!j.contains(key))
-      return makeError(ErrorCode::Schema, std::string("metadata key '") + key + "' is missing");
-    if (!check(j.at(key))) {
-      return makeError(ErrorCode::Schema, std::string("metadata key '") + key + "' must be " + type);
-    }
-    return Status::success();
-  };
-  const auto isInt = [](const json& v) { return v.is_number_integer(); };
-  const auto isString = [](const json& v) { return v.is_string(); };
-  const auto isArray = [](const json& v) { return v.is_array(); };
-  const Status checks[] = {require("contract_version", isInt, "an integer"),
-                           require("kind", isString, "a string"),
-                           require("dim", isInt, "an integer"),
-                           require("num_items", isInt, "an integer"),
-                           require("catalog_fingerprint", isString, "a string"),
-                           require("user_fields", isArray, "an array"),
-                           require("item_parts", isArray, "an array")};
-  for (const auto& check : checks) {
-    if (!check) return check.error();
-  }
-  ModelMetadata m;
-  m.json = text;
-  m.contractVersion = j.at("contract_version").get<int>();
-  m.kind = j.at("kind").get<std::string>();
-  m.dim = j.at("dim").get<int>();
-  m.numItems = j.at("num_items").get<std::int64_t>();
-  m.catalogFingerprint = j.at("catalog_fingerprint").get<std::string>();
-  if (m.dim <= 0) return makeError(ErrorCode::Schema, "metadata key 'dim' must be positive");
-  if (m.numItems <= 0) return makeError(ErrorCode::Schema, "metadata key 'num_items' must be positive");
-  for (std::size_t i = 0; i < j.at("user_fields").size(); ++i) {
-    const auto& f = j.at("user_fields")[i];
-    const auto where = "metadata key 'user_fields[" + std::to_string(i) + "]";
-    if (!f.is_object() || !f.contains("name") || !f.at("name").is_string()) {
-      return makeError(ErrorCode::Schema, where + ".name' is missing or not a string");
-    }
-    if (!f.contains("vocabulary") || !f.at("vocabulary").is_array()) {
-      return makeError(ErrorCode::Schema, where + ".vocabulary' is missing or not an array");
-    }
-    ModelMetadata::UserField field;
-    field.name = f.at("name").get<std::string>();
-    for (const auto& v : f.at("vocabulary")) {
-      if (!v.is_string()) return makeError(ErrorCode::Schema, where + ".vocabulary' must hold strings");
-      field.vocabulary.push_back(v.get<std::string>());
-    }
-    m.userFields.push_back(std::move(field));
-  }
-  for (const auto& p : j.at("item_parts")) {
-    if (!p.is_string()) return makeError(ErrorCode::Schema, "metadata key 'item_parts' must hold strings");
-    m.itemParts.push_back(p.get<std::string>());
-  }
-  if (j.contains("train_time")) {
-    const auto& t = j.at("train_time");
-    if (!t.is_object() || !t.contains("first") || !t.contains("last") || !t.at("first").is_number_integer() ||
-        !t.at("last").is_number_integer()) {
-      return makeError(ErrorCode::Schema,
-                       "metadata key 'train_time' must be {\"first\": int, \"last\": int}");
-    }
-    m.trainFirst = t.at("first").get<std::int64_t>();
-    m.trainLast = t.at("last").get<std::int64_t>();
-  }
-  if (j.contains("trained_by")) {
-    if (!j.at("trained_by").is_string())
-      return makeError(ErrorCode::Schema, "metadata key 'trained_by' must be a string");
-    m.trainedBy = j.at("trained_by").get<std::string>();
-  }
-  return m;
 }
 
 }  // namespace reclens
