@@ -1,0 +1,125 @@
+#include <QComboBox>
+#include <QImage>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <qcustomplot.h>
+
+#include "auditservice.h"
+#include "embeddingmappage.h"
+#include "plotexport.h"
+#include "ui/testsession.h"
+
+using namespace reclens;
+
+class TestEmbeddingMap : public QObject {
+  Q_OBJECT
+
+ private:
+  QTemporaryDir m_dir;
+  std::shared_ptr<const ModelSession> m_session;
+
+  static int pointsDrawn(QCustomPlot* plot, int graphs) {
+    int total = 0;
+    for (int g = 0; g < graphs; ++g) total += plot->graph(g)->dataCount();
+    return total;
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(m_dir.isValid());
+    auto session = testing::tinySession(m_dir.filePath(QStringLiteral("tiny.reclens")));
+    QVERIFY2(session.ok(), session.ok() ? "" : session.error().message.c_str());
+    m_session = session.value();
+  }
+
+  void drawsEveryItemAndHighlightsAUser() {
+    AuditService service;
+    EmbeddingMapPage page(service);
+    page.resize(1300, 850);
+    page.show();
+    QVERIFY(!page.compute());  // no model yet
+    QSignalSpy ready(&page, &EmbeddingMapPage::mapReady);
+    service.setSession(m_session);  // the visible page computes at once
+    QVERIFY(ready.wait(60000));
+    const auto items = int(m_session->snapshot().itemCount());
+    QVERIFY(page.projection() != nullptr);
+    QCOMPARE(page.projection()->coordinates.size(), std::size_t(2 * items));
+    QVERIFY(page.projection()->variance[0] >= page.projection()->variance[1]);
+    // Every item is drawn, in one scatter graph per popularity tier.
+    QCOMPARE(page.plot()->graphCount(), 3);
+    QCOMPARE(pointsDrawn(page.plot(), 3), items);
+    QVERIFY(page.plot()->xAxis->label().startsWith(QStringLiteral("PC1")));
+    QVERIFY(!page.compute());  // up to date
+
+    // The user shown on the Recommendations page: history and recommendations as extra graphs.
+    RecomputeResult result;
+    result.request.session = m_session;
+    result.request.user = 0;
+    result.history = {1, 2, 3};
+    result.items = {{4, 1.0f, 1}, {5, 0.5f, 2}};
+    page.showUserResult(result);
+    QCOMPARE(page.plot()->graphCount(), 5);
+    QCOMPARE(page.plot()->graph(3)->dataCount(), 3);
+    QCOMPARE(page.plot()->graph(4)->dataCount(), 2);
+    QVERIFY(page.plot()->graph(4)->scatterStyle().size() > page.plot()->graph(0)->scatterStyle().size());
+    // A result of another model is ignored.
+    result.request.session = nullptr;
+    result.history = {1};
+    page.showUserResult(result);
+    QCOMPARE(page.plot()->graph(3)->dataCount(), 3);
+
+    // Hovering over an item finds it and names it.
+    page.plot()->replot();
+    const auto& coords = page.projection()->coordinates;
+    const QPoint pixel(int(page.plot()->xAxis->coordToPixel(coords[2 * 7])),
+                       int(page.plot()->yAxis->coordToPixel(coords[2 * 7 + 1])));
+    const auto found = page.itemAt(pixel);
+    QVERIFY(found >= 0);
+    const double dx = page.plot()->xAxis->coordToPixel(coords[2 * std::size_t(found)]) - pixel.x();
+    const double dy = page.plot()->yAxis->coordToPixel(coords[2 * std::size_t(found) + 1]) - pixel.y();
+    QVERIFY(dx * dx + dy * dy <= 2.0);
+    const auto& title = m_session->snapshot().dataset().items.titles[std::size_t(found)];
+    QVERIFY(page.itemToolTip(found).contains(QString::fromStdString(title).toHtmlEscaped()));
+    QCOMPARE(page.itemAt(QPoint(-100, -100)), -1);
+
+    // Colour by k-means cluster: k graphs, deterministic for the seed.
+    page.clusterBox()->setValue(4);
+    page.colourBox()->setCurrentIndex(page.colourBox()->findData(EmbeddingMapPage::ByCluster));
+    QVERIFY(ready.wait(60000));
+    QVERIFY(page.clustering() != nullptr);
+    QCOMPARE(page.clustering()->k, 4);
+    QCOMPARE(page.plot()->graphCount(), 4 + 2);
+    QCOMPARE(pointsDrawn(page.plot(), 4), items);
+    const auto labels = page.clustering()->labels;
+    page.clusterBox()->setValue(5);
+    QVERIFY(ready.wait(60000));
+    QCOMPARE(page.clustering()->k, 5);
+    page.clusterBox()->setValue(4);
+    QVERIFY(ready.wait(60000));
+    QCOMPARE(page.clustering()->labels, labels);
+
+    const QString dir = QStringLiteral(RECLENS_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("page-embedding-clusters.png"))));
+    page.colourBox()->setCurrentIndex(page.colourBox()->findData(EmbeddingMapPage::ByTier));
+    QCOMPARE(page.plot()->graphCount(), 3 + 2);  // redrawn at once from what is known
+    QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("page-embedding.png"))));
+
+    // The map exports like every plot.
+    const QString png = m_dir.filePath(QStringLiteral("map.png"));
+    QString error;
+    QVERIFY2(plotexport::savePng(page.plot(), png, &error), qPrintable(error));
+    QVERIFY(!QImage(png).isNull());
+
+    // Dropping the model clears the map.
+    service.setSession(nullptr);
+    QCOMPARE(page.plot()->graphCount(), 0);
+    QVERIFY(page.projection() == nullptr);
+  }
+};
+
+QTEST_MAIN(TestEmbeddingMap)
+#include "tst_embeddingmap.moc"
