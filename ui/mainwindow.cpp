@@ -19,15 +19,29 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
+#include <algorithm>
+
+#include "auditservice.h"
+#include "bookmarks.h"
+#include "bookmarksdock.h"
 #include "displayformat.h"
+#include "embeddingmappage.h"
 #include "errormessage.h"
+#include "explanationpage.h"
+#include "fairnesspage.h"
 #include "importdialog.h"
 #include "itemspage.h"
+#include "itemviewpage.h"
 #include "jobprogressbar.h"
 #include "jobprogressdialog.h"
+#include "longtailpage.h"
+#include "presentationmode.h"
 #include "recommendationspage.h"
+#include "rerankcontrols.h"
+#include "sessionrestore.h"
 #include "startpage.h"
 #include "userspage.h"
+#include "whatifpage.h"
 
 // Resources live in the ui library; a static library needs this call so the linker keeps them.
 static void initReclensResources() {
@@ -68,6 +82,11 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
       m_users(new UsersPage(this)),
       m_items(new ItemsPage(this)),
       m_recs(new RecommendationsPage(m_device, this)),
+      m_explain(new ExplanationPage(this)),
+      m_audit(new AuditService(this)),
+      m_longTail(new LongTailPage(*m_audit, this)),
+      m_fairness(new FairnessPage(*m_audit, this)),
+      m_embedding(new EmbeddingMapPage(*m_audit, this)),
       m_projectLabel(new QLabel(this)),
       m_countsLabel(new QLabel(this)),
       m_deviceLabel(new QLabel(this)),
@@ -98,6 +117,38 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
           m_items);
   addPage(QStringLiteral(":/icons/reclens.svg"), tr("Recommendations"),
           tr("A model's top-K for one user, with live re-ranking"), m_recs);
+  addPage(QStringLiteral(":/icons/reclens.svg"), tr("Explanation"),
+          tr("Why the user gets each item: attribution heatmap, reason lines and graph paths"), m_explain);
+  addPage(QStringLiteral(":/icons/items.svg"), tr("Long Tail"),
+          tr("Popularity, exposure concentration and the accuracy-coverage trade-off of the model"),
+          m_longTail);
+  addPage(QStringLiteral(":/icons/users.svg"), tr("Fairness"),
+          tr("Accuracy by user group, item exposure by group, counterfactual flips and audit reports"),
+          m_fairness);
+  addPage(QStringLiteral(":/icons/project.svg"), tr("Embedding Map"),
+          tr("Every item embedding projected to 2-D, by popularity tier or cluster"), m_embedding);
+  m_bookmarks = new Bookmarks(this);
+  m_itemView = new ItemViewPage(*m_bookmarks, this);
+  addPage(QStringLiteral(":/icons/items.svg"), tr("Item View"),
+          tr("Search the catalog; similar items, bought together, who gets an item, exposure over time"),
+          m_itemView);
+  m_whatIf = new WhatIfPage(this);
+  addPage(QStringLiteral(":/icons/users.svg"), tr("What-if"),
+          tr("Edit a user's history and attributes, delist items or brands, replay the history over time"),
+          m_whatIf);
+  m_presentation = new PresentationMode(*this, m_whatIf);
+  m_pagesMenu->addSeparator();
+  QAction* presentAction = m_pagesMenu->addAction(tr("&Presentation"), this, [this] {
+    if (m_presentation->isActive()) {
+      m_presentation->stop();
+    } else if (!m_presentation->start()) {
+      statusBar()->showMessage(tr("Open a project to present it"), 4000);
+    }
+  });
+  presentAction->setShortcut(Qt::Key_F11);
+  presentAction->setStatusTip(
+      tr("Full screen, large type, a guided walk through the project (arrow keys, Esc)"));
+  addAction(presentAction);  // stays reachable while the menu bar is hidden
   showPage(0);
 
   m_projectLabel->setText(tr("No project"));
@@ -119,11 +170,69 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
           [this] { statusBar()->showMessage(tr("Cancelled"), 4000); });
   connect(&m_recent, &RecentProjects::changed, this, &MainWindow::rebuildRecentMenu);
   connect(m_users, &UsersPage::recommendationsRequested, this, &MainWindow::showRecommendations);
+  // The Explanation page explains the list the Recommendations page shows.
+  connect(m_recs, &RecommendationsPage::resultShown, this, [this](const RecomputeResult& result) {
+    std::vector<std::int32_t> items;
+    for (const auto& r : result.items) items.push_back(r.item);
+    m_explain->showList(result.request.session, result.request.user, std::move(items));
+  });
+  connect(m_recs, &RecommendationsPage::modelFailed, m_explain, &ExplanationPage::clear);
+  connect(m_explain, &ExplanationPage::userRequested, this, [this](int user) { showExplanation(user); });
+  connect(m_nav, &QListWidget::currentRowChanged, this, &MainWindow::pageChanged);
+  // The Item view follows the model of the Recommendations page; bookmarks live in a dock.
+  connect(m_recs, &RecommendationsPage::modelLoaded, this,
+          [this] { m_itemView->setSession(m_recs->session()); });
+  connect(m_recs, &RecommendationsPage::modelFailed, this,
+          [this] { m_itemView->setSession(m_recs->session()); });
+  connect(m_itemView, &ItemViewPage::userRequested, this, &MainWindow::showRecommendations);
+  connect(m_bookmarks, &Bookmarks::failed, this, [this](const QString& action, const Error& error) {
+    statusBar()->showMessage(tr("%1: %2").arg(action, display::text(error.message)), 8000);
+  });
+  m_users->setBookmarks(m_bookmarks);
+  m_bookmarksDock = new BookmarksDock(*m_bookmarks, this);
+  addDockWidget(Qt::RightDockWidgetArea, m_bookmarksDock);
+  m_bookmarksDock->hide();
+  const auto rowOf = [this](bool item, const QString& id) {
+    const auto& snapshot = m_projects.snapshot();
+    if (!snapshot) return -1;
+    const auto& ids = item ? snapshot->dataset().items.ids : snapshot->dataset().users.ids;
+    const auto it = std::find(ids.begin(), ids.end(), id.toStdString());
+    if (it != ids.end()) return static_cast<int>(it - ids.begin());
+    statusBar()->showMessage(tr("%1 is not in this project").arg(id), 4000);
+    return -1;
+  };
+  connect(m_bookmarksDock, &BookmarksDock::itemRequested, this, [this, rowOf](const QString& id) {
+    if (const int item = rowOf(true, id); item >= 0) showItem(item);
+  });
+  connect(m_bookmarksDock, &BookmarksDock::userRequested, this, [this, rowOf](const QString& id) {
+    const int user = rowOf(false, id);
+    if (user < 0) return;
+    m_users->selectUser(user);
+    showRecommendations(user);
+  });
+  // The audit dashboards and the embedding map follow the model and user of the Recommendations page.
+  connect(m_recs, &RecommendationsPage::modelLoaded, this,
+          [this] { m_audit->setSession(m_recs->session()); });
+  connect(m_recs, &RecommendationsPage::modelFailed, this,
+          [this] { m_audit->setSession(m_recs->session()); });
+  connect(m_recs, &RecommendationsPage::resultShown, m_embedding, &EmbeddingMapPage::showUserResult);
+  connect(m_recs->knobs(), &ReRankControls::changed, this,
+          [this] { m_longTail->setCurrentPenalty(m_recs->knobs()->options().popularityPenalty); });
+  connect(m_fairness, &FairnessPage::recommendationsRequested, this, &MainWindow::showRecommendations);
+  // The What-if page edits the user of the Recommendations page under its model.
+  connect(m_recs, &RecommendationsPage::modelLoaded, this,
+          [this] { m_whatIf->setSession(m_recs->session()); });
+  connect(m_recs, &RecommendationsPage::modelFailed, this,
+          [this] { m_whatIf->setSession(m_recs->session()); });
+  connect(m_recs, &RecommendationsPage::resultShown, this, [this](const RecomputeResult& result) {
+    if (result.request.user != m_whatIf->currentUser()) m_whatIf->showUser(result.request.user);
+  });
   rebuildRecentMenu();
 
   resize(1280, 800);
   restoreGeometry(m_settings.value(kGeometryKey).toByteArray());
   restoreState(m_settings.value(kStateKey).toByteArray());
+  m_session = new SessionRestore(m_settings, *this);
 }
 
 MainWindow::~MainWindow() = default;
@@ -148,9 +257,24 @@ void MainWindow::createMenus() {
   quitAction->setMenuRole(QAction::QuitRole);
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
-  QAction* findAction = view->addAction(tr("&Filter Rows"), this, &MainWindow::focusFilter);
+  QAction* findAction = view->addAction(tr("&Find"), this, &MainWindow::focusFilter);
   findAction->setShortcut(QKeySequence::Find);
-  findAction->setStatusTip(tr("Move the cursor into the current page's filter box"));
+  findAction->setStatusTip(
+      tr("Filter the table of the Users or Items page; on any other page, search the catalog"));
+  QAction* searchAction = view->addAction(tr("Search &Catalog"), this, [this] {
+    showPage(m_stack->indexOf(m_itemView));
+    m_itemView->focusSearch();
+  });
+  searchAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
+  searchAction->setStatusTip(tr("Search the catalog by title, category, brand or id on the Item view"));
+  QAction* bookmarkAction = view->addAction(tr("&Bookmark"), this, &MainWindow::toggleBookmark);
+  bookmarkAction->setShortcut(Qt::CTRL | Qt::Key_D);
+  bookmarkAction->setStatusTip(tr("Bookmark or un-bookmark the current user or item"));
+  QAction* bookmarksAction = view->addAction(tr("Bookmarks and &Notes"), this, [this] {
+    m_bookmarksDock->setVisible(!m_bookmarksDock->isVisible());
+  });
+  bookmarksAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_B);
+  bookmarksAction->setStatusTip(tr("Show or hide the list of bookmarked users and items"));
   view->addSeparator();
   m_pagesMenu = view;
 
@@ -185,6 +309,13 @@ void MainWindow::showPage(int index) {
 
 void MainWindow::showRecommendations(int user) {
   showPage(m_stack->indexOf(m_recs));
+  m_recs->showUser(user);
+}
+
+void MainWindow::showExplanation(int user, int item) {
+  showPage(m_stack->indexOf(m_explain));
+  if (item >= 0) m_explain->focusItem(user, item);
+  // The Recommendations page computes the user's list; the Explanation page explains it.
   m_recs->showUser(user);
 }
 
@@ -255,10 +386,37 @@ void MainWindow::rebuildRecentMenu() {
 void MainWindow::focusFilter() {
   if (m_stack->currentWidget() == m_items) {
     m_items->focusFilter();
-  } else {
-    if (m_stack->currentWidget() != m_users) showPage(m_stack->indexOf(m_users));
+  } else if (m_stack->currentWidget() == m_users) {
     m_users->focusFilter();
+  } else {
+    showPage(m_stack->indexOf(m_itemView));
+    m_itemView->focusSearch();
   }
+}
+
+void MainWindow::toggleBookmark() {
+  QWidget* page = m_stack->currentWidget();
+  if (page == m_itemView) {
+    m_itemView->toggleBookmark();
+  } else if (page == m_users) {
+    m_users->toggleBookmark();
+  } else if (const auto& snapshot = m_projects.snapshot(); snapshot && m_recs->currentUser() >= 0) {
+    // Elsewhere the user of the Recommendations page is the current one.
+    const auto& id = snapshot->dataset().users.ids[static_cast<std::size_t>(m_recs->currentUser())];
+    const bool on = m_bookmarks->toggle(Bookmarks::Target::User, id);
+    statusBar()->showMessage(on ? tr("User %1 bookmarked").arg(display::text(id))
+                                : tr("User %1 no longer bookmarked").arg(display::text(id)),
+                             4000);
+  }
+}
+
+void MainWindow::showItem(int item) {
+  showPage(m_stack->indexOf(m_itemView));
+  m_itemView->showItem(item);
+}
+
+bool MainWindow::restoreSession() {
+  return m_session->restore();
 }
 
 QString MainWindow::statusText() const {
@@ -274,7 +432,12 @@ void MainWindow::onProjectOpened() {
   const auto& snapshot = m_projects.snapshot();
   m_users->setSnapshot(snapshot);
   m_items->setSnapshot(snapshot);
+  m_audit->setSnapshot(snapshot);
+  m_explain->clear();
   m_recs->setSnapshot(snapshot);
+  m_bookmarks->setProject(QString::fromStdString(snapshot->projectPath()));
+  m_itemView->setSnapshot(snapshot);
+  m_whatIf->setSnapshot(snapshot);
   const QFileInfo file(QString::fromStdString(snapshot->projectPath()));
   const QString name = snapshot->dataset().info.name.empty() ? file.completeBaseName()
                                                              : display::text(snapshot->dataset().info.name);
@@ -307,6 +470,7 @@ void MainWindow::onFailed(const QString& action, const Error& error) {
 void MainWindow::closeEvent(QCloseEvent* event) {
   m_settings.setValue(kGeometryKey, saveGeometry());
   m_settings.setValue(kStateKey, saveState());
+  m_session->saveLayout();
   m_projects.job().cancel();
   event->accept();
 }

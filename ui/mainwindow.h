@@ -13,11 +13,22 @@ class QStackedWidget;
 
 namespace reclens {
 
+class AuditService;
+class EmbeddingMapPage;
+class FairnessPage;
 class ItemsPage;
+class LongTailPage;
 class JobProgressBar;
+class ExplanationPage;
 class RecommendationsPage;
 class StartPage;
 class UsersPage;
+class Bookmarks;
+class BookmarksDock;
+class ItemViewPage;
+class SessionRestore;
+class WhatIfPage;
+class PresentationMode;
 
 // The application window. It only assembles: menus and shortcuts, a navigation list beside a stack
 // of pages, the status bar, and the wiring between the project controller and the pages.
@@ -47,14 +58,34 @@ class MainWindow : public QMainWindow {
   UsersPage* usersPage() const { return m_users; }
   ItemsPage* itemsPage() const { return m_items; }
   RecommendationsPage* recommendationsPage() const { return m_recs; }
+  ExplanationPage* explanationPage() const { return m_explain; }
+  AuditService* auditService() const { return m_audit; }
+  LongTailPage* longTailPage() const { return m_longTail; }
+  FairnessPage* fairnessPage() const { return m_fairness; }
+  EmbeddingMapPage* embeddingMapPage() const { return m_embedding; }
   // Shows the Recommendations page for dataset user row `user`.
   void showRecommendations(int user);
+  // Shows the Explanation page for dataset user row `user`, with catalog row `item` selected (and
+  // explained even when it is not in the user's list) unless it is -1.
+  void showExplanation(int user, int item = -1);
+  ItemViewPage* itemViewPage() const { return m_itemView; }
+  WhatIfPage* whatIfPage() const { return m_whatIf; }
+  PresentationMode* presentation() const { return m_presentation; }
+  // The page list beside the stack (presentation mode hides it).
+  QListWidget* navigation() const { return m_nav; }
+  Bookmarks& bookmarks() { return *m_bookmarks; }
+  BookmarksDock* bookmarksDock() const { return m_bookmarksDock; }
+  // Shows the Item view for catalog row `item`.
+  void showItem(int item);
+  // Reopens the project of the last session with its user, item and page; false when there is none.
+  bool restoreSession();
   // The status bar's project and counts text.
   QString statusText() const;
   QString deviceText() const;
 
  Q_SIGNALS:
   void projectOpened();
+  void pageChanged(int index);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -66,6 +97,7 @@ class MainWindow : public QMainWindow {
   void rebuildRecentMenu();
   void chooseProjectFile();
   void focusFilter();
+  void toggleBookmark();
   void onProjectOpened();
   void onFailed(const QString& action, const Error& error);
 
@@ -79,12 +111,23 @@ class MainWindow : public QMainWindow {
   UsersPage* m_users;
   ItemsPage* m_items;
   RecommendationsPage* m_recs;
+  ExplanationPage* m_explain;
+  AuditService* m_audit;
+  LongTailPage* m_longTail;
+  FairnessPage* m_fairness;
+  EmbeddingMapPage* m_embedding;
   QMenu* m_recentMenu = nullptr;
   QMenu* m_pagesMenu = nullptr;
   QLabel* m_projectLabel;
   QLabel* m_countsLabel;
   QLabel* m_deviceLabel;
   JobProgressBar* m_progress;
+  Bookmarks* m_bookmarks = nullptr;
+  ItemViewPage* m_itemView = nullptr;
+  BookmarksDock* m_bookmarksDock = nullptr;
+  SessionRestore* m_session = nullptr;
+  WhatIfPage* m_whatIf = nullptr;
+  PresentationMode* m_presentation = nullptr;
 };
 
 }  // namespace reclens

@@ -39,8 +39,14 @@ void SnapshotFilterProxyModel::clearValueFilters() {
   invalidateFilter();
 }
 
+void SnapshotFilterProxyModel::setRowFilter(std::function<bool(int)> accept) {
+  m_rowFilter = std::move(accept);
+  invalidateFilter();
+}
+
 bool SnapshotFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
   if (m_table == nullptr || sourceParent.isValid()) return true;
+  if (m_rowFilter && !m_rowFilter(sourceRow)) return false;
   for (const auto& [column, code] : m_valueFilters) {
     if (m_table->valueCode(sourceRow, column) != code) return false;
   }

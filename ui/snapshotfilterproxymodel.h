@@ -1,6 +1,7 @@
 #pragma once
 #include <QSortFilterProxyModel>
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -26,6 +27,9 @@ class SnapshotFilterProxyModel : public QSortFilterProxyModel {
   // Keeps rows whose code in `column` is `code`; a negative code removes the filter on that column.
   void setValueFilter(int column, int code);
   void clearValueFilters();
+  // Keeps only the source rows `accept` says yes to (e.g. bookmarked users); an empty function keeps all.
+  // Set it again when its answers change.
+  void setRowFilter(std::function<bool(int sourceRow)> accept);
 
  protected:
   bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -36,6 +40,7 @@ class SnapshotFilterProxyModel : public QSortFilterProxyModel {
   QString m_text;
   std::string m_needle;  // lower-case UTF-8 of m_text
   std::map<int, int> m_valueFilters;
+  std::function<bool(int)> m_rowFilter;
 };
 
 }  // namespace reclens

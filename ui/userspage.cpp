@@ -1,6 +1,7 @@
 #include "userspage.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -9,6 +10,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "bookmarks.h"
+#include "bookmarkstardelegate.h"
 #include "displayformat.h"
 #include "snapshotfilterproxymodel.h"
 #include "usertablemodel.h"
@@ -17,7 +20,8 @@ namespace reclens {
 
 UsersPage::UsersPage(QWidget* parent)
     : TablePage(new UserTableModel, tr("Filter users by id…"), parent),
-      m_users(static_cast<UserTableModel*>(model())) {
+      m_users(static_cast<UserTableModel*>(model())),
+      m_bookmarkedOnly(new QCheckBox(tr("Bookmarked only"), this)) {
   // Double-click, Enter or the context menu open the Recommendations page for the user.
   auto* show = new QAction(tr("Show &Recommendations"), view());
   show->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
@@ -30,6 +34,71 @@ UsersPage::UsersPage(QWidget* parent)
   };
   connect(show, &QAction::triggered, this, request);
   connect(view(), &QTableView::doubleClicked, this, request);
+  connect(view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+    if (const int user = currentUser(); user >= 0) Q_EMIT currentUserChanged(user);
+  });
+  m_bookmarkedOnly->setToolTip(tr("Show only the bookmarked users"));
+  m_bookmarkedOnly->setEnabled(false);
+  filterBar()->addWidget(m_bookmarkedOnly);
+  connect(m_bookmarkedOnly, &QCheckBox::toggled, this, &UsersPage::applyBookmarkFilter);
+}
+
+void UsersPage::setBookmarks(Bookmarks* bookmarks) {
+  m_bookmarks = bookmarks;
+  m_bookmarkedOnly->setEnabled(bookmarks != nullptr);
+  if (bookmarks == nullptr) return;
+  const auto idOf = [this](const QModelIndex& index) -> std::string {
+    const auto& snapshot = m_users->snapshot();
+    const int row = proxy()->mapToSource(index).row();
+    if (!snapshot || row < 0 || static_cast<std::size_t>(row) >= snapshot->userCount()) return {};
+    return snapshot->dataset().users.ids[static_cast<std::size_t>(row)];
+  };
+  view()->setItemDelegateForColumn(
+      0, new BookmarkStarDelegate(*bookmarks, Bookmarks::Target::User, idOf, view()));
+  auto* mark = new QAction(tr("&Bookmark User"), view());
+  mark->setStatusTip(tr("Bookmark or un-bookmark this user (Ctrl+D)"));
+  view()->addAction(mark);
+  connect(mark, &QAction::triggered, this, &UsersPage::toggleBookmark);
+  connect(bookmarks, &Bookmarks::changed, this, [this] {
+    if (m_bookmarkedOnly->isChecked()) applyBookmarkFilter();
+    view()->viewport()->update();
+  });
+}
+
+void UsersPage::toggleBookmark() {
+  const int user = currentUser();
+  if (m_bookmarks == nullptr || user < 0) return;
+  m_bookmarks->toggle(Bookmarks::Target::User,
+                      m_users->snapshot()->dataset().users.ids[static_cast<std::size_t>(user)]);
+}
+
+void UsersPage::applyBookmarkFilter() {
+  if (m_bookmarks == nullptr || !m_bookmarkedOnly->isChecked()) {
+    proxy()->setRowFilter({});
+    return;
+  }
+  proxy()->setRowFilter([this](int row) {
+    const auto& snapshot = m_users->snapshot();
+    return snapshot &&
+           m_bookmarks->isBookmarked(Bookmarks::Target::User,
+                                     snapshot->dataset().users.ids[static_cast<std::size_t>(row)]);
+  });
+}
+
+void UsersPage::selectUser(int user) {
+  const auto& snapshot = m_users->snapshot();
+  if (!snapshot || user < 0 || static_cast<std::size_t>(user) >= snapshot->userCount()) return;
+  QModelIndex index = proxy()->mapFromSource(m_users->index(user, 0));
+  if (!index.isValid()) {
+    // Filtered out: clear the filters rather than select nothing.
+    filterEdit()->clear();
+    proxy()->setTextFilter({});
+    for (auto* combo : m_combos) combo->setCurrentIndex(0);
+    m_bookmarkedOnly->setChecked(false);
+    index = proxy()->mapFromSource(m_users->index(user, 0));
+  }
+  view()->setCurrentIndex(index);
+  view()->scrollTo(index);
 }
 
 int UsersPage::currentUser() const {

@@ -9,9 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <numeric>
 #include <optional>
-#include <random>
 
 #include <unistd.h>
 
@@ -45,35 +43,6 @@ struct BenchExplainArgs {
   bool noBaseline = false;
   bool json = false;
 };
-
-// A seeded profile: `history` distinct catalog rows with weights 1..3 and a random code per field.
-UserProfile randomProfile(const ModelMetadata& meta, int history, std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::vector<std::int32_t> rows(static_cast<std::size_t>(meta.numItems));
-  std::iota(rows.begin(), rows.end(), 0);
-  const auto l = std::min(rows.size(), static_cast<std::size_t>(history));
-  for (std::size_t i = 0; i < l; ++i) {
-    std::uniform_int_distribution<std::size_t> pick(i, rows.size() - 1);
-    std::swap(rows[i], rows[pick(rng)]);
-  }
-  UserProfile p;
-  p.items.assign(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(l));
-  std::uniform_int_distribution<int> weight(1, 3);
-  for (std::size_t i = 0; i < l; ++i) p.weights.push_back(static_cast<float>(weight(rng)));
-  for (const auto& f : meta.userFields) {
-    std::uniform_int_distribution<int> code(0, std::max(0, static_cast<int>(f.vocabulary.size()) - 1));
-    p.fieldCodes.push_back(f.vocabulary.empty() ? -1 : code(rng));
-  }
-  return p;
-}
-
-// The torch thread count in a CPU device description ("CPU (N threads)"); 0 when it names none.
-int cpuThreads(const ComputeDevice& device) {
-  int n = 0;
-  if (device.kind == ComputeDevice::Kind::Cpu && std::sscanf(device.description.c_str(), "CPU (%d", &n) == 1)
-    return n;
-  return 0;
-}
 
 struct Timed {
   double median = 0.0;

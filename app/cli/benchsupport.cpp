@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <numeric>
+#include <random>
 
 namespace reclens::cli {
 
@@ -69,6 +71,33 @@ double peakRssMiB() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+UserProfile randomProfile(const ModelMetadata& meta, int history, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<std::int32_t> rows(static_cast<std::size_t>(meta.numItems));
+  std::iota(rows.begin(), rows.end(), 0);
+  const auto l = std::min(rows.size(), static_cast<std::size_t>(history));
+  for (std::size_t i = 0; i < l; ++i) {
+    std::uniform_int_distribution<std::size_t> pick(i, rows.size() - 1);
+    std::swap(rows[i], rows[pick(rng)]);
+  }
+  UserProfile p;
+  p.items.assign(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(l));
+  std::uniform_int_distribution<int> weight(1, 3);
+  for (std::size_t i = 0; i < l; ++i) p.weights.push_back(static_cast<float>(weight(rng)));
+  for (const auto& f : meta.userFields) {
+    std::uniform_int_distribution<int> code(0, std::max(0, static_cast<int>(f.vocabulary.size()) - 1));
+    p.fieldCodes.push_back(f.vocabulary.empty() ? -1 : code(rng));
+  }
+  return p;
+}
+
+int cpuThreads(const ComputeDevice& device) {
+  int n = 0;
+  if (device.kind == ComputeDevice::Kind::Cpu && std::sscanf(device.description.c_str(), "CPU (%d", &n) == 1)
+    return n;
+  return 0;
 }
 
 }  // namespace reclens::cli

@@ -4,6 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/computedevice.h"
+#include "engine/userprofile.h"
+#include "model/modelcontract.h"
+
 namespace reclens::cli {
 
 // Shared plumbing of the `bench` subcommands: finding and running the Python baselines, and statistics.
@@ -25,5 +29,9 @@ double median(std::vector<double> values);
 double percentile(std::vector<double> values, double p);
 // Peak resident memory of this process so far, in MiB.
 double peakRssMiB();
+// A seeded profile for `meta`: `history` distinct catalog rows with weights 1..3 and a random code per field.
+UserProfile randomProfile(const ModelMetadata& meta, int history, std::uint64_t seed);
+// The torch thread count in a CPU device description ("CPU (N threads)"); 0 when it names none.
+int cpuThreads(const ComputeDevice& device);
 
 }  // namespace reclens::cli

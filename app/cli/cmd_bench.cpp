@@ -11,6 +11,8 @@ void addBenchCommand(CLI::App& app, CommandRunner& runner) {
   addBenchImportCommand(*sub, runner);
   addBenchScoreCommand(*sub, runner);
   addBenchExplainCommand(*sub, runner);
+  addBenchAuditCommand(*sub, runner);
+  addBenchWhatIfCommand(*sub, runner);
 }
 
 }  // namespace reclens::cli

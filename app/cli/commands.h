@@ -18,11 +18,15 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner);
 void addRecommendCommand(CLI::App& app, CommandRunner& runner);
 void addEvaluateCommand(CLI::App& app, CommandRunner& runner);
 void addExplainCommand(CLI::App& app, CommandRunner& runner);
+void addAuditCommand(CLI::App& app, CommandRunner& runner);
 void addBenchCommand(CLI::App& app, CommandRunner& runner);
+void addValidateModelCommand(CLI::App& app, CommandRunner& runner);
 
 // `bench` has one subcommand per benchmark, each in its own file (bench_<name>.cpp).
 void addBenchImportCommand(CLI::App& bench, CommandRunner& runner);
 void addBenchScoreCommand(CLI::App& bench, CommandRunner& runner);
 void addBenchExplainCommand(CLI::App& bench, CommandRunner& runner);
+void addBenchAuditCommand(CLI::App& bench, CommandRunner& runner);
+void addBenchWhatIfCommand(CLI::App& bench, CommandRunner& runner);
 
 }  // namespace reclens::cli

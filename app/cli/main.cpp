@@ -6,8 +6,9 @@
 #include "commands.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"RecLens command line: generate, import, train, recommend, evaluate, explain and benchmark",
-               "reclens-cli"};
+  CLI::App app{
+      "RecLens command line: generate, import, train, recommend, evaluate, explain, audit and benchmark",
+      "reclens-cli"};
   app.set_version_flag("--version", std::string("reclens-cli ") + RECLENS_VERSION);
   app.require_subcommand(1);
   reclens::cli::CommandRunner runner;
@@ -18,7 +19,9 @@ int main(int argc, char** argv) {
   reclens::cli::addRecommendCommand(app, runner);
   reclens::cli::addEvaluateCommand(app, runner);
   reclens::cli::addExplainCommand(app, runner);
+  reclens::cli::addAuditCommand(app, runner);
   reclens::cli::addBenchCommand(app, runner);
+  reclens::cli::addValidateModelCommand(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

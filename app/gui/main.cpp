@@ -15,11 +15,21 @@
 #include <cstdio>
 #include <memory>
 
+#include "attributionheatmap.h"
+#include "auditservice.h"
+#include "embeddingmappage.h"
 #include "engine/computedevice.h"
+#include "explanationpage.h"
+#include "fairnesspage.h"
 #include "itemspage.h"
+#include "itemviewpage.h"
+#include "longtailpage.h"
 #include "mainwindow.h"
+#include "presentationmode.h"
 #include "recommendationspage.h"
+#include "tradeoffsweep.h"
 #include "userspage.h"
+#include "whatifpage.h"
 
 namespace {
 
@@ -66,13 +76,23 @@ int main(int argc, char** argv) {
       QStringLiteral("file"));
   const QCommandLineOption pageOption(
       QStringLiteral("page"),
-      QStringLiteral("Page to show once the project is open: users, items or recommendations."),
+      QStringLiteral("Page to show once the project is open: users, items, recommendations, explanation, "
+                     "longtail, fairness, embedding, item or whatif (the audit pages audit the model once it "
+                     "is loaded)."),
       QStringLiteral("page"));
   const QCommandLineOption userOption(
       QStringLiteral("user"),
       QStringLiteral("Show the recommendations for this user id once the project is open."),
       QStringLiteral("id"));
   parser.addOptions({demoOption, deviceOption, langOption, screenshotOption, pageOption, userOption});
+  const QCommandLineOption itemOption(
+      QStringLiteral("item"), QStringLiteral("Show this item id on the Item view once the project is open."),
+      QStringLiteral("id"));
+  parser.addOption(itemOption);
+  const QCommandLineOption presentOption(
+      QStringLiteral("present"),
+      QStringLiteral("Start presentation mode (full screen, guided walk) once the model is loaded."));
+  parser.addOption(presentOption);
   parser.process(app);
 
   const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
@@ -94,16 +114,51 @@ int main(int argc, char** argv) {
   QObject::connect(&window, &reclens::MainWindow::projectOpened, &window, [&window, page, user] {
     if (page == QStringLiteral("users")) window.showPage(window.pageIndex(window.usersPage()));
     if (page == QStringLiteral("items")) window.showPage(window.pageIndex(window.itemsPage()));
+    if (page == QStringLiteral("longtail")) window.showPage(window.pageIndex(window.longTailPage()));
+    if (page == QStringLiteral("fairness")) window.showPage(window.pageIndex(window.fairnessPage()));
+    if (page == QStringLiteral("embedding")) window.showPage(window.pageIndex(window.embeddingMapPage()));
     if (page == QStringLiteral("recommendations"))
       window.showPage(window.pageIndex(window.recommendationsPage()));
+    if (page == QStringLiteral("explanation")) window.showPage(window.pageIndex(window.explanationPage()));
     if (user.isEmpty()) return;
     const auto& ids = window.projects().snapshot()->dataset().users.ids;
     const auto it = std::find(ids.begin(), ids.end(), user.toStdString());
     if (it == ids.end()) {
       std::fprintf(stderr, "reclens: warning: no user with the id %s\n", qPrintable(user));
+    } else if (page == QStringLiteral("explanation")) {
+      window.showExplanation(static_cast<int>(it - ids.begin()));
     } else {
       window.showRecommendations(static_cast<int>(it - ids.begin()));
     }
+  });
+  // --page item and --item ID show the Item view (with that item).
+  const QString itemId = parser.value(itemOption);
+  QObject::connect(&window, &reclens::MainWindow::projectOpened, &window, [&window, page, itemId] {
+    if (page == QStringLiteral("item")) window.showPage(window.pageIndex(window.itemViewPage()));
+    if (itemId.isEmpty()) return;
+    const auto& ids = window.projects().snapshot()->dataset().items.ids;
+    const auto it = std::find(ids.begin(), ids.end(), itemId.toStdString());
+    if (it == ids.end()) {
+      std::fprintf(stderr, "reclens: warning: no item with the id %s\n", qPrintable(itemId));
+    } else {
+      window.showItem(static_cast<int>(it - ids.begin()));
+    }
+  });
+  // --page whatif shows the What-if page (after the user lambda above, which may show Recommendations);
+  // --present starts presentation mode once the model is loaded.
+  QObject::connect(&window, &reclens::MainWindow::projectOpened, &window, [&window, page] {
+    if (page == QStringLiteral("whatif")) window.showPage(window.pageIndex(window.whatIfPage()));
+  });
+  if (parser.isSet(presentOption)) {
+    QObject::connect(
+        window.recommendationsPage(), &reclens::RecommendationsPage::modelLoaded, &window,
+        [&window] { window.presentation()->start(); }, Qt::SingleShotConnection);
+  }
+  // The Long-tail and Fairness pages asked for on the command line audit the model as soon as it is loaded.
+  auto* audit = window.auditService();
+  const bool auditPage = page == QStringLiteral("longtail") || page == QStringLiteral("fairness");
+  QObject::connect(audit, &reclens::AuditService::sessionChanged, &window, [audit, auditPage] {
+    if (auditPage && audit->session() && !audit->outcome()) audit->runAudit(audit->defaultConfig(20));
   });
 
   // Time from start to the first recommendation on screen, for --screenshot runs or on request.
@@ -137,12 +192,55 @@ int main(int argc, char** argv) {
     };
     QObject::connect(&window, &reclens::MainWindow::projectOpened, &window, [&window, recs, grab] {
       // On the Recommendations page wait for the first list (a model is loading or training).
-      const bool waitForList =
-          window.currentPage() == window.pageIndex(recs) && (recs->hasModels() || recs->job().isRunning());
+      // The analysis pages wait for their own results (below).
+      const int shown = window.currentPage();
+      const bool waitForModel =
+          shown == window.pageIndex(recs) || shown == window.pageIndex(window.longTailPage()) ||
+          shown == window.pageIndex(window.fairnessPage()) ||
+          shown == window.pageIndex(window.embeddingMapPage()) ||
+          shown == window.pageIndex(window.explanationPage()) ||
+          shown == window.pageIndex(window.whatIfPage()) ||
+          (shown == window.pageIndex(window.itemViewPage()) && window.itemViewPage()->currentItem() >= 0);
+      const bool waitForList = waitForModel && (recs->hasModels() || recs->job().isRunning());
       if (!waitForList) grab();
     });
     QObject::connect(recs, &reclens::RecommendationsPage::resultShown, &window, [&window, recs, grab] {
       if (window.currentPage() == window.pageIndex(recs)) grab();
+    });
+    // The analysis pages are grabbed once their plots are drawn.
+    QObject::connect(&window.longTailPage()->sweep(), &reclens::TradeoffSweep::completed, &window,
+                     [&window, grab] {
+                       if (window.currentPage() == window.pageIndex(window.longTailPage())) grab();
+                     });
+    QObject::connect(audit, &reclens::AuditService::auditFinished, &window, [&window, grab] {
+      if (window.currentPage() != window.pageIndex(window.fairnessPage())) return;
+      window.fairnessPage()->selectGroup(0);
+      grab();
+    });
+    QObject::connect(window.embeddingMapPage(), &reclens::EmbeddingMapPage::mapReady, &window,
+                     [&window, grab] {
+                       if (window.currentPage() == window.pageIndex(window.embeddingMapPage())) grab();
+                     });
+    QObject::connect(audit, &reclens::AuditService::auditFailed, &window,
+                     [&exitCode, grab](const QString& message, bool) {
+                       std::fprintf(stderr, "reclens: error: %s\n", qPrintable(message));
+                       exitCode = 1;
+                       grab();
+                     });
+    QObject::connect(window.itemViewPage(), &reclens::ItemViewPage::similarShown, &window, [&window, grab] {
+      if (window.currentPage() == window.pageIndex(window.itemViewPage())) grab();
+    });
+    // The Explanation page is grabbed once the graph of its first row is drawn (or nothing was explained).
+    auto* explain = window.explanationPage();
+    QObject::connect(explain, &reclens::ExplanationPage::graphShown, &window, [&window, explain, grab] {
+      if (window.currentPage() == window.pageIndex(explain)) grab();
+    });
+    QObject::connect(explain, &reclens::ExplanationPage::explanationShown, &window, [&window, explain, grab] {
+      if (window.currentPage() == window.pageIndex(explain) && explain->heatmap()->rowCount() == 0) grab();
+    });
+    // The What-if page is grabbed once the graph of its selected row is drawn.
+    QObject::connect(window.whatIfPage(), &reclens::WhatIfPage::graphShown, &window, [&window, grab] {
+      if (window.currentPage() == window.pageIndex(window.whatIfPage())) grab();
     });
     QObject::connect(recs, &reclens::RecommendationsPage::modelFailed, &window,
                      [&exitCode, grab](const QString& message) {
@@ -164,6 +262,8 @@ int main(int argc, char** argv) {
     window.openDemo();
   } else if (!args.isEmpty()) {
     window.openProject(args.front());
+  } else {
+    window.restoreSession();  // the last project, user, item and page
   }
   const int rc = QApplication::exec();
   return exitCode != 0 ? exitCode : rc;

@@ -78,6 +78,72 @@ class ProjectStore {
   // Every registered model, newest first.
   Result<std::vector<ModelRecord>> models() const;
 
+  // What a bookmark or note is attached to; `ref` is the user's or item's external id, so both
+  // survive a re-import of the dataset.
+  enum class AnnotationTarget { User, Item };
+  struct Bookmark {
+    AnnotationTarget target = AnnotationTarget::User;
+    std::string ref;
+    std::string label;         // e.g. the item title when bookmarked
+    std::int64_t created = 0;  // Unix seconds
+  };
+  struct Note {
+    AnnotationTarget target = AnnotationTarget::User;
+    std::string ref;
+    std::string body;
+    std::int64_t created = 0;  // Unix seconds
+    std::int64_t updated = 0;
+  };
+  // Bookmarks (`on`) or un-bookmarks a user or item; at most one bookmark per target, idempotent.
+  Status setBookmarked(AnnotationTarget target, const std::string& ref, bool on,
+                       const std::string& label = {});
+  // True when the target is bookmarked.
+  Result<bool> isBookmarked(AnnotationTarget target, const std::string& ref) const;
+  // Every bookmark, oldest first (none for a file that predates bookmarks).
+  Result<std::vector<Bookmark>> bookmarks() const;
+  // Replaces the note on a target; an empty (or all-blank) body deletes it.
+  Status setNote(AnnotationTarget target, const std::string& ref, const std::string& body);
+  // The note on a target, "" when there is none.
+  Result<std::string> note(AnnotationTarget target, const std::string& ref) const;
+  // Every note, most recently updated first.
+  Result<std::vector<Note>> notes() const;
+
+  // A finished audit saved in the project (audit_runs table); the JSON texts come from core/audit.
+  struct AuditRunRecord {
+    std::int64_t id = 0;
+    std::string name;          // unique within the project
+    std::int64_t created = 0;  // Unix seconds
+    std::int64_t modelId = 0;  // registered model audited; 0 for a recommendation log or an unregistered file
+    std::string configJson;
+    std::string provenanceJson;
+    std::string summaryJson;  // headline numbers for listings
+    std::string resultsJson;  // the whole result; left empty by auditRuns()
+  };
+  // Stores a run in one transaction and returns its id; Duplicate when the name is taken, and
+  // nothing is written on any error.
+  Result<std::int64_t> saveAuditRun(const AuditRunRecord& record);
+  // Every saved run without its results, newest first.
+  Result<std::vector<AuditRunRecord>> auditRuns() const;
+  // One saved run with its results, by id (all digits) or by name; NotFound otherwise.
+  Result<AuditRunRecord> auditRun(const std::string& idOrName) const;
+
+  // A named what-if scenario of one user (scenarios table); the spec is the JSON of
+  // core/engine/whatifscenario.h. `userRef` is the user's external id, so it survives a re-import.
+  struct ScenarioRecord {
+    std::int64_t id = 0;
+    std::string name;
+    std::string userRef;
+    std::string specJson;
+    std::int64_t created = 0;  // Unix seconds
+  };
+  // Saves `record` in one transaction, replacing the scenario of the same name and user, and returns
+  // its id; InvalidArgument for an empty name, and nothing is written on any error.
+  Result<std::int64_t> saveScenario(const ScenarioRecord& record);
+  // The scenarios of user `userRef` (of every user when empty), by user and name.
+  Result<std::vector<ScenarioRecord>> scenarios(const std::string& userRef = {}) const;
+  // Deletes scenario `id`; NotFound when there is none.
+  Status deleteScenario(std::int64_t id);
+
  private:
   friend class DatasetWriter;
   struct Impl;

@@ -1,8 +1,11 @@
 #include "store/schema.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <functional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/projectstore.h"
@@ -83,6 +86,42 @@ void resetDatasetTables(SQLite::Database& db) {
 void createDatasetIndexes(SQLite::Database& db) {
   db.exec("CREATE UNIQUE INDEX IF NOT EXISTS items_ext_id ON items(ext_id)");
   db.exec("CREATE UNIQUE INDEX IF NOT EXISTS users_ext_id ON users(ext_id)");
+}
+
+void ensureAnnotationTables(SQLite::Database& db) {
+  db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS bookmarks(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL,
+                                     label TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS notes(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL,
+                                 body TEXT NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS bookmarks_target ON bookmarks(kind, ref);
+CREATE UNIQUE INDEX IF NOT EXISTS notes_target ON notes(kind, ref);
+)sql");
+}
+
+bool auditRunsHaveColumns(SQLite::Database& db) {
+  SQLite::Statement q(
+      db, "SELECT count(*) FROM pragma_table_info('audit_runs') WHERE name IN ('name', 'summary')");
+  return q.executeStep() && q.getColumn(0).getInt() == 2;
+}
+
+void ensureAuditRunColumns(SQLite::Database& db) {
+  for (const char* column : {"name TEXT NOT NULL DEFAULT ''", "summary TEXT NOT NULL DEFAULT '{}'"}) {
+    const std::string name(column, std::string_view(column).find(' '));
+    SQLite::Statement q(db, "SELECT count(*) FROM pragma_table_info('audit_runs') WHERE name = ?");
+    q.bind(1, name);
+    if (q.executeStep() && q.getColumn(0).getInt() == 0) {
+      db.exec(std::string("ALTER TABLE audit_runs ADD COLUMN ") + column);
+    }
+  }
+}
+
+void ensureScenarioTable(SQLite::Database& db) {
+  db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS scenarios(id INTEGER PRIMARY KEY, name TEXT NOT NULL, user_ref TEXT NOT NULL,
+                                     spec TEXT NOT NULL, created INTEGER NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS scenarios_user_name ON scenarios(user_ref, name);
+)sql");
 }
 
 }  // namespace reclens::schema
