@@ -18,7 +18,7 @@ PACKAGES=(
   libtorch-dev libopenblas0-pthread
   libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libgraphviz-dev
   xvfb xauth python3 python3-torch python3-numpy
-  clang libclang-rt-14-dev file appstream desktop-file-utils
+  clang libclang-rt-14-dev file appstream desktop-file-utils fonts-wqy-microhei
 )
 
 install_packages() {

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditReportWriter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>RecLens audit report: %1</source>
+        <translation>RecLens 审计报告：%1</translation>
+    </message>
+    <message>
+        <source>the PDF could not be created</source>
+        <translation>无法创建 PDF 文件</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessage</name>
     <message>
         <source>Category: %1</source>
@@ -18,6 +33,507 @@
     <message>
         <source>Column: %1</source>
         <translation>列：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationDetail</name>
+    <message>
+        <source>Integrated Gradients</source>
+        <translation>积分梯度</translation>
+    </message>
+    <message>
+        <source>Gradient × Input</source>
+        <translation>梯度 × 输入</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <source>Shapley (sampled)</source>
+        <translation>Shapley 值（采样）</translation>
+    </message>
+    <message>
+        <source>missing-field baseline</source>
+        <translation>缺失字段基线</translation>
+    </message>
+    <message>
+        <source>zero baseline</source>
+        <translation>零基线</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n steps (%2 rule), %3</source>
+        <translation>
+            <numerusform>%1，%n 步（%2法则），%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>trapezoid</source>
+        <translation>梯形</translation>
+    </message>
+    <message>
+        <source>midpoint</source>
+        <translation>中点</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n permutations (seed %2), %3</source>
+        <translation>
+            <numerusform>%1，%n 次排列（种子 %2），%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Completeness: not defined for occlusion (its attributions need not add up to the score)</source>
+        <translation>完备性：不适用于遮挡法（其归因之和不必等于得分）</translation>
+    </message>
+    <message>
+        <source>Completeness: not available</source>
+        <translation>完备性：不可用</translation>
+    </message>
+    <message>
+        <source>Completeness: max |Δ| %1</source>
+        <translation>完备性：最大 |Δ| %1</translation>
+    </message>
+    <message>
+        <source>Completeness: max |Δ| %1 (%2 % of |f(x) − f(x′)|)</source>
+        <translation>完备性：最大 |Δ| %1（占 |f(x) − f(x′)| 的 %2%）</translation>
+    </message>
+    <message>
+        <source> (%1 % of f(x) − f(x′))</source>
+        <translation> (占 f(x) − f(x′) 的 %1%)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>归因</translation>
+    </message>
+    <message>
+        <source>Standard error</source>
+        <translation>标准误</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Output f(x)</source>
+        <translation>输出 f(x)</translation>
+    </message>
+    <message>
+        <source>Baseline f(x′)</source>
+        <translation>基线 f(x′)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 % of |f(x) − f(x′)|)</source>
+        <translation>%1（占 |f(x) − f(x′)| 的 %2%）</translation>
+    </message>
+    <message>
+        <source>Completeness Δ</source>
+        <translation>完备性偏差 Δ</translation>
+    </message>
+    <message>
+        <source>not defined for this method</source>
+        <translation>不适用于此方法</translation>
+    </message>
+    <message>
+        <source>exact split of the LightGCN score over graph paths</source>
+        <translation>LightGCN 得分在各图路径上的精确分解</translation>
+    </message>
+    <message>
+        <source>history weighted by attribution, with co-interacting users</source>
+        <translation>按归因加权的历史，以及共同交互的用户</translation>
+    </message>
+    <message>
+        <source>Score %1 = paths %2 + residual %3 · %4 of %5 paths shown · %6</source>
+        <translation>得分 %1 = 路径 %2 + 残差 %3 · 显示 %4 / %5 条路径 · %6</translation>
+    </message>
+</context>
+<context>
+    <name>ExposurePlot</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Popularity tier</source>
+        <translation>热度层级</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other(s)</source>
+        <translation>
+            <numerusform>其他 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Share of catalog</source>
+        <translation>商品目录占比</translation>
+    </message>
+    <message>
+        <source>Share of train interactions</source>
+        <translation>训练交互占比</translation>
+    </message>
+    <message>
+        <source>Share of exposure</source>
+        <translation>曝光占比</translation>
+    </message>
+    <message>
+        <source>Share (%)</source>
+        <translation>占比（%）</translation>
+    </message>
+</context>
+<context>
+    <name>GroupMeansPlot</name>
+    <message>
+        <source>%1
+%2 users</source>
+        <translation>%1
+%2 个用户</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <source>95% bootstrap interval</source>
+        <translation>95% 自助法置信区间</translation>
+    </message>
+    <message>
+        <source>All users %1</source>
+        <translation>全部用户 %1</translation>
+    </message>
+    <message>
+        <source>%1 by %2 (gap %3, p = %4)</source>
+        <translation>按 %2 分组的 %1（差距 %3，p = %4）</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Cannot write the image %1</source>
+        <translation>无法写入图像 %1</translation>
+    </message>
+    <message>
+        <source>Exported from RecLens</source>
+        <translation>由 RecLens 导出</translation>
+    </message>
+    <message>
+        <source>Cannot write the drawing %1</source>
+        <translation>无法写入矢量图 %1</translation>
+    </message>
+    <message>
+        <source>The table is empty</source>
+        <translation>表格为空</translation>
+    </message>
+    <message>
+        <source>Save Plot</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save Plot as PNG or SVG…</source>
+        <translation>将图表保存为 PNG 或 SVG…</translation>
+    </message>
+    <message>
+        <source>Export Table as CSV…</source>
+        <translation>将表格导出为 CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>PopularityPlot</name>
+    <message>
+        <source>Recommended in this many lists</source>
+        <translation>被推荐的列表数</translation>
+    </message>
+    <message>
+        <source>Train interactions</source>
+        <translation>训练交互数</translation>
+    </message>
+    <message>
+        <source>Item rank by train popularity</source>
+        <translation>按训练热度排序的商品名次</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>End of the short head: %1 items hold 80% of train</source>
+        <translation>头部截止处：%1 个商品占训练交互的 80%</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) without train interactions (off the log scale)</source>
+        <translation>
+            <numerusform>%Ln 个商品没有训练交互（不在对数坐标内）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReasonLine</name>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>you interacted with %1</source>
+        <translation>您与%1有过交互</translation>
+    </message>
+    <message>
+        <source>your %1 is %2</source>
+        <translation>您的 %1 为 %2</translation>
+    </message>
+    <message>
+        <source>the item itself fits your profile</source>
+        <translation>该商品本身与您的画像相符</translation>
+    </message>
+    <message>
+        <source>its %1 fits your profile</source>
+        <translation>该商品的 %1 与您的画像相符</translation>
+    </message>
+    <message>
+        <source>its %1 is %2</source>
+        <translation>该商品的 %1 为 %2</translation>
+    </message>
+    <message>
+        <source>No single field raises the score of this recommendation.</source>
+        <translation>没有任何单个字段提高了这条推荐的得分。</translation>
+    </message>
+    <message>
+        <source>Recommended because %1.</source>
+        <translation>推荐原因：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::AttributionHeatmap</name>
+    <message>
+        <source>Attribution</source>
+        <translation>归因</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Other history (%n items)</source>
+        <translation>
+            <numerusform>其他历史（%n 个商品）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n 个商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User field</source>
+        <translation>用户字段</translation>
+    </message>
+    <message>
+        <source>Item part</source>
+        <translation>商品部分</translation>
+    </message>
+    <message>
+        <source>History item</source>
+        <translation>历史商品</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source> (%1 % of f(x) − f(x′))</source>
+        <translation> (占 f(x) − f(x′) 的 %1%)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2: %3&lt;br&gt;Value: %4&lt;br&gt;Attribution: %5%6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2：%3&lt;br&gt;值：%4&lt;br&gt;归因：%5%6</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::AuditMetrics</name>
+    <message>
+        <source>%1@%2</source>
+        <translation>%1@%2</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::AuditRunBar</name>
+    <message>
+        <source>&amp;Run Audit</source>
+        <translation>运行审计(&amp;R)</translation>
+    </message>
+    <message>
+        <source>List length audited: every metric is computed @K</source>
+        <translation>审计的列表长度：所有指标均按 @K 计算</translation>
+    </message>
+    <message>
+        <source>Recommend the top-K to every user with the model and compute accuracy, long-tail, exposure and fairness statistics (off the GUI thread; Cancel stops it)</source>
+        <translation>用模型为每个用户推荐前 K 个商品，并计算准确率、长尾、曝光和公平性统计（在后台线程运行，不阻塞界面；点击“取消”可停止）</translation>
+    </message>
+    <message>
+        <source>&amp;K:</source>
+        <translation>&amp;K：</translation>
+    </message>
+    <message>
+        <source>Model: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>模型：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <source>Load or train a model on the Recommendations page to audit it.</source>
+        <translation>请在“推荐”页加载或训练模型后再进行审计。</translation>
+    </message>
+    <message>
+        <source>Audit @%1 of %2 users (%3 with a held-out item) in %4 s</source>
+        <translation>已审计 %2 个用户 @%1（其中 %3 个有留出商品），用时 %4 s</translation>
+    </message>
+    <message>
+        <source>Not audited yet: press Run Audit.</source>
+        <translation>尚未审计：请点击“运行审计”。</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::AuditService</name>
+    <message>
+        <source>Auditing %1 @%2</source>
+        <translation>正在审计 %1 @%2</translation>
+    </message>
+    <message>
+        <source>The audit was cancelled.</source>
+        <translation>审计已取消。</translation>
+    </message>
+    <message>
+        <source>The audit failed: %1</source>
+        <translation>审计失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::Bookmarks</name>
+    <message>
+        <source>Bookmarks and notes are read-only for this project</source>
+        <translation>此项目的书签和备注为只读</translation>
+    </message>
+    <message>
+        <source>Could not read the bookmarks and notes</source>
+        <translation>无法读取书签和备注</translation>
+    </message>
+    <message>
+        <source>Could not change the bookmark</source>
+        <translation>无法更改书签</translation>
+    </message>
+    <message>
+        <source>Could not save the note</source>
+        <translation>无法保存备注</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::BookmarksDock</name>
+    <message>
+        <source>Bookmarks and Notes</source>
+        <translation>书签和备注</translation>
+    </message>
+    <message>
+        <source>Double-click to show the user or item</source>
+        <translation>双击以显示该用户或商品</translation>
+    </message>
+    <message>
+        <source>Nothing bookmarked yet. Press Ctrl+D on a user or an item to bookmark it.</source>
+        <translation>尚无书签。在用户或商品上按 Ctrl+D 即可添加书签。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Bookmark</source>
+        <translation>移除书签(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the bookmark of the selected row (its note stays)</source>
+        <translation>移除所选行的书签（其备注会保留）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::BookmarksModel</name>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>已加书签</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -251,6 +767,688 @@
     </message>
 </context>
 <context>
+    <name>reclens::EgoGraphPane</name>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>缩小（-）</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>放大（+）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Fit the whole graph (0)</source>
+        <translation>缩放以显示整个图（0）</translation>
+    </message>
+    <message>
+        <source>head item</source>
+        <translation>头部商品</translation>
+    </message>
+    <message>
+        <source>mid item</source>
+        <translation>中部商品</translation>
+    </message>
+    <message>
+        <source>tail item</source>
+        <translation>尾部商品</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>raises the score</source>
+        <translation>提高得分</translation>
+    </message>
+    <message>
+        <source>lowers it</source>
+        <translation>降低得分</translation>
+    </message>
+    <message>
+        <source>Edge width grows with |contribution|. The explained user has a black outline, the explained item a gold one. Click a user to explain their recommendations, an item to explain it for this user. Wheel or +/- zooms, dragging pans.</source>
+        <translation>边的宽度随 |贡献| 增大。被解释的用户带黑色轮廓，被解释的商品带金色轮廓。点击用户可解释其推荐，点击商品可解释为何向此用户推荐该商品。滚轮或 +/- 缩放，拖动平移。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Graph&lt;/b&gt; — how user %1 reaches “%2” &lt;i&gt;(computing…)&lt;/i&gt;</source>
+        <translation>&lt;b&gt;关系图&lt;/b&gt; — 用户 %1 如何关联到“%2” &lt;i&gt;（计算中…）&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Graph&lt;/b&gt; — how user %1 reaches “%2”</source>
+        <translation>&lt;b&gt;关系图&lt;/b&gt; — 用户 %1 如何关联到“%2”</translation>
+    </message>
+    <message>
+        <source>Could not lay out the graph: %1</source>
+        <translation>无法完成图布局：%1</translation>
+    </message>
+    <message>
+        <source>Computed in %1 ms</source>
+        <translation>计算用时 %1 ms</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Graph&lt;/b&gt;</source>
+        <translation>&lt;b&gt;关系图&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::EgoGraphView</name>
+    <message>
+        <source>Near in the model&apos;s embedding space</source>
+        <translation>在模型的嵌入空间中相近</translation>
+    </message>
+    <message>
+        <source>Interaction weight: %1</source>
+        <translation>交互权重：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;Contribution: %3&lt;br&gt;%4</source>
+        <translation>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;贡献：%3&lt;br&gt;%4</translation>
+    </message>
+    <message>
+        <source>The explained user</source>
+        <translation>被解释的用户</translation>
+    </message>
+    <message>
+        <source>The recommended item being explained</source>
+        <translation>正在解释的推荐商品</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;User %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;用户 %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Item %2 · %3 popularity</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;商品 %2 · 热度层级：%3</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Paths through it carry %1 · hop %2</source>
+        <translation>&lt;br&gt;经过它的路径贡献 %1 · 第 %2 跳</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Click to explain this user&apos;s recommendations.</source>
+        <translation>&lt;br&gt;点击以解释此用户的推荐。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Click to explain this item for the user.</source>
+        <translation>&lt;br&gt;点击以解释为何向该用户推荐此商品。</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::EmbeddingMapPage</name>
+    <message>
+        <source>Popularity tier</source>
+        <translation>热度层级</translation>
+    </message>
+    <message>
+        <source>k-means cluster</source>
+        <translation>k-means 聚类</translation>
+    </message>
+    <message>
+        <source>Colour the items by popularity tier or by k-means cluster of their embeddings</source>
+        <translation>按热度层级或按嵌入的 k-means 聚类为商品着色</translation>
+    </message>
+    <message>
+        <source>k = </source>
+        <translation>k = </translation>
+    </message>
+    <message>
+        <source>Number of k-means clusters (seeded, so the same k gives the same clusters)</source>
+        <translation>k-means 聚类数（使用固定种子，相同的 k 得到相同的聚类）</translation>
+    </message>
+    <message>
+        <source>Reset &amp;View</source>
+        <translation>重置视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show every item again after zooming or panning</source>
+        <translation>缩放或平移后重新显示全部商品</translation>
+    </message>
+    <message>
+        <source>&amp;Save Plot…</source>
+        <translation>保存图表(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the map as PNG or SVG</source>
+        <translation>将该图保存为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <source>&amp;Colour by:</source>
+        <translation>着色依据(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Item embeddings (PCA)</source>
+        <translation>商品嵌入（PCA）</translation>
+    </message>
+    <message>
+        <source>Drag to pan, wheel to zoom; hover over an item for its title</source>
+        <translation>拖动可平移，滚轮可缩放；将鼠标悬停在商品上可查看其标题</translation>
+    </message>
+    <message>
+        <source>Clustering item embeddings</source>
+        <translation>正在对商品嵌入进行聚类</translation>
+    </message>
+    <message>
+        <source>Projecting item embeddings</source>
+        <translation>正在投影商品嵌入</translation>
+    </message>
+    <message>
+        <source>Could not compute the embedding map: %1</source>
+        <translation>无法计算嵌入图：%1</translation>
+    </message>
+    <message>
+        <source>Computing the map…</source>
+        <translation>正在计算嵌入图…</translation>
+    </message>
+    <message>
+        <source>Load or train a model on the Recommendations page</source>
+        <translation>请在“推荐”页加载或训练模型</translation>
+    </message>
+    <message>
+        <source>Cluster %1 (%2)</source>
+        <translation>聚类 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>PC1 (%1% of variance)</source>
+        <translation>PC1（解释 %1% 的方差）</translation>
+    </message>
+    <message>
+        <source>PC2 (%1% of variance)</source>
+        <translation>PC2（解释 %1% 的方差）</translation>
+    </message>
+    <message>
+        <source>History of %1 (%2)</source>
+        <translation>%1 的历史（%2）</translation>
+    </message>
+    <message>
+        <source>Recommended to %1 (%2)</source>
+        <translation>推荐给 %1 的商品（%2）</translation>
+    </message>
+    <message>
+        <source>PCA of all %1 item embeddings (%2 dimensions) of %3: the two components explain %4% of the variance (computed in %5 s).</source>
+        <translation>对 %3 的全部 %1 个商品嵌入（%2 维）做 PCA：两个主成分共解释 %4% 的方差（用时 %5 s）。</translation>
+    </message>
+    <message>
+        <source>k-means with k = %1 (seed %2) on the full embeddings converged in %3 iterations.</source>
+        <translation>在完整嵌入上运行 k-means（k = %1，种子 %2），经 %3 次迭代收敛。</translation>
+    </message>
+    <message>
+        <source>Pick a user on the Recommendations page to highlight them.</source>
+        <translation>在“推荐”页选择一个用户即可将其高亮显示。</translation>
+    </message>
+    <message>
+        <source>Item %1 · %2 tier · %3 interactions</source>
+        <translation>商品 %1 · 热度层级：%2 · %3 次交互</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>类目：%1</translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation>聚类 %1</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::ExplanationControls</name>
+    <message>
+        <source>How many of the user&apos;s recommendations to explain, from the top</source>
+        <translation>从排名最前起，要解释该用户的多少条推荐</translation>
+    </message>
+    <message>
+        <source>Path integral of the gradient from the baseline; adds up to the score change</source>
+        <translation>从基线出发的梯度路径积分；各项之和等于得分变化</translation>
+    </message>
+    <message>
+        <source>Gradient at the input times the input: one pass, fast</source>
+        <translation>输入处的梯度乘以输入：只需一次计算，速度快</translation>
+    </message>
+    <message>
+        <source>Exact score change when one field is removed</source>
+        <translation>移除某一字段时得分的精确变化</translation>
+    </message>
+    <message>
+        <source>Mean marginal contribution over sampled orders of the fields: slow</source>
+        <translation>在随机采样的字段顺序上求平均边际贡献：速度较慢</translation>
+    </message>
+    <message>
+        <source>How the score is split over the fields</source>
+        <translation>得分如何分配到各字段</translation>
+    </message>
+    <message>
+        <source>Integrated Gradients steps: more steps, smaller completeness delta</source>
+        <translation>积分梯度步数：步数越多，完备性偏差越小</translation>
+    </message>
+    <message>
+        <source>Shapley permutations (each one with its reverse)</source>
+        <translation>Shapley 排列数（每个排列都与其逆序成对使用）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Rows:</source>
+        <translation>行数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>M&amp;ethod:</source>
+        <translation>方法(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Steps:</source>
+        <translation>步数(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;amples:</source>
+        <translation>采样数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Stop the running computation</source>
+        <translation>停止正在运行的计算</translation>
+    </message>
+    <message>
+        <source>Explain the list again</source>
+        <translation>重新解释该列表</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::ExplanationPage</name>
+    <message>
+        <source>Cancelled. Press Compute to explain again.</source>
+        <translation>已取消。点击“计算”可重新解释。</translation>
+    </message>
+    <message>
+        <source>Completeness: the attributions of an item should add up to f(x) − f(x′), its score minus the score with every field at the baseline. Δ is what is left over.</source>
+        <translation>完备性：一个商品的各项归因之和应等于 f(x) − f(x′)，即其得分减去所有字段均取基线时的得分。Δ 为剩余的差值。</translation>
+    </message>
+    <message>
+        <source>The reason line of each explained item; select one to show it in the graph</source>
+        <translation>每个被解释商品的推荐理由；选中一项即可在图中显示</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why each item&lt;/b&gt;</source>
+        <translation>&lt;b&gt;各商品的推荐理由&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Why user &lt;b&gt;%1&lt;/b&gt; gets these items · model &lt;b&gt;%2&lt;/b&gt; (%3)</source>
+        <translation>用户 &lt;b&gt;%1&lt;/b&gt; 为何获得这些商品 · 模型 &lt;b&gt;%2&lt;/b&gt;（%3）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Explanation&lt;/b&gt;</source>
+        <translation>&lt;b&gt;解释&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Load a model on the Recommendations page and pick a user to see why they get their items.</source>
+        <translation>请在“推荐”页加载模型并选择一个用户，以查看其获得这些商品的原因。</translation>
+    </message>
+    <message>
+        <source>This user has no recommendation to explain.</source>
+        <translation>该用户没有可解释的推荐。</translation>
+    </message>
+    <message>
+        <source>%1 (not in the list)</source>
+        <translation>%1（不在列表中）</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Could not explain the recommendations: %1</source>
+        <translation>无法解释这些推荐：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 in %2 ms</source>
+        <translation>%1，用时 %2 ms</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>User field</source>
+        <translation>用户字段</translation>
+    </message>
+    <message>
+        <source>Item part</source>
+        <translation>商品部分</translation>
+    </message>
+    <message>
+        <source>The graph was cancelled.</source>
+        <translation>图的生成已取消。</translation>
+    </message>
+    <message>
+        <source>Could not build the graph: %1</source>
+        <translation>无法生成图：%1</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::FairnessGapModel</name>
+    <message>
+        <source>The gap is larger than random relabelling of users gives in %1% of cases: unlikely to be chance</source>
+        <translation>随机重新分配用户分组时，只有 %1% 的情况差距能达到这么大：不太可能是偶然</translation>
+    </message>
+    <message>
+        <source>Random relabelling of users often gives a gap this large: it may be chance</source>
+        <translation>随机重新分配用户分组时，经常会出现这么大的差距：可能只是偶然</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>组数</translation>
+    </message>
+    <message>
+        <source>Max − min</source>
+        <translation>最大值 − 最小值</translation>
+    </message>
+    <message>
+        <source>UserMAD</source>
+        <translation>UserMAD</translation>
+    </message>
+    <message>
+        <source>Permutation p</source>
+        <translation>置换 p 值</translation>
+    </message>
+    <message>
+        <source>Largest minus smallest group mean</source>
+        <translation>组均值的最大值减去最小值</translation>
+    </message>
+    <message>
+        <source>Mean absolute difference of the group means over all pairs of groups (Elliot UserMAD)</source>
+        <translation>所有组两两之间组均值差的绝对值的平均（Elliot UserMAD）</translation>
+    </message>
+    <message>
+        <source>Permutation test of the max − min gap: the share of random relabellings of users with a gap at least as large (with the +1 correction)</source>
+        <translation>对最大值 − 最小值差距的置换检验：随机重新分配用户分组后，差距不小于当前差距的比例（含 +1 校正）</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::FairnessPage</name>
+    <message>
+        <source>Accuracy by user group</source>
+        <translation>各用户组的准确度</translation>
+    </message>
+    <message>
+        <source>Item exposure against catalog and interaction share</source>
+        <translation>商品曝光与商品目录占比、交互占比的对比</translation>
+    </message>
+    <message>
+        <source>Users of a group</source>
+        <translation>组内用户</translation>
+    </message>
+    <message>
+        <source>&amp;Save Run…</source>
+        <translation>保存运行结果(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>User attribute whose groups are compared</source>
+        <translation>按其取值分组进行比较的用户属性</translation>
+    </message>
+    <message>
+        <source>Accuracy metric drawn per group</source>
+        <translation>按组绘制的准确度指标</translation>
+    </message>
+    <message>
+        <source>How items are grouped for the exposure comparison</source>
+        <translation>曝光对比时商品的分组方式</translation>
+    </message>
+    <message>
+        <source>Store this audit (configuration, results, provenance) in the project file</source>
+        <translation>将本次审计（配置、结果、来源信息）保存到项目文件中</translation>
+    </message>
+    <message>
+        <source>Write a self-contained HTML or PDF report of this audit</source>
+        <translation>将本次审计写成独立的 HTML 或 PDF 报告</translation>
+    </message>
+    <message>
+        <source>Click a bar to list the group&apos;s users</source>
+        <translation>点击柱形以列出该组的用户</translation>
+    </message>
+    <message>
+        <source>User &amp;attribute:</source>
+        <translation>用户属性(&amp;a)：</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>指标(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Item &amp;grouping:</source>
+        <translation>商品分组(&amp;g)：</translation>
+    </message>
+    <message>
+        <source>Gaps between the groups</source>
+        <translation>组间差距</translation>
+    </message>
+    <message>
+        <source>Counterfactual flips</source>
+        <translation>反事实翻转</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save a plot as PNG or SVG, or a table as CSV</source>
+        <translation>将图表保存为 PNG 或 SVG，或将表格保存为 CSV</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Gap table as CSV…</source>
+        <translation>差距表（CSV）…</translation>
+    </message>
+    <message>
+        <source>Flip rates as CSV…</source>
+        <translation>翻转率（CSV）…</translation>
+    </message>
+    <message>
+        <source>Users of the group as CSV…</source>
+        <translation>组内用户（CSV）…</translation>
+    </message>
+    <message>
+        <source>Run an audit to see this plot</source>
+        <translation>运行审计后即可查看此图</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <source>The model reads no user attribute, so flipping one cannot change its lists.</source>
+        <translation>该模型不读取任何用户属性，因此翻转属性不会改变其推荐列表。</translation>
+    </message>
+    <message>
+        <source>Each user&apos;s list recomputed with the attribute set to every other value.</source>
+        <translation>将属性依次设为其他每个取值，重新计算每个用户的列表。</translation>
+    </message>
+    <message>
+        <source>Users of a group: click a bar</source>
+        <translation>组内用户：请点击柱形</translation>
+    </message>
+    <message>
+        <source>%1 = %2: %3 users (double-click one for their recommendations)</source>
+        <translation>%1 = %2：%3 个用户（双击某个用户可查看其推荐）</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <source>Exposure by %1 against catalog and interaction share</source>
+        <translation>按%1统计的曝光与商品目录占比、交互占比的对比</translation>
+    </message>
+    <message>
+        <source>There is no audit to report</source>
+        <translation>没有可生成报告的审计</translation>
+    </message>
+    <message>
+        <source>%1 @%2 %3</source>
+        <translation>%1 @%2 %3</translation>
+    </message>
+    <message>
+        <source>Save Audit Run</source>
+        <translation>保存审计运行记录</translation>
+    </message>
+    <message>
+        <source>Name of the run:</source>
+        <translation>运行记录名称：</translation>
+    </message>
+    <message>
+        <source>Could not save the audit run</source>
+        <translation>无法保存审计运行记录</translation>
+    </message>
+    <message>
+        <source>Audit run saved</source>
+        <translation>审计运行记录已保存</translation>
+    </message>
+    <message>
+        <source>The run “%1” is stored in the project.</source>
+        <translation>运行记录“%1”已保存到项目中。</translation>
+    </message>
+    <message>
+        <source>Export Audit Report</source>
+        <translation>导出审计报告</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;PDF document (*.pdf)</source>
+        <translation>HTML 报告 (*.html);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not export the report</source>
+        <translation>无法导出报告</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::FlipRateModel</name>
+    <message>
+        <source>Flipped attribute</source>
+        <translation>翻转的属性</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Flip rate</source>
+        <translation>翻转率</translation>
+    </message>
+    <message>
+        <source>Mean Jaccard</source>
+        <translation>平均 Jaccard</translation>
+    </message>
+    <message>
+        <source>Share of users whose top-K changes when the attribute is set to another value</source>
+        <translation>将该属性设为其他取值时，前 K 项列表发生变化的用户所占比例</translation>
+    </message>
+    <message>
+        <source>Mean overlap (intersection over union) of the original and the flipped lists</source>
+        <translation>原始列表与翻转后列表的平均重合度（交集除以并集）</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::GroupUsersModel</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Double-click to open this user&apos;s recommendations</source>
+        <translation>双击可打开此用户的推荐</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Held-out item</source>
+        <translation>有留出商品</translation>
+    </message>
+    <message>
+        <source>Train items</source>
+        <translation>训练商品数</translation>
+    </message>
+    <message>
+        <source>List popularity</source>
+        <translation>列表热度</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::HistoryTimeline</name>
+    <message>
+        <source>History over time</source>
+        <translation>历史随时间变化</translation>
+    </message>
+    <message>
+        <source>in history</source>
+        <translation>历史中</translation>
+    </message>
+    <message>
+        <source>re-weighted</source>
+        <translation>已调整权重</translation>
+    </message>
+    <message>
+        <source>toggled off</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>after replay time</source>
+        <translation>晚于回放时间</translation>
+    </message>
+    <message>
+        <source>No user selected</source>
+        <translation>未选择用户</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>This user has no history</source>
+        <translation>该用户没有历史记录</translation>
+    </message>
+</context>
+<context>
     <name>reclens::ImportDialog</name>
     <message>
         <source>New Project from CSV</source>
@@ -373,6 +1571,41 @@
     </message>
 </context>
 <context>
+    <name>reclens::ItemExposureChart</name>
+    <message>
+        <source>per week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Length of the periods counted</source>
+        <translation>计数所用的时间段长度</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Exposure over time&lt;/b&gt;: interactions</source>
+        <translation>&lt;b&gt;曝光随时间变化&lt;/b&gt;：交互</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>This project&apos;s timestamps are only an order per user, so there is no calendar to count by.</source>
+        <translation>此项目的时间戳只表示每个用户的交互顺序，没有可用于计数的日历时间。</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>交互</translation>
+    </message>
+    <message>
+        <source>Distinct users</source>
+        <translation>独立用户数</translation>
+    </message>
+</context>
+<context>
     <name>reclens::ItemTableModel</name>
     <message>
         <source>Head</source>
@@ -388,7 +1621,7 @@
     </message>
     <message>
         <source>Popularity tier. Head: the most popular items that together hold 80% of all interactions (the short head). Mid: the next items, up to 95% of all interactions. Tail: all other items, including items nobody interacted with. Mid and tail together are the long tail.</source>
-        <translation>流行度分层。头部：最热门、合计占全部交互 80% 的商品（短头部）。中部：其后的商品，累计至全部交互的 95%。尾部：其余所有商品，包括无人交互的商品。中部与尾部合起来即长尾。</translation>
+        <translation>热度层级。头部：最热门、合计占全部交互 80% 的商品（短头部）。中部：其后的商品，累计至全部交互的 95%。尾部：其余所有商品，包括无人交互的商品。中部与尾部合起来即长尾。</translation>
     </message>
     <message>
         <source>Item</source>
@@ -440,11 +1673,263 @@
     </message>
     <message>
         <source>Number of interactions with the item (its popularity)</source>
-        <translation>该商品的交互次数（即其流行度）</translation>
+        <translation>该商品的交互次数（即其热度）</translation>
     </message>
     <message>
         <source>When the item appeared: the catalog&apos;s date, or its first interaction when the catalog has none (UTC)</source>
         <translation>商品出现的时间：取目录中的日期，目录中没有时取其首次交互时间（UTC）</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::ItemViewPage</name>
+    <message>
+        <source>head</source>
+        <translation>头部</translation>
+    </message>
+    <message>
+        <source>mid</source>
+        <translation>中部</translation>
+    </message>
+    <message>
+        <source>tail</source>
+        <translation>尾部</translation>
+    </message>
+    <message>
+        <source>Double-click to show this item</source>
+        <translation>双击可显示此商品</translation>
+    </message>
+    <message>
+        <source>Indexing the catalog…</source>
+        <translation>正在为商品目录建立索引…</translation>
+    </message>
+    <message>
+        <source>Indexing the catalog</source>
+        <translation>正在为商品目录建立索引</translation>
+    </message>
+    <message>
+        <source>Could not index the catalog: %1</source>
+        <translation>无法为商品目录建立索引：%1</translation>
+    </message>
+    <message>
+        <source>Preparing similar items</source>
+        <translation>正在准备相似商品</translation>
+    </message>
+    <message>
+        <source>Could not read the model&apos;s item embeddings: %1</source>
+        <translation>无法读取模型的商品嵌入：%1</translation>
+    </message>
+    <message>
+        <source>Type to search %1 items</source>
+        <translation>输入文字以搜索 %1 个商品</translation>
+    </message>
+    <message>
+        <source>%1 matches, best %2 shown</source>
+        <translation>共 %1 个匹配，显示最佳的 %2 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No item chosen</source>
+        <translation>未选择商品</translation>
+    </message>
+    <message>
+        <source>Open a project to look at its items</source>
+        <translation>打开项目以查看其商品</translation>
+    </message>
+    <message>
+        <source>Search the catalog on the left and pick an item.</source>
+        <translation>在左侧搜索商品目录并选择一个商品。</translation>
+    </message>
+    <message>
+        <source>id %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>price %1</source>
+        <translation>价格 %1</translation>
+    </message>
+    <message>
+        <source>first seen %1</source>
+        <translation>首次出现 %1</translation>
+    </message>
+    <message>
+        <source>%1 interactions</source>
+        <translation>%1 次交互</translation>
+    </message>
+    <message>
+        <source>%1 popularity tier</source>
+        <translation>热度层级 %1</translation>
+    </message>
+    <message>
+        <source>Load a model on the Recommendations page to see similar items.</source>
+        <translation>在“推荐”页面加载模型后即可查看相似商品。</translation>
+    </message>
+    <message>
+        <source>Reading the model&apos;s item embeddings…</source>
+        <translation>正在读取模型的商品嵌入…</translation>
+    </message>
+    <message>
+        <source>Indexing the interactions…</source>
+        <translation>正在为交互建立索引…</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 users of the shown item also have this one (confidence %3)</source>
+        <translation>当前商品的 %2 个用户中，有 %1 个也交互过此商品（置信度 %3）</translation>
+    </message>
+    <message>
+        <source>No other item shares a user with this one.</source>
+        <translation>没有其他商品与此商品有共同用户。</translation>
+    </message>
+    <message>
+        <source>★ Bookmarked</source>
+        <translation>★ 已添加书签</translation>
+    </message>
+    <message>
+        <source>☆ Bookmark</source>
+        <translation>☆ 添加书签</translation>
+    </message>
+    <message>
+        <source>Search the catalog…</source>
+        <translation>搜索商品目录…</translation>
+    </message>
+    <message>
+        <source>Words or beginnings of words of the title, category, brand or id (Ctrl+F)</source>
+        <translation>输入标题、类目、品牌或 ID 中的词语或词语开头（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>交互</translation>
+    </message>
+    <message>
+        <source>Bookmark this item (Ctrl+D)</source>
+        <translation>为此商品添加书签（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Note on this item (saved in the project as you type)…</source>
+        <translation>为此商品添加备注（输入时即保存到项目中）…</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦相似度</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>within a day</source>
+        <translation>一天之内</translation>
+    </message>
+    <message>
+        <source>at the same time</source>
+        <translation>同一时间</translation>
+    </message>
+    <message>
+        <source>Count an item only when the same user interacted with it this close in time to the shown item (&quot;at the same time&quot;: the same basket or invoice)</source>
+        <translation>仅当同一用户与某商品的交互时间与当前商品足够接近时才计入（“同一时间”：同一购物篮或同一张订单）</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>提升度</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Similar items&lt;/b&gt; (model embeddings)</source>
+        <translation>&lt;b&gt;相似商品&lt;/b&gt;（模型嵌入）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bought together&lt;/b&gt;</source>
+        <translation>&lt;b&gt;经常一起购买&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::ItemWhoGetsPanel</name>
+    <message>
+        <source>&amp;Find Users</source>
+        <translation>查找用户(&amp;F)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Score every user with the model and list those whose top-K holds this item</source>
+        <translation>用模型为每个用户打分，并列出前 K 项中包含此商品的用户</translation>
+    </message>
+    <message>
+        <source>top-</source>
+        <translation>前</translation>
+    </message>
+    <message>
+        <source>Length of each user&apos;s list</source>
+        <translation>每个用户的列表长度</translation>
+    </message>
+    <message>
+        <source>Double-click a user to see their recommendations</source>
+        <translation>双击某个用户可查看其推荐</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Who gets it&lt;/b&gt;</source>
+        <translation>&lt;b&gt;谁会被推荐此商品&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Finding who gets the item</source>
+        <translation>正在查找会被推荐此商品的用户</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Could not score the users: %1</source>
+        <translation>无法为用户打分：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 users (%3%) get it in their top-%4; %5 have it in their history already.</source>
+        <translation>%2 个用户中有 %1 个（%3%）的前 %4 项推荐包含此商品；另有 %5 个用户的历史中已有此商品。</translation>
+    </message>
+    <message>
+        <source>Listing the first %1 by rank.</source>
+        <translation>按名次列出前 %1 个。</translation>
+    </message>
+    <message>
+        <source>Load a model on the Recommendations page to see who gets this item.</source>
+        <translation>在“推荐”页面加载模型后即可查看此商品会被推荐给谁。</translation>
+    </message>
+    <message>
+        <source>Choose an item.</source>
+        <translation>请选择一个商品。</translation>
+    </message>
+    <message>
+        <source>Scores all %1 users with %2; press Find Users.</source>
+        <translation>将用 %2 为全部 %1 个用户打分；请点击“查找用户”。</translation>
     </message>
 </context>
 <context>
@@ -486,6 +1971,209 @@
     </message>
 </context>
 <context>
+    <name>reclens::LongTailPage</name>
+    <message>
+        <source>Popularity distribution</source>
+        <translation>热度分布</translation>
+    </message>
+    <message>
+        <source>Lorenz curves</source>
+        <translation>洛伦兹曲线</translation>
+    </message>
+    <message>
+        <source>Exposure by popularity tier</source>
+        <translation>按热度层级的曝光</translation>
+    </message>
+    <message>
+        <source>Accuracy vs coverage as the popularity penalty λ grows</source>
+        <translation>热度惩罚 λ 增大时的准确度与覆盖率</translation>
+    </message>
+    <message>
+        <source>Trade-off: %1 λ values on a sample of %2 users with a held-out item (seed %3); each list is the model&apos;s candidates re-ranked with the popularity penalty alone, measured @K against held-out items.</source>
+        <translation>权衡：在 %2 个有留出商品的用户样本上（随机种子 %3）取 %1 个 λ 值；每个列表都是仅用热度惩罚对模型候选重排序的结果，并以留出商品计算 @K 指标。</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Item coverage@K: share of the catalog recommended to at least one user</source>
+        <translation>商品覆盖率@K：至少被推荐给一个用户的商品占商品目录的比例</translation>
+    </message>
+    <message>
+        <source>Gini</source>
+        <translation>基尼系数</translation>
+    </message>
+    <message>
+        <source>Gini index of exposure over every catalog item, zeros included (0 = equal exposure, 1 = one item gets everything); RecBole&apos;s formula</source>
+        <translation>商品目录中全部商品曝光的基尼系数，包含零曝光商品（0 = 曝光完全均等，1 = 全部曝光集中于一个商品）；采用 RecBole 的公式</translation>
+    </message>
+    <message>
+        <source>ARP</source>
+        <translation>ARP</translation>
+    </message>
+    <message>
+        <source>Average recommendation popularity: mean train interactions of the listed items</source>
+        <translation>平均推荐热度：列表中商品在训练集中的平均交互次数</translation>
+    </message>
+    <message>
+        <source>APLT</source>
+        <translation>APLT</translation>
+    </message>
+    <message>
+        <source>Average percentage of long-tail items per list; the short head holds 80% of the train interactions, the long tail is the rest (Elliot)</source>
+        <translation>每个列表中长尾商品的平均占比；短头部商品占训练集交互的 80%，其余为长尾（Elliot）</translation>
+    </message>
+    <message>
+        <source>Tail %</source>
+        <translation>尾部 %</translation>
+    </message>
+    <message>
+        <source>Share of listed items among the least popular items (RecBole TailPercentage with the audit&apos;s tail ratio)</source>
+        <translation>列表中属于热度最低商品的比例（RecBole TailPercentage，使用本次审计的尾部比例）</translation>
+    </message>
+    <message>
+        <source>Novelty</source>
+        <translation>新颖性</translation>
+    </message>
+    <message>
+        <source>Mean self-information −log2(popularity share) of the recommended items, in bits (Castells)</source>
+        <translation>推荐商品的平均自信息 −log2（热度占比），单位为比特（Castells）</translation>
+    </message>
+    <message>
+        <source>Diversity</source>
+        <translation>多样性</translation>
+    </message>
+    <message>
+        <source>Intra-list diversity: 1 − mean pairwise cosine similarity of the listed items&apos; embeddings</source>
+        <translation>列表内多样性：1 − 列表中商品嵌入两两余弦相似度的平均值</translation>
+    </message>
+    <message>
+        <source>Entropy</source>
+        <translation>熵</translation>
+    </message>
+    <message>
+        <source>Entropy of the exposure distribution over the catalog, in bits</source>
+        <translation>曝光在商品目录上分布的熵，单位为比特</translation>
+    </message>
+    <message>
+        <source>NDCG</source>
+        <translation>NDCG</translation>
+    </message>
+    <message>
+        <source>NDCG@K against each user&apos;s held-out items, for comparison with the long-tail metrics</source>
+        <translation>基于每个用户留出商品计算的 NDCG@K，用于与长尾指标对比</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save a plot of this page as PNG or SVG</source>
+        <translation>将此页面的图表保存为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Run an audit to see this plot</source>
+        <translation>运行审计后即可查看此图</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items @%3</source>
+        <translation>%1 / %2 个商品 @%3</translation>
+    </message>
+    <message>
+        <source>train interactions: %1</source>
+        <translation>训练集交互：%1</translation>
+    </message>
+    <message>
+        <source>catalog mean %1</source>
+        <translation>商品目录均值 %1</translation>
+    </message>
+    <message>
+        <source>long tail: %1 items</source>
+        <translation>长尾：%1 个商品</translation>
+    </message>
+    <message>
+        <source>tail: least popular %1</source>
+        <translation>尾部：热度最低的 %1</translation>
+    </message>
+    <message>
+        <source>bits per item</source>
+        <translation>比特/商品</translation>
+    </message>
+    <message>
+        <source>1 − mean cosine</source>
+        <translation>1 − 平均余弦</translation>
+    </message>
+    <message>
+        <source>of at most %1 bits</source>
+        <translation>最大为 %1 比特</translation>
+    </message>
+    <message>
+        <source>recall %1 · %2 users</source>
+        <translation>召回率 %1 · %2 个用户</translation>
+    </message>
+    <message>
+        <source>The audit has no tier grouping</source>
+        <translation>本次审计没有按热度层级分组</translation>
+    </message>
+    <message>
+        <source>Equal exposure</source>
+        <translation>均等曝光</translation>
+    </message>
+    <message>
+        <source>Train interactions</source>
+        <translation>训练集交互</translation>
+    </message>
+    <message>
+        <source>Recommendation exposure</source>
+        <translation>推荐曝光</translation>
+    </message>
+    <message>
+        <source>%1 (Gini %2)</source>
+        <translation>%1（基尼系数 %2）</translation>
+    </message>
+    <message>
+        <source>Share of items, least exposed first</source>
+        <translation>商品占比（曝光最少的在前）</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>Sweeping the popularity penalty λ on %1 users…</source>
+        <translation>正在对 %1 个用户扫描热度惩罚 λ…</translation>
+    </message>
+    <message>
+        <source>Item coverage@%1 (%)</source>
+        <translation>商品覆盖率@%1 (%)</translation>
+    </message>
+    <message>
+        <source>NDCG@%1</source>
+        <translation>NDCG@%1</translation>
+    </message>
+    <message>
+        <source>Sweeping λ…</source>
+        <translation>正在扫描 λ…</translation>
+    </message>
+    <message>
+        <source>λ from 0 to 1</source>
+        <translation>λ 从 0 到 1</translation>
+    </message>
+    <message>
+        <source>Current λ = %1 (Recommendations page)</source>
+        <translation>当前 λ = %1（推荐页面）</translation>
+    </message>
+</context>
+<context>
     <name>reclens::MainWindow</name>
     <message>
         <source>RecLens</source>
@@ -517,7 +2205,7 @@
     </message>
     <message>
         <source>Browse the catalog and its popularity tiers</source>
-        <translation>浏览商品目录及其流行度分层</translation>
+        <translation>浏览商品目录及其热度层级</translation>
     </message>
     <message>
         <source>No project</source>
@@ -570,14 +2258,6 @@
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Filter Rows</source>
-        <translation>筛选行(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Move the cursor into the current page&apos;s filter box</source>
-        <translation>将光标移到当前页面的筛选框</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -646,6 +2326,176 @@
     <message>
         <source>A model&apos;s top-K for one user, with live re-ranking</source>
         <translation>模型为单个用户给出的前 K 项，可实时重排</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>Why the user gets each item: attribution heatmap, reason lines and graph paths</source>
+        <translation>用户为何获得每个商品：归因热力图、推荐理由和图路径</translation>
+    </message>
+    <message>
+        <source>Long Tail</source>
+        <translation>长尾</translation>
+    </message>
+    <message>
+        <source>Popularity, exposure concentration and the accuracy-coverage trade-off of the model</source>
+        <translation>模型的热度分布、曝光集中度以及准确率与覆盖率的权衡</translation>
+    </message>
+    <message>
+        <source>Fairness</source>
+        <translation>公平性</translation>
+    </message>
+    <message>
+        <source>Accuracy by user group, item exposure by group, counterfactual flips and audit reports</source>
+        <translation>按用户群体的准确率、按群体的商品曝光、反事实翻转和审计报告</translation>
+    </message>
+    <message>
+        <source>Embedding Map</source>
+        <translation>嵌入分布图</translation>
+    </message>
+    <message>
+        <source>Every item embedding projected to 2-D, by popularity tier or cluster</source>
+        <translation>将所有商品嵌入投影到二维平面，按热度层级或聚类着色</translation>
+    </message>
+    <message>
+        <source>Item View</source>
+        <translation>商品视图</translation>
+    </message>
+    <message>
+        <source>Search the catalog; similar items, bought together, who gets an item, exposure over time</source>
+        <translation>搜索商品目录；相似商品、经常一起购买、谁会被推荐某商品、曝光随时间的变化</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>假设分析</translation>
+    </message>
+    <message>
+        <source>Edit a user&apos;s history and attributes, delist items or brands, replay the history over time</source>
+        <translation>编辑用户的历史和属性，下架商品或品牌，按时间回放历史</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>演示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Open a project to present it</source>
+        <translation>请先打开项目再进行演示</translation>
+    </message>
+    <message>
+        <source>Full screen, large type, a guided walk through the project (arrow keys, Esc)</source>
+        <translation>全屏、大字号，引导式浏览整个项目（方向键、Esc）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not in this project</source>
+        <translation>%1 不在此项目中</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Filter the table of the Users or Items page; on any other page, search the catalog</source>
+        <translation>在“用户”或“商品”页面筛选表格；在其他页面则搜索商品目录</translation>
+    </message>
+    <message>
+        <source>Search &amp;Catalog</source>
+        <translation>搜索商品目录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Search the catalog by title, category, brand or id on the Item view</source>
+        <translation>在商品视图中按标题、类目、品牌或 ID 搜索商品目录</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark</source>
+        <translation>添加书签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Bookmark or un-bookmark the current user or item</source>
+        <translation>为当前用户或商品添加或取消书签</translation>
+    </message>
+    <message>
+        <source>Bookmarks and &amp;Notes</source>
+        <translation>书签和备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of bookmarked users and items</source>
+        <translation>显示或隐藏已加书签的用户和商品列表</translation>
+    </message>
+    <message>
+        <source>User %1 bookmarked</source>
+        <translation>已为用户 %1 添加书签</translation>
+    </message>
+    <message>
+        <source>User %1 no longer bookmarked</source>
+        <translation>已取消用户 %1 的书签</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::PresentationCaption</name>
+    <message>
+        <source>Step %1 of %2   ·   → or Space: next   ·   ←: back   ·   Esc: leave</source>
+        <translation>第 %1 步，共 %2 步   ·   → 或空格：下一步   ·   ←：上一步   ·   Esc：退出</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::PresentationMode</name>
+    <message>
+        <source>Meet customer %1</source>
+        <translation>认识顾客 %1</translation>
+    </message>
+    <message>
+        <source>The most active customer of this shop: %1 interactions. Everything that follows is about what the model does for them.</source>
+        <translation>本店最活跃的顾客：共 %1 次交互。接下来的内容都将展示模型为这位顾客做了什么。</translation>
+    </message>
+    <message>
+        <source>What the model recommends</source>
+        <translation>模型推荐了什么</translation>
+    </message>
+    <message>
+        <source>The top-K for %1 under the current model, with each item&apos;s popularity tier and a one-line reason.</source>
+        <translation>当前模型为 %1 给出的前 K 项推荐，附每个商品的热度层级和一句话理由。</translation>
+    </message>
+    <message>
+        <source>Why these items</source>
+        <translation>为什么是这些商品</translation>
+    </message>
+    <message>
+        <source>Each recommended item&apos;s score split over the inputs: history items, user attributes and item attributes. The graph shows which paths through the interaction graph carried the score.</source>
+        <translation>每个推荐商品的得分按输入拆分：历史商品、用户属性和商品属性。图中显示交互图上的哪些路径贡献了得分。</translation>
+    </message>
+    <message>
+        <source>What if…</source>
+        <translation>假如…</translation>
+    </message>
+    <message>
+        <source>We take the heaviest item out of %1&apos;s history. The list, the attributions and the graph are recomputed live; Ctrl+Z brings the item back.</source>
+        <translation>我们从 %1 的历史中移除权重最高的商品。列表、归因和图会实时重新计算；按 Ctrl+Z 可恢复该商品。</translation>
+    </message>
+    <message>
+        <source>Remove the heaviest history item</source>
+        <translation>移除权重最高的历史商品</translation>
+    </message>
+    <message>
+        <source>Does the long tail get a chance?</source>
+        <translation>长尾商品有机会吗？</translation>
+    </message>
+    <message>
+        <source>Over all users: how concentrated exposure is (Lorenz curve, Gini), how much of the catalog is ever recommended, and what a popularity penalty would trade against accuracy.</source>
+        <translation>基于全部用户：曝光有多集中（洛伦兹曲线、基尼系数），商品目录中有多少商品曾被推荐，以及热度惩罚要以多少准确率为代价。</translation>
+    </message>
+    <message>
+        <source>Is it fair?</source>
+        <translation>公平吗？</translation>
+    </message>
+    <message>
+        <source>Accuracy per user group with confidence intervals, the gaps between groups, and item exposure by group against its share of the catalog.</source>
+        <translation>各用户群体的准确率及其置信区间、群体间的差距，以及各群体商品的曝光与其在商品目录中所占份额的对比。</translation>
     </message>
 </context>
 <context>
@@ -770,6 +2620,10 @@
     <message>
         <source>Popularity</source>
         <translation>热度</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>推荐理由</translation>
     </message>
 </context>
 <context>
@@ -896,6 +2750,55 @@
     </message>
 </context>
 <context>
+    <name>reclens::ReplayController</name>
+    <message>
+        <source>Replay:</source>
+        <translation>回放：</translation>
+    </message>
+    <message>
+        <source>Play the history from its start, recomputing at each step</source>
+        <translation>从头回放历史，每一步都重新计算</translation>
+    </message>
+    <message>
+        <source>Cut the history at this time; the right end is the whole history</source>
+        <translation>在此时间点截断历史；最右端表示完整历史</translation>
+    </message>
+    <message>
+        <source>0.5×</source>
+        <translation>0.5×</translation>
+    </message>
+    <message>
+        <source>1×</source>
+        <translation>1×</translation>
+    </message>
+    <message>
+        <source>2×</source>
+        <translation>2×</translation>
+    </message>
+    <message>
+        <source>5×</source>
+        <translation>5×</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>回放速度</translation>
+    </message>
+    <message>
+        <source>no history</source>
+        <translation>无历史</translation>
+    </message>
+    <message>
+        <source>%1 · step %2 of %3</source>
+        <translation>%1 · 第 %2 步，共 %3 步</translation>
+    </message>
+    <message numerus="yes">
+        <source>whole history · %n step(s)</source>
+        <translation>
+            <numerusform>完整历史 · %n 步</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>reclens::StartPage</name>
     <message>
         <source>&lt;h1&gt;RecLens&lt;/h1&gt;&lt;p&gt;Explain and audit recommendation models: open a project to browse its users and catalog.&lt;/p&gt;</source>
@@ -957,6 +2860,17 @@
     <message>
         <source>Type to keep only matching rows (Ctrl+F)</source>
         <translation>输入文字以只保留匹配的行（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::TradeoffSweep</name>
+    <message>
+        <source>Sweeping the popularity penalty</source>
+        <translation>正在扫描热度惩罚</translation>
+    </message>
+    <message>
+        <source>The trade-off sweep failed: %1</source>
+        <translation>权衡扫描失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +2976,606 @@
     <message>
         <source>Show what the model recommends to this user</source>
         <translation>显示模型为此用户推荐的商品</translation>
+    </message>
+    <message>
+        <source>Bookmarked only</source>
+        <translation>仅显示已加书签</translation>
+    </message>
+    <message>
+        <source>Show only the bookmarked users</source>
+        <translation>只显示已加书签的用户</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark User</source>
+        <translation>为用户添加书签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Bookmark or un-bookmark this user (Ctrl+D)</source>
+        <translation>为此用户添加或取消书签（Ctrl+D）</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::WhatIfCatalogPanel</name>
+    <message>
+        <source>Delist brand</source>
+        <translation>下架品牌</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>A brand whose items should be left out of every list</source>
+        <translation>要从所有列表中排除其商品的品牌</translation>
+    </message>
+    <message>
+        <source>Leave every item of this brand out of the lists (undoable)</source>
+        <translation>从列表中排除此品牌的所有商品（可撤销）</translation>
+    </message>
+    <message>
+        <source>Brand:</source>
+        <translation>品牌：</translation>
+    </message>
+    <message>
+        <source>Delist single items from the what-if list (right-click or the Delist button).</source>
+        <translation>可在假设分析列表中下架单个商品（右键单击或使用“下架商品”按钮）。</translation>
+    </message>
+    <message>
+        <source>Delisted:</source>
+        <translation>已下架：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Effect on sampled users&apos; lists&lt;/b&gt;</source>
+        <translation>&lt;b&gt;对抽样用户列表的影响&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>假设分析</translation>
+    </message>
+    <message>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+    <message>
+        <source>Item coverage</source>
+        <translation>商品覆盖率</translation>
+    </message>
+    <message>
+        <source>Gini of exposure</source>
+        <translation>曝光基尼系数</translation>
+    </message>
+    <message>
+        <source>Exposure entropy (bits)</source>
+        <translation>曝光熵（比特）</translation>
+    </message>
+    <message>
+        <source>Mid + tail share</source>
+        <translation>中部 + 尾部占比</translation>
+    </message>
+    <message>
+        <source>Delisted items&apos; exposure</source>
+        <translation>已下架商品的曝光</translation>
+    </message>
+    <message>
+        <source>Brand %1</source>
+        <translation>品牌 %1</translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>商品 %1</translation>
+    </message>
+    <message>
+        <source>Delist a brand or an item to see how the lists of a user sample change.</source>
+        <translation>下架某个品牌或商品，即可查看抽样用户的列表如何变化。</translation>
+    </message>
+    <message>
+        <source>Recomputing the sampled users&apos; lists…</source>
+        <translation>正在重新计算抽样用户的列表…</translation>
+    </message>
+    <message>
+        <source>Could not compute the effect: %1</source>
+        <translation>无法计算影响：%1</translation>
+    </message>
+    <message>
+        <source>%1 users sampled, top-%2: %3 of the lists change; mean Jaccard overlap %4 (%5 ms).</source>
+        <translation>抽样 %1 个用户，前 %2 项：%3 的列表发生变化；平均 Jaccard 重合度 %4（%5 ms）。</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::WhatIfEditor</name>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::WhatIfHistoryModel</name>
+    <message>
+        <source>Not yet in the history at the replay time</source>
+        <translation>在回放时间点尚未出现在历史中</translation>
+    </message>
+    <message>
+        <source>Added in this what-if</source>
+        <translation>在此次假设分析中添加</translation>
+    </message>
+    <message>
+        <source>Summed interaction weight %1; double-click to change</source>
+        <translation>交互权重合计 %1；双击可修改</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n interaction(s), last %2</source>
+        <translation>
+            <numerusform>%1 — %n 次交互，最近一次于 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Include %1</source>
+        <translation>纳入 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Re-weight %1</source>
+        <translation>调整 %1 的权重</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>纳入</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>交互次数</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::WhatIfListModel</name>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <source>Not in the baseline list</source>
+        <translation>不在基线列表中</translation>
+    </message>
+    <message>
+        <source>Rank %1 in the baseline; not in this list</source>
+        <translation>基线中排第 %1 名；不在此列表中</translation>
+    </message>
+    <message>
+        <source>Rank %1 in the baseline, %2 now</source>
+        <translation>基线中排第 %1 名，现在排第 %2 名</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>名次变化</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Popularity</source>
+        <translation>热度</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::WhatIfMixPlot</name>
+    <message>
+        <source>Interest mix by category</source>
+        <translation>按类目的兴趣构成</translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>baseline list</source>
+        <translation>基线列表</translation>
+    </message>
+    <message>
+        <source>what-if list</source>
+        <translation>假设分析列表</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>暂无结果</translation>
+    </message>
+    <message>
+        <source>No categories to show</source>
+        <translation>没有可显示的类目</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::WhatIfPage</name>
+    <message>
+        <source>Include %1</source>
+        <translation>纳入 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <source>Delist brand %1</source>
+        <translation>下架品牌 %1</translation>
+    </message>
+    <message>
+        <source>Restore brand %1</source>
+        <translation>恢复品牌 %1</translation>
+    </message>
+    <message>
+        <source>Delist %1</source>
+        <translation>下架 %1</translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation>恢复 %1</translation>
+    </message>
+    <message>
+        <source>Open a project and load a model on the Recommendations page, then pick a user.</source>
+        <translation>请打开项目，在“推荐”页面加载模型，然后选择一个用户。</translation>
+    </message>
+    <message>
+        <source>User id…</source>
+        <translation>用户 ID…</translation>
+    </message>
+    <message>
+        <source>Type a user id and press Enter</source>
+        <translation>输入用户 ID 后按回车键</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>无模型</translation>
+    </message>
+    <message>
+        <source>The model of the Recommendations page</source>
+        <translation>“推荐”页面所用的模型</translation>
+    </message>
+    <message>
+        <source>Length of the list</source>
+        <translation>列表长度</translation>
+    </message>
+    <message>
+        <source>Integrated Gradients (32 steps)</source>
+        <translation>积分梯度（32 步）</translation>
+    </message>
+    <message>
+        <source>Gradient × Input</source>
+        <translation>梯度 × 输入</translation>
+    </message>
+    <message>
+        <source>How the heatmap splits each score over the inputs</source>
+        <translation>热力图将每个得分分配到各输入上的方法</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation>撤销：%1（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo %1 (Ctrl+Shift+Z)</source>
+        <translation>重做：%1（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the unedited history (undoable)</source>
+        <translation>恢复到未编辑的历史（可撤销）</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>假设分析</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>K:</source>
+        <translation>K：</translation>
+    </message>
+    <message>
+        <source>Attribution:</source>
+        <translation>归因：</translation>
+    </message>
+    <message>
+        <source>Click a dot to toggle its item</source>
+        <translation>单击圆点可切换对应商品的纳入状态</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>商品目录</translation>
+    </message>
+    <message>
+        <source>Top-K after the edits</source>
+        <translation>编辑后的前 K 项</translation>
+    </message>
+    <message>
+        <source>Delist item</source>
+        <translation>下架商品</translation>
+    </message>
+    <message>
+        <source>Leave the selected item out of every list (undoable)</source>
+        <translation>将所选商品从所有列表中排除（可撤销）</translation>
+    </message>
+    <message>
+        <source>Why: attribution of the top %1</source>
+        <translation>推荐理由：前 %1 项的归因</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>The what-if could not be computed: %1</source>
+        <translation>无法计算假设分析：%1</translation>
+    </message>
+    <message>
+        <source>against scenario “%1”</source>
+        <translation>相对于情景“%1”</translation>
+    </message>
+    <message>
+        <source>against the unedited history</source>
+        <translation>相对于未编辑的历史</translation>
+    </message>
+    <message numerus="yes">
+        <source> · history as of &lt;b&gt;%1&lt;/b&gt; (%n item(s))</source>
+        <translation>
+            <numerusform> · 截至 &lt;b&gt;%1&lt;/b&gt; 的历史（%n 个商品）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Overlap&lt;/b&gt; %1 of %2 (%3%) · &lt;b&gt;Jaccard&lt;/b&gt; %4 · &lt;span style=&apos;color:#1f5fbf&apos;&gt;&lt;b&gt;%5 new&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b03a2e&apos;&gt;&lt;b&gt;%6 dropped&lt;/b&gt;&lt;/span&gt; · %7 moved · %8 in place &lt;span style=&apos;color:gray&apos;&gt;— %9&lt;/span&gt;%10</source>
+        <translation>&lt;b&gt;重合&lt;/b&gt; %1 / %2（%3%） · &lt;b&gt;Jaccard&lt;/b&gt; %4 · &lt;span style=&apos;color:#1f5fbf&apos;&gt;&lt;b&gt;新增 %5&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b03a2e&apos;&gt;&lt;b&gt;移出 %6&lt;/b&gt;&lt;/span&gt; · 移动 %7 · 不变 %8 &lt;span style=&apos;color:gray&apos;&gt;— %9&lt;/span&gt;%10</translation>
+    </message>
+    <message>
+        <source>No attributions: %1</source>
+        <translation>无归因：%1</translation>
+    </message>
+    <message>
+        <source>Round trip %1 ms (attributions %2 ms)</source>
+        <translation>往返 %1 ms（归因 %2 ms）</translation>
+    </message>
+    <message>
+        <source>No graph: %1</source>
+        <translation>无图：%1</translation>
+    </message>
+    <message>
+        <source>Pick a user under a model before saving a scenario</source>
+        <translation>保存情景前，请先在某个模型下选择用户</translation>
+    </message>
+    <message>
+        <source>Scenario “%1” saved in the project</source>
+        <translation>情景“%1”已保存到项目中</translation>
+    </message>
+    <message>
+        <source>There is no saved scenario “%1” for this user</source>
+        <translation>此用户没有名为“%1”的已保存情景</translation>
+    </message>
+    <message>
+        <source>Could not read scenario “%1”: %2</source>
+        <translation>无法读取情景“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Could not apply scenario “%1”: %2</source>
+        <translation>无法应用情景“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Load scenario %1</source>
+        <translation>载入情景 %1</translation>
+    </message>
+    <message>
+        <source>Scenario “%1” applied (Undo takes it back)</source>
+        <translation>已应用情景“%1”（可通过撤销还原）</translation>
+    </message>
+    <message>
+        <source>Could not compare with “%1”: %2</source>
+        <translation>无法与“%1”比较：%2</translation>
+    </message>
+    <message>
+        <source>There is no user %1 in this project</source>
+        <translation>此项目中没有用户 %1</translation>
+    </message>
+    <message>
+        <source>This model uses no user attributes.</source>
+        <translation>此模型未使用用户属性。</translation>
+    </message>
+    <message>
+        <source>Load a model to change the user&apos;s attributes.</source>
+        <translation>请加载模型以修改用户属性。</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <source>Set this attribute for the what-if (undoable)</source>
+        <translation>在假设分析中设置此属性（可撤销）</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation>将 %1 设为 %2</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::WhatIfScenarioBar</name>
+    <message>
+        <source>Load</source>
+        <translation>载入</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>情景：</translation>
+    </message>
+    <message>
+        <source>What-if scenarios of this user saved in the project</source>
+        <translation>此用户保存在项目中的假设分析情景</translation>
+    </message>
+    <message>
+        <source>Apply the chosen scenario&apos;s edits (undoable)</source>
+        <translation>应用所选情景中的编辑（可撤销）</translation>
+    </message>
+    <message>
+        <source>Save the current edits as a named scenario in the project file</source>
+        <translation>将当前编辑作为命名情景保存到项目文件中</translation>
+    </message>
+    <message>
+        <source>Delete the chosen scenario from the project file</source>
+        <translation>从项目文件中删除所选情景</translation>
+    </message>
+    <message>
+        <source>Rank changes and overlap are shown against this list</source>
+        <translation>名次变化和重合度均相对于此列表</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>对比对象：</translation>
+    </message>
+    <message>
+        <source>Could not read the saved scenarios: %1</source>
+        <translation>无法读取已保存的情景：%1</translation>
+    </message>
+    <message>
+        <source>unedited history</source>
+        <translation>未编辑的历史</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>保存于 %1</translation>
+    </message>
+    <message>
+        <source>Save Scenario</source>
+        <translation>保存情景</translation>
+    </message>
+    <message>
+        <source>Name of the scenario:</source>
+        <translation>情景名称：</translation>
+    </message>
+    <message>
+        <source>Could not save the scenario: %1</source>
+        <translation>无法保存情景：%1</translation>
+    </message>
+    <message>
+        <source>Could not delete the scenario: %1</source>
+        <translation>无法删除情景：%1</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::WhatIfSearchBox</name>
+    <message>
+        <source>Add to history</source>
+        <translation>添加到历史</translation>
+    </message>
+    <message>
+        <source>Add an item: search the catalog by title, category, brand or id</source>
+        <translation>添加商品：按标题、类目、品牌或 ID 搜索商品目录</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>The interaction weight the added item gets</source>
+        <translation>所添加商品获得的交互权重</translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>商品 %1</translation>
     </message>
 </context>
 </TS>

@@ -98,7 +98,8 @@ void HistoryTimeline::setHistory(std::shared_ptr<const DatasetSnapshot> snapshot
     auto dates = QSharedPointer<QCPAxisTickerDateTime>(new QCPAxisTickerDateTime);
     dates->setDateTimeFormat(QStringLiteral("yyyy-MM-dd"));
     dates->setDateTimeSpec(Qt::UTC);
-    dates->setTickCount(6);
+    // A full date is wide: more than three run into each other on the What-if page's narrow column.
+    dates->setTickCount(3);
     m_plot->xAxis->setTicker(dates);
   } else {
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));

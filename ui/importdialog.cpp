@@ -11,6 +11,9 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <filesystem>
+#include <system_error>
+
 #include "csvimportpanel.h"
 #include "displayformat.h"
 #include "errormessage.h"
@@ -98,9 +101,19 @@ bool ImportDialog::startImport() {
   return m_job.start<ImportReport>(
       tr("Importing"),
       [mapping = std::move(mapping).value(), targetFile](const TaskControl& control) -> Result<ImportReport> {
-        auto store = ProjectStore::open(targetFile, ProjectStore::Mode::Create);
-        if (!store) return store.error();
-        return runImport(mapping, *store.value(), control);
+        const bool existed = std::filesystem::exists(targetFile);
+        auto result = [&]() -> Result<ImportReport> {
+          auto store = ProjectStore::open(targetFile, ProjectStore::Mode::Create);
+          if (!store) return store.error();
+          return runImport(mapping, *store.value(), control);
+        }();
+        // A cancelled or failed import into a new file leaves no empty project behind; the import's
+        // own error is what the user needs to see, so a failed removal does not replace it.
+        if (!result && !existed) {
+          std::error_code ignored;
+          std::filesystem::remove(targetFile, ignored);
+        }
+        return result;
       },
       [this, target](Result<ImportReport> result) { onFinished(std::move(result), target); });
 }

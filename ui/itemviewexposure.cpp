@@ -37,7 +37,8 @@ ItemExposureChart::ItemExposureChart(QWidget* parent)
   auto ticker = QSharedPointer<QCPAxisTickerDateTime>(new QCPAxisTickerDateTime);
   ticker->setDateTimeSpec(Qt::UTC);
   ticker->setDateTimeFormat(QStringLiteral("yyyy-MM-dd"));
-  ticker->setTickCount(5);
+  // Three ticks: a full date is wide, and five of them run into each other on a half-width chart.
+  ticker->setTickCount(3);
   m_plot->xAxis->setTicker(ticker);
   m_plot->yAxis->setLabel(tr("Count"));
   m_plot->legend->setVisible(true);

@@ -1,6 +1,7 @@
 #include "plotstyle.h"
 
 #include <qcustomplot.h>
+#include <QFontMetrics>
 
 namespace reclens::plotstyle {
 
@@ -29,7 +30,9 @@ void apply(QCustomPlot* plot, const QString& title) {
   plot->legend->setFont(small);
   plot->legend->setBrush(QColor(255, 255, 255, 220));
   plot->legend->setBorderPen(QPen(QColor(0xc8, 0xc8, 0xc8)));
-  plot->legend->setIconSize(16, 10);
+  // QCustomPlot clips each legend entry to the taller of its icon and its text line, and the text line
+  // (the font's height) cuts off the lowest row of "g", "p" and "y"; a one pixel taller icon keeps it.
+  plot->legend->setIconSize(16, QFontMetrics(small).height() + 1);
   QCPTextElement* titleElement = nullptr;
   for (int i = 0; i < plot->plotLayout()->elementCount(); ++i) {
     auto* element = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i));

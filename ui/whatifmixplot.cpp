@@ -42,9 +42,14 @@ WhatIfMixPlot::WhatIfMixPlot(QWidget* parent) : QWidget(parent), m_plot(new QCus
   m_plot->xAxis->setRange(0, 1);
   m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
   m_plot->yAxis->setRangeReversed(true);
+  // The plot is narrow: the legend goes below the bars, one entry per line, and the share axis gets
+  // few ticks, so that neither covers the category names nor runs into its neighbours.
   m_plot->legend->setVisible(true);
-  m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
-  m_plot->setMinimumHeight(200);
+  plotstyle::legendBelow(m_plot);
+  m_plot->legend->setWrap(1);
+  m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+  m_plot->xAxis->ticker()->setTickCount(3);
+  m_plot->setMinimumSize(200, 200);
   plotstyle::setPlaceholder(m_plot, tr("No result yet"));
 }
 
