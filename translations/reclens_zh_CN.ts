@@ -397,6 +397,10 @@
         <source>Item</source>
         <translation>商品</translation>
     </message>
+    <message>
+        <source>item itself</source>
+        <translation>商品本身</translation>
+    </message>
 </context>
 <context>
     <name>reclens::AuditMetrics</name>
@@ -3482,6 +3486,18 @@
     <message>
         <source>%1:</source>
         <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Graph of the selected item</source>
+        <translation>所选商品的关系图</translation>
+    </message>
+    <message>
+        <source>How each of the top items&apos; scores splits over the history and the attributes</source>
+        <translation>前几项推荐的得分如何分摊到历史记录和各属性上</translation>
+    </message>
+    <message>
+        <source>The neighbours that carried the selected item&apos;s score</source>
+        <translation>支撑所选商品得分的邻居</translation>
     </message>
 </context>
 <context>

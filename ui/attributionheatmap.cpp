@@ -130,8 +130,10 @@ void AttributionHeatmap::buildColumns() {
   }
   for (int f = 0; f < static_cast<int>(fields.size()); ++f) {
     const auto& field = fields[static_cast<std::size_t>(f)];
-    if (field.kind == FieldKind::ItemPart)
-      m_columns.push_back({Column::Kind::ItemPart, {f}, display::text(field.label)});
+    if (field.kind != FieldKind::ItemPart) continue;
+    // The part named "item" is the item's own embedding; other parts are catalog fields (category, brand).
+    const QString label = field.label == "item" ? tr("item itself") : display::text(field.label);
+    m_columns.push_back({Column::Kind::ItemPart, {f}, label});
   }
   // The history items that move the scores most over all rows come first.
   std::vector<double> total(fields.size(), 0.0);

@@ -318,24 +318,28 @@ QWidget* WhatIfPage::buildResults() {
   listSplit->setStretchFactor(1, 1);
   topColumn->addWidget(listSplit, 1);
 
-  // The heatmap and the graph each get the column's full width: the graph pane's legend needs it, and
-  // a wide heatmap keeps its column labels readable.
-  auto* heatPane = new QWidget(split);
+  // The heatmap and the graph share one tabbed pane below the list, so that each gets the full width and
+  // height of it: ten heatmap rows and a readable graph do not fit one above the other on a laptop screen.
+  auto* explainTabs = new QTabWidget(split);
+  explainTabs->setDocumentMode(true);
+  auto* heatPane = new QWidget(explainTabs);
   auto* heatColumn = new QVBoxLayout(heatPane);
-  heatColumn->setContentsMargins(4, 0, 0, 0);
-  heatColumn->addWidget(heading(tr("Why: attribution of the top %1").arg(kExplainRows), heatPane));
+  heatColumn->setContentsMargins(4, 4, 0, 0);
   m_heatmap = new AttributionHeatmap(heatPane);
   heatColumn->addWidget(m_heatmap, 1);
   m_heatmapNote = new QLabel(heatPane);
   m_heatmapNote->setWordWrap(true);
   heatColumn->addWidget(m_heatmapNote);
-  m_graph = new EgoGraphPane(split);
+  m_graph = new EgoGraphPane(explainTabs);
+  explainTabs->addTab(heatPane, tr("Why: attribution of the top %1").arg(kExplainRows));
+  explainTabs->addTab(m_graph, tr("Graph of the selected item"));
+  explainTabs->setTabToolTip(
+      0, tr("How each of the top items' scores splits over the history and the attributes"));
+  explainTabs->setTabToolTip(1, tr("The neighbours that carried the selected item's score"));
   split->addWidget(top);
-  split->addWidget(heatPane);
-  split->addWidget(m_graph);
+  split->addWidget(explainTabs);
   split->setStretchFactor(0, 4);
-  split->setStretchFactor(1, 3);
-  split->setStretchFactor(2, 3);
+  split->setStretchFactor(1, 5);
   return split;
 }
 

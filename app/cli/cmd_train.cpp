@@ -109,6 +109,8 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
   sub->add_option("--patience", c.patience, "Epochs without improvement before stopping")
       ->capture_default_str();
   sub->add_option("--k", c.evalK, "K of the validation NDCG")->capture_default_str();
+  sub->add_option("--test-users", c.testUsers, "Test users sampled for the final test NDCG (all when fewer)")
+      ->capture_default_str();
   sub->add_option("--threads", c.threads, "CPU threads (0: library default)")->capture_default_str();
   sub->add_option("--device", c.device, "auto, cpu or cuda[:N]")->capture_default_str();
   sub->add_option("--out", opts->out, "Model file (default: <project stem>.<name>.pt beside the project)");

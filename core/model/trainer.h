@@ -24,6 +24,7 @@ struct TrainConfig {
   int patience = 5;             // epochs without a better validation NDCG before stopping
   int evalK = 20;               // K of the validation NDCG
   int evalUsers = 2000;         // validation users sampled per epoch (all when fewer)
+  int testUsers = 50000;        // test users sampled for the final test NDCG (all when fewer)
   std::string device = "auto";  // "auto", "cpu" or "cuda[:N]"
   int threads = 0;              // CPU threads for LibTorch; 0 leaves the library default
 };

@@ -28,7 +28,7 @@ Status checkConfig(const TrainConfig& c) {
                      "unknown model kind '" + c.kind + "' (expected popularity, bpr, lightgcn or twotower)");
   }
   if (c.dim < 1 || c.epochs < 1 || c.batchSize < 1 || c.negatives < 1 || c.evalK < 1 || c.patience < 1 ||
-      c.layers < 0 || c.evalUsers < 1 || !(c.lr > 0.0) || c.l2 < 0.0 || c.threads < 0) {
+      c.layers < 0 || c.evalUsers < 1 || c.testUsers < 1 || !(c.lr > 0.0) || c.l2 < 0.0 || c.threads < 0) {
     return makeError(
         ErrorCode::InvalidArgument,
         "training settings out of range: dim, epochs, batch, negatives, K, patience and evaluation "
@@ -51,16 +51,18 @@ std::string formatStage(int epoch, int epochs, double loss, int k, double ndcg) 
   return buf;
 }
 
-// Validation users: all users with a validation item, or a seeded sample of them.
-std::vector<std::int64_t> validationUsers(const TrainTestSplit& split, const TrainConfig& c) {
+// Users with at least one item in `part` (validation or test): all of them, or a seeded sample of
+// `cap` when there are more, so evaluation stays bounded on millions of users.
+std::vector<std::int64_t> evaluationUsers(const std::vector<std::vector<std::int32_t>>& part, int cap,
+                                          std::uint64_t seed) {
   std::vector<std::int64_t> users;
-  for (std::size_t u = 0; u < split.users(); ++u) {
-    if (!split.validation[u].empty()) users.push_back(static_cast<std::int64_t>(u));
+  for (std::size_t u = 0; u < part.size(); ++u) {
+    if (!part[u].empty()) users.push_back(static_cast<std::int64_t>(u));
   }
-  if (users.size() > static_cast<std::size_t>(c.evalUsers)) {
-    std::mt19937_64 rng(c.seed ^ 0x9e3779b97f4a7c15ULL);
+  if (users.size() > static_cast<std::size_t>(cap)) {
+    std::mt19937_64 rng(seed);
     for (std::size_t i = users.size(); i > 1; --i) std::swap(users[i - 1], users[rng() % i]);
-    users.resize(static_cast<std::size_t>(c.evalUsers));
+    users.resize(static_cast<std::size_t>(cap));
     std::sort(users.begin(), users.end());
   }
   return users;
@@ -91,7 +93,7 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
   report.device = chosen.kind == ComputeDevice::Kind::Cuda
                       ? chosen.description
                       : "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
-  const auto valUsers = validationUsers(split, c);
+  const auto valUsers = evaluationUsers(split.validation, c.evalUsers, c.seed ^ 0x9e3779b97f4a7c15ULL);
   if (model->learned()) {
     NegativeSampler sampler(data.train, data.numItems, c.seed);
     int sinceBest = 0;
@@ -137,11 +139,20 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
   if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
 
   control.report(0.96, "evaluating on the test part");
-  std::vector<std::int64_t> testUsers;
-  for (std::size_t u = 0; u < split.users(); ++u) {
-    if (!split.test[u].empty()) testUsers.push_back(static_cast<std::int64_t>(u));
+  const auto testUsers = evaluationUsers(split.test, c.testUsers, c.seed ^ 0x7f4a7c159e3779b9ULL);
+  // Evaluated in slices so Cancel is honoured within seconds even on a large test sample.
+  constexpr std::size_t kTestSlice = 4096;
+  double ndcgSum = 0.0;
+  for (std::size_t b = 0; b < testUsers.size(); b += kTestSlice) {
+    if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
+    const auto e = std::min(testUsers.size(), b + kTestSlice);
+    const std::vector<std::int64_t> slice(testUsers.begin() + static_cast<std::ptrdiff_t>(b),
+                                          testUsers.begin() + static_cast<std::ptrdiff_t>(e));
+    ndcgSum += meanNdcg(*model, slice, testHistory, split.test, c.evalK, device) * static_cast<double>(e - b);
+    control.report(0.96 + 0.02 * static_cast<double>(e) / static_cast<double>(testUsers.size()),
+                   "evaluating on the test part");
   }
-  report.testNdcg = meanNdcg(*model, testUsers, testHistory, split.test, c.evalK, device);
+  report.testNdcg = testUsers.empty() ? 0.0 : ndcgSum / static_cast<double>(testUsers.size());
   report.evalUsers = testUsers.size();
 
   control.report(0.98, "writing the model file");

@@ -19,6 +19,7 @@ nlohmann::json configJson(const TrainConfig& c, const std::string& device) {
                       {"patience", c.patience},
                       {"eval_k", c.evalK},
                       {"eval_users", c.evalUsers},
+                      {"test_users", c.testUsers},
                       {"device", device},
                       {"split", "per user by time: last distinct item test, the one before it validation"}};
   if (c.kind == "lightgcn") j["layers"] = c.layers;
