@@ -22,3 +22,15 @@ if(RECLENS_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# LLVM's lld links the test programs (each pulls in LibTorch and Qt with debug info) several times faster
+# than the default BFD linker; it is used when installed (build.sh installs it). -DRECLENS_USE_LLD=OFF
+# keeps the system linker.
+option(RECLENS_USE_LLD "Link with lld when it is installed" ON)
+if(RECLENS_USE_LLD AND CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+  include(CheckLinkerFlag)
+  check_linker_flag(CXX "-fuse-ld=lld" RECLENS_HAVE_LLD)
+  if(RECLENS_HAVE_LLD)
+    add_link_options(-fuse-ld=lld)
+  endif()
+endif()

@@ -37,7 +37,7 @@ namespace reclens {
 
 namespace {
 constexpr int kHistoryShown = 50;
-constexpr int kMaxTitleWidth = 320;       // pixels; the "Why" column takes the rest
+constexpr int kMaxTitleWidth = 240;       // pixels; the "Why" column takes the rest
 constexpr std::size_t kMaxReasons = 100;  // rows of a long list that get a reason line
 }  // namespace
 
@@ -154,9 +154,11 @@ QWidget* RecommendationsPage::buildControls() {
   auto* splitter = new QSplitter(Qt::Horizontal, page);
   splitter->addWidget(m_table);
   splitter->addWidget(side);
-  splitter->setStretchFactor(0, 3);
+  // The list gets most of the width so the "Why" column can show its reason; the history is a glance.
+  splitter->setStretchFactor(0, 5);
   splitter->setStretchFactor(1, 1);
   splitter->setChildrenCollapsible(false);
+  side->setMinimumWidth(160);
 
   auto* column = new QVBoxLayout(page);
   column->addLayout(pickers);
