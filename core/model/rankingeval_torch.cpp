@@ -9,6 +9,9 @@ namespace reclens {
 
 namespace {
 constexpr std::size_t kUsersPerChunk = 512;
+// Scores held at once (users × items, 4 bytes each): 256 MiB, so a 1M-item catalog is ranked 64 users at a
+// time.
+constexpr std::int64_t kScoreBudget = std::int64_t{1} << 26;
 }  // namespace
 
 double meanNdcg(TrainableModel& model, const std::vector<std::int64_t>& users, const UserHistories& history,
@@ -25,9 +28,11 @@ double meanNdcg(TrainableModel& model, const std::vector<std::int64_t>& users, c
   for (const auto u : users) {
     if (!relevant[static_cast<std::size_t>(u)].empty()) evaluated.push_back(u);
   }
+  const auto usersPerChunk = static_cast<std::size_t>(std::clamp<std::int64_t>(
+      kScoreBudget / std::max<std::int64_t>(numItems, 1), 1, static_cast<std::int64_t>(kUsersPerChunk)));
   double sum = 0.0;
-  for (std::size_t begin = 0; begin < evaluated.size(); begin += kUsersPerChunk) {
-    const auto end = std::min(evaluated.size(), begin + kUsersPerChunk);
+  for (std::size_t begin = 0; begin < evaluated.size(); begin += usersPerChunk) {
+    const auto end = std::min(evaluated.size(), begin + usersPerChunk);
     const std::vector<std::int64_t> chunk(evaluated.begin() + static_cast<std::ptrdiff_t>(begin),
                                           evaluated.begin() + static_cast<std::ptrdiff_t>(end));
     auto vectorsPlain = model.userVectors(chunk, history);
