@@ -136,7 +136,7 @@ void HistoryTimeline::rebuild() {
   m_cut->setVisible(false);
   if (!m_snapshot || m_events.empty()) {
     plotstyle::setPlaceholder(m_plot, m_snapshot ? tr("This user has no history") : tr("No user selected"));
-    m_plot->replot();
+    plotstyle::replotShown(m_plot);
     return;
   }
   plotstyle::setPlaceholder(m_plot, {});
@@ -176,7 +176,7 @@ void HistoryTimeline::rebuild() {
       g->addToLegend();
     }
   }
-  m_plot->replot();
+  plotstyle::replotShown(m_plot);
 }
 
 int HistoryTimeline::keptCount() const {

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "displayformat.h"
+#include "plotstyle.h"
 
 namespace reclens {
 
@@ -101,7 +102,7 @@ void ItemExposureChart::refresh() {
     m_plot->yAxis->setRange(0, top * 1.15);
   }
   m_plot->legend->setVisible(!points.empty());
-  m_plot->replot();
+  plotstyle::replotShown(m_plot);
 }
 
 }  // namespace reclens

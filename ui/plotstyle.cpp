@@ -1,6 +1,7 @@
 #include "plotstyle.h"
 
 #include <qcustomplot.h>
+#include <QEvent>
 #include <QFontMetrics>
 
 namespace reclens::plotstyle {
@@ -70,8 +71,33 @@ void logAxis(QCPAxis* axis) {
   axis->setNumberPrecision(0);
 }
 
+namespace {
+// Replots a plot the next time it is shown, once per replotShown() call that found it hidden.
+class ReplotWhenShown : public QObject {
+ public:
+  using QObject::QObject;
+  bool eventFilter(QObject* watched, QEvent* event) override {
+    if (event->type() == QEvent::Show) {
+      if (auto* plot = qobject_cast<QCustomPlot*>(watched); plot && plot->property(kPending).toBool()) {
+        plot->setProperty(kPending, false);
+        plot->replot();
+      }
+    }
+    return false;
+  }
+  static constexpr const char* kPending = "reclensReplotPending";
+};
+}  // namespace
+
 void replotShown(QCustomPlot* plot) {
-  if (plot->isVisible()) plot->replot();
+  if (plot->isVisible()) {
+    plot->replot();
+    return;
+  }
+  // Replotting a hidden plot draws into an empty paint buffer (and Qt warns about it); draw on show.
+  if (!plot->findChild<ReplotWhenShown*>(QString(), Qt::FindDirectChildrenOnly))
+    plot->installEventFilter(new ReplotWhenShown(plot));
+  plot->setProperty(ReplotWhenShown::kPending, true);
 }
 
 void legendBelow(QCustomPlot* plot) {

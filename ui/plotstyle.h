@@ -17,8 +17,8 @@ void apply(QCustomPlot* plot, const QString& title);
 QColor series(int index);
 // Shows `axis` on a log10 scale with 10^n tick labels.
 void logAxis(QCPAxis* axis);
-// Replots `plot` when it is visible. A hidden plot has no usable paint buffer; its page replots it
-// when shown (see the pages' showEvent).
+// Replots `plot` now when it is visible, else the next time it is shown: a hidden plot has no usable
+// paint buffer.
 void replotShown(QCustomPlot* plot);
 // Moves the legend out of the axis rect into a row below it, its entries side by side (for plots
 // whose data fill the whole rect).

@@ -59,7 +59,7 @@ void WhatIfMixPlot::setMix(const QStringList& names, const std::vector<double>& 
   m_shown.clear();
   if (names.isEmpty() || (history.empty() && list.empty())) {
     plotstyle::setPlaceholder(m_plot, tr("No categories to show"));
-    m_plot->replot();
+    plotstyle::replotShown(m_plot);
     return;
   }
   plotstyle::setPlaceholder(m_plot, {});
@@ -98,13 +98,13 @@ void WhatIfMixPlot::setMix(const QStringList& names, const std::vector<double>& 
   m_plot->yAxis->setTicker(ticker);
   m_plot->yAxis->setRange(0.4, static_cast<double>(m_shown.size()) + 0.6);
   m_plot->xAxis->setRange(0, std::min(1.0, maxShare * 1.15 + 0.02));
-  m_plot->replot();
+  plotstyle::replotShown(m_plot);
 }
 
 void WhatIfMixPlot::clear() {
   setMix({}, {}, {}, {});
   plotstyle::setPlaceholder(m_plot, tr("No result yet"));
-  m_plot->replot();
+  plotstyle::replotShown(m_plot);
 }
 
 std::vector<double> WhatIfMixPlot::historyShares() const {
