@@ -146,6 +146,7 @@ QWidget* RecommendationsPage::buildControls() {
   m_history->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   m_history->setToolTip(tr("Items the user interacted with, newest first"));
   m_historyTitle = new QLabel(tr("History"), page);
+  m_historyTitle->setWordWrap(true);  // "History of <user>: N items, newest first" in a narrow side panel
   auto* side = new QWidget(page);
   auto* sideColumn = new QVBoxLayout(side);
   sideColumn->setContentsMargins(0, 0, 0, 0);
