@@ -121,19 +121,13 @@ Result<std::vector<std::set<std::int32_t>>> sampleLists(ScoringEngine& engine, c
   return out;
 }
 
-Json runBaseline(const BenchArgs& a, const std::string& python, const std::string& script,
-                 const fs::path& dir, const ComputeDevice& device) {
-  const std::string pyDevice =
-      device.kind == ComputeDevice::Kind::Cuda ? "cuda:" + std::to_string(device.index) : "cpu";
-  const auto text =
-      captureOutput(shellQuote(python) + " " + shellQuote(script) + " --dir " + shellQuote(dir.string()) +
-                    " --repeats " + std::to_string(a.repeats) + " --device " + pyDevice +
-                    (a.threads > 0 ? " --threads " + std::to_string(a.threads) : ""));
-  try {
-    if (text) return Json::parse(*text);
-  } catch (const Json::exception&) {
-  }
-  return nullptr;
+std::optional<Json> runBaseline(const BenchArgs& a, const std::string& python, const std::string& script,
+                                const fs::path& dir, const ComputeDevice& device, std::string& why) {
+  return runBaselineJson(shellQuote(python) + " " + shellQuote(script) + " --dir " +
+                             shellQuote(dir.string()) + " --repeats " + std::to_string(a.repeats) +
+                             " --device " + device.torchName() +
+                             (a.threads > 0 ? " --threads " + std::to_string(a.threads) : ""),
+                         {"seconds", "users_per_s", "cpu_seconds_median", "sample_topk", "metrics"}, why);
 }
 
 void printText(const BenchArgs& a, const ComputeDevice& device, const Json& out) {
@@ -226,10 +220,12 @@ int runBench(const BenchArgs& a) {
     if (!sample) return reportError(sample.error());
     if (auto s = writeBaselineInputs(world.value(), engine, config, dir.path.string()); !s)
       return reportError(s.error());
-    const auto base = runBaseline(a, python, script, dir.path, device);
-    if (!base.is_object()) {
-      out["baseline_skipped"] = "the PyTorch baseline did not run or printed no JSON";
+    std::string why;
+    const auto baseline = runBaseline(a, python, script, dir.path, device, why);
+    if (!baseline) {
+      out["baseline_skipped"] = why;
     } else {
+      const Json& base = *baseline;
       out["pytorch"] = {{"seconds", base["seconds"]},
                         {"users_per_s", base["users_per_s"]},
                         {"cpu_seconds_median", base["cpu_seconds_median"]},

@@ -92,22 +92,11 @@ std::optional<nlohmann::json> runBaseline(const std::string& python, const std::
       return std::nullopt;
     }
   }
-  const std::string pyDevice =
-      device.kind == ComputeDevice::Kind::Cuda ? "cuda:" + std::to_string(device.index) : "cpu";
-  const auto text =
-      captureOutput(shellQuote(python) + " " + shellQuote(script) + " --model " + shellQuote(modelPath) +
-                    " --profile " + shellQuote(profilePath) + " --steps " + std::to_string(a.steps) +
-                    " --repeat " + std::to_string(a.repeat) + " --threads " +
-                    std::to_string(cpuThreads(device)) + " --device " + pyDevice);
-  try {
-    if (text) {
-      auto base = nlohmann::json::parse(*text);
-      if (base.is_object() && base.contains("ms") && base.contains("attributions")) return base;
-    }
-  } catch (const nlohmann::json::exception&) {
-  }
-  why = "the PyTorch baseline did not run or printed no JSON";
-  return std::nullopt;
+  return runBaselineJson(shellQuote(python) + " " + shellQuote(script) + " --model " + shellQuote(modelPath) +
+                             " --profile " + shellQuote(profilePath) + " --steps " + std::to_string(a.steps) +
+                             " --repeat " + std::to_string(a.repeat) + " --threads " +
+                             std::to_string(cpuThreads(device)) + " --device " + device.torchName(),
+                         {"ms", "attributions"}, why);
 }
 
 // Largest |RecLens − PyTorch| over every item and field; NaN when the shapes differ.

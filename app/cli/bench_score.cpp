@@ -161,28 +161,23 @@ int runBench(const BenchArgs& a) {
       fs::create_directories(dir);
       const auto itemsFile = (dir / "items.f32").string();
       const auto usersFile = (dir / "users.f32").string();
-      std::optional<std::string> text;
+      std::optional<nlohmann::json> baseline;
+      std::string why = "cannot write the score matrices to " + dir.string();
       if (writeRaw(itemsFile, items) && writeRaw(usersFile, users)) {
-        const std::string pyDevice =
-            device.kind == ComputeDevice::Kind::Cuda ? "cuda:" + std::to_string(device.index) : "cpu";
-        text = captureOutput(shellQuote(python) + " " + shellQuote(script) + " --items-file " +
-                             shellQuote(itemsFile) + " --users-file " + shellQuote(usersFile) + " --items " +
-                             std::to_string(n) + " --users " + std::to_string(a.users) + " --dim " +
-                             std::to_string(a.dim) + " --k " + std::to_string(a.k) + " --batch-k " +
-                             std::to_string(a.batchK) + " --batch " + std::to_string(a.batch) + " --repeat " +
-                             std::to_string(a.repeat) + " --device " + pyDevice);
+        baseline = runBaselineJson(
+            shellQuote(python) + " " + shellQuote(script) + " --items-file " + shellQuote(itemsFile) +
+                " --users-file " + shellQuote(usersFile) + " --items " + std::to_string(n) + " --users " +
+                std::to_string(a.users) + " --dim " + std::to_string(a.dim) + " --k " + std::to_string(a.k) +
+                " --batch-k " + std::to_string(a.batchK) + " --batch " + std::to_string(a.batch) +
+                " --repeat " + std::to_string(a.repeat) + " --device " + device.torchName(),
+            {"sample_topk", "single_ms", "batch_users_per_s"}, why);
       }
       std::error_code ec;
       fs::remove_all(dir, ec);
-      nlohmann::json base;
-      try {
-        if (text) base = nlohmann::json::parse(*text);
-      } catch (const nlohmann::json::exception&) {
-        base = nullptr;
-      }
-      if (!base.is_object()) {
-        row["baseline_error"] = "the PyTorch baseline did not run or printed no JSON";
+      if (!baseline) {
+        row["baseline_error"] = why;
       } else {
+        const nlohmann::json& base = *baseline;
         int agree = 0;
         const auto sample = base.at("sample_topk").get<std::vector<std::vector<std::int32_t>>>();
         for (std::size_t u = 0; u < std::min(sample.size(), m.value().sample.size()); ++u) {

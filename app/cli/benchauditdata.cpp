@@ -108,7 +108,7 @@ Result<AuditBenchWorld> makeAuditBenchWorld(std::int64_t items, std::int64_t use
   train.evalUsers = 500;
   train.seed = seed;
   train.threads = threads;
-  train.device = device.kind == ComputeDevice::Kind::Cuda ? "cuda:" + std::to_string(device.index) : "cpu";
+  train.device = device.torchName();
   const auto modelPath = dir + "/bench.bpr.pt";
   if (auto trained = trainModel(world.dataset, train, modelPath, control); !trained) return trained.error();
   auto model = ModelFile::load(modelPath, device, &world.dataset.items);

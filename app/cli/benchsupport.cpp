@@ -33,6 +33,27 @@ std::optional<std::string> captureOutput(const std::string& command) {
   return pclose(pipe) == 0 ? std::optional<std::string>(out) : std::nullopt;
 }
 
+std::optional<nlohmann::json> runBaselineJson(const std::string& command,
+                                              const std::vector<std::string>& keys, std::string& why) {
+  const auto text = captureOutput(command);
+  if (!text) {
+    why = "the PyTorch baseline did not run or exited with an error";
+    return std::nullopt;
+  }
+  auto json = nlohmann::json::parse(*text, nullptr, false);
+  if (json.is_discarded() || !json.is_object()) {
+    why = "the PyTorch baseline printed no JSON object";
+    return std::nullopt;
+  }
+  for (const auto& key : keys) {
+    if (!json.contains(key)) {
+      why = "the PyTorch baseline's JSON has no \"" + key + "\"";
+      return std::nullopt;
+    }
+  }
+  return json;
+}
+
 std::string findPython(const std::string& given, const std::string& module) {
   std::vector<std::string> candidates;
   if (!given.empty()) candidates.push_back(given);

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/computedevice.h"
 #include "engine/userprofile.h"
 #include "model/modelcontract.h"
@@ -18,6 +20,11 @@ std::string shellQuote(const std::string& s);
 std::filesystem::path executableDir();
 // Standard output of `command` run by /bin/sh, or nothing when it cannot start or exits non-zero.
 std::optional<std::string> captureOutput(const std::string& command);
+// Runs a Python baseline `command` and returns the JSON object it printed, which must hold every one of
+// `keys`. Otherwise returns nothing and says why in `why`: it did not run, printed no JSON (with the
+// parser's message), or lacks a key.
+std::optional<nlohmann::json> runBaselineJson(const std::string& command,
+                                              const std::vector<std::string>& keys, std::string& why);
 // A Python 3 that can `import <module>`: `given`, else $RECLENS_PYTHON, else /usr/bin/python3 (Debian's,
 // which has python3-torch), else python3 on PATH. Empty when none can.
 std::string findPython(const std::string& given, const std::string& module);

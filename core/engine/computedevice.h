@@ -9,6 +9,9 @@ struct ComputeDevice {
   Kind kind = Kind::Cpu;
   int index = 0;
   std::string description;  // e.g. "CPU (2 threads)" or "CUDA 0: NVIDIA H100 80GB HBM3"
+
+  // The device as LibTorch and PyTorch name it: "cpu" or "cuda:N".
+  std::string torchName() const { return kind == Kind::Cuda ? "cuda:" + std::to_string(index) : "cpu"; }
 };
 
 // Preference given by the user: "auto" (CUDA when present, else CPU), "cpu" or "cuda[:N]".

@@ -79,8 +79,7 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
   torch::manual_seed(c.seed);
   std::string deviceNote;
   const auto chosen = chooseComputeDevice(c.device, &deviceNote);
-  const std::string device =
-      chosen.kind == ComputeDevice::Kind::Cuda ? "cuda:" + std::to_string(chosen.index) : std::string("cpu");
+  const std::string device = chosen.torchName();
 
   control.report(0.0, "splitting the interactions by time");
   const auto split = splitByTime(dataset, 1, 1);
