@@ -179,11 +179,16 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
   connect(m_recs, &RecommendationsPage::modelFailed, m_explain, &ExplanationPage::clear);
   connect(m_explain, &ExplanationPage::userRequested, this, [this](int user) { showExplanation(user); });
   connect(m_nav, &QListWidget::currentRowChanged, this, &MainWindow::pageChanged);
-  // The Item view follows the model of the Recommendations page; bookmarks live in a dock.
-  connect(m_recs, &RecommendationsPage::modelLoaded, this,
-          [this] { m_itemView->setSession(m_recs->session()); });
-  connect(m_recs, &RecommendationsPage::modelFailed, this,
-          [this] { m_itemView->setSession(m_recs->session()); });
+  // The Item view, the audit dashboards and the What-if page follow the model of the Recommendations
+  // page (no session when it failed to load).
+  const auto followModel = [this] {
+    m_itemView->setSession(m_recs->session());
+    m_audit->setSession(m_recs->session());
+    m_whatIf->setSession(m_recs->session());
+  };
+  connect(m_recs, &RecommendationsPage::modelLoaded, this, followModel);
+  connect(m_recs, &RecommendationsPage::modelFailed, this, followModel);
+  // Bookmarks live in a dock.
   connect(m_itemView, &ItemViewPage::userRequested, this, &MainWindow::showRecommendations);
   connect(m_bookmarks, &Bookmarks::failed, this, [this](const QString& action, const Error& error) {
     statusBar()->showMessage(tr("%1: %2").arg(action, display::text(error.message)), 8000);
@@ -210,20 +215,12 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
     m_users->selectUser(user);
     showRecommendations(user);
   });
-  // The audit dashboards and the embedding map follow the model and user of the Recommendations page.
-  connect(m_recs, &RecommendationsPage::modelLoaded, this,
-          [this] { m_audit->setSession(m_recs->session()); });
-  connect(m_recs, &RecommendationsPage::modelFailed, this,
-          [this] { m_audit->setSession(m_recs->session()); });
+  // The embedding map and the Long-tail λ marker follow the user and knobs of the Recommendations page.
   connect(m_recs, &RecommendationsPage::resultShown, m_embedding, &EmbeddingMapPage::showUserResult);
   connect(m_recs->knobs(), &ReRankControls::changed, this,
           [this] { m_longTail->setCurrentPenalty(m_recs->knobs()->options().popularityPenalty); });
   connect(m_fairness, &FairnessPage::recommendationsRequested, this, &MainWindow::showRecommendations);
-  // The What-if page edits the user of the Recommendations page under its model.
-  connect(m_recs, &RecommendationsPage::modelLoaded, this,
-          [this] { m_whatIf->setSession(m_recs->session()); });
-  connect(m_recs, &RecommendationsPage::modelFailed, this,
-          [this] { m_whatIf->setSession(m_recs->session()); });
+  // The What-if page edits the user of the Recommendations page.
   connect(m_recs, &RecommendationsPage::resultShown, this, [this](const RecomputeResult& result) {
     if (result.request.user != m_whatIf->currentUser()) m_whatIf->showUser(result.request.user);
   });
