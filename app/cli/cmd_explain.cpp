@@ -186,6 +186,7 @@ int runExplain(const ExplainArgs& a) {
     out["model"] = {{"name", p.record.name}, {"path", p.record.path}, {"kind", p.model->metadata().kind}};
     out["device"] = p.device.description;
     out["method"] = attributionMethodName(options.method);
+    out["engine"] = explanation.value().engine;
     if (options.method == AttributionMethod::IntegratedGradients) {
       out["steps"] = options.steps;
       out["rule"] = options.rule == IntegrationRule::Trapezoid ? "trapezoid" : "midpoint";
