@@ -330,14 +330,10 @@ Status ImportRun::readSequences(DatasetWriter& writer) {
       const auto at = firstForbiddenControl(tokens[t], TextRule::Label);
       if (at == std::string_view::npos) continue;
       clean = false;
-      const char* what = t == 0 ? "user id" : "item id";
-      const auto error =
-          makeError(ErrorCode::Parse,
-                    std::string("the ") + what + " \"" + printableText(tokens[t]) +
-                        "\" holds the control character " + controlCharacterName(tokens[t], at) +
-                        " at byte " + std::to_string(at + 1) + "; ids must be printable text",
-                    src.path, r.line(), static_cast<int>(t + 1));
-      if (auto st = badRow(error, std::string("control character in the ") + what); !st) return st;
+      const std::string what = t == 0 ? "user id" : "item id";
+      const auto error = controlCharacterError(what, tokens[t], at, TextRule::Label, src.path, r.line(),
+                                               static_cast<int>(t + 1));
+      if (auto st = badRow(error, "control character in the " + what); !st) return st;
     }
     if (!clean) continue;
     const auto u = userIndex(tokens[0]);

@@ -86,20 +86,26 @@ void ImportRun::filteredRow(const std::string& file, const std::string& reason, 
   addIssue(m_report.filtered, file, reason, line, ErrorCode::Parse, {});
 }
 
+Error ImportRun::controlCharacterError(const std::string& what, std::string_view text, std::size_t at,
+                                       TextRule rule, const std::string& file, std::int64_t line,
+                                       int column) {
+  const char* why = rule == TextRule::Label
+                        ? "ids, kinds and attribute values must be printable text"
+                        : "titles may hold tabs and line breaks but no other control character";
+  return makeError(ErrorCode::Parse,
+                   "the " + what + " \"" + printableText(text) + "\" holds the control character " +
+                       controlCharacterName(text, at) + " at byte " + std::to_string(at + 1) + "; " + why,
+                   file, line, column);
+}
+
 Result<bool> ImportRun::cleanText(const CsvReader& reader, const std::vector<TextColumn>& columns) {
   const auto& fields = reader.fields();
   for (const auto& c : columns) {
     const auto text = fields[static_cast<std::size_t>(c.index)];
     const auto at = firstForbiddenControl(text, c.rule);
     if (at == std::string_view::npos) continue;
-    const char* rule = c.rule == TextRule::Label
-                           ? "ids, kinds and attribute values must be printable text"
-                           : "titles may hold tabs and line breaks but no other control character";
     const auto error =
-        makeError(ErrorCode::Parse,
-                  "the " + c.what + " \"" + printableText(text) + "\" holds the control character " +
-                      controlCharacterName(text, at) + " at byte " + std::to_string(at + 1) + "; " + rule,
-                  reader.path(), reader.line(), c.index + 1);
+        controlCharacterError(c.what, text, at, c.rule, reader.path(), reader.line(), c.index + 1);
     if (auto st = badRow(error, "control character in the " + c.what); !st) return st.error();
     return false;
   }

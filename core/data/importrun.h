@@ -76,6 +76,9 @@ class ImportRun {
   // True when the current row's `columns` hold no forbidden control character; otherwise the row is a
   // bad row (false: skipped; the error in strict mode) naming file, line, column and the character.
   Result<bool> cleanText(const CsvReader& reader, const std::vector<TextColumn>& columns);
+  // The error of a cell `text` of `what` ("user id") with the control character at byte `at`.
+  static Error controlCharacterError(const std::string& what, std::string_view text, std::size_t at,
+                                     TextRule rule, const std::string& file, std::int64_t line, int column);
   Status tick(const CsvReader& reader, std::int64_t rows, const char* stage);
   // Advances `reader` to its next well-formed row: true there, false at the end of the file. Rows with
   // broken UTF-8 or quoting and ragged rows go to badRow (skipped, or the error in strict mode).
