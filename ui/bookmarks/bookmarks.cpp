@@ -1,4 +1,4 @@
-#include "bookmarks.h"
+#include "bookmarks/bookmarks.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "bookmarksdock.h"
+#include "bookmarks/bookmarksdock.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -8,7 +8,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "bookmarksmodel.h"
+#include "bookmarks/bookmarksmodel.h"
 
 namespace reclens {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <QDockWidget>
 
-#include "bookmarks.h"
+#include "bookmarks/bookmarks.h"
 
 class QLabel;
 class QTableView;

@@ -1,8 +1,8 @@
-#include "bookmarksmodel.h"
+#include "bookmarks/bookmarksmodel.h"
 
 #include <set>
 
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

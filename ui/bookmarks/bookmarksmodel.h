@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "bookmarks.h"
+#include "bookmarks/bookmarks.h"
 
 namespace reclens {
 

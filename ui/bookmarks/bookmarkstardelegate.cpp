@@ -1,4 +1,4 @@
-#include "bookmarkstardelegate.h"
+#include "bookmarks/bookmarkstardelegate.h"
 
 namespace reclens {
 

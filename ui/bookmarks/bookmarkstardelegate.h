@@ -4,7 +4,7 @@
 #include <functional>
 #include <string>
 
-#include "bookmarks.h"
+#include "bookmarks/bookmarks.h"
 
 namespace reclens {
 

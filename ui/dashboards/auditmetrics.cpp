@@ -1,8 +1,8 @@
-#include "auditmetrics.h"
+#include "dashboards/auditmetrics.h"
 
 #include <QCoreApplication>
 
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens::auditmetrics {
 

@@ -1,4 +1,4 @@
-#include "auditreportwriter.h"
+#include "dashboards/auditreportwriter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,7 +13,7 @@
 #include <QUrl>
 
 #include "audit/auditreport.h"
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

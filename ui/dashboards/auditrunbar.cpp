@@ -1,4 +1,4 @@
-#include "auditrunbar.h"
+#include "dashboards/auditrunbar.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -6,9 +6,9 @@
 #include <QPushButton>
 #include <QSpinBox>
 
-#include "auditservice.h"
-#include "displayformat.h"
-#include "jobprogressbar.h"
+#include "services/auditservice.h"
+#include "services/jobprogressbar.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

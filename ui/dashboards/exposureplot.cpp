@@ -1,4 +1,4 @@
-#include "exposureplot.h"
+#include "dashboards/exposureplot.h"
 
 #include <QCoreApplication>
 
@@ -7,9 +7,9 @@
 
 #include <qcustomplot.h>
 
-#include "displayformat.h"
-#include "itemtablemodel.h"
-#include "plotstyle.h"
+#include "plots/plotstyle.h"
+#include "tables/itemtablemodel.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -1,9 +1,9 @@
-#include "fairnessgapmodel.h"
+#include "dashboards/fairnessgapmodel.h"
 
 #include <QColor>
 #include <QLocale>
 
-#include "auditmetrics.h"
+#include "dashboards/auditmetrics.h"
 
 namespace reclens {
 

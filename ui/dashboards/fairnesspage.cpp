@@ -1,4 +1,4 @@
-#include "fairnesspage.h"
+#include "dashboards/fairnesspage.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -22,18 +22,18 @@
 
 #include <qcustomplot.h>
 
-#include "auditmetrics.h"
-#include "auditreportwriter.h"
-#include "auditrunbar.h"
-#include "auditservice.h"
-#include "displayformat.h"
-#include "exposureplot.h"
-#include "fairnessgapmodel.h"
-#include "flipratemodel.h"
-#include "groupmeansplot.h"
-#include "groupusersmodel.h"
-#include "plotexport.h"
-#include "plotstyle.h"
+#include "dashboards/auditmetrics.h"
+#include "dashboards/auditreportwriter.h"
+#include "dashboards/auditrunbar.h"
+#include "dashboards/exposureplot.h"
+#include "dashboards/fairnessgapmodel.h"
+#include "dashboards/flipratemodel.h"
+#include "dashboards/groupmeansplot.h"
+#include "dashboards/groupusersmodel.h"
+#include "plots/plotexport.h"
+#include "plots/plotstyle.h"
+#include "services/auditservice.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -1,8 +1,8 @@
-#include "flipratemodel.h"
+#include "dashboards/flipratemodel.h"
 
 #include <QLocale>
 
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "groupmeansplot.h"
+#include "dashboards/groupmeansplot.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -8,10 +8,10 @@
 
 #include <qcustomplot.h>
 
-#include "auditmetrics.h"
-#include "datasetsnapshot.h"
-#include "displayformat.h"
-#include "plotstyle.h"
+#include "dashboards/auditmetrics.h"
+#include "plots/plotstyle.h"
+#include "services/datasetsnapshot.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -1,9 +1,9 @@
-#include "groupusersmodel.h"
+#include "dashboards/groupusersmodel.h"
 
 #include <QLocale>
 
-#include "auditmetrics.h"
-#include "displayformat.h"
+#include "dashboards/auditmetrics.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

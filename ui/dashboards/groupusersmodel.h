@@ -5,7 +5,7 @@
 #include <memory>
 #include <vector>
 
-#include "auditoutcome.h"
+#include "services/auditoutcome.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "longtailpage.h"
+#include "dashboards/longtailpage.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -14,16 +14,16 @@
 #include <qcustomplot.h>
 
 #include "audit/longtailmetrics.h"
-#include "auditrunbar.h"
-#include "auditservice.h"
-#include "displayformat.h"
+#include "dashboards/auditrunbar.h"
+#include "dashboards/exposureplot.h"
+#include "dashboards/metriccard.h"
+#include "dashboards/popularityplot.h"
+#include "dashboards/tradeoffsweep.h"
 #include "engine/userprofilebuilder.h"
-#include "exposureplot.h"
-#include "metriccard.h"
-#include "plotexport.h"
-#include "plotstyle.h"
-#include "popularityplot.h"
-#include "tradeoffsweep.h"
+#include "plots/plotexport.h"
+#include "plots/plotstyle.h"
+#include "services/auditservice.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "metriccard.h"
+#include "dashboards/metriccard.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

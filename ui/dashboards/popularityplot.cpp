@@ -1,4 +1,4 @@
-#include "popularityplot.h"
+#include "dashboards/popularityplot.h"
 
 #include <QCoreApplication>
 
@@ -7,9 +7,9 @@
 
 #include <qcustomplot.h>
 
-#include "displayformat.h"
 #include "engine/userprofilebuilder.h"
-#include "plotstyle.h"
+#include "plots/plotstyle.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -1,9 +1,9 @@
-#include "tradeoffsweep.h"
+#include "dashboards/tradeoffsweep.h"
 
 #include <QMetaObject>
 
-#include "displayformat.h"
 #include "engine/scoringengine.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

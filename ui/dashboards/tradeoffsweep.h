@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "audit/tradeoff.h"
-#include "auditoutcome.h"
-#include "backgroundjob.h"
+#include "services/auditoutcome.h"
+#include "services/backgroundjob.h"
 
 namespace reclens {
 

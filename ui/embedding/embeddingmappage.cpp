@@ -1,4 +1,4 @@
-#include "embeddingmappage.h"
+#include "embedding/embeddingmappage.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -17,14 +17,14 @@
 
 #include <qcustomplot.h>
 
-#include "auditservice.h"
-#include "displayformat.h"
 #include "engine/scoringengine.h"
-#include "itemtablemodel.h"
-#include "jobprogressbar.h"
-#include "plotexport.h"
-#include "plotstyle.h"
-#include "tierbadgedelegate.h"
+#include "plots/plotexport.h"
+#include "plots/plotstyle.h"
+#include "services/auditservice.h"
+#include "services/jobprogressbar.h"
+#include "tables/itemtablemodel.h"
+#include "widgets/displayformat.h"
+#include "widgets/tierbadgedelegate.h"
 
 namespace reclens {
 

@@ -5,10 +5,10 @@
 #include <memory>
 #include <vector>
 
-#include "backgroundjob.h"
 #include "engine/embeddingprojection.h"
-#include "modelsession.h"
-#include "recomputeresult.h"
+#include "services/backgroundjob.h"
+#include "services/modelsession.h"
+#include "services/recomputeresult.h"
 
 class QCPGraph;
 class QComboBox;

@@ -1,4 +1,4 @@
-#include "attributionheatmap.h"
+#include "explanation/attributionheatmap.h"
 
 #include <qcustomplot.h>
 #include <QKeyEvent>
@@ -10,7 +10,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "egographlayout.h"
+#include "explanation/egographlayout.h"
 
 #include <gvc.h>
 

@@ -1,4 +1,4 @@
-#include "egographpane.h"
+#include "explanation/egographpane.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -6,8 +6,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "egographview.h"
-#include "explanationdetail.h"
+#include "explanation/egographview.h"
+#include "explanation/explanationdetail.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "egographview.h"
+#include "explanation/egographview.h"
 
 #include <QApplication>
 #include <QGraphicsPathItem>
@@ -12,9 +12,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "displayformat.h"
-#include "egographlayout.h"
-#include "itemtablemodel.h"
+#include "explanation/egographlayout.h"
+#include "tables/itemtablemodel.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "explanationcontrols.h"
+#include "explanation/explanationcontrols.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -7,7 +7,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 
-#include "explanationdetail.h"
+#include "explanation/explanationdetail.h"
 
 namespace reclens {
 

@@ -1,11 +1,11 @@
-#include "explanationdetail.h"
+#include "explanation/explanationdetail.h"
 
 #include <QLocale>
 
 #include <algorithm>
 #include <cmath>
 
-#include "reasonline.h"
+#include "explanation/reasonline.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "explanationpage.h"
+#include "explanation/explanationpage.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -11,14 +11,14 @@
 #include <algorithm>
 #include <cmath>
 
-#include "attributionheatmap.h"
-#include "displayformat.h"
-#include "egographpane.h"
-#include "egographview.h"
-#include "explanationcontrols.h"
-#include "explanationdetail.h"
-#include "explanationservice.h"
-#include "reasonline.h"
+#include "explanation/attributionheatmap.h"
+#include "explanation/egographpane.h"
+#include "explanation/egographview.h"
+#include "explanation/explanationcontrols.h"
+#include "explanation/explanationdetail.h"
+#include "explanation/reasonline.h"
+#include "services/explanationservice.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

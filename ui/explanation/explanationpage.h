@@ -5,8 +5,8 @@
 #include <memory>
 #include <vector>
 
-#include "explanationresult.h"
-#include "modelsession.h"
+#include "services/explanationresult.h"
+#include "services/modelsession.h"
 
 class QLabel;
 class QListWidget;

@@ -1,6 +1,6 @@
-#include "reasonline.h"
+#include "explanation/reasonline.h"
 
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

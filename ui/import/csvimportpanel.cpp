@@ -1,4 +1,4 @@
-#include "csvimportpanel.h"
+#include "import/csvimportpanel.h"
 
 #include <QComboBox>
 #include <QFileInfo>
@@ -8,7 +8,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-#include "csvsourceform.h"
+#include "import/csvsourceform.h"
 
 namespace reclens {
 

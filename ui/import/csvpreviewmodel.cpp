@@ -1,4 +1,4 @@
-#include "csvpreviewmodel.h"
+#include "import/csvpreviewmodel.h"
 
 #include <QFile>
 #include <QFileInfo>

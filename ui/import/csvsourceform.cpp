@@ -1,4 +1,4 @@
-#include "csvsourceform.h"
+#include "import/csvsourceform.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -12,8 +12,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "csvpreviewmodel.h"
-#include "displayformat.h"
+#include "import/csvpreviewmodel.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

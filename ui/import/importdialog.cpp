@@ -1,4 +1,4 @@
-#include "importdialog.h"
+#include "import/importdialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -14,13 +14,13 @@
 #include <filesystem>
 #include <system_error>
 
-#include "csvimportpanel.h"
-#include "displayformat.h"
-#include "errormessage.h"
-#include "importreportdialog.h"
-#include "jobprogressbar.h"
-#include "presetimportpanel.h"
+#include "import/csvimportpanel.h"
+#include "import/importreportdialog.h"
+#include "import/presetimportpanel.h"
+#include "services/jobprogressbar.h"
 #include "store/projectstore.h"
+#include "widgets/displayformat.h"
+#include "widgets/errormessage.h"
 
 namespace reclens {
 

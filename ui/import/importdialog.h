@@ -1,8 +1,8 @@
 #pragma once
 #include <QDialog>
 
-#include "backgroundjob.h"
 #include "data/importer.h"
+#include "services/backgroundjob.h"
 
 class QDialogButtonBox;
 class QLabel;

@@ -1,4 +1,4 @@
-#include "importreportdialog.h"
+#include "import/importreportdialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -7,7 +7,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

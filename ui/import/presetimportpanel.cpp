@@ -1,4 +1,4 @@
-#include "presetimportpanel.h"
+#include "import/presetimportpanel.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -9,7 +9,7 @@
 #include <QPushButton>
 
 #include "data/importer.h"
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

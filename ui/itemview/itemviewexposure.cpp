@@ -1,4 +1,4 @@
-#include "itemviewexposure.h"
+#include "itemview/itemviewexposure.h"
 
 #include <qcustomplot.h>
 #include <QComboBox>
@@ -8,8 +8,8 @@
 
 #include <algorithm>
 
-#include "displayformat.h"
-#include "plotstyle.h"
+#include "plots/plotstyle.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "data/itemexposure.h"
-#include "datasetsnapshot.h"
+#include "services/datasetsnapshot.h"
 
 class QComboBox;
 class QCustomPlot;

@@ -1,4 +1,4 @@
-#include "itemviewindex.h"
+#include "itemview/itemviewindex.h"
 
 #include "engine/scoringengine.h"
 

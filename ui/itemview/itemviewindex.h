@@ -4,10 +4,10 @@
 #include "common/result.h"
 #include "common/taskcontrol.h"
 #include "data/cooccurrence.h"
-#include "datasetsnapshot.h"
 #include "engine/itemsearch.h"
 #include "engine/similaritems.h"
-#include "modelsession.h"
+#include "services/datasetsnapshot.h"
+#include "services/modelsession.h"
 
 namespace reclens {
 

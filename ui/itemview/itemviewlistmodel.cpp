@@ -1,4 +1,4 @@
-#include "itemviewlistmodel.h"
+#include "itemview/itemviewlistmodel.h"
 
 #include <QLocale>
 

@@ -1,4 +1,4 @@
-#include "itemviewpage.h"
+#include "itemview/itemviewpage.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -11,11 +11,11 @@
 #include <QTimer>
 #include <QToolButton>
 
-#include "bookmarks.h"
-#include "displayformat.h"
-#include "itemviewexposure.h"
-#include "itemviewlistmodel.h"
-#include "itemviewwhogets.h"
+#include "bookmarks/bookmarks.h"
+#include "itemview/itemviewexposure.h"
+#include "itemview/itemviewlistmodel.h"
+#include "itemview/itemviewwhogets.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -4,11 +4,11 @@
 #include <cstdint>
 #include <memory>
 
-#include "backgroundjob.h"
-#include "datasetsnapshot.h"
 #include "engine/similaritems.h"
-#include "itemviewindex.h"
-#include "modelsession.h"
+#include "itemview/itemviewindex.h"
+#include "services/backgroundjob.h"
+#include "services/datasetsnapshot.h"
+#include "services/modelsession.h"
 
 class QComboBox;
 class QLabel;

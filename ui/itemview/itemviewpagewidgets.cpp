@@ -11,10 +11,10 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "itemviewexposure.h"
-#include "itemviewlistmodel.h"
-#include "itemviewpage.h"
-#include "itemviewwhogets.h"
+#include "itemview/itemviewexposure.h"
+#include "itemview/itemviewlistmodel.h"
+#include "itemview/itemviewpage.h"
+#include "itemview/itemviewwhogets.h"
 
 namespace reclens {
 

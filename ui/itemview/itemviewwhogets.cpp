@@ -1,4 +1,4 @@
-#include "itemviewwhogets.h"
+#include "itemview/itemviewwhogets.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -10,10 +10,10 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "displayformat.h"
 #include "engine/scoringengine.h"
-#include "itemviewlistmodel.h"
-#include "jobprogressbar.h"
+#include "itemview/itemviewlistmodel.h"
+#include "services/jobprogressbar.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <memory>
 
-#include "backgroundjob.h"
 #include "engine/reverselookup.h"
-#include "modelsession.h"
+#include "services/backgroundjob.h"
+#include "services/modelsession.h"
 
 class QLabel;
 class QPushButton;

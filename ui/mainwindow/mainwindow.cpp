@@ -1,4 +1,4 @@
-#include "mainwindow.h"
+#include "mainwindow/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,27 +21,27 @@
 
 #include <algorithm>
 
-#include "auditservice.h"
-#include "bookmarks.h"
-#include "bookmarksdock.h"
-#include "displayformat.h"
-#include "embeddingmappage.h"
-#include "errormessage.h"
-#include "explanationpage.h"
-#include "fairnesspage.h"
-#include "importdialog.h"
-#include "itemspage.h"
-#include "itemviewpage.h"
-#include "jobprogressbar.h"
-#include "jobprogressdialog.h"
-#include "longtailpage.h"
-#include "presentationmode.h"
-#include "recommendationspage.h"
-#include "rerankcontrols.h"
-#include "sessionrestore.h"
-#include "startpage.h"
-#include "userspage.h"
-#include "whatifpage.h"
+#include "bookmarks/bookmarks.h"
+#include "bookmarks/bookmarksdock.h"
+#include "dashboards/fairnesspage.h"
+#include "dashboards/longtailpage.h"
+#include "embedding/embeddingmappage.h"
+#include "explanation/explanationpage.h"
+#include "import/importdialog.h"
+#include "itemview/itemviewpage.h"
+#include "mainwindow/presentationmode.h"
+#include "mainwindow/sessionrestore.h"
+#include "mainwindow/startpage.h"
+#include "recommendations/recommendationspage.h"
+#include "recommendations/rerankcontrols.h"
+#include "services/auditservice.h"
+#include "services/jobprogressbar.h"
+#include "services/jobprogressdialog.h"
+#include "tables/itemspage.h"
+#include "tables/userspage.h"
+#include "whatif/whatifpage.h"
+#include "widgets/displayformat.h"
+#include "widgets/errormessage.h"
 
 // Resources live in the ui library; a static library needs this call so the linker keeps them.
 static void initReclensResources() {

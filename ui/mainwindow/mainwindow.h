@@ -2,8 +2,8 @@
 #include <QMainWindow>
 
 #include "engine/computedevice.h"
-#include "projectcontroller.h"
-#include "recentprojects.h"
+#include "mainwindow/projectcontroller.h"
+#include "mainwindow/recentprojects.h"
 
 class QLabel;
 class QListWidget;

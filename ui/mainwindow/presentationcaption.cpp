@@ -1,4 +1,4 @@
-#include "presentationcaption.h"
+#include "mainwindow/presentationcaption.h"
 
 #include <QEvent>
 #include <QFontMetrics>

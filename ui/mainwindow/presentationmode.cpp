@@ -1,4 +1,4 @@
-#include "presentationmode.h"
+#include "mainwindow/presentationmode.h"
 
 #include <QApplication>
 #include <QKeyEvent>
@@ -6,17 +6,17 @@
 #include <QMenuBar>
 #include <QStatusBar>
 
-#include "auditservice.h"
-#include "displayformat.h"
-#include "explanationpage.h"
-#include "fairnesspage.h"
-#include "longtailpage.h"
-#include "mainwindow.h"
-#include "presentationcaption.h"
-#include "recommendationspage.h"
-#include "userspage.h"
-#include "whatifeditor.h"
-#include "whatifpage.h"
+#include "dashboards/fairnesspage.h"
+#include "dashboards/longtailpage.h"
+#include "explanation/explanationpage.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/presentationcaption.h"
+#include "recommendations/recommendationspage.h"
+#include "services/auditservice.h"
+#include "tables/userspage.h"
+#include "whatif/whatifeditor.h"
+#include "whatif/whatifpage.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "projectcontroller.h"
+#include "mainwindow/projectcontroller.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -7,7 +7,7 @@
 #include <system_error>
 
 #include "data/generator.h"
-#include "recentprojects.h"
+#include "mainwindow/recentprojects.h"
 #include "store/projectstore.h"
 
 namespace reclens {

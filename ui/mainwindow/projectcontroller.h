@@ -4,9 +4,9 @@
 
 #include <memory>
 
-#include "backgroundjob.h"
 #include "common/error.h"
-#include "datasetsnapshot.h"
+#include "services/backgroundjob.h"
+#include "services/datasetsnapshot.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "recentprojects.h"
+#include "mainwindow/recentprojects.h"
 
 #include <QFileInfo>
 #include <QSettings>

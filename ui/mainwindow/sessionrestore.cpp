@@ -1,4 +1,4 @@
-#include "sessionrestore.h"
+#include "mainwindow/sessionrestore.h"
 
 #include <QEvent>
 #include <QFileInfo>
@@ -7,11 +7,11 @@
 
 #include <algorithm>
 
-#include "displayformat.h"
-#include "itemviewpage.h"
-#include "mainwindow.h"
-#include "recommendationspage.h"
-#include "userspage.h"
+#include "itemview/itemviewpage.h"
+#include "mainwindow/mainwindow.h"
+#include "recommendations/recommendationspage.h"
+#include "tables/userspage.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

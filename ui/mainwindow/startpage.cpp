@@ -1,4 +1,4 @@
-#include "startpage.h"
+#include "mainwindow/startpage.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -8,7 +8,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "recentprojects.h"
+#include "mainwindow/recentprojects.h"
 
 namespace reclens {
 

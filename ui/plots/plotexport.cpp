@@ -1,4 +1,4 @@
-#include "plotexport.h"
+#include "plots/plotexport.h"
 
 #include <QCoreApplication>
 #include <QDir>

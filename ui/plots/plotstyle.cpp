@@ -1,4 +1,4 @@
-#include "plotstyle.h"
+#include "plots/plotstyle.h"
 
 #include <qcustomplot.h>
 #include <QEvent>

@@ -1,9 +1,9 @@
-#include "recommendationmodel.h"
+#include "recommendations/recommendationmodel.h"
 
 #include <QLocale>
 
-#include "displayformat.h"
-#include "itemtablemodel.h"
+#include "tables/itemtablemodel.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

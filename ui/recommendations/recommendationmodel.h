@@ -5,8 +5,8 @@
 #include <memory>
 #include <vector>
 
-#include "datasetsnapshot.h"
 #include "engine/recommendation.h"
+#include "services/datasetsnapshot.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "recommendationspage.h"
+#include "recommendations/recommendationspage.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -22,16 +22,16 @@
 #include <algorithm>
 #include <numeric>
 
-#include "displayformat.h"
-#include "explanationservice.h"
-#include "jobprogressdialog.h"
+#include "explanation/reasonline.h"
 #include "model/modelregistration.h"
-#include "reasonline.h"
-#include "recommendationmodel.h"
-#include "recomputeservice.h"
-#include "rerankcontrols.h"
-#include "tierbadgedelegate.h"
-#include "traindialog.h"
+#include "recommendations/recommendationmodel.h"
+#include "recommendations/rerankcontrols.h"
+#include "recommendations/traindialog.h"
+#include "services/explanationservice.h"
+#include "services/jobprogressdialog.h"
+#include "services/recomputeservice.h"
+#include "widgets/displayformat.h"
+#include "widgets/tierbadgedelegate.h"
 
 namespace reclens {
 

@@ -4,12 +4,12 @@
 #include <memory>
 #include <vector>
 
-#include "backgroundjob.h"
-#include "datasetsnapshot.h"
 #include "engine/computedevice.h"
 #include "model/trainer.h"
-#include "modelsession.h"
-#include "recomputeresult.h"
+#include "services/backgroundjob.h"
+#include "services/datasetsnapshot.h"
+#include "services/modelsession.h"
+#include "services/recomputeresult.h"
 #include "store/projectstore.h"
 
 class QComboBox;

@@ -1,4 +1,4 @@
-#include "rerankcontrols.h"
+#include "recommendations/rerankcontrols.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "traindialog.h"
+#include "recommendations/traindialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -8,7 +8,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

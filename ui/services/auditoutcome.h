@@ -5,7 +5,7 @@
 
 #include "audit/audit.h"
 #include "model/datasplit.h"
-#include "modelsession.h"
+#include "services/modelsession.h"
 
 namespace reclens {
 

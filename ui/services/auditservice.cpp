@@ -1,12 +1,12 @@
-#include "auditservice.h"
+#include "services/auditservice.h"
 
 #include <QElapsedTimer>
 
 #include <algorithm>
 
-#include "displayformat.h"
 #include "engine/scoringengine.h"
 #include "engine/userprofilebuilder.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -6,10 +6,10 @@
 
 #include "audit/audit.h"
 #include "audit/auditrun.h"
-#include "auditoutcome.h"
-#include "backgroundjob.h"
-#include "datasetsnapshot.h"
-#include "modelsession.h"
+#include "services/auditoutcome.h"
+#include "services/backgroundjob.h"
+#include "services/datasetsnapshot.h"
+#include "services/modelsession.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "backgroundjob.h"
+#include "services/backgroundjob.h"
 
 #include <QMetaObject>
 

@@ -1,4 +1,4 @@
-#include "datasetsnapshot.h"
+#include "services/datasetsnapshot.h"
 
 #include <algorithm>
 #include <limits>

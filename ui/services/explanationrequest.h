@@ -5,7 +5,7 @@
 
 #include "explain/attribution.h"
 #include "explain/egograph.h"
-#include "modelsession.h"
+#include "services/modelsession.h"
 
 namespace reclens {
 

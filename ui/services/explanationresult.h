@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "common/error.h"
-#include "explanationrequest.h"
+#include "services/explanationrequest.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "explanationservice.h"
+#include "services/explanationservice.h"
 
 #include <QElapsedTimer>
 #include <QFuture>

@@ -8,8 +8,8 @@
 #include <memory>
 #include <optional>
 
-#include "explanationrequest.h"
-#include "explanationresult.h"
+#include "services/explanationrequest.h"
+#include "services/explanationresult.h"
 
 namespace reclens {
 

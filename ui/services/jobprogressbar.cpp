@@ -1,4 +1,4 @@
-#include "jobprogressbar.h"
+#include "services/jobprogressbar.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "backgroundjob.h"
+#include "services/backgroundjob.h"
 
 namespace reclens {
 

@@ -1,10 +1,10 @@
-#include "jobprogressdialog.h"
+#include "services/jobprogressdialog.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
 
-#include "backgroundjob.h"
-#include "jobprogressbar.h"
+#include "services/backgroundjob.h"
+#include "services/jobprogressbar.h"
 
 namespace reclens {
 

@@ -1,8 +1,8 @@
-#include "modelsession.h"
+#include "services/modelsession.h"
 
 #include <filesystem>
 
-#include "modelvalidator.h"
+#include "services/modelvalidator.h"
 
 namespace reclens {
 

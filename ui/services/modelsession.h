@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "common/result.h"
-#include "datasetsnapshot.h"
 #include "engine/computedevice.h"
 #include "engine/userprofilebuilder.h"
 #include "model/modelfile.h"
+#include "services/datasetsnapshot.h"
 #include "store/projectstore.h"
 
 namespace reclens {

@@ -1,4 +1,4 @@
-#include "modelvalidator.h"
+#include "services/modelvalidator.h"
 
 #include <QCoreApplication>
 #include <QDir>

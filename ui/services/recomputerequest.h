@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "engine/rerank.h"
-#include "modelsession.h"
+#include "services/modelsession.h"
 
 namespace reclens {
 

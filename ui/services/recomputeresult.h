@@ -8,7 +8,7 @@
 
 #include "common/error.h"
 #include "engine/recommendation.h"
-#include "recomputerequest.h"
+#include "services/recomputerequest.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "recomputeservice.h"
+#include "services/recomputeservice.h"
 
 #include <QElapsedTimer>
 #include <QFuture>

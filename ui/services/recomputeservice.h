@@ -7,8 +7,8 @@
 #include <memory>
 #include <optional>
 
-#include "recomputerequest.h"
-#include "recomputeresult.h"
+#include "services/recomputerequest.h"
+#include "services/recomputeresult.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "whatifcompute.h"
+#include "services/whatifcompute.h"
 
 #include <QElapsedTimer>
 

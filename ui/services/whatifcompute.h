@@ -6,7 +6,7 @@
 #include "common/result.h"
 #include "common/taskcontrol.h"
 #include "engine/scoringengine.h"
-#include "whatifresult.h"
+#include "services/whatifresult.h"
 
 namespace reclens {
 

@@ -8,7 +8,7 @@
 #include "engine/whatif.h"
 #include "explain/attribution.h"
 #include "explain/egograph.h"
-#include "modelsession.h"
+#include "services/modelsession.h"
 
 namespace reclens {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "common/error.h"
-#include "whatifrequest.h"
+#include "services/whatifrequest.h"
 
 namespace reclens {
 

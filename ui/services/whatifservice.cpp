@@ -1,9 +1,9 @@
-#include "whatifservice.h"
+#include "services/whatifservice.h"
 
 #include <QFuture>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "whatifcompute.h"
+#include "services/whatifcompute.h"
 
 namespace reclens {
 

@@ -8,7 +8,7 @@
 #include <memory>
 #include <optional>
 
-#include "whatifresult.h"
+#include "services/whatifresult.h"
 
 namespace reclens {
 

@@ -1,12 +1,12 @@
-#include "itemspage.h"
+#include "tables/itemspage.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QTableView>
 
-#include "displayformat.h"
-#include "itemtablemodel.h"
-#include "snapshotfilterproxymodel.h"
+#include "tables/itemtablemodel.h"
+#include "tables/snapshotfilterproxymodel.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

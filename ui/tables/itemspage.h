@@ -1,5 +1,5 @@
 #pragma once
-#include "tablepage.h"
+#include "tables/tablepage.h"
 
 class QComboBox;
 

@@ -1,4 +1,4 @@
-#include "itemtablemodel.h"
+#include "tables/itemtablemodel.h"
 
 #include <QBrush>
 #include <QColor>
@@ -6,7 +6,7 @@
 #include <cmath>
 #include <limits>
 
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

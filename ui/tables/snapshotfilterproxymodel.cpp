@@ -1,6 +1,6 @@
-#include "snapshotfilterproxymodel.h"
+#include "tables/snapshotfilterproxymodel.h"
 
-#include "snapshottablemodel.h"
+#include "tables/snapshottablemodel.h"
 
 namespace reclens {
 

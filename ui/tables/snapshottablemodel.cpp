@@ -1,4 +1,4 @@
-#include "snapshottablemodel.h"
+#include "tables/snapshottablemodel.h"
 
 namespace reclens {
 

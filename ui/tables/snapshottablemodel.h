@@ -4,7 +4,7 @@
 #include <memory>
 #include <string_view>
 
-#include "datasetsnapshot.h"
+#include "services/datasetsnapshot.h"
 
 namespace reclens {
 

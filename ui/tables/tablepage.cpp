@@ -1,4 +1,4 @@
-#include "tablepage.h"
+#include "tables/tablepage.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -8,8 +8,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include "snapshotfilterproxymodel.h"
-#include "snapshottablemodel.h"
+#include "tables/snapshotfilterproxymodel.h"
+#include "tables/snapshottablemodel.h"
 
 namespace reclens {
 

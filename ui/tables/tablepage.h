@@ -3,7 +3,7 @@
 
 #include <memory>
 
-#include "datasetsnapshot.h"
+#include "services/datasetsnapshot.h"
 
 class QHBoxLayout;
 class QLabel;

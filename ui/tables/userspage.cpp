@@ -1,4 +1,4 @@
-#include "userspage.h"
+#include "tables/userspage.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -10,11 +10,11 @@
 #include <algorithm>
 #include <numeric>
 
-#include "bookmarks.h"
-#include "bookmarkstardelegate.h"
-#include "displayformat.h"
-#include "snapshotfilterproxymodel.h"
-#include "usertablemodel.h"
+#include "bookmarks/bookmarks.h"
+#include "bookmarks/bookmarkstardelegate.h"
+#include "tables/snapshotfilterproxymodel.h"
+#include "tables/usertablemodel.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

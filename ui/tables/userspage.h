@@ -1,7 +1,7 @@
 #pragma once
 #include <vector>
 
-#include "tablepage.h"
+#include "tables/tablepage.h"
 
 class QCheckBox;
 class QComboBox;

@@ -1,6 +1,6 @@
-#include "usertablemodel.h"
+#include "tables/usertablemodel.h"
 
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "snapshottablemodel.h"
+#include "tables/snapshottablemodel.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "historytimeline.h"
+#include "whatif/historytimeline.h"
 
 #include <qcustomplot.h>
 
@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "displayformat.h"
-#include "plotstyle.h"
+#include "plots/plotstyle.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

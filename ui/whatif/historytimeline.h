@@ -6,9 +6,9 @@
 #include <optional>
 #include <vector>
 
-#include "datasetsnapshot.h"
 #include "engine/whatifreplay.h"
-#include "whatifstate.h"
+#include "services/datasetsnapshot.h"
+#include "whatif/whatifstate.h"
 
 class QCPGraph;
 class QCPItemStraightLine;

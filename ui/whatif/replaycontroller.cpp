@@ -1,4 +1,4 @@
-#include "replaycontroller.h"
+#include "whatif/replaycontroller.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <iterator>
 
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

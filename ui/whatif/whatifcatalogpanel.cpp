@@ -1,4 +1,4 @@
-#include "whatifcatalogpanel.h"
+#include "whatif/whatifcatalogpanel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -4,9 +4,9 @@
 #include <memory>
 #include <string>
 
-#include "datasetsnapshot.h"
-#include "whatifresult.h"
-#include "whatifstate.h"
+#include "services/datasetsnapshot.h"
+#include "services/whatifresult.h"
+#include "whatif/whatifstate.h"
 
 class QComboBox;
 class QLabel;

@@ -1,6 +1,6 @@
-#include "whatifcommand.h"
+#include "whatif/whatifcommand.h"
 
-#include "whatifeditor.h"
+#include "whatif/whatifeditor.h"
 
 namespace reclens {
 

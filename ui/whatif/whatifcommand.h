@@ -1,7 +1,7 @@
 #pragma once
 #include <QUndoCommand>
 
-#include "whatifstate.h"
+#include "whatif/whatifstate.h"
 
 namespace reclens {
 

@@ -1,10 +1,10 @@
-#include "whatifeditor.h"
+#include "whatif/whatifeditor.h"
 
 #include <QUndoStack>
 
 #include <algorithm>
 
-#include "whatifcommand.h"
+#include "whatif/whatifcommand.h"
 
 namespace reclens {
 

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "engine/userprofile.h"
-#include "whatifstate.h"
+#include "whatif/whatifstate.h"
 
 class QUndoStack;
 

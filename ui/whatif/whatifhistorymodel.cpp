@@ -1,4 +1,4 @@
-#include "whatifhistorymodel.h"
+#include "whatif/whatifhistorymodel.h"
 
 #include <QBrush>
 #include <QFont>
@@ -6,8 +6,8 @@
 
 #include <unordered_map>
 
-#include "displayformat.h"
-#include "whatifeditor.h"
+#include "whatif/whatifeditor.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

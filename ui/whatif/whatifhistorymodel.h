@@ -6,8 +6,8 @@
 #include <optional>
 #include <vector>
 
-#include "datasetsnapshot.h"
 #include "engine/whatifreplay.h"
+#include "services/datasetsnapshot.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "whatiflistmodel.h"
+#include "whatif/whatiflistmodel.h"
 
 #include <QBrush>
 #include <QFont>
@@ -6,8 +6,8 @@
 
 #include <unordered_map>
 
-#include "displayformat.h"
-#include "itemtablemodel.h"
+#include "tables/itemtablemodel.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -4,8 +4,8 @@
 #include <memory>
 #include <vector>
 
-#include "datasetsnapshot.h"
 #include "engine/whatif.h"
+#include "services/datasetsnapshot.h"
 
 namespace reclens {
 

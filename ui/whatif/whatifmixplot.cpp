@@ -1,4 +1,4 @@
-#include "whatifmixplot.h"
+#include "whatif/whatifmixplot.h"
 
 #include <qcustomplot.h>
 
@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "plotstyle.h"
+#include "plots/plotstyle.h"
 
 namespace reclens {
 

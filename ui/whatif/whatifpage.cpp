@@ -1,6 +1,6 @@
 // WhatIfPage: construction and layout. The project, model and user shown are set in whatifpageuser.cpp,
 // requests and results in whatifpagecompute.cpp, scenarios in whatifpagescenarios.cpp.
-#include "whatifpage.h"
+#include "whatif/whatifpage.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -23,21 +23,21 @@
 
 #include <algorithm>
 
-#include "attributionheatmap.h"
-#include "displayformat.h"
-#include "egographpane.h"
-#include "egographview.h"
-#include "historytimeline.h"
-#include "replaycontroller.h"
-#include "tierbadgedelegate.h"
-#include "whatifcatalogpanel.h"
-#include "whatifeditor.h"
-#include "whatifhistorymodel.h"
-#include "whatiflistmodel.h"
-#include "whatifmixplot.h"
-#include "whatifscenariobar.h"
-#include "whatifsearchbox.h"
-#include "whatifservice.h"
+#include "explanation/attributionheatmap.h"
+#include "explanation/egographpane.h"
+#include "explanation/egographview.h"
+#include "services/whatifservice.h"
+#include "whatif/historytimeline.h"
+#include "whatif/replaycontroller.h"
+#include "whatif/whatifcatalogpanel.h"
+#include "whatif/whatifeditor.h"
+#include "whatif/whatifhistorymodel.h"
+#include "whatif/whatiflistmodel.h"
+#include "whatif/whatifmixplot.h"
+#include "whatif/whatifscenariobar.h"
+#include "whatif/whatifsearchbox.h"
+#include "widgets/displayformat.h"
+#include "widgets/tierbadgedelegate.h"
 
 namespace reclens {
 

@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "datasetsnapshot.h"
 #include "engine/recommendation.h"
 #include "engine/whatifreplay.h"
-#include "modelsession.h"
-#include "whatifresult.h"
-#include "whatifstate.h"
+#include "services/datasetsnapshot.h"
+#include "services/modelsession.h"
+#include "services/whatifresult.h"
+#include "whatif/whatifstate.h"
 
 class QComboBox;
 class QFormLayout;

@@ -6,18 +6,18 @@
 
 #include <algorithm>
 
-#include "attributionheatmap.h"
-#include "displayformat.h"
-#include "egographpane.h"
-#include "explanationdetail.h"
-#include "historytimeline.h"
-#include "replaycontroller.h"
-#include "whatifcatalogpanel.h"
-#include "whatifeditor.h"
-#include "whatiflistmodel.h"
-#include "whatifmixplot.h"
-#include "whatifpage.h"
-#include "whatifservice.h"
+#include "explanation/attributionheatmap.h"
+#include "explanation/egographpane.h"
+#include "explanation/explanationdetail.h"
+#include "services/whatifservice.h"
+#include "whatif/historytimeline.h"
+#include "whatif/replaycontroller.h"
+#include "whatif/whatifcatalogpanel.h"
+#include "whatif/whatifeditor.h"
+#include "whatif/whatiflistmodel.h"
+#include "whatif/whatifmixplot.h"
+#include "whatif/whatifpage.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -3,11 +3,11 @@
 
 #include <algorithm>
 
-#include "displayformat.h"
 #include "engine/whatifscenario.h"
-#include "whatifeditor.h"
-#include "whatifpage.h"
-#include "whatifscenariobar.h"
+#include "whatif/whatifeditor.h"
+#include "whatif/whatifpage.h"
+#include "whatif/whatifscenariobar.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

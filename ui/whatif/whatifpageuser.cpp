@@ -8,20 +8,20 @@
 
 #include <algorithm>
 
-#include "attributionheatmap.h"
-#include "displayformat.h"
-#include "egographpane.h"
-#include "historytimeline.h"
-#include "replaycontroller.h"
-#include "whatifcatalogpanel.h"
-#include "whatifeditor.h"
-#include "whatifhistorymodel.h"
-#include "whatiflistmodel.h"
-#include "whatifmixplot.h"
-#include "whatifpage.h"
-#include "whatifscenariobar.h"
-#include "whatifsearchbox.h"
-#include "whatifservice.h"
+#include "explanation/attributionheatmap.h"
+#include "explanation/egographpane.h"
+#include "services/whatifservice.h"
+#include "whatif/historytimeline.h"
+#include "whatif/replaycontroller.h"
+#include "whatif/whatifcatalogpanel.h"
+#include "whatif/whatifeditor.h"
+#include "whatif/whatifhistorymodel.h"
+#include "whatif/whatiflistmodel.h"
+#include "whatif/whatifmixplot.h"
+#include "whatif/whatifpage.h"
+#include "whatif/whatifscenariobar.h"
+#include "whatif/whatifsearchbox.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

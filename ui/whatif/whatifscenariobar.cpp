@@ -1,4 +1,4 @@
-#include "whatifscenariobar.h"
+#include "whatif/whatifscenariobar.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -7,7 +7,7 @@
 #include <QLabel>
 #include <QPushButton>
 
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

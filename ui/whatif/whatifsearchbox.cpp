@@ -1,4 +1,4 @@
-#include "whatifsearchbox.h"
+#include "whatif/whatifsearchbox.h"
 
 #include <QDoubleSpinBox>
 #include <QFuture>
@@ -10,8 +10,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "displayformat.h"
 #include "engine/userprofilebuilder.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

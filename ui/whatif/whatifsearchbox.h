@@ -3,8 +3,8 @@
 
 #include <memory>
 
-#include "datasetsnapshot.h"
 #include "engine/itemsearch.h"
+#include "services/datasetsnapshot.h"
 
 class QDoubleSpinBox;
 class QLineEdit;

@@ -1,4 +1,4 @@
-#include "whatifstate.h"
+#include "whatif/whatifstate.h"
 
 #include <algorithm>
 

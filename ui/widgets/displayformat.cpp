@@ -1,4 +1,4 @@
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 #include <QDateTime>
 #include <QLocale>

@@ -1,9 +1,9 @@
-#include "errormessage.h"
+#include "widgets/errormessage.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>
 
-#include "displayformat.h"
+#include "widgets/displayformat.h"
 
 namespace reclens {
 

@@ -1,4 +1,4 @@
-#include "tierbadgedelegate.h"
+#include "widgets/tierbadgedelegate.h"
 
 #include <QApplication>
 #include <QPainter>

@@ -1,7 +1,7 @@
 #pragma once
 #include <QStyledItemDelegate>
 
-#include "datasetsnapshot.h"
+#include "services/datasetsnapshot.h"
 
 namespace reclens {
 
