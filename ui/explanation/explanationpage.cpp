@@ -291,6 +291,8 @@ void ExplanationPage::showExplanation(const ExplanationResult& result) {
   m_timing->setText(tr("%1 in %2 ms")
                         .arg(ExplanationDetail::methodName(result.explanation.options.method),
                              QLocale().toString(result.milliseconds, 'f', 1)));
+  m_timing->setToolTip(tr("How the attributions were computed: %1 (docs/explanations.md, \"Engines\")")
+                           .arg(QString::fromStdString(result.explanation.engine)));
   // Keep the item looked at, unless another one was asked for.
   const std::int32_t wanted = m_focusItem >= 0 ? m_focusItem : previous;
   const auto at = std::find(m_rows.begin(), m_rows.end(), wanted);
