@@ -483,10 +483,10 @@ class TestEgoGraph : public QObject {
     QVERIFY2(std::abs(g->residual - (score - paths)) <= 1e-4 * scale,
              qPrintable(QString("residual %1, by hand %2").arg(g->residual).arg(score - paths)));
     {
-      auto all = explainByGraph(model, m_data, users.front(), profile, t, everything());
-      QVERIFY(all.ok());
+      auto listed = explainByGraph(model, m_data, users.front(), profile, t, everything());
+      QVERIFY(listed.ok());
       for (const auto& [h, tw] : terms) {
-        const auto* e = findEdge(all.value(), 0, itemNode(all.value(), h));
+        const auto* e = findEdge(listed.value(), 0, itemNode(listed.value(), h));
         const double expected = attributionOf(tw.first, tw.second);
         QVERIFY2(e, "no edge from the user to a history item");
         QVERIFY2(std::abs(e->contribution - expected) <= 1e-4 * scale,
