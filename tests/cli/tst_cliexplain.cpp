@@ -112,10 +112,14 @@ class TestCliExplain : public QObject {
     QCOMPARE(field.contains("standard_error"), method == "shapley");
     const double expected = method == "shapley" ? 1.5 : 3.0;  // the region's term 3: half, or all of it
     QVERIFY2(std::abs(RECLENS_JSON_NUMBER(field, "attribution") - expected) < 1e-4, r.out.constData());
-    // Occlusion's attributions need not add up: its delta is NaN, written as null; the others add up.
+    // Occlusion's attributions need not add up: its delta is NaN, written as null. Gradient×Input's
+    // need not either, but its delta is a number; Shapley's add up.
     const auto delta = items[1].toObject().value("completeness_delta");
     if (method == "occlusion")
       QVERIFY2(delta.isNull(), r.out.constData());
+    else if (method == "gradxinput")
+      QVERIFY2(std::isfinite(RECLENS_JSON_NUMBER(items[1].toObject(), "completeness_delta")),
+               r.out.constData());
     else
       QVERIFY2(std::abs(RECLENS_JSON_NUMBER(items[1].toObject(), "completeness_delta")) < 1e-3,
                r.out.constData());
