@@ -391,7 +391,7 @@ class TestAttribution : public QObject {
     // Float32 model arithmetic: a floor far below the values and their standard errors.
     const double floor = 1e-5 * std::max(1.0, scale);
     // Each value within 4 standard errors (27 values: at 3 a correct sampler would fail about one seed in
-    // fifteen), and the errors in standard-error units of about unit size (root mean square 0.5-1.5), so
+    // fifteen), and the errors in standard-error units of about unit size (root mean square 0.4-2), so
     // that an overstated standard error cannot widen the bound unnoticed.
     double largestError = 0.0, sumZSquared = 0.0, largestStandardError = 0.0;
     std::size_t values = 0;
@@ -435,7 +435,7 @@ class TestAttribution : public QObject {
         "|sampled - exact| / standard error: largest %.2f, root mean square %.2f; largest standard error "
         "%.2g",
         largestError, rmsZ, largestStandardError);
-    QVERIFY2(rmsZ >= 0.5 && rmsZ <= 1.5, qPrintable(QString::number(rmsZ)));
+    QVERIFY2(rmsZ >= 0.4 && rmsZ <= 2.0, qPrintable(QString::number(rmsZ)));
 
     // The standard error shrinks like 1/sqrt(samples): four times the samples, half the error (root mean
     // square over the user-side values of the three items).
