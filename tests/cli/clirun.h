@@ -4,6 +4,8 @@
 #include <QProcess>
 #include <QStringList>
 
+#include "jsoncheck.h"  // RECLENS_JSON_NUMBER and friends: JSON keys read only after a type check
+
 namespace reclens::test {
 
 struct CliRun {

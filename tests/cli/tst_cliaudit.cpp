@@ -76,7 +76,7 @@ class TestCliAudit : public QObject {
     const auto metrics = doc.value("metrics").toObject();
     const double ndcg = metrics.value("accuracy").toObject().value("ndcg").toDouble(-1);
     QVERIFY(ndcg >= 0.0 && ndcg <= 1.0);
-    QVERIFY(metrics.value("evaluated_users").toInt() > 0);
+    QVERIFY(RECLENS_JSON_INT(metrics, "evaluated_users") > 0);
     QVERIFY(!metrics.value("fairness").toArray().isEmpty());
     const auto provenance = doc.value("provenance").toObject();
     QCOMPARE(provenance.value("metric_definitions_version").toString(), QString("1"));
@@ -155,7 +155,7 @@ class TestCliAudit : public QObject {
     QVERIFY(rows.size() > 10);
     for (const auto& row : rows) {
       const auto o = row.toObject();
-      QVERIFY2(o.value("difference").toDouble() == 0.0, qPrintable(o.value("metric").toString()));
+      QVERIFY2(RECLENS_JSON_NUMBER(o, "difference") == 0.0, qPrintable(o.value("metric").toString()));
     }
 
     expectOneLineError({"audit", "--project", m_project, "--save", "--name", "deeper", "--quiet"}, 3,

@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include "cli/clirun.h"
+#include "skiphelp.h"
 
 #include "store/projectstore.h"
 
@@ -18,7 +19,7 @@ using Run = reclens::test::CliRun;
 const auto cli = reclens::test::runCli;
 
 QString sharedDir(const char* sub) {
-  return QDir(QStringLiteral(RECLENS_SHARED_DATASETS_DIR)).filePath(QString::fromLatin1(sub));
+  return QDir(reclens::test::sharedDatasetsDir()).filePath(QString::fromLatin1(sub));
 }
 
 }  // namespace
@@ -83,8 +84,8 @@ class TestCliImport : public QObject {
     QFETCH(QString, last);
     QFETCH(QString, userAttribute);
     QFETCH(QString, itemAttribute);
-    if (!QDir(folder).exists())
-      QSKIP(qPrintable(QStringLiteral("shared dataset folder %1 is absent").arg(folder)));
+    RECLENS_SKIP_UNLESS(QDir(folder).exists(),
+                        qPrintable(QStringLiteral("the shared dataset folder %1").arg(folder)));
     const QString project = m_dir.filePath(preset + QStringLiteral(".reclens"));
     const auto imp = cli(
         {"import", "--project", project, "--preset", preset, "--dataset-dir", folder, "--json", "--quiet"});
@@ -92,7 +93,7 @@ class TestCliImport : public QObject {
     const auto report = QJsonDocument::fromJson(imp.out).object();
     QCOMPARE(report.value("interactions").toInteger(), interactions);
     QCOMPARE(report.value("filtered_rows").toInteger(), filtered);
-    QCOMPARE(report.value("skipped_rows").toInteger(), qint64(0));
+    QCOMPARE(RECLENS_JSON_INT(report, "skipped_rows"), qint64(0));
 
     // The core view of the same project.
     auto store = ProjectStore::open(project.toStdString(), ProjectStore::Mode::ReadOnly);

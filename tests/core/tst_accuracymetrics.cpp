@@ -5,6 +5,8 @@
 #include <QtTest>
 
 #include "audit/accuracymetrics.h"
+#include "jsoncheck.h"
+#include "skiphelp.h"
 
 using namespace reclens;
 
@@ -27,10 +29,9 @@ class TestAccuracyMetrics : public QObject {
  private Q_SLOTS:
   // The reference vectors published with RecBole's metric tests (see metric-vectors.json's "about").
   void matchesTheReferenceVectors() {
-    QFile file(QStringLiteral(RECLENS_SHARED_DATASETS_DIR "/../reference/metric-vectors.json"));
-    if (!file.open(QIODevice::ReadOnly)) {
-      QSKIP("../shared/reference/metric-vectors.json is absent: the conformance check is skipped");
-    }
+    QFile file(reclens::test::sharedReferenceFile("metric-vectors.json"));
+    RECLENS_SKIP_UNLESS(file.open(QIODevice::ReadOnly),
+                        qPrintable(file.fileName() + " (the RecBole reference vectors)"));
     const auto ranking = QJsonDocument::fromJson(file.readAll()).object().value("ranking").toObject();
     const auto posIdx = ranking.value("pos_idx").toArray();
     const auto posLen = ranking.value("pos_len").toArray();
@@ -39,12 +40,21 @@ class TestAccuracyMetrics : public QObject {
     int checked = 0;
     for (qsizetype u = 0; u < posIdx.size(); ++u) {
       std::vector<std::uint8_t> hits;
-      for (const auto v : posIdx[u].toArray()) hits.push_back(static_cast<std::uint8_t>(v.toInt()));
-      const auto relevant = static_cast<std::size_t>(posLen[u].toInt());
+      const auto flags = posIdx[u].toArray();
+      QVERIFY(!flags.isEmpty());
+      for (qsizetype j = 0; j < flags.size(); ++j) {
+        const double flag = RECLENS_JSON_NUMBER_AT(flags, j);
+        QVERIFY2(flag == 0.0 || flag == 1.0, "pos_idx holds 0/1 flags");
+        hits.push_back(static_cast<std::uint8_t>(flag));
+      }
+      const double relevantCount = RECLENS_JSON_NUMBER_AT(posLen, u);
+      QVERIFY2(relevantCount >= 1.0, "pos_len holds positive counts");
+      const auto relevant = static_cast<std::size_t>(relevantCount);
       for (int k = 1; k <= static_cast<int>(hits.size()); ++k) {
         const auto values = userAccuracy(hits, relevant, k);
         for (const auto& name : expected.keys()) {
-          const double want = expected.value(name).toArray()[u].toArray()[k - 1].toDouble();
+          const double want = RECLENS_JSON_NUMBER_AT(expected.value(name).toArray()[u].toArray(), k - 1);
+          if (QTest::currentTestFailed()) return;
           const double got = metric(values, name);
           if (std::abs(got - want) > 1e-12) {
             QFAIL(qPrintable(

@@ -151,6 +151,99 @@ class TestAudit : public QObject {
     QVERIFY(std::abs(result.accuracy.hit - eval->atK[0].hit) < 1e-12);
   }
 
+  // The accuracy plumbing on lists and held-out items written down here, against values worked out by
+  // hand (the formulas themselves are checked against RecBole's vectors in tst_accuracymetrics). Items
+  // i0..i7; two held-out items per user (splitByTime(data, 2, 0)) and k = 4:
+  //   A bought i0 i1 i2 i3: test {i2, i3}; list i5 i3 i6 i2: hits at ranks 2 and 4.
+  //   B bought i4 i5 i6 i7: test {i6, i7}; list i7 i0 i1 i2: a hit at rank 1.
+  //   C bought i0 i2 i4 i1: test {i4, i1}; list i3 i5 i6 i7: no hit.
+  //   D bought i0 i1 only: too few items to hold any out, so not evaluated; list i2 i3 i4 i5.
+  //   E bought i3 i5 i6 i7: test {i6, i7}; list i6 alone (shorter than k): a hit at rank 1.
+  // With c = 1/log2(3), ideal DCG of two relevant items = 1 + c:
+  //   NDCG  A (c + 1/log2(5)) / (1 + c) = 0.650920929807, B and E 1 / (1 + c) = 0.613147192765, C 0
+  //   recall A 1, B 1/2, C 0, E 1/2;  HR A B E 1, C 0;  precision@4 A 2/4, B 1/4, C 0, E 1/4
+  //   MRR A 1/2, B 1, C 0, E 1;  MAP A (1/2 + 2/4)/2, B 1/2, C 0, E 1/2
+  // and the means over the four evaluated users.
+  void accuracyOfKnownLists() {
+    Dataset d;
+    d.info.name = "known lists";
+    for (int i = 0; i < 8; ++i) {
+      d.items.ids.push_back("i" + std::to_string(i));
+      d.items.titles.push_back("Item " + std::to_string(i));
+      d.items.prices.push_back(1.0);
+      d.items.firstSeen.push_back(kNoTime);
+    }
+    const std::vector<std::vector<std::int32_t>> bought = {
+        {0, 1, 2, 3}, {4, 5, 6, 7}, {0, 2, 4, 1}, {0, 1}, {3, 5, 6, 7}};
+    const auto kind = d.interactions.kindIndex("purchase");
+    for (std::size_t u = 0; u < bought.size(); ++u) {
+      d.users.ids.push_back(std::string(1, char('A' + u)));
+      for (std::size_t j = 0; j < bought[u].size(); ++j)
+        d.interactions.append(std::int32_t(u), bought[u][j], 1000 + std::int64_t(j), 1.0f, kind);
+    }
+    const auto split = splitByTime(d, 2, 0);
+    QCOMPARE(split.test[0], (std::vector<std::int32_t>{2, 3}));
+    QCOMPARE(split.test[2], (std::vector<std::int32_t>{1, 4}));
+    QVERIFY(split.test[3].empty());
+    const std::vector<std::vector<std::int32_t>> lists = {
+        {5, 3, 6, 2}, {7, 0, 1, 2}, {3, 5, 6, 7}, {2, 3, 4, 5}, {6}};
+    RecommendationLog log;
+    for (std::size_t u = 0; u < lists.size(); ++u) {
+      log.users.push_back(std::int32_t(u));
+      std::vector<Recommendation> list;
+      for (const auto item : lists[u]) list.push_back({item, 1.0f, int(list.size()) + 1});
+      log.lists.push_back(list);
+    }
+    AuditConfig config;
+    config.k = 4;
+    config.bootstrapSamples = 10;
+    config.permutations = 10;
+    auto partial = auditLog(log, d, split, config);
+    QVERIFY2(partial.ok(), partial.ok() ? "" : partial.error().message.c_str());
+    const double c = 1.0 / std::log2(3.0);
+    const double ndcgA = (c + 1.0 / std::log2(5.0)) / (1.0 + c), ndcgB = 1.0 / (1.0 + c);
+    QVERIFY(std::abs(ndcgA - 0.650920929807) < 1e-11 && std::abs(ndcgB - 0.613147192765) < 1e-11);
+    struct Expected {
+      bool evaluated;
+      double ndcg, recall, hit, precision, mrr, map;
+    };
+    const std::vector<Expected> expected = {{true, ndcgA, 1.0, 1.0, 0.5, 0.5, 0.5},
+                                            {true, ndcgB, 0.5, 1.0, 0.25, 1.0, 0.5},
+                                            {true, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0},
+                                            {false, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0},
+                                            {true, ndcgB, 0.5, 1.0, 0.25, 1.0, 0.5}};
+    QCOMPARE(partial->users.size(), expected.size());
+    const auto near = [](double a, double b) { return std::abs(a - b) < 1e-12; };
+    for (std::size_t u = 0; u < expected.size(); ++u) {
+      const auto& r = partial->users[u];
+      const auto& e = expected[u];
+      const auto what = (QString("user %1: ndcg %2 recall %3 hit %4 precision %5 mrr %6 map %7")
+                             .arg(u)
+                             .arg(r.accuracy.ndcg)
+                             .arg(r.accuracy.recall)
+                             .arg(r.accuracy.hit)
+                             .arg(r.accuracy.precision)
+                             .arg(r.accuracy.mrr)
+                             .arg(r.accuracy.map));
+      QCOMPARE(r.user, std::int32_t(u));
+      QCOMPARE(r.hasTest, e.evaluated);
+      QVERIFY2(near(r.accuracy.ndcg, e.ndcg) && near(r.accuracy.recall, e.recall) &&
+                   near(r.accuracy.hit, e.hit) && near(r.accuracy.precision, e.precision) &&
+                   near(r.accuracy.mrr, e.mrr) && near(r.accuracy.map, e.map),
+               qPrintable(what));
+    }
+    auto result = finishAudit(partial.value(), d, split);
+    QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+    QCOMPARE(result->evaluatedUsers, std::size_t(4));
+    QVERIFY2(std::abs(result->accuracy.ndcg - 0.469303828835) < 1e-11,
+             qPrintable(QString::number(result->accuracy.ndcg, 'g', 15)));
+    QVERIFY(near(result->accuracy.recall, 0.5));
+    QVERIFY(near(result->accuracy.hit, 0.75));
+    QVERIFY(near(result->accuracy.precision, 0.25));
+    QVERIFY(near(result->accuracy.mrr, 0.625));
+    QVERIFY(near(result->accuracy.map, 0.375));
+  }
+
   void listAndExposureInvariants() {
     const auto result = finish(audit(smallConfig()));
     const auto& p = result.partial;

@@ -39,6 +39,47 @@ QByteArray text(const Error& e) {
   return QByteArray::fromStdString(e.message);
 }
 
+// Entry i of the item table of writeOldLightGcnFile: a spread of values in [-1, 1].
+float oldEmbedding(std::size_t i) {
+  return static_cast<float>(static_cast<int>(i * 37 % 11) - 5) / 5.0f;
+}
+
+// Integrated Gradients as the graph explanation runs it (explainItems' defaults: the midpoint rule),
+// for a score f(α·x) along the straight path from the zero baseline: the quadrature of the history's
+// share of df/dα, given that share as a function of α.
+template <typename Share>
+double midpointIntegral(Share share) {
+  const AttributionOptions defaults;
+  const int n = defaults.steps;
+  double sum = 0.0;
+  for (int s = 0; s < n; ++s) sum += share((s + 0.5) / n);
+  return sum / n;
+}
+
+// The exported graph's item table row `row` dotted with row `other`.
+double dotRows(const std::vector<float>& table, std::size_t dim, std::int32_t row, std::int32_t other) {
+  double sum = 0.0;
+  for (std::size_t k = 0; k < dim; ++k)
+    sum += double(table[std::size_t(row) * dim + k]) * double(table[std::size_t(other) * dim + k]);
+  return sum;
+}
+
+// The index of the item node for catalog row `item`, or -1.
+int itemNode(const EgoGraph& g, std::int32_t item) {
+  for (std::size_t n = 0; n < g.nodes.size(); ++n) {
+    if (g.nodes[n].kind == EgoNodeKind::Item && g.nodes[n].row == item) return int(n);
+  }
+  return -1;
+}
+
+// The listed edge from -> to, or nullptr.
+const EgoEdge* findEdge(const EgoGraph& g, int from, int to) {
+  for (const auto& e : g.edges) {
+    if (e.from == from && e.to == to) return &e;
+  }
+  return nullptr;
+}
+
 // A LightGCN-kind file without the graph export, as files written before it existed: the item
 // vectors of `source` and a user vector that is the weighted sum of the history's item vectors.
 Status writeOldLightGcnFile(const Dataset& d, const std::string& path) {
@@ -46,7 +87,7 @@ Status writeOldLightGcnFile(const Dataset& d, const std::string& path) {
   spec.className = "OldLightGcn";
   const auto n = static_cast<std::int64_t>(d.items.size());
   std::vector<float> emb(static_cast<std::size_t>(n) * 2);
-  for (std::size_t i = 0; i < emb.size(); ++i) emb[i] = static_cast<float>((i * 37 % 11) - 5) / 5.0f;
+  for (std::size_t i = 0; i < emb.size(); ++i) emb[i] = oldEmbedding(i);
   spec.tensors.push_back({"emb", {n, 2}, emb, {}, false});
   spec.itemParts = {"item"};
   spec.source = R"(
@@ -169,6 +210,44 @@ class TestEgoGraph : public QObject {
     }
   }
 
+  // LightGCN: the paths that start u → h carry exactly h's term of the score, which the exported tensors
+  // give without any propagation: the user's own layer (history_inputs = E[h] / sqrt(d_h), user_vector =
+  // Σ w·row / sqrt(max(Σ w, 1)), no user field) dotted with the item vector E[t]. Checked on the edges
+  // u → h of a fully listed graph, for every history item other than the target, and on the whole score.
+  static void checkHistoryTerms(const ModelFile& model, const UserProfile& profile, const EgoGraph& g) {
+    auto read = readLightGcnGraph(model);
+    QVERIFY(read.ok());
+    const auto& lg = read.value();
+    const auto d = std::size_t(lg.dim);
+    double total = 0.0;
+    for (const auto w : profile.weights) total += w;
+    const double norm = 1.0 / std::sqrt(std::max(1.0, total));
+    std::map<std::int32_t, double> terms;
+    double score = 0.0, scale = 1e-3;
+    for (std::size_t l = 0; l < profile.items.size(); ++l) {
+      const auto h = profile.items[l];
+      const double term =
+          profile.weights[l] * norm * lg.invSqrtDegree[std::size_t(h)] * dotRows(lg.emb, d, h, g.target);
+      terms[h] += term;
+      score += term;
+      scale += std::abs(term);
+    }
+    QVERIFY2(close(g.score, score, 1e-5),
+             qPrintable(QString("score %1, by hand %2").arg(g.score).arg(score)));
+    int checked = 0;
+    for (const auto& [h, term] : terms) {
+      if (h == g.target) continue;
+      const int node = itemNode(g, h);
+      QVERIFY2(node > 0, "a history item is not on the fully listed graph");
+      const auto* e = findEdge(g, 0, node);
+      QVERIFY2(e, "no edge from the user to a history item");
+      QVERIFY2(std::abs(e->contribution - term) <= 1e-5 * scale,
+               qPrintable(QString("item %1: paths %2, by hand %3").arg(h).arg(e->contribution).arg(term)));
+      ++checked;
+    }
+    QVERIFY(checked > 0);
+  }
+
   static void addLayers() {
     QTest::addColumn<int>("layers");
     for (const int k : {0, 1, 2, 3}) QTest::newRow(qPrintable(QString("K=%1").arg(k))) << k;
@@ -281,7 +360,9 @@ class TestEgoGraph : public QObject {
                                 .arg(t)
                                 .arg(g->pathSum, 0, 'g', 10)
                                 .arg(g->score, 0, 'g', 10)));
-        QVERIFY(std::abs(g->residual - (g->score - g->pathSum)) < 1e-12);
+        // Nothing of a LightGCN score lies outside the paths: the residual is zero, not just score − pathSum.
+        QVERIFY2(std::abs(g->residual) <= 1e-4 * std::max(std::abs(g->score), 1e-3),
+                 qPrintable(QString("residual %1 of score %2").arg(g->residual).arg(g->score)));
         QCOMPARE(g->totalPaths > 0, !profile.items.empty());
         QVERIFY(g->paths.size() <= 40 && g->nodes.size() <= 60);
         checkConsistent(g.value(), false);
@@ -309,6 +390,7 @@ class TestEgoGraph : public QObject {
         auto g = explainByGraph(m, m_data, users[c], all[c].first, t, everything());
         QVERIFY2(g.ok(), g.ok() ? "" : text(g.error()).constData());
         checkConsistent(g.value(), true);
+        if (g->method == EgoGraphMethod::LightGcnPaths) checkHistoryTerms(m, all[c].first, g.value());
         if (QTest::currentTestFailed()) return;
       }
     }
@@ -364,7 +446,53 @@ class TestEgoGraph : public QObject {
     auto g = explainByGraph(model, m_data, users.front(), profile, t);
     QVERIFY2(g.ok(), g.ok() ? "" : text(g.error()).constData());
     QCOMPARE(g->method, EgoGraphMethod::AttributionWeighted);
-    QVERIFY(std::abs(g->pathSum + g->residual - g->score) <= 1e-9 * std::max(1.0, std::abs(g->score)));
+    // By hand: BPR's user is Σ w_h q_h / sqrt(max(W, 1)) with W = Σ w, the score u·p_t, no user field.
+    // Along the IG path every input is scaled by α. While αW < 1 the user is α²Σ w q and history item h
+    // carries 2α²·T_h of df/dα, with T_h = w_h q_h·p_t; beyond, the user is α^1.5 Σ w q / sqrt(W) and h
+    // carries α^1.5 (2T_h − T w_h / (2W)) / sqrt(W) (its row, its weight, and its weight's part in the
+    // normalisation), T = Σ T_h. The rest of df/dα is the item part's. T_h comes from the engine (a
+    // profile of h alone with weight 1 scores q_h·p_t); the quadrature is explainItems' default rule.
+    QVERIFY(AttributionOptions{}.rule == IntegrationRule::Midpoint);
+    ScoringEngine engine(std::shared_ptr<const ModelFile>(&model, [](const ModelFile*) {}));
+    const auto scoreOf = [&](const UserProfile& p) {
+      auto u = engine.userVector(p);
+      return u.ok() ? double(engine.scores(u.value()).value()[std::size_t(t)]) : std::nan("");
+    };
+    double weight = 0.0, total = 0.0, scale = 1e-3;
+    std::map<std::int32_t, std::pair<double, double>> terms;  // h -> (T_h, w_h)
+    for (std::size_t l = 0; l < profile.items.size(); ++l) {
+      const double w = profile.weights[l];
+      const double term = w * scoreOf(UserProfile{{profile.items[l]}, {1.0f}, profile.fieldCodes});
+      terms[profile.items[l]] = {term, w};
+      weight += w;
+      total += term;
+      scale += std::abs(term);
+    }
+    const auto attributionOf = [&](double th, double wh) {
+      return midpointIntegral([&](double a) {
+        return a * weight < 1.0
+                   ? 2.0 * a * a * th
+                   : std::pow(a, 1.5) * (2.0 * th - total * wh / (2.0 * weight)) / std::sqrt(weight);
+      });
+    };
+    const double score = total / std::sqrt(std::max(1.0, weight));
+    const double paths = attributionOf(total, weight);  // the sum over h of attributionOf(T_h, w_h)
+    QVERIFY(close(g->score, score, 1e-5));
+    QVERIFY2(std::abs(g->pathSum - paths) <= 1e-4 * scale,
+             qPrintable(QString("paths %1, by hand %2").arg(g->pathSum).arg(paths)));
+    QVERIFY2(std::abs(g->residual - (score - paths)) <= 1e-4 * scale,
+             qPrintable(QString("residual %1, by hand %2").arg(g->residual).arg(score - paths)));
+    {
+      auto listed = explainByGraph(model, m_data, users.front(), profile, t, everything());
+      QVERIFY(listed.ok());
+      for (const auto& [h, tw] : terms) {
+        const auto* e = findEdge(listed.value(), 0, itemNode(listed.value(), h));
+        const double expected = attributionOf(tw.first, tw.second);
+        QVERIFY2(e, "no edge from the user to a history item");
+        QVERIFY2(std::abs(e->contribution - expected) <= 1e-4 * scale,
+                 qPrintable(QString("item %1: %2, by hand %3").arg(h).arg(e->contribution).arg(expected)));
+      }
+    }
     auto ig = explainItems(model, profile, {t}, AttributionOptions{}, &m_data.items);
     QVERIFY(ig.ok());
     double history = 0.0;
@@ -398,7 +526,26 @@ class TestEgoGraph : public QObject {
     QVERIFY2(g.ok(), g.ok() ? "" : text(g.error()).constData());
     QCOMPARE(g->method, EgoGraphMethod::AttributionWeighted);
     QVERIFY(g->note.find("LightGCN") != std::string::npos);
-    QVERIFY(std::abs(g->pathSum + g->residual - g->score) <= 1e-9 * std::max(1.0, std::abs(g->score)));
+    // By hand from the table the file was written with: score T = Σ w_h E[h]·E[0]. Along the IG path the
+    // score is α³T, of whose derivative 3α²T the history carries 2α²T (weight and row) and the item
+    // part α²T; so the paths carry the midpoint quadrature of 2α²T, the residual the rest.
+    const auto n = m_data.items.size();
+    std::vector<float> table(n * 2);
+    for (std::size_t i = 0; i < table.size(); ++i) table[i] = oldEmbedding(i);
+    double score = 0.0, scale = 1e-3;
+    for (std::size_t l = 0; l < profile.items.size(); ++l) {
+      const double term = profile.weights[l] * dotRows(table, 2, profile.items[l], 0);
+      score += term;
+      scale += std::abs(term);
+    }
+    QVERIFY(AttributionOptions{}.rule == IntegrationRule::Midpoint);
+    const double share = midpointIntegral([](double a) { return 2.0 * a * a; });
+    QVERIFY(profile.items.size() >= 2);
+    QVERIFY2(close(g->score, score, 1e-5), qPrintable(QString("%1 vs %2").arg(g->score).arg(score)));
+    QVERIFY2(std::abs(g->pathSum - share * score) <= 1e-5 * scale,
+             qPrintable(QString("paths %1, by hand %2").arg(g->pathSum).arg(share * score)));
+    QVERIFY2(std::abs(g->residual - (1.0 - share) * score) <= 1e-5 * scale,
+             qPrintable(QString("residual %1, by hand %2").arg(g->residual).arg((1.0 - share) * score)));
   }
 
   void invalidRowsAreErrors_data() {

@@ -1,6 +1,8 @@
 #include <QtTest>
 
 #include <cmath>
+#include <numeric>
+#include <random>
 
 #include "audit/fairnessstats.h"
 
@@ -13,6 +15,26 @@ std::vector<double> pattern(std::size_t n, double shift, std::size_t phase = 0) 
   for (std::size_t i = 0; i < n; ++i) v[i] = double((i + phase) % 10) / 10.0 + shift;
   return v;
 }
+
+// n draws from one skewed distribution (exponential, mean 1; a per-user metric is seldom normal), so
+// that groups filled from it differ only by chance: the null hypothesis of the permutation test.
+std::vector<double> draws(std::size_t n, std::mt19937_64& rng) {
+  std::exponential_distribution<double> exponential(1.0);
+  std::vector<double> v(n);
+  for (auto& x : v) x = exponential(rng);
+  return v;
+}
+
+// The share of `pValues` at or below `level`.
+double shareAtOrBelow(const std::vector<double>& pValues, double level) {
+  std::size_t n = 0;
+  for (const double p : pValues) n += p <= level + 1e-12 ? 1 : 0;
+  return double(n) / double(pValues.size());
+}
+
+constexpr int kNullRuns = 200;
+// 199 relabellings: p takes the values k / 200, so P(p <= 0.05) under the null is exactly 0.05.
+constexpr int kNullPermutations = 199;
 }  // namespace
 
 class TestFairnessStats : public QObject {
@@ -74,32 +96,65 @@ class TestFairnessStats : public QObject {
     QCOMPARE(p, 1.0 / 1000.0);
   }
 
-  void permutationSeesNoGapWhereThereIsNone() {
-    const auto p =
-        permutationGapPValue({pattern(150, 0.0), pattern(150, 0.0, 5), pattern(60, 0.0, 2)}, 999, 11);
-    QVERIFY2(p > 0.2, qPrintable(QString::number(p)));
-    QVERIFY(p <= 1.0);
+  // Under the null (three groups of unequal size drawn from one distribution, so every observed gap is
+  // non-zero but due to chance) a valid permutation test rejects at level 0.05 in about 5% of the runs,
+  // and its p-values are spread evenly over (0, 1]. 200 runs: the share of p <= 0.05 has a standard
+  // deviation of 0.015, so 0.02-0.09 holds for a valid test; a shuffle that does nothing gives p = 1
+  // every time, one that ignores the observed gap gives the wrong share.
+  void permutationIsCalibratedUnderTheNull() {
+    std::vector<double> pValues;
+    for (int run = 0; run < kNullRuns; ++run) {
+      std::mt19937_64 rng(1000 + run);
+      const std::vector<std::vector<double>> groups = {draws(40, rng), draws(25, rng), draws(60, rng)};
+      std::vector<double> means;
+      for (const auto& g : groups)
+        means.push_back(std::accumulate(g.begin(), g.end(), 0.0) / double(g.size()));
+      QVERIFY(maxMinGap(means) > 0.0);
+      const double p = permutationGapPValue(groups, kNullPermutations, 77 + std::uint64_t(run));
+      QVERIFY2(p >= 1.0 / 200 && p <= 1.0, qPrintable(QString::number(p)));
+      pValues.push_back(p);
+    }
+    const double rejected = shareAtOrBelow(pValues, 0.05);
+    QVERIFY2(rejected >= 0.02 && rejected <= 0.09,
+             qPrintable(QString("share of p <= 0.05: %1").arg(rejected)));
+    const double lowerHalf = shareAtOrBelow(pValues, 0.5);
+    QVERIFY2(lowerHalf >= 0.4 && lowerHalf <= 0.6,
+             qPrintable(QString("share of p <= 0.5: %1").arg(lowerHalf)));
+    const double mean = std::accumulate(pValues.begin(), pValues.end(), 0.0) / double(pValues.size());
+    QVERIFY2(mean > 0.43 && mean < 0.58, qPrintable(QString("mean p %1").arg(mean)));
+  }
+
+  void permutationEdgeCases() {
     // One non-empty group has no gap to test.
     QCOMPARE(permutationGapPValue({pattern(20, 0.0), {}}, 100, 1), 1.0);
     QCOMPARE(permutationGapPValue({pattern(20, 0.0), pattern(20, 0.5)}, 0, 1), 1.0);
   }
 
+  // Metric 0 differs between the groups (shifted by 0.4), metric 1 does not (both groups drawn from one
+  // distribution); both from the same relabellings. Over many runs metric 0 is always found and metric
+  // 1 is rejected about as often as the level says.
   void permutationPerMetric() {
-    // Metric 0 differs between the groups, metric 1 does not; both from the same relabellings.
-    GroupedValues g;
-    g.metrics = 2;
-    g.groups.resize(2);
-    const auto a = pattern(100, 0.4);
-    const auto b = pattern(100, 0.0, 4);
-    for (std::size_t i = 0; i < 100; ++i) {
-      g.groups[0].insert(g.groups[0].end(), {a[i], b[(i * 7) % 100]});
-      g.groups[1].insert(g.groups[1].end(), {b[i], a[(i * 3) % 100] - 0.4});
+    std::vector<double> nullP;
+    for (int run = 0; run < kNullRuns; ++run) {
+      std::mt19937_64 rng(5000 + run);
+      GroupedValues g;
+      g.metrics = 2;
+      g.groups.resize(2);
+      const auto a = draws(50, rng), b = draws(50, rng), c = draws(30, rng), d = draws(30, rng);
+      for (std::size_t i = 0; i < 50; ++i) g.groups[0].insert(g.groups[0].end(), {a[i] / 4 + 0.4, b[i]});
+      for (std::size_t i = 0; i < 30; ++i) g.groups[1].insert(g.groups[1].end(), {c[i] / 4, d[i]});
+      const auto p = permutationGapPValues(g, kNullPermutations, 5 + std::uint64_t(run));
+      QCOMPARE(p.size(), std::size_t(2));
+      QVERIFY2(p[0] <= 0.01, qPrintable(QString("run %1: %2").arg(run).arg(p[0])));
+      nullP.push_back(p[1]);
+      if (run == 0) QCOMPARE(permutationGapPValues(g, kNullPermutations, 5), p);  // seeded
     }
-    const auto p = permutationGapPValues(g, 500, 5);
-    QCOMPARE(p.size(), std::size_t(2));
-    QVERIFY2(p[0] < 0.01, qPrintable(QString::number(p[0])));
-    QVERIFY2(p[1] > 0.2, qPrintable(QString::number(p[1])));
-    QCOMPARE(permutationGapPValues(g, 500, 5), p);  // seeded
+    const double rejected = shareAtOrBelow(nullP, 0.05);
+    QVERIFY2(rejected >= 0.02 && rejected <= 0.09,
+             qPrintable(QString("share of p <= 0.05: %1").arg(rejected)));
+    const double lowerHalf = shareAtOrBelow(nullP, 0.5);
+    QVERIFY2(lowerHalf >= 0.4 && lowerHalf <= 0.6,
+             qPrintable(QString("share of p <= 0.5: %1").arg(lowerHalf)));
   }
 };
 

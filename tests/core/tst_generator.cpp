@@ -14,6 +14,7 @@
 #include "data/datasetstats.h"
 #include "data/generator.h"
 #include "data/utcformat.h"
+#include "jsoncheck.h"
 #include "store/projectstore.h"
 
 using namespace reclens;
@@ -203,7 +204,7 @@ class TestGenerator : public QObject {
     const auto truth = truthOf(m_worldPath, "region_category_preference");
     QCOMPARE(truth.value("group").toString(), QString("North"));
     QCOMPARE(truth.value("category").toString(), QString("Outdoor"));
-    QCOMPARE(truth.value("factor").toDouble(), 4.0);
+    QCOMPARE(RECLENS_JSON_NUMBER(truth, "factor"), 4.0);
     const int region = m_world.users.fieldIndex("region");
     const int north = fieldCode(m_world.users.fields[static_cast<std::size_t>(region)], "North");
     const int outdoor = fieldCode(m_world.items.fields[0], "Outdoor");
@@ -233,7 +234,7 @@ class TestGenerator : public QObject {
     for (std::size_t i = 0; i < m_world.items.size(); ++i)
       catalog += m_world.items.fields[1].codeAt(i) == code ? 1 : 0;
     catalog /= double(m_world.items.size());
-    QVERIFY(std::abs(truth.value("catalog_share").toDouble() - catalog) < 1e-9);
+    QVERIFY(std::abs(RECLENS_JSON_NUMBER(truth, "catalog_share") - catalog) < 1e-9);
     // A normal catalog share: within a factor 2 of the mean brand share.
     QVERIFY(catalog > 0.5 / 40 && catalog < 2.0 / 40);
     double hits = 0;
@@ -242,14 +243,14 @@ class TestGenerator : public QObject {
     const double share = hits / double(m_world.interactions.size());
     QVERIFY2(share < 0.5 * catalog,
              qPrintable(QString("interaction share %1, catalog share %2").arg(share).arg(catalog)));
-    QVERIFY(std::abs(truth.value("observed_interaction_share").toDouble() - share) < 1e-9);
-    QVERIFY(truth.value("expected_interaction_share").toDouble() < catalog);
+    QVERIFY(std::abs(RECLENS_JSON_NUMBER(truth, "observed_interaction_share") - share) < 1e-9);
+    QVERIFY(RECLENS_JSON_NUMBER(truth, "expected_interaction_share") < catalog);
   }
 
   void plantedDriftIsVisible() {
     const auto truth = truthOf(m_worldPath, "interest_drift");
     QCOMPARE(truth.value("cohort").toString(), QString("18-24"));
-    const auto switchTime = static_cast<std::int64_t>(truth.value("switch_time_unix").toDouble());
+    const auto switchTime = static_cast<std::int64_t>(RECLENS_JSON_INT(truth, "switch_time_unix"));
     QCOMPARE(truth.value("switch_time").toString().toStdString(), formatUtcIso(switchTime));
     const int from = fieldCode(m_world.items.fields[0], truth.value("from_category").toString());
     const int to = fieldCode(m_world.items.fields[0], truth.value("to_category").toString());

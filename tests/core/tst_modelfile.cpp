@@ -8,6 +8,7 @@
 
 #include "engine/scoringengine.h"
 #include "model/modelfile.h"
+#include "skiphelp.h"
 
 using namespace reclens;
 
@@ -155,8 +156,10 @@ class TestModelFile : public QObject {
 
   void pythonExampleExportsAConformingModel() {
     const auto python = pythonWithTorch();
-    if (python.isEmpty())
-      QSKIP("python3 with torch is not available: the Python export example is not checked");
+    RECLENS_SKIP_UNLESS(
+        !python.isEmpty(),
+        "a python3 that can import torch (Debian package python3-torch), for the Python export "
+        "example");
     QTemporaryDir dir;
     const std::vector<std::string> ids = {"sku-1", "sku-2", "sku-3", "sku-4", "sku-5", "sku-6", "sku-7"};
     {
