@@ -12,12 +12,13 @@
 namespace reclens::test {
 
 struct CliRun {
-  int exitCode = -1;  // -1 when the process crashed or did not finish within two minutes
+  int exitCode = -1;  // -1 when the process crashed or did not finish in time
   QByteArray out;
   QByteArray err;
 };
 
-inline CliRun runCli(const QStringList& args, int timeoutMs = 120000) {
+// As runCli, with a time limit of `timeoutMs` instead of two minutes.
+inline CliRun runCliWithin(const QStringList& args, int timeoutMs) {
   QProcess p;
   p.start(QStringLiteral(RECLENS_CLI_PATH), args);
   CliRun r;
@@ -26,6 +27,10 @@ inline CliRun runCli(const QStringList& args, int timeoutMs = 120000) {
   r.out = p.readAllStandardOutput();
   r.err = p.readAllStandardError();
   return r;
+}
+
+inline CliRun runCli(const QStringList& args) {
+  return runCliWithin(args, 120000);
 }
 
 // True when /usr/bin/python3 (or $RECLENS_PYTHON) can import `module` (the bench baselines need torch,

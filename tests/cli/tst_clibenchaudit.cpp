@@ -7,9 +7,7 @@
 using reclens::test::jsonAt;
 using reclens::test::jsonNumber;
 
-namespace {
-const auto cli = reclens::test::runCli;
-}  // namespace
+namespace {}  // namespace
 
 // `bench audit` on a tiny synthetic world: the PyTorch + numpy audit lists the same top-K, computes the
 // same metrics, and its bootstrap intervals and permutation p-values lie within their Monte Carlo
@@ -21,11 +19,11 @@ class TestCliBenchAudit : public QObject {
   void agreesWithPyTorch() {
     if (!reclens::test::pythonCanImport("torch, numpy"))
       QSKIP("python3-torch (or python3-numpy) is not installed: the baseline needs both");
-    const auto r =
-        cli({"bench",     "audit", "--items",   "1000", "--users",     "300", "--dim",          "8",
-             "--k",       "5",     "--repeats", "2",    "--bootstrap", "300", "--permutations", "300",
-             "--threads", "1",     "--device",  "cpu",  "--json"},
-            300000);
+    const QStringList args = {
+        "bench",     "audit", "--items",   "1000", "--users",     "300", "--dim",          "8",
+        "--k",       "5",     "--repeats", "2",    "--bootstrap", "300", "--permutations", "300",
+        "--threads", "1",     "--device",  "cpu",  "--json"};
+    const auto r = reclens::test::runCliWithin(args, 300000);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const auto json = QJsonDocument::fromJson(r.out).object();
     QVERIFY2(jsonAt(json, "pytorch").isObject(), r.out.constData());
