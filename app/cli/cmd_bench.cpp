@@ -5,10 +5,10 @@
 namespace reclens::cli {
 
 void addBenchCommand(CLI::App& app, CommandRunner& runner) {
-  auto* sub = app.add_subcommand("bench",
-                                 "Benchmarks: each prints both sides' medians and the speed-up (baseline "
-                                 "time / RecLens time, > 1: RecLens "
-                                 "faster) against a baseline run in the same invocation");
+  auto* sub = app.add_subcommand(
+      "bench",
+      "Benchmarks against a baseline run in the same invocation: both sides' medians and the speed-up "
+      "(baseline time / RecLens time, > 1: RecLens faster)");
   sub->require_subcommand(1);
   addBenchImportCommand(*sub, runner);
   addBenchScoreCommand(*sub, runner);
