@@ -293,7 +293,7 @@ int runBench(const BenchArgs& a) {
                           {"same_top_k", same},
                           {"max_abs_metric_difference", worst},
                           {"agree", n == sample.value().size() && same == static_cast<int>(n) && n > 0 &&
-                                        mismatches.empty() && worst <= 1e-9}};
+                                        mismatches.empty() && worst <= 1e-6}};
     }
   }
   if (a.json) {

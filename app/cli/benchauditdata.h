@@ -42,7 +42,9 @@ Status writeBaselineInputs(const AuditBenchWorld& world, ScoringEngine& engine, 
 // from other random draws on each side, so each must agree within a tolerance of its Monte Carlo error
 // (five standard errors of the difference of two independent estimates): an interval end within
 // 4.82 · width / sqrt(bootstrap) (the 2.5% and 97.5% quantiles of a normal bootstrap distribution from
-// `bootstrap` draws) and a p-value within 5 · sqrt(2 p (1 − p) / permutations) + 2 / (permutations + 1).
+// `bootstrap` draws) plus 1/n for a group of n users (the step of a mean of values in [0, 1], by which two
+// samplers' quantiles of a discrete metric can differ), and a p-value within
+// 5 · sqrt(2 p (1 − p) / permutations) + 2 / (permutations + 1).
 struct RandomPartsCheck {
   int bootstrap = 0;     // resamples per side
   int permutations = 0;  // relabellings per side

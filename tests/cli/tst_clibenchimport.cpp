@@ -26,7 +26,6 @@ class TestCliBenchImport : public QObject {
     const auto json = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(jsonAt(json, "cases.0.name").toString(), QStringLiteral("synthetic"));
     QVERIFY2(jsonAt(json, "cases.0.baseline").isObject(), r.out.constData());
-    QCOMPARE(jsonNumber(json, "cases.0.rows"), 5000.0);
     for (const char* key : {"rows", "interactions", "items", "users"}) {
       const auto k = QString::fromLatin1(key);
       QVERIFY2(jsonNumber(json, "cases.0." + k) > 0.0, key);
