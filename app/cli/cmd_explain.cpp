@@ -10,6 +10,7 @@
 
 #include "clisupport.h"
 #include "commands.h"
+#include "data/textcheck.h"
 #include "engine/computedevice.h"
 #include "engine/scoringengine.h"
 #include "engine/userprofilebuilder.h"
@@ -110,8 +111,8 @@ void printFaithfulness(const FaithfulnessReport& r, int deletions) {
 
 void printTable(const ItemExplanation& e, const Catalog& items, AttributionMethod method) {
   const auto i = static_cast<std::size_t>(e.item);
-  std::printf("\nItem %s  %s\n", items.ids[i].c_str(),
-              i < items.titles.size() ? items.titles[i].c_str() : "");
+  std::printf("\nItem %s  %s\n", printableText(items.ids[i], std::string::npos).c_str(),
+              i < items.titles.size() ? printableText(items.titles[i], std::string::npos).c_str() : "");
   std::printf("  score %.6f  baseline %.6f", e.output, e.baselineOutput);
   if (std::isfinite(e.completenessDelta)) std::printf("  completeness delta %.3g", e.completenessDelta);
   std::printf("\n  %-10s  %-36s  %-16s  %12s", "kind", "field", "value", "attribution");
@@ -186,6 +187,7 @@ int runExplain(const ExplainArgs& a) {
     out["model"] = {{"name", p.record.name}, {"path", p.record.path}, {"kind", p.model->metadata().kind}};
     out["device"] = p.device.description;
     out["method"] = attributionMethodName(options.method);
+    out["engine"] = explanation.value().engine;
     if (options.method == AttributionMethod::IntegratedGradients) {
       out["steps"] = options.steps;
       out["rule"] = options.rule == IntegrationRule::Trapezoid ? "trapezoid" : "midpoint";

@@ -166,7 +166,9 @@ void addImportCommand(CLI::App& app, CommandRunner& runner) {
   sub->add_option("--user-col", opts->userCol, "Column of the user id");
   sub->add_option("--item-col", opts->itemCol, "Column of the item id");
   sub->add_option("--time-col", opts->timeCol, "Column of the timestamp (none: row order is the time)");
-  sub->add_option("--time-format", opts->timeFormat, "auto, iso8601, unix or row-order");
+  sub->add_option("--time-format", opts->timeFormat, "auto, iso8601, unix or row-order")
+      ->check(CLI::IsMember({"auto", "iso8601", "unix", "row-order"}))
+      ->capture_default_str();
   sub->add_option("--weight-col", opts->weightCol, "Column of the weight (default 1)");
   sub->add_option("--kind-col", opts->kindCol, "Column of the interaction kind");
   sub->add_option("--delimiter", opts->delimiter,

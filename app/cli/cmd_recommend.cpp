@@ -8,6 +8,7 @@
 
 #include "clisupport.h"
 #include "commands.h"
+#include "data/textcheck.h"
 #include "engine/computedevice.h"
 #include "engine/scoringengine.h"
 #include "engine/userprofilebuilder.h"
@@ -98,7 +99,9 @@ int runRecommend(const RecommendArgs& a) {
     const double price = i < d.items.prices.size() ? d.items.prices[i] : NAN;
     char priceText[32] = "-";
     if (!std::isnan(price)) std::snprintf(priceText, sizeof priceText, "%.2f", price);
-    std::printf("%4d  %-14s  %-36s  %-16s  %9s  %9.4f  %s\n", r.rank, d.items.ids[i].c_str(), title.c_str(),
+    std::printf("%4d  %-14s  %-36s  %-16s  %9s  %9.4f  %s\n", r.rank,
+                printableText(d.items.ids[i], std::string::npos).c_str(),
+                printableText(title, std::string::npos).c_str(),
                 fieldValue(d.items, "category", i).substr(0, 16).c_str(), priceText, double(r.score),
                 tier(r.item));
   }

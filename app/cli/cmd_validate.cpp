@@ -70,6 +70,10 @@ int runValidate(const ValidateOptions& o) {
       out["dim"] = m.dim;
       out["num_items"] = m.numItems;
       out["catalog_fingerprint"] = m.catalogFingerprint;
+      out["contract_version"] = model.value()->contractVersion();
+      out["batched_user_vectors"] = model.value()->hasBatchedUserVectors();
+      out["closed_form"] = model.value()->closedFormName();
+      if (!model.value()->closedFormNote().empty()) out["closed_form_note"] = model.value()->closedFormNote();
     } else {
       out["code"] = errorCodeName(model.error().code);
       out["error"] = model.error().message;
@@ -82,6 +86,14 @@ int runValidate(const ValidateOptions& o) {
   const auto& m = model.value()->metadata();
   std::printf("%s: valid RecLens model (%s, %d dimensions, %lld items%s)\n", o.model.c_str(), m.kind.c_str(),
               m.dim, static_cast<long long>(m.numItems), catalog ? ", matches the project's catalog" : "");
+  const auto& file = *model.value();
+  std::printf("  contract version %d%s\n", file.contractVersion(),
+              file.hasBatchedUserVectors() ? ", batched user_vectors"
+                                           : ", no user_vectors (explanations call "
+                                             "user_vector once per row)");
+  if (!file.closedFormName().empty())
+    std::printf("  closed form for explanations: %s\n", file.closedFormName().c_str());
+  if (!file.closedFormNote().empty()) std::printf("  note: %s\n", file.closedFormNote().c_str());
   return kExitOk;
 }
 

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "clisupport.h"
+#include "data/textcheck.h"
 
 namespace reclens::cli {
 
@@ -73,8 +74,9 @@ std::string pathText(const EgoGraph& g, const EgoPath& p) {
 
 void printTable(const EgoGraph& g, const Catalog& items) {
   const auto t = static_cast<std::size_t>(g.target);
-  std::printf("\nItem %s  %s  (%s)\n", items.ids[t].c_str(),
-              t < items.titles.size() ? items.titles[t].c_str() : "", methodName(g.method));
+  std::printf("\nItem %s  %s  (%s)\n", printableText(items.ids[t], std::string::npos).c_str(),
+              t < items.titles.size() ? printableText(items.titles[t], std::string::npos).c_str() : "",
+              methodName(g.method));
   std::printf("  score %.6f  path sum %.6f  residual %.3g  paths %zu (showing %zu)\n", g.score, g.pathSum,
               g.residual, g.totalPaths, g.paths.size());
   if (!g.note.empty()) std::printf("  note: %s\n", g.note.c_str());

@@ -15,21 +15,21 @@
 #include <cstdio>
 #include <memory>
 
-#include "attributionheatmap.h"
-#include "auditservice.h"
-#include "embeddingmappage.h"
+#include "dashboards/fairnesspage.h"
+#include "dashboards/longtailpage.h"
+#include "dashboards/tradeoffsweep.h"
+#include "embedding/embeddingmappage.h"
 #include "engine/computedevice.h"
-#include "explanationpage.h"
-#include "fairnesspage.h"
-#include "itemspage.h"
-#include "itemviewpage.h"
-#include "longtailpage.h"
-#include "mainwindow.h"
-#include "presentationmode.h"
-#include "recommendationspage.h"
-#include "tradeoffsweep.h"
-#include "userspage.h"
-#include "whatifpage.h"
+#include "explanation/attributionheatmap.h"
+#include "explanation/explanationpage.h"
+#include "itemview/itemviewpage.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/presentationmode.h"
+#include "recommendations/recommendationspage.h"
+#include "services/auditservice.h"
+#include "tables/itemspage.h"
+#include "tables/userspage.h"
+#include "whatif/whatifpage.h"
 
 namespace {
 

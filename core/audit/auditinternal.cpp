@@ -34,6 +34,18 @@ std::size_t userCount(const Dataset& dataset, const TrainTestSplit& split) {
   return std::max(dataset.users.size(), split.users());
 }
 
+namespace {
+
+// "the project's user attributes are: a, b" (or that it has none), for an unknown name's message.
+std::string knownNames(const std::vector<CategoricalField>& fields, const char* what) {
+  if (fields.empty()) return std::string("the project has no ") + what;
+  std::string out = std::string("the project's ") + what + " are: ";
+  for (std::size_t i = 0; i < fields.size(); ++i) out += (i == 0 ? "" : ", ") + fields[i].name();
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<std::string>> resolveItemGroupings(const Dataset& dataset,
                                                       const std::vector<std::string>& asked) {
   std::vector<std::string> out;
@@ -47,7 +59,8 @@ Result<std::vector<std::string>> resolveItemGroupings(const Dataset& dataset,
   for (const auto& name : asked) {
     if (name != "tier" && dataset.items.fieldIndex(name) < 0) {
       return makeError(ErrorCode::InvalidArgument,
-                       "unknown item grouping '" + name + "' (use tier or a catalog attribute)");
+                       "unknown item grouping '" + name + "' (use tier or a catalog attribute; " +
+                           knownNames(dataset.items.fields, "catalog attributes") + ")");
     }
     if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
   }
@@ -70,7 +83,8 @@ Result<AuditPartial> startPartial(const Dataset& dataset, const TrainTestSplit& 
   } else {
     for (const auto& name : config.userAttributes) {
       if (dataset.users.fieldIndex(name) < 0)
-        return makeError(ErrorCode::InvalidArgument, "unknown user attribute '" + name + "'");
+        return makeError(ErrorCode::InvalidArgument, "unknown user attribute '" + name + "'; " +
+                                                         knownNames(dataset.users.fields, "user attributes"));
       if (std::find(p.userAttributes.begin(), p.userAttributes.end(), name) == p.userAttributes.end())
         p.userAttributes.push_back(name);
     }

@@ -139,6 +139,16 @@ Status ImportRun::readInteractionsCsv(DatasetWriter& writer) {
   if (category.value() >= 0) m_rowItemFields.emplace_back("category");
   if (brand.value() >= 0) m_rowItemFields.emplace_back("brand");
   if (auto st = prepareFilters(r); !st) return st;
+  // Every stored text cell of a row is checked; numbers and timestamps have their own parsers.
+  std::vector<TextColumn> texts = {{user.value(), TextRule::Label, "user id"},
+                                   {item.value(), TextRule::Label, "item id"}};
+  if (title.value() >= 0) texts.push_back({title.value(), TextRule::FreeText, "item title"});
+  if (category.value() >= 0) texts.push_back({category.value(), TextRule::Label, "item category"});
+  if (brand.value() >= 0) texts.push_back({brand.value(), TextRule::Label, "item brand"});
+  if (kind.value() >= 0) texts.push_back({kind.value(), TextRule::Label, "interaction kind"});
+  for (std::size_t a = 0; a < userAttrs.size(); ++a) {
+    texts.push_back({userAttrs[a], TextRule::Label, "\"" + src.userAttributeColumns[a] + "\" value"});
+  }
   const auto uc = static_cast<std::size_t>(user.value());
   const auto ic = static_cast<std::size_t>(item.value());
   const int tc = ts.value();
@@ -181,6 +191,9 @@ Status ImportRun::readInteractionsCsv(DatasetWriter& writer) {
       }
       continue;
     }
+    auto clean = cleanText(r, texts);
+    if (!clean) return clean.error();
+    if (!clean.value()) continue;
     std::int64_t when = 0;
     if (!rowOrder) {
       const auto text = f[static_cast<std::size_t>(tc)];
@@ -312,6 +325,17 @@ Status ImportRun::readSequences(DatasetWriter& writer) {
       }
       continue;
     }
+    bool clean = true;
+    for (std::size_t t = 0; t < tokens.size() && clean; ++t) {
+      const auto at = firstForbiddenControl(tokens[t], TextRule::Label);
+      if (at == std::string_view::npos) continue;
+      clean = false;
+      const std::string what = t == 0 ? "user id" : "item id";
+      const auto error = controlCharacterError(what, tokens[t], at, TextRule::Label, src.path, r.line(),
+                                               static_cast<int>(t + 1));
+      if (auto st = badRow(error, "control character in the " + what); !st) return st;
+    }
+    if (!clean) continue;
     const auto u = userIndex(tokens[0]);
     for (std::size_t t = 1; t < tokens.size(); ++t) {
       const auto i = itemIndex(tokens[t]);

@@ -60,7 +60,16 @@ Status ImportRun::openReader(const std::string& path, const CsvFormat& format,
 
 Result<int> ImportRun::column(const CsvReader& reader, const std::string& name, const char* role) const {
   const int index = reader.columnIndex(name);
-  if (index >= 0) return index;
+  if (index >= 0) {
+    // Column names become field names in the project.
+    if (const auto at = firstForbiddenControl(name, TextRule::Label); at != std::string::npos) {
+      return makeError(ErrorCode::Parse,
+                       std::string("the ") + role + " column's name \"" + printableText(name) +
+                           "\" holds the control character " + controlCharacterName(name, at),
+                       reader.path(), 1, index + 1);
+    }
+    return index;
+  }
   return makeError(ErrorCode::Mapping,
                    std::string("the mapping's ") + role + " column \"" + name +
                        "\" is not in the header; the columns are: " + reader.columnList(),
@@ -75,6 +84,32 @@ Status ImportRun::badRow(const Error& error, const std::string& reason) {
 
 void ImportRun::filteredRow(const std::string& file, const std::string& reason, std::int64_t line) {
   addIssue(m_report.filtered, file, reason, line, ErrorCode::Parse, {});
+}
+
+Error ImportRun::controlCharacterError(const std::string& what, std::string_view text, std::size_t at,
+                                       TextRule rule, const std::string& file, std::int64_t line,
+                                       int column) {
+  const char* why = rule == TextRule::Label
+                        ? "ids, kinds and attribute values must be printable text"
+                        : "titles may hold tabs and line breaks but no other control character";
+  return makeError(ErrorCode::Parse,
+                   "the " + what + " \"" + printableText(text) + "\" holds the control character " +
+                       controlCharacterName(text, at) + " at byte " + std::to_string(at + 1) + "; " + why,
+                   file, line, column);
+}
+
+Result<bool> ImportRun::cleanText(const CsvReader& reader, const std::vector<TextColumn>& columns) {
+  const auto& fields = reader.fields();
+  for (const auto& c : columns) {
+    const auto text = fields[static_cast<std::size_t>(c.index)];
+    const auto at = firstForbiddenControl(text, c.rule);
+    if (at == std::string_view::npos) continue;
+    const auto error =
+        controlCharacterError(c.what, text, at, c.rule, reader.path(), reader.line(), c.index + 1);
+    if (auto st = badRow(error, "control character in the " + c.what); !st) return st.error();
+    return false;
+  }
+  return true;
 }
 
 Status ImportRun::tick(const CsvReader& reader, std::int64_t rows, const char* stage) {

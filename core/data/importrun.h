@@ -12,6 +12,7 @@
 #include "common/taskcontrol.h"
 #include "data/dataset.h"
 #include "data/importer.h"
+#include "data/textcheck.h"
 
 namespace reclens {
 
@@ -51,6 +52,14 @@ class ImportRun {
     std::unordered_map<std::string, bool, StringHash, std::equal_to<>> memo;
   };
 
+  // A cell of each row checked for control characters: its column, the rule and what it holds, as the
+  // messages name it ("user id", "item title", "\"Country\" value").
+  struct TextColumn {
+    int index = -1;
+    TextRule rule = TextRule::Label;
+    std::string what;
+  };
+
   Status openReader(const std::string& path, const CsvFormat& format, std::unique_ptr<CsvReader>& out);
   Result<int> column(const CsvReader& reader, const std::string& name, const char* role) const;
   Status readItemsFile();
@@ -64,6 +73,12 @@ class ImportRun {
   // Records a bad row; fails (strict) or skips it.
   Status badRow(const Error& error, const std::string& reason);
   void filteredRow(const std::string& file, const std::string& reason, std::int64_t line);
+  // True when the current row's `columns` hold no forbidden control character; otherwise the row is a
+  // bad row (false: skipped; the error in strict mode) naming file, line, column and the character.
+  Result<bool> cleanText(const CsvReader& reader, const std::vector<TextColumn>& columns);
+  // The error of a cell `text` of `what` ("user id") with the control character at byte `at`.
+  static Error controlCharacterError(const std::string& what, std::string_view text, std::size_t at,
+                                     TextRule rule, const std::string& file, std::int64_t line, int column);
   Status tick(const CsvReader& reader, std::int64_t rows, const char* stage);
   // Advances `reader` to its next well-formed row: true there, false at the end of the file. Rows with
   // broken UTF-8 or quoting and ragged rows go to badRow (skipped, or the error in strict mode).

@@ -57,6 +57,9 @@ Status ImportRun::readItemsFile() {
     if (!c) return c.error();
     cats.push_back({c.value(), name});
   }
+  std::vector<TextColumn> texts = {{id.value(), TextRule::Label, "item id"}};
+  if (title >= 0) texts.push_back({title, TextRule::FreeText, "item title"});
+  for (const auto& c : cats) texts.push_back({c.index, TextRule::Label, "\"" + c.field + "\" value"});
   auto& s = m_stagedItems;
   for (const auto& c : cats) s.fields.emplace_back(c.field);
   std::int64_t rows = 0;
@@ -75,6 +78,9 @@ Status ImportRun::readItemsFile() {
       }
       continue;
     }
+    auto clean = cleanText(*reader, texts);
+    if (!clean) return clean.error();
+    if (!clean.value()) continue;
     if (s.rowOf.count(key) != 0) {
       if (auto st = badRow(makeError(ErrorCode::Duplicate, "item id \"" + key + "\" appears a second time",
                                      src.path, reader->line(), id.value() + 1),
@@ -139,6 +145,14 @@ Status ImportRun::readUsersFile() {
   if (src.attributeColumns.empty()) {
     for (std::size_t c = 0; c < reader->header().size(); ++c) {
       if (static_cast<int>(c) == id.value()) continue;
+      // Without a list every column is kept, and its name becomes a field name.
+      const auto& name = reader->header()[c];
+      if (const auto at = firstForbiddenControl(name, TextRule::Label); at != std::string::npos) {
+        return makeError(ErrorCode::Parse,
+                         "the column name \"" + printableText(name) + "\" holds the control character " +
+                             controlCharacterName(name, at),
+                         src.path, 1, static_cast<int>(c + 1));
+      }
       cols.push_back(static_cast<int>(c));
       s.fields.emplace_back(reader->header()[c]);
     }
@@ -150,6 +164,9 @@ Status ImportRun::readUsersFile() {
       s.fields.emplace_back(name);
     }
   }
+  std::vector<TextColumn> texts = {{id.value(), TextRule::Label, "user id"}};
+  for (std::size_t k = 0; k < cols.size(); ++k)
+    texts.push_back({cols[k], TextRule::Label, "\"" + s.fields[k].name() + "\" value"});
   std::int64_t rows = 0;
   while (true) {
     auto more = nextRow(*reader, rows, "reading users");
@@ -157,6 +174,11 @@ Status ImportRun::readUsersFile() {
     if (!more.value()) break;
     const auto& f = reader->fields();
     const auto key = f[id.value()];
+    if (!key.empty()) {
+      auto clean = cleanText(*reader, texts);
+      if (!clean) return clean.error();
+      if (!clean.value()) continue;
+    }
     if (key.empty() || s.rowOf.count(key) != 0) {
       const bool empty = key.empty();
       if (auto st = badRow(makeError(empty ? ErrorCode::Parse : ErrorCode::Duplicate,
@@ -192,9 +214,26 @@ Status ImportRun::readItemAttributesJson() {
   s.fields = {CategoricalField("category"), CategoricalField("brand"), CategoricalField("attributes")};
   for (const auto& [key, value] : json.items()) {
     if (!value.is_array())
-      return makeError(ErrorCode::Parse, "the value of item \"" + key + "\" is not a list", path);
+      return makeError(ErrorCode::Parse, "the value of item \"" + printableText(key) + "\" is not a list",
+                       path);
     std::vector<std::string> ids;
     for (const auto& v : value) ids.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+    // JSON carries no line numbers to report a skipped item by, so a control character fails the file,
+    // as any other malformed entry does.
+    if (const auto at = firstForbiddenControl(key, TextRule::Label); at != std::string::npos) {
+      return makeError(ErrorCode::Parse,
+                       "the item id \"" + printableText(key) + "\" holds the control character " +
+                           controlCharacterName(key, at) + "; ids must be printable text",
+                       path);
+    }
+    for (const auto& v : ids) {
+      if (const auto at = firstForbiddenControl(v, TextRule::Label); at != std::string::npos) {
+        return makeError(ErrorCode::Parse,
+                         "the attribute \"" + printableText(v) + "\" of item \"" + printableText(key) +
+                             "\" holds the control character " + controlCharacterName(v, at),
+                         path);
+      }
+    }
     std::string joined;
     for (const auto& v : ids) joined += (joined.empty() ? "" : " ") + v;
     s.rowOf.emplace(key, static_cast<std::int32_t>(s.ids.size()));

@@ -140,6 +140,7 @@ Result<Explanation> explainItems(const ModelFile& model, const UserProfile& prof
   const auto& r = raw.value();
   Explanation out;
   out.options = options;
+  out.engine = r.engine;
   const bool additive = options.method != AttributionMethod::Occlusion;
   for (std::size_t k = 0; k < items.size(); ++k) {
     ItemExplanation e;

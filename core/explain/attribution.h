@@ -41,6 +41,9 @@ struct AttributionOptions {
   AttributionBaseline baseline = AttributionBaseline::Zero;
   int samples = 64;  // Shapley permutations (rounded up to an even number: each one comes with its reverse)
   std::uint64_t seed = 1;  // Shapley
+  // Use the closed form the model file declares (and that matched its methods at load) instead of
+  // autograd; both give the same numbers, the closed form faster. False forces autograd.
+  bool closedForm = true;
 };
 
 // One field's share of one item's score.
@@ -79,6 +82,9 @@ struct ItemExplanation {
 
 struct Explanation {
   AttributionOptions options;
+  // How the numbers were computed: "closed form (...)", "autograd, batched (user_vectors)" or
+  // "autograd, one user_vector call per row".
+  std::string engine;
   std::vector<ItemExplanation> items;  // in the order asked for
 };
 

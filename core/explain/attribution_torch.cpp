@@ -1,6 +1,15 @@
 // Attribution methods on the model contract. The score of item k is s_k = u(H, w, F) . v(P_k) with
 // u = user_vector, v = item_vectors; the fields are the history rows (row of H and weight w together),
-// the user field rows of F and the item parts P_k[g]. Every method handles all K items at once.
+// the user field rows of F and the item parts P_k[g]. Every method handles all K items at once, and
+// its cost grows linearly with the steps, the samples and K.
+//
+// Two engines compute the same numbers:
+// - autograd on the model's own methods: all steps (or coalitions) go through user_vectors in one
+//   batch when the file has it (contract 2), else through user_vector row by row with every row's
+//   graph kept separate; then one vector-Jacobian product per item over that graph;
+// - the closed form the file declares (model/explainstructure.h), checked against its methods at
+//   load: gradients written out by hand and evaluated as a few batched matrix products. Tests hold
+//   the two to the same results (tests/core/tst_attribution.cpp).
 #include <torch/script.h>
 #include <torch/torch.h>
 
@@ -11,6 +20,7 @@
 #include <random>
 
 #include "explain/rawattribution.h"
+#include "model/explainstructure.h"
 
 namespace reclens {
 
@@ -18,6 +28,9 @@ namespace detail {
 // Defined in model/modelfile_torch.cpp.
 torch::jit::Module modelModule(const ModelFile& model);
 torch::Device modelTorchDevice(const ModelFile& model);
+const ExplainStructure* modelExplainStructure(const ModelFile& model);
+const std::vector<torch::Tensor>& modelExplainTensors(const ModelFile& model);
+bool modelHasBatchedUserVectors(const ModelFile& model);
 }  // namespace detail
 
 namespace {
@@ -30,15 +43,26 @@ std::string firstLine(const std::string& text) {
   return end == std::string::npos ? text : text.substr(0, end);
 }
 
+// Rows of a batched user-side call are processed in slices of at most this many input floats.
+constexpr std::int64_t kMaxBatchFloats = std::int64_t{1} << 22;
+
 // The model's inputs for one user and K items, and their baseline.
 struct Inputs {
   torch::jit::Module module;
+  bool batched = false;
   Tensor history, weights, fields, parts;      // [L, H], [L], [F, H], [K, G, E]
   Tensor history0, weights0, fields0, parts0;  // the baseline, same shapes
   Tensor missingFields;                        // [F, H]: every field's row for a missing value
 
   Tensor userVector(const Tensor& h, const Tensor& w, const Tensor& f) {
     return module.get_method("user_vector")({h, w, f}).toTensor();
+  }
+  // [B, D] for B rows of inputs; user_vectors when the file has it, else one call per row.
+  Tensor userVectors(const Tensor& h, const Tensor& w, const Tensor& f) {
+    if (batched) return module.get_method("user_vectors")({h, w, f}).toTensor();
+    std::vector<Tensor> rows;
+    for (std::int64_t b = 0; b < w.size(0); ++b) rows.push_back(userVector(h[b], w[b], f[b]));
+    return torch::stack(rows);
   }
   Tensor itemVectors(const Tensor& p) { return module.get_method("item_vectors")({p}).toTensor(); }
   std::int64_t numHistory() const { return weights.size(0); }
@@ -52,6 +76,7 @@ Inputs makeInputs(const ModelFile& model, const UserProfile& profile, const std:
   torch::NoGradGuard noGrad;
   Inputs in;
   in.module = detail::modelModule(model);
+  in.batched = detail::modelHasBatchedUserVectors(model);
   const auto device = detail::modelTorchDevice(model);
   const auto longs = [&](const std::vector<std::int32_t>& v) {
     return torch::tensor(std::vector<std::int64_t>(v.begin(), v.end()), torch::kInt64).to(device);
@@ -76,182 +101,423 @@ std::vector<double> toDoubles(const Tensor& t) {
   return {c.data_ptr<double>(), c.data_ptr<double>() + c.numel()};
 }
 
-// s_k for the given inputs: [K].
-Tensor scoresAt(Inputs& in, const Tensor& h, const Tensor& w, const Tensor& f, const Tensor& p) {
-  return torch::mv(in.itemVectors(p), in.userVector(h, w, f));
+void storeRows(const Tensor& all, RawAttribution& raw) {  // all: [K, L + F + G]
+  const auto values = toDoubles(all);
+  const auto width = static_cast<std::size_t>(all.size(1));
+  for (std::int64_t j = 0; j < all.size(0); ++j) {
+    const auto at = values.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(j) * width);
+    raw.values.emplace_back(at, at + static_cast<std::ptrdiff_t>(width));
+  }
 }
 
-void fillOutputs(Inputs& in, RawAttribution& raw) {
-  torch::NoGradGuard noGrad;
-  raw.output = toDoubles(scoresAt(in, in.history, in.weights, in.fields, in.parts));
-  raw.baseline = toDoubles(scoresAt(in, in.history0, in.weights0, in.fields0, in.parts0));
+// The quadrature points of a gradient method: alphas and their weights.
+struct Quadrature {
+  std::vector<double> alphas, coefs;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Closed form (model/explainstructure.h), evaluated in float64 on the model's device.
+
+struct ClosedForm {
+  ExplainStructure s;
+  Tensor w1, b1, w2, b2;  // PooledMlp only
+  std::int64_t d = 0;
+
+  // s(T) and its derivative s'(T); the clamp passes the gradient where T >= clampMin, as torch's does.
+  std::pair<Tensor, Tensor> norm(const Tensor& total) const {
+    if (s.norm == ExplainStructure::Norm::None) return {torch::ones_like(total), torch::zeros_like(total)};
+    const auto t = torch::clamp_min(total, s.clampMin);
+    const auto open = (total >= s.clampMin).to(total.dtype());
+    if (s.norm == ExplainStructure::Norm::Mean) return {t.reciprocal(), -open * t.pow(-2)};
+    return {t.rsqrt(), -0.5 * open * t.pow(-1.5)};
+  }
+  bool mlp() const { return s.user == ExplainStructure::UserForm::PooledMlp; }
+  // u from the scaled pool p [R, D] and the field sum fs [R, D]; `z` receives the hidden pre-activation.
+  Tensor user(const Tensor& p, const Tensor& fs, Tensor* z = nullptr) const {
+    if (!mlp()) return p + fs;
+    const auto pre = torch::addmm(b1, torch::cat({p, fs}, 1), w1.t());
+    if (z != nullptr) *z = pre;
+    return p + torch::addmm(b2, torch::relu(pre), w2.t());
+  }
+};
+
+ClosedForm closedForm(const ModelFile& model, const ExplainStructure& s) {
+  ClosedForm c;
+  c.s = s;
+  c.d = model.metadata().dim;
+  if (c.mlp()) {
+    const auto& t = detail::modelExplainTensors(model);
+    c.w1 = t[0].to(torch::kFloat64);
+    c.b1 = t[1].to(torch::kFloat64);
+    c.w2 = t[2].to(torch::kFloat64);
+    c.b2 = t[3].to(torch::kFloat64);
+  }
+  return c;
 }
+
+// The inputs in float64: present values x and absent (baseline) values xb.
+struct DoubleInputs {
+  Tensor h, w, f, p;      // [L, D], [L], [F, D], [K, G, D]
+  Tensor hb, wb, fb, pb;  // same shapes
+};
+
+DoubleInputs doubles(const Tensor& h, const Tensor& w, const Tensor& f, const Tensor& p, const Tensor& hb,
+                     const Tensor& wb, const Tensor& fb, const Tensor& pb) {
+  const auto d = [](const Tensor& t) { return t.to(torch::kFloat64); };
+  return {d(h), d(w), d(f), d(p), d(hb), d(wb), d(fb), d(pb)};
+}
+
+// Scores [R, K] of R coalitions: row r takes history row l, field f and part g from x where its mask
+// is 1 and from xb where it is 0. Removing a history row and giving it weight 0 and a zero row are
+// the same in this form, so occlusion uses it too.
+Tensor closedValues(const ClosedForm& c, const DoubleInputs& x, const Tensor& mh, const Tensor& mf,
+                    const Tensor& mg) {
+  const auto k = x.p.size(0), g = x.p.size(1);
+  // (wb + m dw)(hb + m dh) = wb hb + m (w h - wb hb), as m is 0 or 1.
+  const auto e = x.w.unsqueeze(1) * x.h - x.wb.unsqueeze(1) * x.hb;  // [L, D]
+  const auto pool = torch::addmm((x.wb.unsqueeze(1) * x.hb).sum(0).unsqueeze(0), mh, e);
+  const auto total = x.wb.sum() + torch::mv(mh, x.w - x.wb);
+  const auto fs = torch::addmm(x.fb.sum(0).unsqueeze(0), mf, x.f - x.fb);
+  const auto u = c.user(c.norm(total).first.unsqueeze(1) * pool, fs);  // [R, D]
+  const auto q0 = torch::matmul(u, x.pb.reshape({k * g, -1}).t()).reshape({-1, k, g});
+  const auto q1 = torch::matmul(u, (x.p - x.pb).reshape({k * g, -1}).t()).reshape({-1, k, g});
+  return (q0 + mg.unsqueeze(1) * q1).sum(2);
+}
+
+// Integrated Gradients / Gradient×Input with the gradients of the closed form written out:
+// with a = w(α), P = Σ a_l H_l(α), T = Σ a_l, n = s(T), u = n P + F (plus the MLP), and v_k(α):
+//   ds/dH_l = n a_l g_p,  ds/da_l = n g_p·H_l + s'(T) g_p·P,  ds/dF_f = g_F,  ds/dp_kg = u,
+// where g_p = g_F = v_k for the pooled form, and for the MLP g_p = v_k + W1aᵀ(1[z>0] ⊙ W2ᵀv_k),
+// g_F = W1bᵀ(1[z>0] ⊙ W2ᵀv_k).
+Tensor closedGradientAttribution(const ClosedForm& c, const DoubleInputs& x, const Quadrature& q) {
+  const auto opts = x.w.options();
+  const auto alpha = torch::tensor(q.alphas, torch::kFloat64).to(opts.device());
+  const auto coef = torch::tensor(q.coefs, torch::kFloat64).to(opts.device());
+  const auto dh = x.h - x.hb, dw = x.w - x.wb, df = x.f - x.fb, dp = x.p - x.pb;
+  const auto a = x.wb.unsqueeze(0) + alpha.unsqueeze(1) * dw.unsqueeze(0);               // [S, L]
+  const auto total = a.sum(1);                                                           // [S]
+  const auto pool = torch::matmul(a, x.hb) + alpha.unsqueeze(1) * torch::matmul(a, dh);  // [S, D]
+  const auto fs = x.fb.sum(0).unsqueeze(0) + alpha.unsqueeze(1) * df.sum(0).unsqueeze(0);
+  const auto [n, dn] = c.norm(total);
+  Tensor z;
+  const auto u = c.user(n.unsqueeze(1) * pool, fs, &z);                                       // [S, D]
+  const auto v = x.pb.sum(1).unsqueeze(0) + alpha.view({-1, 1, 1}) * dp.sum(1).unsqueeze(0);  // [S, K, D]
+  Tensor gp = v, gf = v;
+  if (c.mlp()) {
+    const auto t = torch::matmul(v, c.w2) * (z > 0).to(torch::kFloat64).unsqueeze(1);  // [S, K, Hd]
+    const auto gx = torch::matmul(t, c.w1);                                            // [S, K, 2D]
+    gp = v + gx.narrow(2, 0, c.d);
+    gf = gx.narrow(2, c.d, c.d);
+  }
+  const auto cw = coef.view({-1, 1, 1});
+  const auto gdh = torch::matmul(gp, dh.t());  // [S, K, L]
+  const auto gh0 = torch::matmul(gp, x.hb.t());
+  const auto gpool = (gp * pool.unsqueeze(1)).sum(2, true);  // [S, K, 1]
+  const auto ns = n.view({-1, 1, 1}), dns = dn.view({-1, 1, 1}), as = alpha.view({-1, 1, 1});
+  const auto hist =
+      (cw * (ns * a.unsqueeze(1) * gdh + dw.view({1, 1, -1}) * (ns * (gh0 + as * gdh) + dns * gpool)))
+          .sum(0);                                              // [K, L]
+  const auto fields = torch::matmul((cw * gf).sum(0), df.t());  // [K, F]
+  const auto ubar = (coef.unsqueeze(1) * u).sum(0);             // [D]
+  const auto parts = torch::matmul(dp, ubar);                   // [K, G]
+  return torch::cat({hist, fields, parts}, 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Autograd on the model's methods.
 
 // Integrated Gradients (and Gradient×Input: one point at alpha = 1 with weight 1). The path points of
-// every step are leaves of one graph: S user vectors U [S, D] and S·K item vectors V [S, K, D]. The
-// item side needs one backward pass (each (step, item) has its own parts); the user side is shared by
-// the items, so it takes min(K, D) vector-Jacobian products of U, with V[:, k] or a unit vector.
-void gradientAttribution(Inputs& in, const std::vector<double>& alphas, const std::vector<double>& coefs,
-                         const TaskControl& control, RawAttribution& raw) {
-  const auto s = static_cast<std::int64_t>(alphas.size());
+// all steps are leaves of one graph (one batched user_vectors call), or of S separate graphs (one
+// user_vector call each) for files without it. The item side needs one backward pass; the user side
+// one vector-Jacobian product per item, each over every step at once.
+Tensor autogradAttribution(Inputs& in, const Quadrature& q, const TaskControl& control) {
+  const auto s = static_cast<std::int64_t>(q.alphas.size());
   const auto l = in.numHistory(), nf = in.numFields(), g = in.numParts(), k = in.numItems();
   const auto opts = in.weights.options();
-  const auto alpha = torch::tensor(alphas, torch::kFloat64).to(opts);
-  const auto coef = torch::tensor(coefs, torch::kFloat64).to(opts);
+  const auto alpha = torch::tensor(q.alphas, torch::kFloat64).to(opts);
+  const auto coef = torch::tensor(q.coefs, torch::kFloat64).to(opts);
   const auto dh = in.history - in.history0, dw = in.weights - in.weights0, df = in.fields - in.fields0,
              dp = in.parts - in.parts0;
   const auto along = [&](const Tensor& x0, const Tensor& dx) {
     std::vector<std::int64_t> shape(static_cast<std::size_t>(dx.dim()) + 1, 1);
     shape[0] = s;
-    return (x0.unsqueeze(0) + alpha.view(shape) * dx.unsqueeze(0)).detach().requires_grad_(true);
+    return (x0.unsqueeze(0) + alpha.view(shape) * dx.unsqueeze(0)).detach();
   };
-  auto hs = along(in.history0, dh), ws = along(in.weights0, dw), fs = along(in.fields0, df),
-       ps = along(in.parts0, dp);
-  std::vector<Tensor> users;
-  for (std::int64_t i = 0; i < s; ++i) users.push_back(in.userVector(hs[i], ws[i], fs[i]));
-  const auto u = torch::stack(users);                                             // [S, D]
+  auto ps = along(in.parts0, dp).requires_grad_(true);
   const auto v = in.itemVectors(ps.reshape({s * k, g, -1})).reshape({s, k, -1});  // [S, K, D]
-  const auto d = u.size(1);
+
+  // The user side: outputs and leaves, either [S, ...] tensors or S separate ones.
+  std::vector<Tensor> outputs, hsList, wsList, fsList;
+  const auto hsAll = along(in.history0, dh), wsAll = along(in.weights0, dw), fsAll = along(in.fields0, df);
+  Tensor u;
+  if (in.batched) {
+    hsList = {hsAll.requires_grad_(true)};
+    wsList = {wsAll.requires_grad_(true)};
+    fsList = {fsAll.requires_grad_(true)};
+    u = in.userVectors(hsList[0], wsList[0], fsList[0]);
+    outputs = {u};
+  } else {
+    for (std::int64_t i = 0; i < s; ++i) {
+      hsList.push_back(hsAll[i].clone().requires_grad_(true));
+      wsList.push_back(wsAll[i].clone().requires_grad_(true));
+      fsList.push_back(fsAll[i].clone().requires_grad_(true));
+      outputs.push_back(in.userVector(hsList.back(), wsList.back(), fsList.back()));
+    }
+    u = torch::stack(outputs);
+  }
 
   // Item parts: d(u_s . v_sk)/dP_sk, integrated and multiplied by the input difference.
   const auto itemTotal = (u.detach().unsqueeze(1) * v).sum();
-  const auto gp = torch::autograd::grad({itemTotal}, {ps}, {}, true, false, true)[0];
+  const auto gp = torch::autograd::grad({itemTotal}, {ps}, {}, false, false, true)[0];
   Tensor itemAttr = torch::zeros({k, g}, opts);
   if (gp.defined()) itemAttr = ((coef.view({s, 1, 1, 1}) * gp).sum(0) * dp).sum(-1);
 
-  // User side: per-step projections q[s, field] of a gradient onto the input difference.
-  const auto vd = v.detach();
-  const auto project = [&](const Tensor& gradOut) {
-    const auto gr = torch::autograd::grad({u}, {hs, ws, fs}, {gradOut}, true, false, true);
-    auto qh = gr[0].defined() ? (gr[0] * dh.unsqueeze(0)).sum(-1) : torch::zeros({s, l}, opts);
-    if (gr[1].defined()) qh = qh + gr[1] * dw.unsqueeze(0);
-    const auto qf = gr[2].defined() ? (gr[2] * df.unsqueeze(0)).sum(-1) : torch::zeros({s, nf}, opts);
-    return torch::cat({qh, qf}, 1);  // [S, L + F]
-  };
-  Tensor userAttr = torch::zeros({k, l + nf}, opts);
-  if (l + nf > 0) {
-    if (k <= d) {
-      for (std::int64_t j = 0; j < k && !control.cancelled(); ++j)
-        userAttr[j] = (coef.unsqueeze(1) * project(vd.select(1, j))).sum(0);
-    } else {
-      for (std::int64_t j = 0; j < d && !control.cancelled(); ++j) {
-        const auto unit =
-            torch::zeros_like(u).index_fill_(1, torch::tensor({j}, torch::kInt64).to(u.device()), 1);
-        userAttr += torch::matmul((coef.unsqueeze(1) * vd.select(2, j)).t(), project(unit));
-      }
+  std::vector<Tensor> leaves;
+  for (const auto* list : {&hsList, &wsList, &fsList})
+    leaves.insert(leaves.end(), list->begin(), list->end());
+  const auto stacked = [&](const std::vector<Tensor>& grads, std::size_t from, std::size_t count,
+                           const Tensor& like) {
+    if (in.batched) return grads[from].defined() ? grads[from] : torch::zeros_like(like);
+    std::vector<Tensor> rows;
+    for (std::size_t i = 0; i < count; ++i) {
+      const auto& gr = grads[from + i];
+      rows.push_back(gr.defined() ? gr : torch::zeros_like(like[static_cast<std::int64_t>(i)]));
     }
+    return torch::stack(rows);
+  };
+  const auto vd = v.detach();
+  const auto per = in.batched ? std::size_t{1} : static_cast<std::size_t>(s);
+  Tensor userAttr = torch::zeros({k, l + nf}, opts);
+  for (std::int64_t j = 0; j < k && l + nf > 0 && !control.cancelled(); ++j) {
+    std::vector<Tensor> gradOut;
+    if (in.batched) {
+      gradOut = {vd.select(1, j)};
+    } else {
+      for (std::int64_t i = 0; i < s; ++i) gradOut.push_back(vd[i][j]);
+    }
+    const auto gr = torch::autograd::grad(outputs, leaves, gradOut, true, false, true);
+    const auto gh = stacked(gr, 0, per, hsAll), gw = stacked(gr, per, per, wsAll),
+               gf = stacked(gr, 2 * per, per, fsAll);
+    const auto qh = (gh * dh.unsqueeze(0)).sum(-1) + gw * dw.unsqueeze(0);  // [S, L]
+    const auto qf = (gf * df.unsqueeze(0)).sum(-1);                         // [S, F]
+    userAttr[j] = (coef.unsqueeze(1) * torch::cat({qh, qf}, 1)).sum(0);
   }
-  const auto all = torch::cat({userAttr, itemAttr}, 1).to(torch::kCPU, torch::kFloat64).contiguous();
-  for (std::int64_t j = 0; j < k; ++j) raw.values.push_back(toDoubles(all[j]));
+  return torch::cat({userAttr, itemAttr}, 1);
 }
 
-// Occlusion: each field removed on its own and every score recomputed exactly.
-void occlusionAttribution(Inputs& in, const TaskControl& control, RawAttribution& raw) {
+// Occlusion: each field removed on its own and every score recomputed exactly; all history removals
+// go through user_vectors as one batch.
+Tensor autogradOcclusion(Inputs& in, const TaskControl& control) {
   torch::NoGradGuard noGrad;
   const auto l = in.numHistory(), nf = in.numFields(), g = in.numParts(), k = in.numItems();
   const auto vx = in.itemVectors(in.parts);                          // [K, D]
   const auto ux = in.userVector(in.history, in.weights, in.fields);  // [D]
   const auto fx = torch::mv(vx, ux);                                 // [K]
   std::vector<Tensor> users;
-  for (std::int64_t i = 0; i < l && !control.cancelled(); ++i) {
-    const auto keep = torch::cat({torch::arange(0, i), torch::arange(i + 1, l)}).to(in.weights.device());
-    users.push_back(
-        in.userVector(in.history.index_select(0, keep), in.weights.index_select(0, keep), in.fields));
+  if (l > 0 && !control.cancelled()) {
+    // Row i of `keep` lists every history position but i: [L, L - 1].
+    const auto all = torch::arange(0, l, torch::TensorOptions().dtype(torch::kInt64));
+    auto keep =
+        all.unsqueeze(0).expand({l, l}).masked_select(~torch::eye(l, torch::kBool)).reshape({l, l - 1});
+    keep = keep.to(in.weights.device());
+    const auto h = in.history.index_select(0, keep.reshape(-1)).reshape({l, l - 1, -1});
+    const auto w = in.weights.index_select(0, keep.reshape(-1)).reshape({l, l - 1});
+    users.push_back(in.userVectors(h, w, in.fields.unsqueeze(0).expand({l, nf, in.fields.size(1)})));
   }
-  for (std::int64_t f = 0; f < nf && !control.cancelled(); ++f) {
-    auto fields = in.fields.clone();
-    fields[f] = in.missingFields[f];
-    users.push_back(in.userVector(in.history, in.weights, fields));
+  if (nf > 0 && !control.cancelled()) {
+    const auto eye = torch::eye(nf, in.fields.options()).unsqueeze(2);  // [F, F, 1]
+    const auto fields = in.fields.unsqueeze(0) * (1 - eye) + in.missingFields.unsqueeze(0) * eye;
+    users.push_back(in.userVectors(in.history.unsqueeze(0).expand({nf, l, in.history.size(1)}),
+                                   in.weights.unsqueeze(0).expand({nf, l}), fields));
   }
   Tensor userAttr = torch::zeros({k, 0}, fx.options());
-  if (!users.empty()) userAttr = fx.unsqueeze(1) - torch::matmul(vx, torch::stack(users).t());  // [K, L + F]
+  if (!users.empty()) userAttr = fx.unsqueeze(1) - torch::matmul(vx, torch::cat(users, 0).t());  // [K, L + F]
   // Part g zeroed for every item at once: [G, K, G, E] -> [G·K, D].
-  auto occluded = in.parts.unsqueeze(0).repeat({g, 1, 1, 1});
-  for (std::int64_t j = 0; j < g; ++j) occluded[j].select(1, j).zero_();
+  const auto keepParts = (1 - torch::eye(g, in.parts.options())).view({g, 1, g, 1});
+  const auto occluded = in.parts.unsqueeze(0) * keepParts;
   const auto vo = in.itemVectors(occluded.reshape({g * k, g, -1})).reshape({g, k, -1});
   const auto itemAttr = fx.unsqueeze(1) - torch::matmul(vo, ux).t();  // [K, G]
-  const auto all = torch::cat({userAttr, itemAttr}, 1);
-  for (std::int64_t j = 0; j < k; ++j) raw.values.push_back(toDoubles(all[j]));
+  return torch::cat({userAttr, itemAttr}, 1);
+}
+
+// Scores [R, K] of R coalitions through the model's methods (see closedValues); user rows go through
+// user_vectors in slices, item vectors once per distinct part mask.
+Tensor autogradValues(Inputs& in, const Tensor& hb, const Tensor& wb, const Tensor& fb, const Tensor& pb,
+                      const Tensor& mh, const Tensor& mf, const Tensor& mg, const TaskControl& control) {
+  const auto r = mh.size(0), l = in.numHistory(), nf = in.numFields(), k = in.numItems();
+  const auto width = std::max<std::int64_t>(1, (l + nf) * std::max<std::int64_t>(1, in.history.size(1)));
+  const auto slice = std::max<std::int64_t>(1, kMaxBatchFloats / width);
+  std::vector<Tensor> users;
+  for (std::int64_t from = 0; from < r && !control.cancelled(); from += slice) {
+    const auto n = std::min(slice, r - from);
+    const auto m1 = mh.narrow(0, from, n).to(torch::kFloat32), m2 = mf.narrow(0, from, n).to(torch::kFloat32);
+    users.push_back(in.userVectors(hb.unsqueeze(0) + m1.unsqueeze(2) * (in.history - hb).unsqueeze(0),
+                                   wb.unsqueeze(0) + m1 * (in.weights - wb).unsqueeze(0),
+                                   fb.unsqueeze(0) + m2.unsqueeze(2) * (in.fields - fb).unsqueeze(0)));
+  }
+  if (control.cancelled()) return {};
+  const auto u = torch::cat(users, 0).to(torch::kFloat64);  // [R, D]
+  // Item vectors per distinct part mask.
+  const auto g = in.numParts();
+  const auto bits =
+      torch::matmul(mg.to(torch::kFloat64).cpu(), torch::pow(2.0, torch::arange(0, g, torch::kFloat64)))
+          .to(torch::kInt64);
+  auto out = torch::empty({r, k}, u.options());
+  const auto codes = bits.contiguous();
+  const auto* code = codes.data_ptr<std::int64_t>();
+  std::map<std::int64_t, std::vector<std::int64_t>> rowsOf;
+  for (std::int64_t i = 0; i < r; ++i) rowsOf[code[i]].push_back(i);
+  for (const auto& [mask, rows] : rowsOf) {
+    auto on = torch::zeros({g}, in.parts.options());
+    for (std::int64_t j = 0; j < g; ++j) on[j] = ((mask >> j) & 1) != 0 ? 1.0 : 0.0;
+    const auto v = in.itemVectors(pb + on.view({1, g, 1}) * (in.parts - pb)).to(torch::kFloat64);  // [K, D]
+    const auto idx = torch::tensor(rows, torch::kInt64).to(u.device());
+    out.index_copy_(0, idx, torch::matmul(u.index_select(0, idx), v.t()));
+  }
+  return out;
 }
 
 // Sampled Shapley values by permutation sampling with antithetic pairs (each permutation and its
 // reverse). Absent fields take their baseline value; every permutation's marginal contributions add
 // up to f(x) − f(x') exactly, so the estimates do too. The standard error is over the pair means.
-void shapleyAttribution(Inputs& in, int samples, std::uint64_t seed, const TaskControl& control,
+// The n + 1 prefixes of every permutation are scored as one batch of coalitions by `values`.
+template <class Values>
+void shapleyAttribution(std::int64_t l, std::int64_t nf, std::int64_t g, std::int64_t k, int samples,
+                        std::uint64_t seed, const TaskControl& control, Values&& values,
                         RawAttribution& raw) {
-  torch::NoGradGuard noGrad;
-  const auto l = in.numHistory(), nf = in.numFields(), g = in.numParts(), k = in.numItems();
-  const auto n = static_cast<std::size_t>(l + nf + g);
-  const auto opts = in.weights.options();
-  std::map<std::uint64_t, Tensor> itemCache;  // item-part mask -> item vectors [K, D]
-  const auto itemVectorsFor = [&](std::uint64_t mask) {
-    auto it = itemCache.find(mask);
-    if (it != itemCache.end()) return it->second;
-    auto on = torch::zeros({g}, opts);
-    for (std::int64_t j = 0; j < g; ++j) on[j] = ((mask >> j) & 1U) != 0 ? 1.0 : 0.0;
-    const auto p = in.parts0 + on.view({1, g, 1}) * (in.parts - in.parts0);
-    return itemCache.emplace(mask, in.itemVectors(p)).first->second;
-  };
-  const auto userVectorFor = [&](const Tensor& on) {  // on: [L + F] of 0/1
-    const auto oh = on.narrow(0, 0, l), of = on.narrow(0, l, nf);
-    return in.userVector(in.history0 + oh.unsqueeze(1) * (in.history - in.history0),
-                         in.weights0 + oh * (in.weights - in.weights0),
-                         in.fields0 + of.unsqueeze(1) * (in.fields - in.fields0));
-  };
-
+  const auto n = l + nf + g;
   const int pairs = std::max(1, (samples + 1) / 2);
-  std::vector<double> sum(static_cast<std::size_t>(k) * n, 0.0), sumSq(sum.size(), 0.0);
-  std::vector<double> pairMean(sum.size());
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
+  // Players in order of each permutation: [2·pairs, n], the reverse right after each draw.
+  std::vector<std::int64_t> order(static_cast<std::size_t>(n));
+  std::iota(order.begin(), order.end(), std::int64_t{0});
   std::mt19937_64 rng(seed);
-  for (int pair = 0; pair < pairs && !control.cancelled(); ++pair) {
+  auto perms = torch::empty({2 * pairs, n}, torch::kInt64);
+  auto* pp = perms.data_ptr<std::int64_t>();
+  for (int pair = 0; pair < pairs; ++pair) {
     std::shuffle(order.begin(), order.end(), rng);
-    std::fill(pairMean.begin(), pairMean.end(), 0.0);
-    for (int side = 0; side < 2; ++side) {
-      std::vector<std::size_t> perm = order;
-      if (side == 1) std::reverse(perm.begin(), perm.end());
-      // Values of the n + 1 prefixes of the permutation, for every item: [n + 1, K].
-      auto on = torch::zeros({l + nf}, opts);
-      std::uint64_t mask = 0;
-      Tensor u = userVectorFor(on);
-      std::vector<Tensor> values{torch::mv(itemVectorsFor(mask), u)};
-      for (const auto player : perm) {
-        const auto p = static_cast<std::int64_t>(player);
-        if (p < l + nf) {
-          on[p] = 1.0;
-          u = userVectorFor(on);
-        } else {
-          mask |= std::uint64_t{1} << (p - l - nf);
-        }
-        values.push_back(torch::mv(itemVectorsFor(mask), u));
-      }
-      const auto vals = toDoubles(torch::stack(values));  // row-major [n + 1, K]
-      for (std::size_t step = 0; step < n; ++step) {
-        for (std::int64_t j = 0; j < k; ++j) {
-          const auto uk = static_cast<std::size_t>(j);
-          const auto kk = static_cast<std::size_t>(k);
-          pairMean[uk * n + perm[step]] += 0.5 * (vals[(step + 1) * kk + uk] - vals[step * kk + uk]);
-        }
-      }
-    }
-    for (std::size_t i = 0; i < sum.size(); ++i) {
-      sum[i] += pairMean[i];
-      sumSq[i] += pairMean[i] * pairMean[i];
-    }
-    control.report(double(pair + 1) / pairs, "sampling permutations");
+    std::copy(order.begin(), order.end(), pp + static_cast<std::ptrdiff_t>(2 * pair) * n);
+    std::copy(order.rbegin(), order.rend(), pp + static_cast<std::ptrdiff_t>(2 * pair + 1) * n);
   }
+  // Prefix masks: prefix j of permutation p holds its first j players: [2·pairs, n + 1, n].
+  const auto rank =
+      torch::empty_like(perms).scatter_(1, perms, torch::arange(0, n, torch::kInt64).expand_as(perms));
+  const auto steps = torch::arange(0, n + 1, torch::kInt64).view({1, -1, 1});
+  // Slices of whole permutations, so that cancel is honoured and memory stays bounded.
+  const auto perSlice = std::max<std::int64_t>(2, (std::int64_t{1} << 16) / std::max<std::int64_t>(1, n + 1));
+  std::vector<Tensor> slices;
+  for (std::int64_t from = 0; from < 2 * pairs && !control.cancelled(); from += perSlice) {
+    const auto count = std::min(perSlice, 2 * pairs - from);
+    const auto m = (rank.narrow(0, from, count).unsqueeze(1) < steps).to(torch::kFloat64).reshape({-1, n});
+    auto v = values(m.narrow(1, 0, l), m.narrow(1, l, nf), m.narrow(1, l + nf, g));
+    if (!v.defined()) return;
+    slices.push_back(v.to(torch::kCPU, torch::kFloat64));
+    control.report(double(from + count) / (2 * pairs), "sampling permutations");
+  }
+  if (control.cancelled()) return;
+  const auto vals = torch::cat(slices, 0).reshape({2 * pairs, n + 1, k});
+  // Marginal contribution of the player at position j, moved to the player's own column.
+  const auto step = vals.narrow(1, 1, n) - vals.narrow(1, 0, n);  // [2·pairs, n, K]
+  const auto contrib = torch::zeros_like(step).scatter_(1, perms.unsqueeze(2).expand_as(step), step);
+  const auto pairMean = 0.5 * contrib.reshape({pairs, 2, n, k}).sum(1);  // [pairs, n, K]
+  const auto mean = pairMean.mean(0).t().contiguous();                   // [K, n]
+  Tensor se = torch::full_like(mean, NAN);
+  if (pairs > 1) {
+    const auto centred = pairMean - pairMean.mean(0, true);
+    se = (centred.pow(2).sum(0) / double(pairs - 1) / double(pairs)).sqrt().t().contiguous();
+  }
+  storeRows(mean, raw);
+  const auto errors = toDoubles(se);
   for (std::int64_t j = 0; j < k; ++j) {
-    std::vector<double> mean(n), se(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      const auto at = static_cast<std::size_t>(j) * n + i;
-      mean[i] = sum[at] / pairs;
-      const double var =
-          pairs > 1 ? std::max(0.0, (sumSq[at] - pairs * mean[i] * mean[i]) / (pairs - 1)) : NAN;
-      se[i] = std::sqrt(var / pairs);
+    const auto at = errors.begin() + static_cast<std::ptrdiff_t>(j * n);
+    raw.standardErrors.emplace_back(at, at + static_cast<std::ptrdiff_t>(n));
+  }
+}
+
+Quadrature quadrature(const AttributionOptions& options) {
+  Quadrature q;
+  if (options.method == AttributionMethod::GradientTimesInput) return {{1.0}, {1.0}};
+  const int steps = options.steps;
+  if (options.rule == IntegrationRule::Midpoint) {
+    for (int i = 0; i < steps; ++i) q.alphas.push_back((i + 0.5) / steps);
+    q.coefs.assign(static_cast<std::size_t>(steps), 1.0 / steps);
+  } else {
+    for (int i = 0; i <= steps; ++i) q.alphas.push_back(double(i) / steps);
+    q.coefs.assign(static_cast<std::size_t>(steps) + 1, 1.0 / steps);
+    q.coefs.front() = q.coefs.back() = 0.5 / steps;
+  }
+  return q;
+}
+
+void computeClosed(const ClosedForm& c, Inputs& in, const AttributionOptions& options,
+                   const TaskControl& control, RawAttribution& raw) {
+  torch::NoGradGuard noGrad;
+  const auto l = in.numHistory(), nf = in.numFields(), g = in.numParts();
+  const auto x =
+      doubles(in.history, in.weights, in.fields, in.parts, in.history0, in.weights0, in.fields0, in.parts0);
+  const auto opts = x.w.options();
+  // f(x) and f(x'): the all-present and all-absent coalitions.
+  const auto ends = torch::tensor({1.0, 0.0}, opts).unsqueeze(1);
+  const auto out = closedValues(c, x, ends.expand({2, l}), ends.expand({2, nf}), ends.expand({2, g}));
+  raw.output = toDoubles(out[0]);
+  raw.baseline = toDoubles(out[1]);
+  switch (options.method) {
+    case AttributionMethod::IntegratedGradients:
+    case AttributionMethod::GradientTimesInput:
+      storeRows(closedGradientAttribution(c, x, quadrature(options)), raw);
+      break;
+    case AttributionMethod::Occlusion: {
+      // Absent = removed history row, missing field value, zero part; row 0 = everything present.
+      const auto o = doubles(in.history, in.weights, in.fields, in.parts, torch::zeros_like(in.history),
+                             torch::zeros_like(in.weights), in.missingFields, torch::zeros_like(in.parts));
+      const auto m = 1 - torch::cat({torch::zeros({1, l + nf + g}, opts), torch::eye(l + nf + g, opts)}, 0);
+      const auto v = closedValues(c, o, m.narrow(1, 0, l), m.narrow(1, l, nf), m.narrow(1, l + nf, g));
+      storeRows((v.narrow(0, 0, 1) - v.narrow(0, 1, l + nf + g)).t(), raw);
+      break;
     }
-    raw.values.push_back(std::move(mean));
-    raw.standardErrors.push_back(std::move(se));
+    case AttributionMethod::Shapley:
+      shapleyAttribution(
+          l, nf, g, in.numItems(), options.samples, options.seed, control,
+          [&](const Tensor& mh, const Tensor& mf, const Tensor& mg) {
+            return closedValues(c, x, mh.to(opts.device()), mf.to(opts.device()), mg.to(opts.device()));
+          },
+          raw);
+      break;
+  }
+}
+
+void computeAutograd(Inputs& in, const AttributionOptions& options, const TaskControl& control,
+                     RawAttribution& raw) {
+  {
+    torch::NoGradGuard noGrad;
+    const auto scores = [&](const Tensor& h, const Tensor& w, const Tensor& f, const Tensor& p) {
+      return torch::mv(in.itemVectors(p), in.userVector(h, w, f));
+    };
+    raw.output = toDoubles(scores(in.history, in.weights, in.fields, in.parts));
+    raw.baseline = toDoubles(scores(in.history0, in.weights0, in.fields0, in.parts0));
+  }
+  switch (options.method) {
+    case AttributionMethod::IntegratedGradients:
+    case AttributionMethod::GradientTimesInput: {
+      torch::AutoGradMode grad(true);
+      storeRows(autogradAttribution(in, quadrature(options), control), raw);
+      break;
+    }
+    case AttributionMethod::Occlusion:
+      storeRows(autogradOcclusion(in, control), raw);
+      break;
+    case AttributionMethod::Shapley: {
+      torch::NoGradGuard noGrad;
+      const auto dev = in.weights.device();
+      shapleyAttribution(
+          in.numHistory(), in.numFields(), in.numParts(), in.numItems(), options.samples, options.seed,
+          control,
+          [&](const Tensor& mh, const Tensor& mf, const Tensor& mg) {
+            return autogradValues(in, in.history0, in.weights0, in.fields0, in.parts0, mh.to(dev), mf.to(dev),
+                                  mg, control);
+          },
+          raw);
+      break;
+    }
   }
 }
 
@@ -269,37 +535,16 @@ Result<RawAttribution> computeRawAttribution(const ModelFile& model, const UserP
     auto baseline = options.method == AttributionMethod::GradientTimesInput ? AttributionBaseline::Zero
                                                                             : options.baseline;
     auto in = makeInputs(model, profile, items, baseline);
-    if (in.numParts() > 63 && options.method == AttributionMethod::Shapley) {
-      return makeError(ErrorCode::InvalidArgument, "Shapley values support at most 63 item parts");
+    if (in.numParts() > 62 && options.method == AttributionMethod::Shapley) {
+      return makeError(ErrorCode::InvalidArgument, "Shapley values support at most 62 item parts");
     }
-    fillOutputs(in, raw);
-    switch (options.method) {
-      case AttributionMethod::IntegratedGradients: {
-        std::vector<double> alphas, coefs;
-        const int steps = options.steps;
-        if (options.rule == IntegrationRule::Midpoint) {
-          for (int i = 0; i < steps; ++i) alphas.push_back((i + 0.5) / steps);
-          coefs.assign(static_cast<std::size_t>(steps), 1.0 / steps);
-        } else {
-          for (int i = 0; i <= steps; ++i) alphas.push_back(double(i) / steps);
-          coefs.assign(static_cast<std::size_t>(steps) + 1, 1.0 / steps);
-          coefs.front() = coefs.back() = 0.5 / steps;
-        }
-        torch::AutoGradMode grad(true);
-        gradientAttribution(in, alphas, coefs, control, raw);
-        break;
-      }
-      case AttributionMethod::GradientTimesInput: {
-        torch::AutoGradMode grad(true);
-        gradientAttribution(in, {1.0}, {1.0}, control, raw);
-        break;
-      }
-      case AttributionMethod::Occlusion:
-        occlusionAttribution(in, control, raw);
-        break;
-      case AttributionMethod::Shapley:
-        shapleyAttribution(in, options.samples, options.seed, control, raw);
-        break;
+    const auto* structure = options.closedForm ? detail::modelExplainStructure(model) : nullptr;
+    if (structure != nullptr) {
+      raw.engine = "closed form (" + explainStructureName(*structure) + ")";
+      computeClosed(closedForm(model, *structure), in, options, control, raw);
+    } else {
+      raw.engine = in.batched ? "autograd, batched (user_vectors)" : "autograd, one user_vector call per row";
+      computeAutograd(in, options, control, raw);
     }
     if (control.cancelled()) return makeError(ErrorCode::Cancelled, "the explanation was cancelled");
     return raw;

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "common/result.h"
@@ -17,6 +18,7 @@ struct RawAttribution {
   std::vector<double> baseline;  // f(x') per item
   std::vector<std::vector<double>> values;
   std::vector<std::vector<double>> standardErrors;  // same shape as values; empty unless Shapley
+  std::string engine;                               // how the numbers were computed (Explanation::engine)
 };
 
 // Computes the raw attributions of `items` for an already validated `profile` with the method of

@@ -100,7 +100,7 @@ class BprModel final : public TrainableModel {
     spec.className = "BprModel";
     spec.tensors.push_back({"q", {m_q.size(0), m_q.size(1)}, plain(m_q), {}, false});
     spec.tensors.push_back({"p", {m_p.size(0), m_p.size(1)}, plain(m_p), {}, false});
-    spec.source = kBprSource;
+    spec.source = std::string(kBprSource) + pooledSqrtUserSource();
     spec.itemParts = {"item"};
     return spec;
   }

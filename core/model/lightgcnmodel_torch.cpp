@@ -227,8 +227,8 @@ class LightGcnModel final : public TrainableModel {
         {"graph_item", {static_cast<std::int64_t>(m_userItem.column.size())}, {}, m_userItem.column, true});
     spec.tensors.push_back(
         {"graph_value", {static_cast<std::int64_t>(m_userItem.value.size())}, m_userItem.value, {}, false});
-    spec.source = std::string(kLightGcnSource) + "\ndef graph_layers(self) -> int:\n    return " +
-                  std::to_string(m_layers) + "\n";
+    spec.source = std::string(kLightGcnSource) + pooledSqrtUserSource() +
+                  "\ndef graph_layers(self) -> int:\n    return " + std::to_string(m_layers) + "\n";
     spec.itemParts = {"item"};
     return spec;
   }

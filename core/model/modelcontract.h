@@ -5,7 +5,7 @@
 
 namespace reclens {
 
-// The RecLens model contract, version 1 (documented in docs/model-contract.md).
+// The RecLens model contract, version 2 (documented in docs/model-contract.md).
 //
 // A model is a TorchScript module (torch.jit.save / torch::jit::Module::save) with these methods
 // (all tensors float32 unless said otherwise; N items, D score dimensions, L history entries,
@@ -25,19 +25,33 @@ namespace reclens {
 //   the
 //                                                       rows of item_embeddings() (validated on a sample)
 //
+//   user_vectors(history: [B, L, H], weights: [B, L], fields: [B, F, H]) -> Tensor[B, D]
+//                                                       version 2 only: row b equals user_vector of row b
+//                                                       (one call for all steps, coalitions or users)
+//
+// Optional (any version): explain_structure() -> str, a JSON declaration of a closed form of
+// user_vector and item_vectors (see ExplainStructure below), and explain_tensors() -> List[Tensor], the
+// weights that form needs. RecLens checks the declaration numerically at load and ignores it when it
+// does not match the methods.
+//
 // score(user, item) = user_vector(...) . item_embeddings()[item]; full-catalog scoring is one
 // matrix-vector product. Attribution units: each history row (through `weights` and `history`),
 // each user field row of `fields`, each item part g of item_field_inputs.
 
-inline constexpr int kModelContractVersion = 1;
+// The version RecLens writes, and the oldest it still reads. A version-1 file has no user_vectors;
+// RecLens then calls user_vector once per row, keeping every row's graph separate.
+inline constexpr int kModelContractVersion = 2;
+inline constexpr int kOldestModelContractVersion = 1;
 
-// The method names above, in the order the validator checks them.
+// The method names every version requires, in the order the validator checks them.
 inline const std::vector<std::string>& modelContractMethods() {
   static const std::vector<std::string> kMethods = {
       "contract_version",  "metadata",    "item_embeddings",   "history_inputs",
       "user_field_inputs", "user_vector", "item_field_inputs", "item_vectors"};
   return kMethods;
 }
+// The batched method that version 2 adds.
+inline constexpr const char* kBatchedUserMethod = "user_vectors";
 
 // The metadata JSON that travels inside a model file (metadata()). Keys, all required unless noted:
 //   "contract_version": int, "kind": "popularity"|"bpr"|"lightgcn"|"twotower"|other string,

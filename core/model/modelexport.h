@@ -25,6 +25,11 @@ struct ExportSpec {
   std::vector<std::string> itemParts;
 };
 
+// TorchScript source of user_vectors (contract 2) and explain_structure() for the models whose user
+// vector is the history pooled with 1/sqrt(max(total weight, 1)) plus the sum of the field rows (BPR,
+// LightGCN). The two-tower model adds its MLP to the same pooling in its own source.
+const char* pooledSqrtUserSource();
+
 // One user's inputs to a model file and the scores [N] the file must reproduce.
 struct ProbeUser {
   std::vector<std::int64_t> items;

@@ -42,6 +42,17 @@ at::Tensor scoresFor(torch::jit::Module& module, const at::Tensor& items, const 
 
 }  // namespace
 
+const char* pooledSqrtUserSource() {
+  return R"(
+def user_vectors(self, history: Tensor, weights: Tensor, fields: Tensor) -> Tensor:
+    total = torch.clamp(weights.sum(1), min=1.0)
+    return (weights.unsqueeze(2) * history).sum(1) / torch.sqrt(total).unsqueeze(1) + fields.sum(1)
+
+def explain_structure(self) -> str:
+    return '{"user": {"form": "pooled", "norm": "sqrt", "clamp_min": 1.0}, "items": "sum_parts"}'
+)";
+}
+
 Status writeModelFile(const ExportSpec& spec, const std::string& metadataJson, const std::string& path) {
   const std::string part = path + ".part";
   try {
@@ -127,6 +138,8 @@ Result<std::string> verifyExportedModel(const std::string& path) {
       if (!module.find_method(name))
         return makeError(ErrorCode::Schema, "the model has no method " + name, path);
     }
+    if (!module.find_method(kBatchedUserMethod))
+      return makeError(ErrorCode::Schema, std::string("the model has no method ") + kBatchedUserMethod, path);
     const auto version = module.run_method("contract_version").toInt();
     if (version != kModelContractVersion) {
       return makeError(ErrorCode::Schema,

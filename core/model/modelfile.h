@@ -28,6 +28,14 @@ class ModelFile {
   const std::string& path() const;
   const ModelMetadata& metadata() const;
   const ComputeDevice& device() const;
+  // The contract version the file follows (kOldestModelContractVersion .. kModelContractVersion).
+  int contractVersion() const;
+  // True when the file has user_vectors (contract 2): attributions batch all their rows into one call.
+  bool hasBatchedUserVectors() const;
+  // The closed form the file declares and that matched its methods at load, e.g. "pooled, sqrt norm,
+  // clamp 1" ("" when none); closedFormNote() says why a declared form is not used ("" otherwise).
+  const std::string& closedFormName() const;
+  const std::string& closedFormNote() const;
 
   // Torch-side state, defined in modelfile_torch.cpp; other *_torch.cpp units reach the module and
   // the cached item matrix through accessors declared there (no torch type in this header).

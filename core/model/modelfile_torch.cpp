@@ -3,7 +3,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
+#include "model/explainstructure.h"
 #include "model/modelarchive.h"
 #include "model/modelfile.h"
 
@@ -15,6 +17,12 @@ struct ModelFile::Impl {
   ComputeDevice device;
   torch::jit::Module module;
   torch::Tensor itemEmbeddings;  // [N, D] float32, contiguous, on the device
+  int contractVersion = 0;
+  bool batched = false;  // has user_vectors
+  // The closed form of the towers, set only when it was checked against the methods.
+  std::optional<ExplainStructure> structure;
+  std::vector<torch::Tensor> structureTensors;  // PooledMlp: W1, b1, W2, b2 on the device
+  std::string structureName, structureNote;
 };
 
 struct ModelFileAccess {
@@ -28,6 +36,16 @@ torch::jit::Module modelModule(const ModelFile& model) {
 }
 torch::Tensor modelItemEmbeddings(const ModelFile& model) {
   return ModelFileAccess::impl(model).itemEmbeddings;
+}
+const ExplainStructure* modelExplainStructure(const ModelFile& model) {
+  const auto& s = ModelFileAccess::impl(model).structure;
+  return s ? &*s : nullptr;
+}
+const std::vector<torch::Tensor>& modelExplainTensors(const ModelFile& model) {
+  return ModelFileAccess::impl(model).structureTensors;
+}
+bool modelHasBatchedUserVectors(const ModelFile& model) {
+  return ModelFileAccess::impl(model).batched;
 }
 torch::Device modelTorchDevice(const ModelFile& model) {
   const auto& d = ModelFileAccess::impl(model).device;
@@ -147,6 +165,29 @@ Status checkMethodsOnSample(ModelFile::Impl& m) {
     }
   }
 
+  if (m.batched) {
+    // Two rows with different weights and fields: user_vectors must equal user_vector row by row.
+    const auto l = hist.value().size(0);
+    const auto w2 = torch::stack({weights, torch::linspace(0.25, 2.0, l, weights.options())});
+    const auto h2 = torch::stack({hist.value(), hist.value()});
+    const auto f2 = torch::stack({fields.value(), 0.5 * fields.value()});
+    auto batch = callTensor(m.module, m.path, kBatchedUserMethod, {h2, w2, f2});
+    if (!batch) return batch.error();
+    if (auto s = checkShape(m.path, "user_vectors(history[2, L, H], ...)", batch.value(), {2, meta.dim}); !s)
+      return s;
+    for (int64_t b = 0; b < 2; ++b) {
+      auto one = callTensor(m.module, m.path, "user_vector", {h2[b], w2[b], f2[b]});
+      if (!one) return one.error();
+      const double scale = std::max(1.0, one.value().abs().max().item<double>());
+      const double diff = (batch.value()[b] - one.value()).abs().max().item<double>();
+      if (!(diff <= 1e-4 * scale)) {
+        return contractError(m.path, "user_vectors(...) row " + std::to_string(b) +
+                                         " differs from user_vector(...) of the same inputs by " +
+                                         std::to_string(diff));
+      }
+    }
+  }
+
   auto parts = callTensor(m.module, m.path, "item_field_inputs", {sample});
   if (!parts) return parts.error();
   if (auto s = checkShape(m.path, "item_field_inputs(items[K])", parts.value(),
@@ -169,6 +210,99 @@ Status checkMethodsOnSample(ModelFile::Impl& m) {
   return Status::success();
 }
 
+// The user vector of the declared closed form for one row: h [L, D], w [L], f [F, D].
+torch::Tensor closedFormUser(const ExplainStructure& s, const std::vector<torch::Tensor>& t,
+                             const torch::Tensor& h, const torch::Tensor& w, const torch::Tensor& f) {
+  const auto total = torch::clamp_min(w.sum(), s.clampMin);
+  auto pooled = (w.unsqueeze(1) * h).sum(0);
+  if (s.norm != ExplainStructure::Norm::None)
+    pooled = pooled * (s.norm == ExplainStructure::Norm::Mean ? total.reciprocal() : total.rsqrt());
+  const auto fsum = f.sum(0);
+  if (s.user == ExplainStructure::UserForm::Pooled) return pooled + fsum;
+  const auto z = torch::mv(t[0], torch::cat({pooled, fsum})) + t[1];
+  return pooled + torch::mv(t[2], torch::relu(z)) + t[3];
+}
+
+// Checks the closed form a file declares (explain_structure()) against its own methods on probe
+// inputs; on success the attribution code may use it, otherwise a note says why not. A declaration
+// never makes a file fail to load: it is an optional shortcut, and the methods stay the authority.
+void checkExplainStructure(ModelFile::Impl& m) {
+  if (!m.module.find_method("explain_structure")) return;
+  const auto fail = [&](const std::string& why) {
+    m.structureNote = "explain_structure() is not used: " + why;
+    m.structure.reset();
+    m.structureTensors.clear();
+  };
+  try {
+    const auto text = m.module.get_method("explain_structure")({});
+    if (!text.isString()) return fail("it must return a str");
+    auto parsed = parseExplainStructure(text.toStringRef());
+    if (!parsed) return fail(parsed.error().message);
+    const auto s = parsed.value();
+    const int64_t d = m.metadata.dim;
+    const auto dev = m.itemEmbeddings.device();
+    std::vector<torch::Tensor> t;
+    if (s.user == ExplainStructure::UserForm::PooledMlp) {
+      if (!m.module.find_method("explain_tensors"))
+        return fail("the pooled_mlp form needs explain_tensors()");
+      const auto list = m.module.get_method("explain_tensors")({});
+      if (!list.isTensorList()) return fail("explain_tensors() must return a List[Tensor]");
+      for (const auto& x : list.toTensorVector())
+        t.push_back(x.detach().to(dev, torch::kFloat32).contiguous());
+      const int64_t hd = t.size() == 4 && t[1].dim() == 1 ? t[1].size(0) : -1;
+      if (t.size() != 4 || hd < 1 || t[0].sizes() != torch::IntArrayRef{hd, 2 * d} ||
+          t[2].sizes() != torch::IntArrayRef{d, hd} || t[3].sizes() != torch::IntArrayRef{d}) {
+        return fail("explain_tensors() must be [W1 [Hd, 2D], b1 [Hd], W2 [D, Hd], b2 [D]]");
+      }
+    }
+    const auto longs = torch::TensorOptions().dtype(torch::kInt64).device(dev);
+    const auto sample = torch::arange(0, std::min<int64_t>(m.metadata.numItems, 5), longs);
+    const auto hist = m.module.get_method("history_inputs")({sample}).toTensor().to(torch::kFloat32);
+    if (hist.dim() != 2 || hist.size(1) != d) return fail("history rows must have width dim");
+    std::vector<int64_t> codes;
+    for (const auto& f : m.metadata.userFields) codes.push_back(f.vocabulary.empty() ? -1 : 0);
+    if (!codes.empty()) codes.back() = -1;
+    const auto fields = m.module.get_method("user_field_inputs")({torch::tensor(codes, longs)})
+                            .toTensor()
+                            .to(torch::kFloat32);
+    if (fields.dim() != 2 || fields.size(1) != d) return fail("user field rows must have width dim");
+    const auto l = hist.size(0);
+    const auto fopts = hist.options();
+    // Light and heavy histories (total weight below and above the clamp), rows and fields perturbed so
+    // that a form that only agrees on lookup rows is caught, and an empty history.
+    const auto wave = torch::sin(torch::arange(0, l * d, fopts).reshape({l, d}));
+    const std::vector<std::tuple<torch::Tensor, torch::Tensor, torch::Tensor>> probes = {
+        {hist, torch::full({l}, 0.1 * s.clampMin, fopts), fields},
+        {hist * (1.0 + 0.2 * wave), torch::linspace(0.5, 3.0, l, fopts) * s.clampMin, fields * 1.5},
+        {hist + 0.3 * wave, torch::linspace(2.0, 0.2, l, fopts) * s.clampMin, -fields},
+        {hist.narrow(0, 0, 0), torch::zeros({0}, fopts), fields}};
+    for (const auto& [h, w, f] : probes) {
+      const auto model = m.module.get_method("user_vector")({h, w, f}).toTensor().to(torch::kFloat32);
+      const auto closed = closedFormUser(s, t, h, w, f);
+      const double scale = std::max(1.0, model.abs().max().item<double>());
+      const double diff = (model - closed).abs().max().item<double>();
+      if (!(diff <= 1e-4 * scale))
+        return fail("user_vector differs from the declared form by " + std::to_string(diff) + " on a probe");
+    }
+    const auto parts = m.module.get_method("item_field_inputs")({sample}).toTensor().to(torch::kFloat32);
+    if (parts.dim() != 3 || parts.size(2) != d) return fail("item parts must have width dim");
+    for (const double k : {1.0, -0.5}) {
+      const auto p =
+          parts * k + 0.1 * torch::cos(torch::arange(0, parts.numel(), fopts).reshape(parts.sizes()));
+      const auto model = m.module.get_method("item_vectors")({p}).toTensor().to(torch::kFloat32);
+      const double scale = std::max(1.0, model.abs().max().item<double>());
+      const double diff = (model - p.sum(1)).abs().max().item<double>();
+      if (!(diff <= 1e-4 * scale))
+        return fail("item_vectors differs from the sum of the parts by " + std::to_string(diff));
+    }
+    m.structure = s;
+    m.structureTensors = std::move(t);
+    m.structureName = explainStructureName(s);
+  } catch (const std::exception& e) {
+    fail(firstLine(e.what()));
+  }
+}
+
 Status loadInto(ModelFile::Impl& m, const Catalog* catalog) {
   if (auto s = checkFileHeader(m.path); !s) return s;
   // The zip structure is checked here, without LibTorch, so that truncated or crafted archives are
@@ -189,9 +323,17 @@ Status loadInto(ModelFile::Impl& m, const Catalog* catalog) {
   auto version = call(m.module, m.path, "contract_version", {});
   if (!version) return version.error();
   if (!version.value().isInt()) return contractError(m.path, "contract_version() must return an int");
-  if (version.value().toInt() != kModelContractVersion) {
-    return contractError(m.path, "contract version " + std::to_string(version.value().toInt()) +
-                                     ", this RecLens reads version " + std::to_string(kModelContractVersion));
+  const auto v = version.value().toInt();
+  if (v < kOldestModelContractVersion || v > kModelContractVersion) {
+    return contractError(m.path, "contract version " + std::to_string(v) + ", this RecLens reads versions " +
+                                     std::to_string(kOldestModelContractVersion) + " to " +
+                                     std::to_string(kModelContractVersion));
+  }
+  m.contractVersion = static_cast<int>(v);
+  m.batched = m.module.find_method(kBatchedUserMethod).has_value();
+  if (v >= 2 && !m.batched) {
+    return contractError(m.path, std::string("method '") + kBatchedUserMethod +
+                                     "' is missing (required from contract version 2)");
   }
   auto metaText = call(m.module, m.path, "metadata", {});
   if (!metaText) return metaText.error();
@@ -199,10 +341,10 @@ Status loadInto(ModelFile::Impl& m, const Catalog* catalog) {
   auto meta = parseModelMetadata(metaText.value().toStringRef());
   if (!meta) return makeError(meta.error().code, "model metadata: " + meta.error().message, m.path);
   m.metadata = std::move(meta.value());
-  if (m.metadata.contractVersion != kModelContractVersion) {
+  if (m.metadata.contractVersion != m.contractVersion) {
     return contractError(m.path, "metadata says contract_version " +
                                      std::to_string(m.metadata.contractVersion) +
-                                     ", this RecLens reads version " + std::to_string(kModelContractVersion));
+                                     " but contract_version() returns " + std::to_string(m.contractVersion));
   }
   auto emb = callTensor(m.module, m.path, "item_embeddings", {});
   if (!emb) return emb.error();
@@ -219,6 +361,7 @@ Status loadInto(ModelFile::Impl& m, const Catalog* catalog) {
                                      " rows (first: row " + std::to_string(first) + ")");
   }
   if (auto s = checkMethodsOnSample(m); !s) return s;
+  checkExplainStructure(m);
   if (catalog != nullptr) {
     if (auto s = checkModelCatalog(m.metadata, *catalog); !s)
       return makeError(s.error().code, s.error().message, m.path);
@@ -239,6 +382,18 @@ const ModelMetadata& ModelFile::metadata() const {
 }
 const ComputeDevice& ModelFile::device() const {
   return m_impl->device;
+}
+int ModelFile::contractVersion() const {
+  return m_impl->contractVersion;
+}
+bool ModelFile::hasBatchedUserVectors() const {
+  return m_impl->batched;
+}
+const std::string& ModelFile::closedFormName() const {
+  return m_impl->structureName;
+}
+const std::string& ModelFile::closedFormNote() const {
+  return m_impl->structureNote;
 }
 
 Result<std::shared_ptr<const ModelFile>> ModelFile::load(const std::string& path, const ComputeDevice& device,

@@ -25,6 +25,10 @@ def user_vector(self, history: Tensor, weights: Tensor, fields: Tensor) -> Tenso
     inputs = (weights.unsqueeze(1) * history).sum(0) + fields.sum(0)
     return torch.ones([1], dtype=self.popularity.dtype, device=self.popularity.device) + 0.0 * inputs
 
+def user_vectors(self, history: Tensor, weights: Tensor, fields: Tensor) -> Tensor:
+    inputs = (weights.unsqueeze(2) * history).sum(1) + fields.sum(1)
+    return torch.ones_like(inputs) + 0.0 * inputs
+
 def item_field_inputs(self, items: Tensor) -> Tensor:
     return self.popularity.index_select(0, items).unsqueeze(1)
 

@@ -32,6 +32,18 @@ def user_vector(self, history: Tensor, weights: Tensor, fields: Tensor) -> Tenso
     hidden = torch.relu(torch.mv(self.w1, torch.cat([pooled, fields.sum(0)])) + self.b1)
     return pooled + torch.mv(self.w2, hidden) + self.b2
 
+def user_vectors(self, history: Tensor, weights: Tensor, fields: Tensor) -> Tensor:
+    total = torch.clamp(weights.sum(1), min=1.0)
+    pooled = (weights.unsqueeze(2) * history).sum(1) / torch.sqrt(total).unsqueeze(1)
+    hidden = torch.relu(torch.cat([pooled, fields.sum(1)], 1).matmul(self.w1.t()) + self.b1)
+    return pooled + hidden.matmul(self.w2.t()) + self.b2
+
+def explain_structure(self) -> str:
+    return '{"user": {"form": "pooled_mlp", "norm": "sqrt", "clamp_min": 1.0}, "items": "sum_parts"}'
+
+def explain_tensors(self) -> List[Tensor]:
+    return [self.w1, self.b1, self.w2, self.b2]
+
 def item_field_inputs(self, items: Tensor) -> Tensor:
     rows = self.item_rows.index_select(0, items)
     parts = self.item_table.index_select(0, rows.reshape(-1))

@@ -110,9 +110,8 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path
     }
     impl->version = kSchemaVersion;
   } catch (const SQLite::Exception& e) {
-    if (e.getErrorCode() == 26 /* SQLITE_NOTADB */) {
-      return makeError(ErrorCode::NotAProject, "is not a RecLens project (not an SQLite database)", path);
-    }
+    // checkHeader() saw SQLite's header, so a file SQLite then refuses (SQLITE_NOTADB, SQLITE_CORRUPT)
+    // is a damaged project, which storeError() says.
     return storeError(path, "cannot open the project", e);
   }
   return std::unique_ptr<ProjectStore>(new ProjectStore(std::move(impl)));

@@ -212,7 +212,41 @@ class TestCliAudit : public QObject {
     expectOneLineError({"audit", "--project", m_project, "--attributes", "shoe_size", "--quiet"}, 2,
                        "shoe_size");
     expectOneLineError({"audit", "--model", "bpr-8"}, 2, "--project");
+    expectOneLineError({"audit", "--project", m_project, "--item-groups", "colour", "--quiet"}, 2, "colour");
     expectOneLineError({"audit", "--project", path("missing.reclens")}, 4, "missing.reclens");
+  }
+
+  // An unknown attribute's message lists the project's own attributes, read here from the project.
+  void unknownAttributeListsTheOnesThatExist() {
+    auto store = ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly);
+    QVERIFY(store.ok());
+    auto dataset = store.value()->loadDataset();
+    QVERIFY(dataset.ok());
+    const auto& userFields = dataset.value().users.fields;
+    const auto& itemFields = dataset.value().items.fields;
+    QVERIFY2(userFields.size() >= 2, "the generated project should have user attributes to list");
+    QVERIFY(!itemFields.empty());
+    store.value().reset();
+
+    auto r = cli(QStringList{"audit", "--project", m_project, "--attributes", "shoe_size"} + kFast);
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(r.err.contains("'shoe_size'"), r.err.constData());
+    QString listed;
+    for (const auto& f : userFields)
+      listed += (listed.isEmpty() ? "" : ", ") + QString::fromStdString(f.name());
+    QVERIFY2(QString::fromUtf8(r.err).contains("the project's user attributes are: " + listed),
+             r.err.constData());
+
+    r = cli(QStringList{"audit", "--project", m_project, "--item-groups", "tier,colour"} + kFast);
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err.count('\n'), 1);
+    listed.clear();
+    for (const auto& f : itemFields)
+      listed += (listed.isEmpty() ? "" : ", ") + QString::fromStdString(f.name());
+    QVERIFY2(QString::fromUtf8(r.err).contains("'colour'") &&
+                 QString::fromUtf8(r.err).contains("the project's catalog attributes are: " + listed),
+             r.err.constData());
   }
 
   // Last: it registers a second model (the others rely on the newest being bpr-8).

@@ -151,6 +151,76 @@ class TestCliImport : public QObject {
     QCOMPARE(store.value()->counts().value().interactions, std::int64_t{2});
   }
 
+  // A control character in an id: in strict mode one line naming file, line and column; otherwise the
+  // row is skipped and reported, and the project holds the other rows' ids only.
+  void controlCharacterInAnIdNamesFileLineAndColumn() {
+    const QString csv = m_dir.filePath("controls.csv");
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("user,item,ts\nu1,i1,1600000000\nu2,i" + QByteArray(1, '\0') +
+            "5,1600000001\nu3,\"i\x1B[2J\",1600000002\nu4,i4,1600000003\n");
+    f.close();
+    const QString project = m_dir.filePath("controls.reclens");
+    const QStringList args = {"import", "--project",  project, "--interactions", csv,  "--user-col",
+                              "user",   "--item-col", "item",  "--time-col",     "ts", "--quiet"};
+    auto strict = cli(args + QStringList{"--strict"});
+    QCOMPARE(strict.exitCode, 3);
+    QCOMPARE(strict.err.count('\n'), 1);
+    QVERIFY2(strict.err.startsWith("reclens-cli: error: " + csv.toUtf8() + ":3:2: the item id \"i\\x005\""),
+             strict.err.constData());
+    QVERIFY2(strict.err.contains("NUL"), strict.err.constData());
+    QVERIFY(!strict.err.contains('\0'));
+
+    auto lenient = cli(args + QStringList{"--json"});
+    QCOMPARE(lenient.exitCode, 0);
+    const auto j = QJsonDocument::fromJson(lenient.out).object();
+    QVERIFY2(j.value("interactions").isDouble(), lenient.out.constData());
+    QCOMPARE(j.value("interactions").toInt(), 2);
+    QVERIFY(j.value("skipped").isArray());
+    const auto skipped = j.value("skipped").toArray();
+    QCOMPARE(skipped.size(), 1);
+    QVERIFY(skipped[0].isObject());
+    const auto issue = skipped[0].toObject();
+    QCOMPARE(issue.value("reason").toString(), QStringLiteral("control character in the item id"));
+    QCOMPARE(issue.value("count").toInt(), 2);
+    QCOMPARE(issue.value("first_lines").toArray(), (QJsonArray{3, 4}));
+    QVERIFY(issue.value("first_message").toString().startsWith(csv + ":3:2: "));
+
+    auto store = ProjectStore::open(project.toStdString(), ProjectStore::Mode::ReadOnly);
+    QVERIFY(store.ok());
+    auto d = store.value()->loadDataset();
+    QVERIFY(d.ok());
+    QCOMPARE(d.value().items.ids, (std::vector<std::string>{"i1", "i4"}));
+    QCOMPARE(d.value().users.ids, (std::vector<std::string>{"u1", "u4"}));
+  }
+
+  // --time-format takes only the values it lists, like the other choice flags.
+  void unknownTimeFormatIsABadCommandLine() {
+    const QString csv = m_dir.filePath("times.csv");
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("user,item,ts\nu1,i1,1600000000\n");
+    f.close();
+    const QString project = m_dir.filePath("times.reclens");
+    const QStringList args = {"import", "--project",  project, "--interactions", csv,  "--user-col",
+                              "user",   "--item-col", "item",  "--time-col",     "ts", "--quiet"};
+    for (const char* bad : {"unixtime", "ISO8601", ""}) {
+      const auto r = cli(args + QStringList{"--time-format", QString::fromLatin1(bad)});
+      QVERIFY2(r.exitCode == 2,
+               (QByteArray(bad) + ": " + QByteArray::number(r.exitCode) + " " + r.err).constData());
+      QCOMPARE(r.err.count('\n'), 1);
+      QVERIFY2(r.err.contains("--time-format") && r.err.contains("unix") && r.err.contains("row-order"),
+               r.err.constData());
+      QVERIFY(!QFile::exists(project));  // refused before anything was opened
+    }
+    for (const char* good : {"auto", "iso8601", "unix", "row-order"}) {
+      const auto r = cli(args + QStringList{"--time-format", QString::fromLatin1(good)});
+      // iso8601 cannot read Unix seconds: every row is skipped and nothing is imported (exit 3).
+      const int expected = QByteArray(good) == "iso8601" ? 3 : 0;
+      QVERIFY2(r.exitCode == expected, (QByteArray(good) + ": " + r.err).constData());
+    }
+  }
+
   // A killed import leaves the previous dataset: SQLite rolls the open transaction back on the next open.
   void killedImportLeavesPreviousDataset() {
     const QString project = m_dir.filePath("kill.reclens");

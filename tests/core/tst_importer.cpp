@@ -95,6 +95,15 @@ class TestImporter : public QObject {
                                           << none << none << "parse" << 4 << 3 << true << "interactions";
     QTest::newRow("empty user id") << kGoodRows + ",i3,2020-01-01,x\n"
                                    << none << none << "parse" << 4 << 1 << true << "interactions";
+    QTest::newRow("NUL in item id") << kGoodRows + QByteArray(
+                                                       "u3,i\x00"
+                                                       "3,2020-01-01,x\n",
+                                                       20)
+                                    << none << none << "parse" << 4 << 2 << true << "interactions";
+    QTest::newRow("tab in user id") << kGoodRows + "\"u\t3\",i3,2020-01-01,x\n"
+                                    << none << none << "parse" << 4 << 1 << true << "interactions";
+    QTest::newRow("control in items title") << kGoodRows << QByteArray("id,name\ni1,a\ni2,b\x01\n") << none
+                                            << "parse" << 3 << 2 << true << "items";
     QTest::newRow("duplicate item id") << kGoodRows << QByteArray("id,name\ni1,a\ni2,b\ni1,c\n") << none
                                        << "duplicate" << 4 << 1 << true << "items";
     QTest::newRow("duplicate user id") << kGoodRows << none << QByteArray("id,age\nu1,20\nu1,30\n")

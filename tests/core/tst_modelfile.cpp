@@ -55,8 +55,13 @@ class TestModelFile : public QObject {
     QTest::newRow("broken zip") << "@zip" << false << ErrorCode::Parse << "not a TorchScript model file";
     QTest::newRow("missing method") << "missing_user_vector.pt" << false << ErrorCode::Schema
                                     << "method 'user_vector' is missing";
-    QTest::newRow("contract version") << "contract_version_2.pt" << false << ErrorCode::Schema
-                                      << "contract version 2, this RecLens reads version 1";
+    QTest::newRow("contract version") << "contract_version_3.pt" << false << ErrorCode::Schema
+                                      << "contract version 3, this RecLens reads versions 1 to 2";
+    QTest::newRow("no user_vectors") << "missing_user_vectors.pt" << false << ErrorCode::Schema
+                                     << "method 'user_vectors' is missing (required from contract version 2)";
+    QTest::newRow("user_vectors")
+        << "user_vectors_inconsistent.pt" << false << ErrorCode::Schema
+        << "user_vectors(...) row 0 differs from user_vector(...) of the same inputs";
     QTest::newRow("metadata not json")
         << "metadata_not_json.pt" << false << ErrorCode::Parse << "metadata() is not valid JSON";
     QTest::newRow("metadata key missing")

@@ -8,9 +8,9 @@
 
 #include "common/result.h"
 #include "data/generator.h"
-#include "datasetsnapshot.h"
 #include "model/modelregistration.h"
 #include "model/trainer.h"
+#include "services/datasetsnapshot.h"
 #include "store/projectstore.h"
 
 namespace reclens::testing {

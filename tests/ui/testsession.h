@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "modelsession.h"
+#include "services/modelsession.h"
 #include "ui/testmodel.h"
 
 namespace reclens::testing {

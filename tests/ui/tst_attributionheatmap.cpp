@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "attributionheatmap.h"
+#include "explanation/attributionheatmap.h"
 
 using namespace reclens;
 using Kind = AttributionHeatmap::Column::Kind;

@@ -4,7 +4,7 @@
 
 #include <atomic>
 
-#include "backgroundjob.h"
+#include "services/backgroundjob.h"
 
 using namespace reclens;
 

@@ -5,12 +5,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "bookmarks.h"
-#include "bookmarksmodel.h"
-#include "snapshotfilterproxymodel.h"
+#include "bookmarks/bookmarks.h"
+#include "bookmarks/bookmarksmodel.h"
 #include "store/projectstore.h"
+#include "tables/snapshotfilterproxymodel.h"
+#include "tables/userspage.h"
 #include "ui/testdataset.h"
-#include "userspage.h"
 
 using namespace reclens;
 

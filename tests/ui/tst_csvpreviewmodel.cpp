@@ -2,7 +2,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "csvpreviewmodel.h"
+#include "import/csvpreviewmodel.h"
 
 using namespace reclens;
 

@@ -2,7 +2,7 @@
 
 #include <atomic>
 
-#include "datasetsnapshot.h"
+#include "services/datasetsnapshot.h"
 #include "ui/testdataset.h"
 
 using namespace reclens;

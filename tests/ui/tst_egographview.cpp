@@ -2,7 +2,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-#include "egographview.h"
+#include "explanation/egographview.h"
 
 using namespace reclens;
 

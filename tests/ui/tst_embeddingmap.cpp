@@ -7,9 +7,9 @@
 
 #include <qcustomplot.h>
 
-#include "auditservice.h"
-#include "embeddingmappage.h"
-#include "plotexport.h"
+#include "embedding/embeddingmappage.h"
+#include "plots/plotexport.h"
+#include "services/auditservice.h"
 #include "ui/testsession.h"
 
 using namespace reclens;

@@ -11,15 +11,15 @@
 #include <algorithm>
 #include <cmath>
 
-#include "attributionheatmap.h"
-#include "egographview.h"
 #include "engine/scoringengine.h"
-#include "explanationcontrols.h"
-#include "explanationpage.h"
-#include "explanationservice.h"
-#include "modelsession.h"
-#include "recommendationmodel.h"
-#include "recommendationspage.h"
+#include "explanation/attributionheatmap.h"
+#include "explanation/egographview.h"
+#include "explanation/explanationcontrols.h"
+#include "explanation/explanationpage.h"
+#include "recommendations/recommendationmodel.h"
+#include "recommendations/recommendationspage.h"
+#include "services/explanationservice.h"
+#include "services/modelsession.h"
 #include "ui/testmodel.h"
 
 using namespace reclens;

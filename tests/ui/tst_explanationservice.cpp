@@ -2,8 +2,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "explanationservice.h"
-#include "modelsession.h"
+#include "services/explanationservice.h"
+#include "services/modelsession.h"
 #include "ui/testmodel.h"
 
 using namespace reclens;

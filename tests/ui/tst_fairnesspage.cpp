@@ -11,14 +11,14 @@
 #include <qcustomplot.h>
 
 #include "audit/auditrun.h"
-#include "auditreportwriter.h"
-#include "auditrunbar.h"
-#include "auditservice.h"
-#include "fairnessgapmodel.h"
-#include "fairnesspage.h"
-#include "flipratemodel.h"
-#include "groupusersmodel.h"
-#include "plotexport.h"
+#include "dashboards/auditreportwriter.h"
+#include "dashboards/auditrunbar.h"
+#include "dashboards/fairnessgapmodel.h"
+#include "dashboards/fairnesspage.h"
+#include "dashboards/flipratemodel.h"
+#include "dashboards/groupusersmodel.h"
+#include "plots/plotexport.h"
+#include "services/auditservice.h"
 #include "store/projectstore.h"
 #include "ui/testsession.h"
 

@@ -1,8 +1,8 @@
 #include <QAbstractItemModelTester>
 #include <QtTest>
 
-#include "itemtablemodel.h"
-#include "snapshotfilterproxymodel.h"
+#include "tables/itemtablemodel.h"
+#include "tables/snapshotfilterproxymodel.h"
 #include "ui/testdataset.h"
 
 using namespace reclens;

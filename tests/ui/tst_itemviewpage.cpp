@@ -11,16 +11,16 @@
 #include <QToolButton>
 #include <QtTest>
 
-#include "bookmarks.h"
-#include "bookmarksdock.h"
-#include "bookmarksmodel.h"
+#include "bookmarks/bookmarks.h"
+#include "bookmarks/bookmarksdock.h"
+#include "bookmarks/bookmarksmodel.h"
 #include "engine/itemsearch.h"
 #include "engine/scoringengine.h"
-#include "itemviewexposure.h"
-#include "itemviewlistmodel.h"
-#include "itemviewpage.h"
-#include "itemviewwhogets.h"
-#include "modelsession.h"
+#include "itemview/itemviewexposure.h"
+#include "itemview/itemviewlistmodel.h"
+#include "itemview/itemviewpage.h"
+#include "itemview/itemviewwhogets.h"
+#include "services/modelsession.h"
 #include "ui/testmodel.h"
 
 using namespace reclens;

@@ -6,12 +6,12 @@
 
 #include <qcustomplot.h>
 
-#include "auditrunbar.h"
-#include "auditservice.h"
-#include "longtailpage.h"
-#include "metriccard.h"
-#include "plotexport.h"
-#include "tradeoffsweep.h"
+#include "dashboards/auditrunbar.h"
+#include "dashboards/longtailpage.h"
+#include "dashboards/metriccard.h"
+#include "dashboards/tradeoffsweep.h"
+#include "plots/plotexport.h"
+#include "services/auditservice.h"
 #include "ui/testsession.h"
 
 using namespace reclens;

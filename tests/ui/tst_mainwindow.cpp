@@ -13,21 +13,21 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "csvimportpanel.h"
-#include "csvpreviewmodel.h"
-#include "csvsourceform.h"
-#include "importdialog.h"
-#include "itemspage.h"
-#include "mainwindow.h"
-#include "recommendationmodel.h"
-#include "recommendationspage.h"
-#include "rerankcontrols.h"
-#include "snapshotfilterproxymodel.h"
-#include "startpage.h"
+#include "import/csvimportpanel.h"
+#include "import/csvpreviewmodel.h"
+#include "import/csvsourceform.h"
+#include "import/importdialog.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/startpage.h"
+#include "recommendations/recommendationmodel.h"
+#include "recommendations/recommendationspage.h"
+#include "recommendations/rerankcontrols.h"
 #include "store/projectstore.h"
+#include "tables/itemspage.h"
+#include "tables/snapshotfilterproxymodel.h"
+#include "tables/userspage.h"
 #include "ui/testdataset.h"
 #include "ui/testmodel.h"
-#include "userspage.h"
 
 using namespace reclens;
 

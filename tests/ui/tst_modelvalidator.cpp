@@ -3,7 +3,7 @@
 #include <QElapsedTimer>
 #include <QtTest>
 
-#include "modelvalidator.h"
+#include "services/modelvalidator.h"
 
 using namespace reclens;
 

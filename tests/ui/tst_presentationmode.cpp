@@ -8,13 +8,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "mainwindow.h"
-#include "presentationcaption.h"
-#include "presentationmode.h"
-#include "recommendationspage.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/presentationcaption.h"
+#include "mainwindow/presentationmode.h"
+#include "recommendations/recommendationspage.h"
 #include "ui/testmodel.h"
-#include "whatifeditor.h"
-#include "whatifpage.h"
+#include "whatif/whatifeditor.h"
+#include "whatif/whatifpage.h"
 
 using namespace reclens;
 

@@ -1,6 +1,6 @@
 #include <QtTest>
 
-#include "reasonline.h"
+#include "explanation/reasonline.h"
 
 using namespace reclens;
 

@@ -2,7 +2,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-#include "recommendationmodel.h"
+#include "recommendations/recommendationmodel.h"
 #include "ui/testdataset.h"
 
 using namespace reclens;

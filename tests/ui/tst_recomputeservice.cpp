@@ -5,8 +5,8 @@
 
 #include <set>
 
-#include "modelsession.h"
-#include "recomputeservice.h"
+#include "services/modelsession.h"
+#include "services/recomputeservice.h"
 #include "ui/testmodel.h"
 
 using namespace reclens;

@@ -6,12 +6,12 @@
 #include <QtTest>
 
 #include "engine/whatifreplay.h"
-#include "historytimeline.h"
-#include "replaycontroller.h"
 #include "ui/testsession.h"
-#include "whatifhistorymodel.h"
-#include "whatifmixplot.h"
-#include "whatifpage.h"
+#include "whatif/historytimeline.h"
+#include "whatif/replaycontroller.h"
+#include "whatif/whatifhistorymodel.h"
+#include "whatif/whatifmixplot.h"
+#include "whatif/whatifpage.h"
 
 using namespace reclens;
 

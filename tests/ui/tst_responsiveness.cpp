@@ -14,17 +14,17 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "auditservice.h"
-#include "csvimportpanel.h"
-#include "csvsourceform.h"
+#include "dashboards/fairnesspage.h"
+#include "dashboards/longtailpage.h"
 #include "data/generator.h"
-#include "fairnesspage.h"
-#include "importdialog.h"
-#include "longtailpage.h"
+#include "import/csvimportpanel.h"
+#include "import/csvsourceform.h"
+#include "import/importdialog.h"
+#include "mainwindow/projectcontroller.h"
+#include "mainwindow/recentprojects.h"
 #include "model/modelregistration.h"
 #include "model/trainer.h"
-#include "projectcontroller.h"
-#include "recentprojects.h"
+#include "services/auditservice.h"
 #include "store/projectstore.h"
 #include "ui/latencyprobe.h"
 

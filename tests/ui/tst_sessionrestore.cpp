@@ -6,16 +6,16 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "bookmarksdock.h"
-#include "itemspage.h"
-#include "itemviewpage.h"
-#include "mainwindow.h"
-#include "recommendationspage.h"
-#include "snapshotfilterproxymodel.h"
-#include "snapshottablemodel.h"
+#include "bookmarks/bookmarksdock.h"
+#include "itemview/itemviewpage.h"
+#include "mainwindow/mainwindow.h"
+#include "recommendations/recommendationspage.h"
 #include "store/projectstore.h"
+#include "tables/itemspage.h"
+#include "tables/snapshotfilterproxymodel.h"
+#include "tables/snapshottablemodel.h"
+#include "tables/userspage.h"
 #include "ui/testdataset.h"
-#include "userspage.h"
 
 using namespace reclens;
 

@@ -1,9 +1,9 @@
 #include <QAbstractItemModelTester>
 #include <QtTest>
 
-#include "snapshotfilterproxymodel.h"
+#include "tables/snapshotfilterproxymodel.h"
+#include "tables/usertablemodel.h"
 #include "ui/testdataset.h"
-#include "usertablemodel.h"
 
 using namespace reclens;
 

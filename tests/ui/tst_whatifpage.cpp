@@ -15,17 +15,17 @@
 
 #include <algorithm>
 
-#include "attributionheatmap.h"
-#include "historytimeline.h"
+#include "explanation/attributionheatmap.h"
+#include "services/whatifservice.h"
 #include "ui/testsession.h"
-#include "whatifcatalogpanel.h"
-#include "whatifeditor.h"
-#include "whatifhistorymodel.h"
-#include "whatiflistmodel.h"
-#include "whatifpage.h"
-#include "whatifscenariobar.h"
-#include "whatifsearchbox.h"
-#include "whatifservice.h"
+#include "whatif/historytimeline.h"
+#include "whatif/whatifcatalogpanel.h"
+#include "whatif/whatifeditor.h"
+#include "whatif/whatifhistorymodel.h"
+#include "whatif/whatiflistmodel.h"
+#include "whatif/whatifpage.h"
+#include "whatif/whatifscenariobar.h"
+#include "whatif/whatifsearchbox.h"
 
 using namespace reclens;
 

@@ -80,6 +80,41 @@ class Valid(Partial):
         return (weights.unsqueeze(1) * history).sum(0) + fields.sum(0)
 
 
+class ValidV2(Valid):
+    """valid.pt under contract 2: the same model with the batched user_vectors."""
+
+    @torch.jit.export
+    def user_vectors(self, history: torch.Tensor, weights: torch.Tensor, fields: torch.Tensor) -> torch.Tensor:
+        return (weights.unsqueeze(2) * history).sum(1) + fields.sum(1)
+
+
+class InconsistentUserVectors(ValidV2):
+    @torch.jit.export
+    def user_vectors(self, history: torch.Tensor, weights: torch.Tensor, fields: torch.Tensor) -> torch.Tensor:
+        return (weights.unsqueeze(2) * history).sum(1) + fields.sum(1) + 0.5
+
+
+class MissingUserVectors(Valid):
+    """Says contract 2 but has no user_vectors."""
+
+
+class DeclaresWrongStructure(ValidV2):
+    """Declares the sqrt-normalised pooling, but its user vector is the plain weighted sum: the two agree
+    only while the total weight stays at or below 1, so RecLens must notice and ignore the declaration."""
+
+    @torch.jit.export
+    def explain_structure(self) -> str:
+        return '{"user": {"form": "pooled", "norm": "sqrt", "clamp_min": 1.0}, "items": "sum_parts"}'
+
+
+class DeclaresPooledSum(ValidV2):
+    """Declares its true closed form (the plain weighted sum: norm "none")."""
+
+    @torch.jit.export
+    def explain_structure(self) -> str:
+        return '{"user": {"form": "pooled", "norm": "none"}, "items": "sum_parts"}'
+
+
 class WrongUserVectorShape(Valid):
     @torch.jit.export
     def user_vector(self, history: torch.Tensor, weights: torch.Tensor, fields: torch.Tensor) -> torch.Tensor:
@@ -100,7 +135,13 @@ def main(folder):
     torch.manual_seed(0)
     save(Valid(metadata(), EMBEDDINGS), folder, "valid.pt")
     save(Partial(metadata(), EMBEDDINGS), folder, "missing_user_vector.pt")
-    save(Valid(metadata(), EMBEDDINGS, version=2), folder, "contract_version_2.pt")
+    save(Valid(metadata(contract_version=3), EMBEDDINGS, version=3), folder, "contract_version_3.pt")
+    v2 = metadata(contract_version=2)
+    save(ValidV2(v2, EMBEDDINGS, version=2), folder, "valid_v2.pt")
+    save(MissingUserVectors(v2, EMBEDDINGS, version=2), folder, "missing_user_vectors.pt")
+    save(InconsistentUserVectors(v2, EMBEDDINGS, version=2), folder, "user_vectors_inconsistent.pt")
+    save(DeclaresWrongStructure(v2, EMBEDDINGS, version=2), folder, "declares_wrong_structure.pt")
+    save(DeclaresPooledSum(v2, EMBEDDINGS, version=2), folder, "declares_pooled_sum.pt")
     save(Valid("{\"kind\": ", EMBEDDINGS), folder, "metadata_not_json.pt")
     save(Valid(metadata(dim=None), EMBEDDINGS), folder, "metadata_without_dim.pt")
     save(Valid(metadata(num_items=7), EMBEDDINGS), folder, "embeddings_wrong_rows.pt")

@@ -1,0 +1,135 @@
+#include "explanation/explanationcontrols.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+
+#include "explanation/explanationdetail.h"
+
+namespace reclens {
+
+namespace {
+constexpr int kProgressSteps = 1000;
+
+QLabel* buddyLabel(const QString& text, QWidget* buddy, QWidget* parent) {
+  auto* label = new QLabel(text, parent);
+  label->setBuddy(buddy);
+  return label;
+}
+
+void keepSpaceWhenHidden(QWidget* widget) {
+  QSizePolicy policy = widget->sizePolicy();
+  policy.setRetainSizeWhenHidden(true);
+  widget->setSizePolicy(policy);
+}
+}  // namespace
+
+ExplanationControls::ExplanationControls(QWidget* parent) : QWidget(parent) {
+  m_title = new QLabel(this);
+  m_title->setTextFormat(Qt::RichText);
+  m_rows = new QSpinBox(this);
+  m_rows->setRange(1, kMaxRows);
+  m_rows->setValue(kDefaultRows);
+  m_rows->setToolTip(tr("How many of the user's recommendations to explain, from the top"));
+  m_method = new QComboBox(this);
+  const std::pair<AttributionMethod, QString> methods[] = {
+      {AttributionMethod::IntegratedGradients,
+       tr("Path integral of the gradient from the baseline; adds up to the score change")},
+      {AttributionMethod::GradientTimesInput, tr("Gradient at the input times the input: one pass, fast")},
+      {AttributionMethod::Occlusion, tr("Exact score change when one field is removed")},
+      {AttributionMethod::Shapley, tr("Mean marginal contribution over sampled orders of the fields: slow")}};
+  for (const auto& [method, tip] : methods) {
+    m_method->addItem(ExplanationDetail::methodName(method), static_cast<int>(method));
+    m_method->setItemData(m_method->count() - 1, tip, Qt::ToolTipRole);
+  }
+  m_method->setToolTip(tr("How the score is split over the fields"));
+  m_steps = new QSpinBox(this);
+  m_steps->setRange(1, 1024);
+  m_steps->setValue(AttributionOptions{}.steps);
+  m_steps->setToolTip(tr("Integrated Gradients steps: more steps, smaller completeness delta"));
+  m_samples = new QSpinBox(this);
+  m_samples->setRange(2, 4096);
+  m_samples->setSingleStep(16);
+  m_samples->setValue(AttributionOptions{}.samples);
+  m_samples->setToolTip(tr("Shapley permutations (each one with its reverse)"));
+  m_busy = new QProgressBar(this);
+  m_busy->setMaximumWidth(140);
+  m_busy->setTextVisible(false);
+  m_cancel = new QPushButton(tr("Cancel"), this);
+  keepSpaceWhenHidden(m_busy);
+  keepSpaceWhenHidden(m_cancel);
+
+  auto* row = new QHBoxLayout(this);
+  row->setContentsMargins(0, 0, 0, 0);
+  row->addWidget(m_title, 1);
+  row->addWidget(buddyLabel(tr("&Rows:"), m_rows, this));
+  row->addWidget(m_rows);
+  row->addSpacing(12);
+  row->addWidget(buddyLabel(tr("M&ethod:"), m_method, this));
+  row->addWidget(m_method);
+  row->addWidget(buddyLabel(tr("&Steps:"), m_steps, this));
+  row->addWidget(m_steps);
+  row->addWidget(buddyLabel(tr("S&amples:"), m_samples, this));
+  row->addWidget(m_samples);
+  row->addSpacing(12);
+  row->addWidget(m_busy);
+  row->addWidget(m_cancel);
+
+  connect(m_rows, &QSpinBox::valueChanged, this, &ExplanationControls::changed);
+  connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
+    updateMethodControls();
+    Q_EMIT changed();
+  });
+  connect(m_steps, &QSpinBox::valueChanged, this, &ExplanationControls::changed);
+  connect(m_samples, &QSpinBox::valueChanged, this, &ExplanationControls::changed);
+  connect(m_cancel, &QPushButton::clicked, this, [this] {
+    if (m_isBusy) {
+      Q_EMIT cancelRequested();
+    } else {
+      Q_EMIT computeRequested();
+    }
+  });
+  updateMethodControls();
+  setBusy(false, false);
+}
+
+AttributionOptions ExplanationControls::options() const {
+  AttributionOptions options;
+  options.method = static_cast<AttributionMethod>(m_method->currentData().toInt());
+  options.steps = m_steps->value();
+  options.samples = m_samples->value();
+  return options;
+}
+
+int ExplanationControls::rows() const {
+  return m_rows->value();
+}
+
+void ExplanationControls::setTitle(const QString& richText) {
+  m_title->setText(richText);
+}
+
+void ExplanationControls::setBusy(bool busy, bool offerCompute) {
+  m_isBusy = busy;
+  m_busy->setVisible(busy);
+  m_busy->setRange(0, 0);
+  m_cancel->setText(busy ? tr("Cancel") : tr("Compute"));
+  m_cancel->setToolTip(busy ? tr("Stop the running computation") : tr("Explain the list again"));
+  m_cancel->setVisible(busy || offerCompute);
+}
+
+void ExplanationControls::setProgress(double fraction) {
+  m_busy->setRange(0, kProgressSteps);
+  m_busy->setValue(static_cast<int>(fraction * kProgressSteps));
+}
+
+void ExplanationControls::updateMethodControls() {
+  const auto method = options().method;
+  m_steps->setEnabled(method == AttributionMethod::IntegratedGradients);
+  m_samples->setEnabled(method == AttributionMethod::Shapley);
+}
+
+}  // namespace reclens

@@ -1,0 +1,141 @@
+#include "explanation/explanationdetail.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+#include "explanation/reasonline.h"
+
+namespace reclens {
+
+namespace {
+QString number(double value, int digits = 4) {
+  return QLocale().toString(value, 'g', digits);
+}
+
+QString row(const QString& name, const QString& value) {
+  return QStringLiteral("<tr><td style='color:#555; padding-right:10px'>%1</td><td>%2</td></tr>")
+      .arg(name, value);
+}
+}  // namespace
+
+QString ExplanationDetail::signedNumber(double value, int digits) {
+  const QString text = number(value, digits);
+  return value > 0 ? QStringLiteral("+") + text : text;
+}
+
+QString ExplanationDetail::methodName(AttributionMethod method) {
+  switch (method) {
+    case AttributionMethod::IntegratedGradients:
+      return tr("Integrated Gradients");
+    case AttributionMethod::GradientTimesInput:
+      return tr("Gradient × Input");
+    case AttributionMethod::Occlusion:
+      return tr("Occlusion");
+    case AttributionMethod::Shapley:
+      return tr("Shapley (sampled)");
+  }
+  return {};
+}
+
+QString ExplanationDetail::methodText(const AttributionOptions& options) {
+  const QString baseline = options.baseline == AttributionBaseline::MissingFields
+                               ? tr("missing-field baseline")
+                               : tr("zero baseline");
+  switch (options.method) {
+    case AttributionMethod::IntegratedGradients:
+      return tr("%1, %n steps (%2 rule), %3", "", options.steps)
+          .arg(methodName(options.method),
+               options.rule == IntegrationRule::Trapezoid ? tr("trapezoid") : tr("midpoint"), baseline);
+    case AttributionMethod::Shapley:
+      return tr("%1, %n permutations (seed %2), %3", "", options.samples + options.samples % 2)
+          .arg(methodName(options.method))
+          .arg(options.seed)
+          .arg(baseline);
+    case AttributionMethod::GradientTimesInput:
+    case AttributionMethod::Occlusion:
+      return methodName(options.method);
+  }
+  return {};
+}
+
+double ExplanationDetail::maxAbsDelta(const Explanation& explanation) {
+  double worst = NAN;
+  for (const auto& item : explanation.items) {
+    if (!std::isfinite(item.completenessDelta)) continue;
+    worst = std::isnan(worst) ? std::abs(item.completenessDelta)
+                              : std::max(worst, std::abs(item.completenessDelta));
+  }
+  return worst;
+}
+
+double ExplanationDetail::maxRelativeDelta(const Explanation& explanation) {
+  double worst = NAN;
+  for (const auto& item : explanation.items) {
+    const double span = std::abs(item.output - item.baselineOutput);
+    if (!std::isfinite(item.completenessDelta) || !(span > 0.0)) continue;
+    const double share = std::abs(item.completenessDelta) / span;
+    worst = std::isnan(worst) ? share : std::max(worst, share);
+  }
+  return worst;
+}
+
+QString ExplanationDetail::completenessText(const Explanation& explanation) {
+  if (explanation.items.empty()) return {};
+  if (explanation.options.method == AttributionMethod::Occlusion)
+    return tr("Completeness: not defined for occlusion (its attributions need not add up to the score)");
+  const double delta = maxAbsDelta(explanation);
+  if (std::isnan(delta)) return tr("Completeness: not available");
+  const double share = maxRelativeDelta(explanation);
+  if (std::isnan(share)) return tr("Completeness: max |Δ| %1").arg(number(delta, 3));
+  return tr("Completeness: max |Δ| %1 (%2 % of |f(x) − f(x′)|)")
+      .arg(number(delta, 3), number(100.0 * share, 3));
+}
+
+QString ExplanationDetail::cellHtml(const Explanation& explanation, int index, const QString& rowTitle,
+                                    const QString& fieldKind, const QString& fieldLabel,
+                                    const QString& fieldValue, double attribution, double standardError) {
+  if (index < 0 || index >= static_cast<int>(explanation.items.size())) return {};
+  const auto& item = explanation.items[static_cast<std::size_t>(index)];
+  const double span = item.output - item.baselineOutput;
+  QString value = QStringLiteral("<b>%1</b>").arg(signedNumber(attribution, 9));
+  if (std::abs(span) > 0.0)
+    value += tr(" (%1 % of f(x) − f(x′))").arg(QLocale().toString(100.0 * attribution / span, 'f', 1));
+  QString html = QStringLiteral("<p style='font-size:large'><b>%1</b></p><p><i>%2</i></p><table>")
+                     .arg(rowTitle.toHtmlEscaped(), ReasonLine::text(item.reason).toHtmlEscaped());
+  html += row(fieldKind, fieldLabel.toHtmlEscaped());
+  html += row(tr("Value"), fieldValue.toHtmlEscaped());
+  html += row(tr("Attribution"), value);
+  if (explanation.options.method == AttributionMethod::Shapley && std::isfinite(standardError))
+    html += row(tr("Standard error"), QStringLiteral("± %1").arg(number(standardError, 3)));
+  html += row(tr("Method"), methodText(explanation.options).toHtmlEscaped());
+  html += row(tr("Output f(x)"), number(item.output, 9));
+  html += row(tr("Baseline f(x′)"), number(item.baselineOutput, 9));
+  if (std::isfinite(item.completenessDelta)) {
+    QString delta = number(item.completenessDelta, 3);
+    if (std::abs(span) > 0.0)
+      delta = tr("%1 (%2 % of |f(x) − f(x′)|)")
+                  .arg(delta, number(100.0 * std::abs(item.completenessDelta / span), 3));
+    html += row(tr("Completeness Δ"), delta);
+  } else {
+    html += row(tr("Completeness Δ"), tr("not defined for this method"));
+  }
+  return html + QStringLiteral("</table>");
+}
+
+QString ExplanationDetail::graphSummary(const EgoGraph& graph) {
+  const QString how = graph.method == EgoGraphMethod::LightGcnPaths
+                          ? tr("exact split of the LightGCN score over graph paths")
+                          : tr("history weighted by attribution, with co-interacting users");
+  QString text = tr("Score %1 = paths %2 + residual %3 · %4 of %5 paths shown · %6")
+                     .arg(number(graph.score, 6), number(graph.pathSum, 6), number(graph.residual, 4))
+                     .arg(graph.paths.size())
+                     .arg(graph.totalPaths)
+                     .arg(how);
+  // The core's note says why a LightGCN model could not be split exactly (technical, untranslated).
+  if (!graph.note.empty()) text += QStringLiteral(" · ") + QString::fromStdString(graph.note);
+  return text;
+}
+
+}  // namespace reclens

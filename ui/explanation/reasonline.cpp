@@ -1,0 +1,51 @@
+#include "explanation/reasonline.h"
+
+#include "widgets/displayformat.h"
+
+namespace reclens {
+
+QString ReasonLine::joinList(const QStringList& items) {
+  if (items.isEmpty()) return {};
+  QString out = items.front();
+  for (qsizetype i = 1; i < items.size(); ++i) {
+    out = i + 1 == items.size() ? tr("%1 and %2").arg(out, items[i]) : tr("%1, %2").arg(out, items[i]);
+  }
+  return out;
+}
+
+QStringList ReasonLine::clauses(const ReasonParts& parts) {
+  QStringList clauses;
+  if (!parts.historyTitles.empty()) {
+    QStringList titles;
+    for (const auto& title : parts.historyTitles) titles << tr("“%1”").arg(display::text(title));
+    clauses << tr("you interacted with %1").arg(joinList(titles));
+  }
+  if (!parts.userField.empty()) {
+    clauses << tr("your %1 is %2").arg(display::text(parts.userField), display::text(parts.userValue));
+  }
+  if (!parts.itemPart.empty()) {
+    // The "item" part is the item's own embedding: it has no value to name.
+    if (parts.itemPart == "item") {
+      clauses << tr("the item itself fits your profile");
+    } else if (parts.itemPartValue.empty()) {
+      clauses << tr("its %1 fits your profile").arg(display::text(parts.itemPart));
+    } else {
+      clauses << tr("its %1 is %2").arg(display::text(parts.itemPart), display::text(parts.itemPartValue));
+    }
+  }
+  return clauses;
+}
+
+QString ReasonLine::brief(const ReasonParts& parts) {
+  QString out = joinList(clauses(parts));
+  if (!out.isEmpty()) out[0] = out[0].toUpper();
+  return out;
+}
+
+QString ReasonLine::text(const ReasonParts& parts) {
+  const QStringList list = clauses(parts);
+  if (list.isEmpty()) return tr("No single field raises the score of this recommendation.");
+  return tr("Recommended because %1.").arg(joinList(list));
+}
+
+}  // namespace reclens

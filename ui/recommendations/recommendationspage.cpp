@@ -1,0 +1,411 @@
+#include "recommendations/recommendationspage.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStringListModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <numeric>
+
+#include "explanation/reasonline.h"
+#include "model/modelregistration.h"
+#include "recommendations/recommendationmodel.h"
+#include "recommendations/rerankcontrols.h"
+#include "recommendations/traindialog.h"
+#include "services/explanationservice.h"
+#include "services/jobprogressdialog.h"
+#include "services/recomputeservice.h"
+#include "widgets/displayformat.h"
+#include "widgets/tierbadgedelegate.h"
+
+namespace reclens {
+
+namespace {
+constexpr int kHistoryShown = 50;
+constexpr int kMaxTitleWidth = 240;       // pixels; the "Why" column takes the rest
+constexpr std::size_t kMaxReasons = 100;  // rows of a long list that get a reason line
+}  // namespace
+
+RecommendationsPage::RecommendationsPage(ComputeDevice device, QWidget* parent)
+    : QWidget(parent),
+      m_device(std::move(device)),
+      m_service(new RecomputeService(this)),
+      m_reasons(new ExplanationService(this)),
+      m_model(new RecommendationModel(this)),
+      m_stack(new QStackedWidget(this)) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_stack);
+  m_stack->addWidget(buildEmptyState());
+  m_stack->addWidget(buildControls());
+  connect(m_service, &RecomputeService::resultReady, this, &RecommendationsPage::showResult);
+  connect(m_reasons, &ExplanationService::explanationReady, this, [this](const ExplanationResult& result) {
+    if (result.error || result.request.session != m_session) return;
+    QStringList reasons;
+    for (const auto& item : result.explanation.items) {
+      const QString brief = ReasonLine::brief(item.reason);
+      reasons << (brief.isEmpty() ? ReasonLine::text(item.reason) : brief);
+    }
+    m_model->setReasons(result.request.items, reasons);
+  });
+  updateEmptyState();
+}
+
+RecommendationsPage::~RecommendationsPage() = default;
+
+QWidget* RecommendationsPage::buildEmptyState() {
+  auto* page = new QWidget(this);
+  m_emptyText = new QLabel(page);
+  m_emptyText->setAlignment(Qt::AlignCenter);
+  m_emptyText->setWordWrap(true);
+  m_train = new QPushButton(QIcon(QStringLiteral(":/icons/demo.svg")), tr("&Train a Model…"), page);
+  m_train->setToolTip(
+      tr("Train a built-in model on this project, save it beside the project and register it"));
+  connect(m_train, &QPushButton::clicked, this, &RecommendationsPage::chooseAndTrain);
+  auto* column = new QVBoxLayout(page);
+  column->addStretch(1);
+  column->addWidget(m_emptyText);
+  column->addWidget(m_train, 0, Qt::AlignHCenter);
+  column->addStretch(2);
+  return page;
+}
+
+QWidget* RecommendationsPage::buildControls() {
+  auto* page = new QWidget(this);
+  m_modelBox = new QComboBox(page);
+  m_modelBox->setToolTip(tr("Models registered with the project, newest first"));
+  m_modelBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  m_userEdit = new QLineEdit(page);
+  m_userEdit->setPlaceholderText(tr("User id…"));
+  m_userEdit->setToolTip(tr("Type a user id (suggestions match anywhere in the id) and press Enter"));
+  m_userEdit->setClearButtonEnabled(true);
+  auto* completer = new QCompleter(new QStringListModel(m_userEdit), m_userEdit);
+  completer->setFilterMode(Qt::MatchContains);
+  completer->setCaseSensitivity(Qt::CaseInsensitive);
+  m_userEdit->setCompleter(completer);
+  m_k = new QSpinBox(page);
+  m_k->setRange(1, 500);
+  m_k->setValue(20);
+  m_k->setToolTip(tr("Length of the list"));
+  auto* trainMore = new QPushButton(tr("Train…"), page);
+  trainMore->setToolTip(tr("Train another model for this project"));
+  connect(trainMore, &QPushButton::clicked, this, &RecommendationsPage::chooseAndTrain);
+
+  auto* pickers = new QHBoxLayout;
+  pickers->addWidget(new QLabel(tr("&Model:"), page));
+  qobject_cast<QLabel*>(pickers->itemAt(0)->widget())->setBuddy(m_modelBox);
+  pickers->addWidget(m_modelBox);
+  pickers->addWidget(trainMore);
+  pickers->addSpacing(16);
+  auto* userLabel = new QLabel(tr("&User:"), page);
+  userLabel->setBuddy(m_userEdit);
+  pickers->addWidget(userLabel);
+  pickers->addWidget(m_userEdit, 1);
+  auto* kLabel = new QLabel(tr("&K:"), page);
+  kLabel->setBuddy(m_k);
+  pickers->addWidget(kLabel);
+  pickers->addWidget(m_k);
+
+  m_knobs = new ReRankControls(page);
+
+  m_message = new QLabel(page);
+  m_message->setWordWrap(true);
+  m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_message->hide();
+  m_timing = new QLabel(page);
+  m_timing->setObjectName(QStringLiteral("timing"));
+
+  m_table = new QTableView(page);
+  m_table->setModel(m_model);
+  m_table->setItemDelegateForColumn(RecommendationModel::TierColumn,
+                                    new TierBadgeDelegate(RecommendationModel::kTierRole, m_table));
+  m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+  m_table->setAlternatingRowColors(true);
+  m_table->verticalHeader()->hide();
+  m_table->horizontalHeader()->setSectionResizeMode(RecommendationModel::ReasonColumn, QHeaderView::Stretch);
+  m_table->horizontalHeader()->setSectionResizeMode(RecommendationModel::TierColumn,
+                                                    QHeaderView::ResizeToContents);
+  m_history = new QListWidget(page);
+  m_history->setAlternatingRowColors(true);
+  m_history->setTextElideMode(Qt::ElideRight);
+  m_history->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_history->setToolTip(tr("Items the user interacted with, newest first"));
+  m_historyTitle = new QLabel(tr("History"), page);
+  m_historyTitle->setWordWrap(true);  // "History of <user>: N items, newest first" in a narrow side panel
+  auto* side = new QWidget(page);
+  auto* sideColumn = new QVBoxLayout(side);
+  sideColumn->setContentsMargins(0, 0, 0, 0);
+  sideColumn->addWidget(m_historyTitle);
+  sideColumn->addWidget(m_history, 1);
+  auto* splitter = new QSplitter(Qt::Horizontal, page);
+  splitter->addWidget(m_table);
+  splitter->addWidget(side);
+  // The list gets most of the width so the "Why" column can show its reason; the history is a glance.
+  splitter->setStretchFactor(0, 5);
+  splitter->setStretchFactor(1, 1);
+  splitter->setChildrenCollapsible(false);
+  side->setMinimumWidth(160);
+
+  auto* column = new QVBoxLayout(page);
+  column->addLayout(pickers);
+  column->addWidget(m_knobs);
+  column->addWidget(m_message);
+  column->addWidget(splitter, 1);
+  column->addWidget(m_timing);
+
+  connect(m_modelBox, &QComboBox::activated, this, &RecommendationsPage::loadSelectedModel);
+  connect(m_userEdit, &QLineEdit::returnPressed, this, &RecommendationsPage::userEntered);
+  connect(completer, qOverload<const QString&>(&QCompleter::activated), this, [this](const QString& id) {
+    m_userEdit->setText(id);
+    userEntered();
+  });
+  connect(m_k, &QSpinBox::valueChanged, this, &RecommendationsPage::requestRecompute);
+  connect(m_knobs, &ReRankControls::changed, this, &RecommendationsPage::requestRecompute);
+  return page;
+}
+
+void RecommendationsPage::setSnapshot(std::shared_ptr<const DatasetSnapshot> snapshot) {
+  m_snapshot = std::move(snapshot);
+  m_session.reset();
+  m_model->clear();
+  m_history->clear();
+  m_timing->clear();
+  m_user = -1;
+  QStringList ids;
+  if (m_snapshot) {
+    // Most active users first, as on the Users page: the first suggestion is the default user.
+    std::vector<std::int32_t> order(m_snapshot->userCount());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [this](std::int32_t a, std::int32_t b) {
+      return m_snapshot->userInteractions(std::size_t(a)) > m_snapshot->userInteractions(std::size_t(b));
+    });
+    ids.reserve(static_cast<qsizetype>(order.size()));
+    for (const auto u : order) ids.push_back(display::text(m_snapshot->dataset().users.ids[std::size_t(u)]));
+    if (!order.empty()) m_user = order.front();
+  }
+  // Catalogs without categories or brands (e.g. Online Retail) get no empty columns.
+  const auto hasField = [this](const char* name) {
+    return m_snapshot && m_snapshot->dataset().items.fieldIndex(name) >= 0;
+  };
+  m_table->setColumnHidden(RecommendationModel::CategoryColumn, !hasField("category"));
+  m_table->setColumnHidden(RecommendationModel::BrandColumn, !hasField("brand"));
+  static_cast<QStringListModel*>(m_userEdit->completer()->model())->setStringList(ids);
+  m_userEdit->setText(ids.isEmpty() ? QString() : ids.front());
+  reloadModels({});
+}
+
+void RecommendationsPage::reloadModels(const QString& select) {
+  m_records.clear();
+  m_modelBox->clear();
+  showMessage({}, false);
+  if (m_snapshot) {
+    auto models = ModelSession::registeredModels(m_snapshot->projectPath());
+    if (models) {
+      m_records = std::move(models).value();
+    } else {
+      showMessage(tr("Could not list the project's models: %1").arg(display::text(models.error().message)),
+                  true);
+    }
+  }
+  for (const auto& record : m_records) {
+    const QString name = display::text(record.name);
+    m_modelBox->addItem(name, name);
+    m_modelBox->setItemData(m_modelBox->count() - 1, display::text(record.path), Qt::ToolTipRole);
+  }
+  if (!select.isEmpty()) m_modelBox->setCurrentIndex(std::max(0, m_modelBox->findData(select)));
+  updateEmptyState();
+  if (!m_records.empty()) loadSelectedModel();
+}
+
+void RecommendationsPage::updateEmptyState() {
+  const bool ready = m_snapshot && !m_records.empty();
+  m_stack->setCurrentIndex(ready ? 1 : 0);
+  m_train->setVisible(m_snapshot != nullptr);
+  m_emptyText->setText(m_snapshot
+                           ? tr("<p><b>This project has no trained model yet.</b></p><p>Train one to see "
+                                "what it recommends to each user.</p>")
+                           : tr("Open a project to see recommendations."));
+}
+
+void RecommendationsPage::loadSelectedModel() {
+  const int index = m_modelBox->currentIndex();
+  if (!m_snapshot || index < 0 || index >= static_cast<int>(m_records.size())) return;
+  const auto record = m_records[static_cast<std::size_t>(index)];
+  if (m_session && m_session->name() == record.name && m_session->model()->path() == record.path) return;
+  const QString file = QFileInfo(display::text(record.path)).fileName();
+  showMessage(tr("Loading model %1…").arg(file), false);
+  auto snapshot = m_snapshot;
+  const auto device = m_device;
+  const bool started = m_job.start<std::shared_ptr<const ModelSession>>(
+      tr("Loading model %1").arg(file),
+      [snapshot, record, device](const TaskControl&) { return ModelSession::load(snapshot, record, device); },
+      [this, snapshot, file](Result<std::shared_ptr<const ModelSession>> result) {
+        if (snapshot != m_snapshot) return;  // another project was opened meanwhile
+        if (!result) {
+          m_session.reset();
+          m_model->clear();
+          const QString message =
+              tr("Could not load the model file %1: %2").arg(file, display::text(result.error().message));
+          showMessage(message, true);
+          Q_EMIT modelFailed(message);
+          return;
+        }
+        showMessage({}, false);
+        m_session = std::move(result).value();
+        Q_EMIT modelLoaded();
+        requestRecompute();
+      });
+  if (!started) showMessage(tr("Please wait for the current operation"), false);
+}
+
+void RecommendationsPage::showUser(int user) {
+  if (!m_snapshot || user < 0 || static_cast<std::size_t>(user) >= m_snapshot->userCount()) return;
+  m_user = user;
+  m_userEdit->setText(display::text(m_snapshot->dataset().users.ids[static_cast<std::size_t>(user)]));
+  requestRecompute();
+}
+
+void RecommendationsPage::userEntered() {
+  if (!m_snapshot) return;
+  const std::string id = m_userEdit->text().trimmed().toStdString();
+  const auto& ids = m_snapshot->dataset().users.ids;
+  const auto it = std::find(ids.begin(), ids.end(), id);
+  if (it == ids.end()) {
+    showMessage(tr("There is no user with the id “%1”.").arg(m_userEdit->text().trimmed()), true);
+    return;
+  }
+  showMessage({}, false);
+  showUser(static_cast<int>(it - ids.begin()));
+}
+
+void RecommendationsPage::requestRecompute() {
+  if (!m_session || m_user < 0) return;
+  RecomputeRequest request;
+  request.session = m_session;
+  request.user = m_user;
+  request.k = m_k->value();
+  request.reRank = m_knobs->options();
+  m_service->request(std::move(request));
+}
+
+void RecommendationsPage::showResult(const RecomputeResult& result) {
+  if (result.request.session != m_session) return;  // made with a model no longer shown
+  const auto& snapshot = m_session->snapshot();
+  const auto& items = snapshot.dataset().items;
+  const QString user =
+      display::text(snapshot.dataset().users.ids[static_cast<std::size_t>(result.request.user)]);
+  if (result.error) {
+    m_model->clear();
+    showMessage(tr("Could not recommend for user %1: %2").arg(user, display::text(result.error->message)),
+                true);
+  } else {
+    if (m_message->property("error").toBool()) showMessage({}, false);
+    m_model->setList(m_snapshot, result.items);
+    m_table->resizeColumnsToContents();
+    m_table->setColumnWidth(RecommendationModel::TitleColumn,
+                            std::min(m_table->columnWidth(RecommendationModel::TitleColumn), kMaxTitleWidth));
+    m_table->horizontalHeader()->setSectionResizeMode(RecommendationModel::ReasonColumn,
+                                                      QHeaderView::Stretch);
+    requestReasons(result.request.user);
+  }
+  m_history->clear();
+  for (std::size_t n = 0; n < result.history.size() && n < std::size_t(kHistoryShown); ++n) {
+    const auto item = static_cast<std::size_t>(result.history[n]);
+    if (item >= items.size()) continue;
+    auto* entry = new QListWidgetItem(
+        tr("%1  %2").arg(display::text(items.ids[item]), display::text(items.titles[item])), m_history);
+    entry->setToolTip(display::text(items.titles[item]));
+  }
+  m_history->scrollToTop();
+  const auto total = static_cast<std::int64_t>(result.history.size());
+  m_historyTitle->setText(
+      total > kHistoryShown
+          ? tr("History of %1: newest %2 of %3 items").arg(user).arg(kHistoryShown).arg(display::count(total))
+          : tr("History of %1: %2 items, newest first").arg(user, display::count(total)));
+  m_timing->setText(tr("%1 · computed in %2 ms on %3")
+                        .arg(display::text(m_session->name()),
+                             QLocale().toString(result.milliseconds, 'f', 1),
+                             display::text(m_session->model()->device().description)));
+  Q_EMIT resultShown(result);
+}
+
+void RecommendationsPage::requestReasons(std::int32_t user) {
+  // Gradient × Input is one batched backward pass: fast enough to follow every recomputation.
+  ExplanationRequest request;
+  request.session = m_session;
+  request.user = user;
+  request.items = m_model->items();
+  if (request.items.empty() || request.items.size() > kMaxReasons) return;
+  request.options.method = AttributionMethod::GradientTimesInput;
+  m_reasons->explain(std::move(request));
+}
+
+void RecommendationsPage::showMessage(const QString& text, bool error) {
+  m_message->setText(text);
+  m_message->setProperty("error", error);
+  m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+  m_message->setVisible(!text.isEmpty());
+}
+
+void RecommendationsPage::chooseAndTrain() {
+  if (!m_snapshot) return;
+  auto* dialog = new TrainDialog(this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog] { trainModel(dialog->config()); });
+  dialog->open();
+}
+
+bool RecommendationsPage::trainModel(const TrainConfig& config) {
+  if (!m_snapshot) return false;
+  auto snapshot = m_snapshot;
+  const std::string name = config.kind + "-" + std::to_string(config.kind == "popularity" ? 1 : config.dim);
+  const QString title = tr("Training %1").arg(display::text(name));
+  const bool started = m_job.start<ProjectStore::ModelRecord>(
+      title,
+      [snapshot, config, name](const TaskControl& control) -> Result<ProjectStore::ModelRecord> {
+        const auto& project = snapshot->projectPath();
+        const auto out = defaultModelPath(project, name);
+        auto report = reclens::trainModel(snapshot->dataset(), config, out, control);
+        if (!report) return report.error();
+        // This thread opens its own connection to the project file.
+        auto store = ProjectStore::open(project, ProjectStore::Mode::ReadWrite);
+        if (!store) return store.error();
+        return registerModelFile(*store.value(), project, name, out, report.value().metadataJson);
+      },
+      [this, snapshot](Result<ProjectStore::ModelRecord> result) {
+        if (snapshot != m_snapshot) return;
+        if (!result) {
+          const QString message = result.error().code == ErrorCode::Cancelled
+                                      ? tr("Training was cancelled.")
+                                      : tr("Training failed: %1").arg(display::text(result.error().message));
+          showMessage(message, result.error().code != ErrorCode::Cancelled);
+          Q_EMIT modelFailed(message);
+          return;
+        }
+        m_session.reset();  // a retrained model may replace the file of the one shown
+        reloadModels(display::text(result.value().name));
+      });
+  if (!started) return false;
+  auto* dialog =
+      new JobProgressDialog(&m_job, tr("%1 on %2…").arg(title, display::text(m_device.description)), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->open();
+  return true;
+}
+
+}  // namespace reclens

@@ -1,0 +1,110 @@
+#pragma once
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+#include "engine/computedevice.h"
+#include "model/trainer.h"
+#include "services/backgroundjob.h"
+#include "services/datasetsnapshot.h"
+#include "services/modelsession.h"
+#include "services/recomputeresult.h"
+#include "store/projectstore.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+class QTableView;
+
+namespace reclens {
+
+class ExplanationService;
+class RecommendationModel;
+class ReRankControls;
+class RecomputeService;
+
+// The Recommendations page: pick a registered model (loaded off the GUI thread), a user and K, move
+// the re-ranking knobs, and read the top-K with popularity badges beside the user's history. Every
+// change is recomputed by a RecomputeService. Without a model it offers to train one.
+class RecommendationsPage : public QWidget {
+  Q_OBJECT
+
+ public:
+  RecommendationsPage(ComputeDevice device, QWidget* parent = nullptr);
+  ~RecommendationsPage() override;
+
+  // Shows `snapshot`'s project: lists its models and loads the newest.
+  void setSnapshot(std::shared_ptr<const DatasetSnapshot> snapshot);
+  // Shows recommendations for dataset user row `user` (once a model is loaded).
+  void showUser(int user);
+  // Trains a model with `config` beside the project, registers and loads it. False while busy.
+  bool trainModel(const TrainConfig& config);
+  // Opens the train dialog, then trains what it asks for.
+  void chooseAndTrain();
+
+  bool hasModels() const { return !m_records.empty(); }
+  int currentUser() const { return m_user; }
+  const std::shared_ptr<const ModelSession>& session() const { return m_session; }
+  BackgroundJob& job() { return m_job; }
+  RecommendationModel* recommendations() const { return m_model; }
+  QComboBox* modelBox() const { return m_modelBox; }
+  QLineEdit* userEdit() const { return m_userEdit; }
+  QSpinBox* kBox() const { return m_k; }
+  ReRankControls* knobs() const { return m_knobs; }
+  QTableView* table() const { return m_table; }
+  QListWidget* historyList() const { return m_history; }
+  QLabel* timingLabel() const { return m_timing; }
+  QLabel* messageLabel() const { return m_message; }
+  QPushButton* trainButton() const { return m_train; }
+
+ Q_SIGNALS:
+  // A model was loaded and is ready to score.
+  void modelLoaded();
+  // The model could not be loaded (or trained); `message` names the file and the cause.
+  void modelFailed(const QString& message);
+  // A new list (or an error) is on screen.
+  void resultShown(const reclens::RecomputeResult& result);
+
+ private:
+  QWidget* buildControls();
+  QWidget* buildEmptyState();
+  void reloadModels(const QString& select);
+  void loadSelectedModel();
+  void userEntered();
+  void requestRecompute();
+  void showResult(const RecomputeResult& result);
+  // Asks for the reason line of each row of the list shown, made for dataset user row `user`.
+  void requestReasons(std::int32_t user);
+  void showMessage(const QString& text, bool error);
+  void updateEmptyState();
+
+  ComputeDevice m_device;
+  BackgroundJob m_job;
+  RecomputeService* m_service;
+  ExplanationService* m_reasons;  // the "Why" column: Gradient × Input of each list, off the GUI thread
+  RecommendationModel* m_model;
+  std::shared_ptr<const DatasetSnapshot> m_snapshot;
+  std::shared_ptr<const ModelSession> m_session;
+  std::vector<ProjectStore::ModelRecord> m_records;
+  int m_user = -1;
+
+  QStackedWidget* m_stack;
+  QLabel* m_emptyText;
+  QPushButton* m_train;
+  QComboBox* m_modelBox;
+  QLineEdit* m_userEdit;
+  QSpinBox* m_k;
+  ReRankControls* m_knobs;
+  QLabel* m_message;
+  QLabel* m_timing;
+  QTableView* m_table;
+  QListWidget* m_history;
+  QLabel* m_historyTitle;
+};
+
+}  // namespace reclens

@@ -1,0 +1,79 @@
+#include "services/recomputeservice.h"
+
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <exception>
+
+#include "engine/scoringengine.h"
+
+namespace reclens {
+
+// The engine of the model last used; rebuilt on the pool thread when the model changes.
+struct RecomputeService::EngineSlot {
+  std::shared_ptr<const ModelFile> model;
+  std::unique_ptr<ScoringEngine> engine;
+};
+
+RecomputeService::RecomputeService(QObject* parent)
+    : QObject(parent), m_engine(std::make_shared<EngineSlot>()) {
+  m_pool.setMaxThreadCount(1);
+  m_debounce.setSingleShot(true);
+  m_debounce.setInterval(kDebounceMs);
+  connect(&m_debounce, &QTimer::timeout, this, &RecomputeService::launch);
+}
+
+RecomputeService::~RecomputeService() {
+  m_pool.waitForDone();
+}
+
+void RecomputeService::request(RecomputeRequest request) {
+  m_pending = std::move(request);
+  m_debounce.start();
+}
+
+void RecomputeService::launch() {
+  if (!m_pending) return;
+  RecomputeRequest request = std::move(*m_pending);
+  m_pending.reset();
+  const std::uint64_t generation = ++m_generation;
+  auto slot = m_engine;
+  QtConcurrent::run(&m_pool, [slot, request, generation]() {
+    RecomputeResult result;
+    result.generation = generation;
+    result.request = request;
+    QElapsedTimer clock;
+    clock.start();
+    try {
+      const auto& session = *request.session;
+      if (slot->model != session.model()) {
+        slot->engine.reset();
+        slot->engine = std::make_unique<ScoringEngine>(session.model());
+        slot->model = session.model();
+      }
+      ScoringEngine::Options options;
+      options.reRank = request.reRank;
+      options.context.popularity = &session.popularity();
+      options.context.category = &session.categories();
+      const auto profile = session.profiles().profile(request.user);
+      result.history.assign(profile.items.rbegin(), profile.items.rend());
+      auto list = slot->engine->recommend(profile, request.k, options);
+      if (list) {
+        result.items = std::move(list).value();
+      } else {
+        result.error = list.error();
+      }
+    } catch (const std::exception& e) {
+      result.error = makeError(ErrorCode::Internal, e.what());
+    }
+    result.milliseconds = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+    return result;
+  }).then(this, [this](const RecomputeResult& result) {
+    // A newer request was started meanwhile: its result will replace this one.
+    if (result.generation != m_generation || m_pending) return;
+    Q_EMIT resultReady(result);
+  });
+}
+
+}  // namespace reclens
