@@ -11,6 +11,7 @@
 
 #include <time.h>
 
+#include <sched.h>
 #include <unistd.h>
 
 #include "audit/auditjson.h"
@@ -127,48 +128,79 @@ std::optional<Json> runBaseline(const BenchArgs& a, const std::string& python, c
                              shellQuote(dir.string()) + " --repeats " + std::to_string(a.repeats) +
                              " --device " + device.torchName() +
                              (a.threads > 0 ? " --threads " + std::to_string(a.threads) : ""),
-                         {"seconds", "users_per_s", "cpu_seconds_median", "sample_topk", "metrics"}, why);
+                         {{"times_s", JsonKind::NumberArray},
+                          {"cpu_times_s", JsonKind::NumberArray},
+                          {"sample_topk", JsonKind::Array},
+                          {"metrics", JsonKind::Object},
+                          {"threads", JsonKind::Number},
+                          {"torch_version", JsonKind::String},
+                          {"batched", JsonKind::Bool}},
+                         why);
+}
+
+// With --threads N, the process (and the baseline it starts, which inherits the mask) runs on N of the
+// CPUs it may use, so every stage of both sides, the fairness statistics included, has the same cores.
+// Returns how many CPUs the mask holds afterwards (0 when it could not be read).
+int pinToCpus(int threads) {
+  cpu_set_t mask;
+  CPU_ZERO(&mask);
+  if (sched_getaffinity(0, sizeof mask, &mask) != 0) return 0;
+  if (threads > 0 && CPU_COUNT(&mask) > threads) {
+    cpu_set_t fewer;
+    CPU_ZERO(&fewer);
+    int kept = 0;
+    for (int c = 0; c < CPU_SETSIZE && kept < threads; ++c) {
+      if (CPU_ISSET(c, &mask)) {
+        CPU_SET(c, &fewer);
+        ++kept;
+      }
+    }
+    if (sched_setaffinity(0, sizeof fewer, &fewer) == 0) mask = fewer;
+  }
+  return CPU_COUNT(&mask);
 }
 
 void printText(const BenchArgs& a, const ComputeDevice& device, const Json& out) {
   const auto& r = out["reclens"];
   std::printf(
       "bench audit: %lld items x %d dims, %lld users (%zu with a test item), top-%d, bootstrap %d, "
-      "permutations %d\ndevice %s, %s\n",
+      "permutations %d\ndevice %s, %s, %d CPU(s)\n",
       static_cast<long long>(a.items), a.dim, static_cast<long long>(a.users),
       out["evaluated_users"].get<std::size_t>(), a.k, a.bootstrap, a.permutations, device.description.c_str(),
-      computeLibraryVersions().c_str());
+      computeLibraryVersions().c_str(), out["cpus"].get<int>());
   std::printf(
-      "\nRecLens  median %.3f s per audit = %.0f users/s (p95 %.3f s = %.0f users/s); lists %.3f s + "
-      "finish %.3f s\n",
-      r["seconds"]["median"].get<double>(), r["users_per_s"]["median"].get<double>(),
-      r["seconds"]["p95"].get<double>(), r["users_per_s"]["p95"].get<double>(),
+      "\nRecLens  median %.3f s per audit = %.0f users/s (p95 %.3f s); lists %.3f s + finish %.3f s\n",
+      r["seconds"]["median"].get<double>(), r["users_per_s"].get<double>(), r["seconds"]["p95"].get<double>(),
       r["audit_seconds_median"].get<double>(), r["finish_seconds_median"].get<double>());
   if (!out.contains("pytorch")) {
     std::printf("PyTorch baseline: %s\n", out["baseline_skipped"].get<std::string>().c_str());
     return;
   }
   const auto& p = out["pytorch"];
-  std::printf(
-      "PyTorch  median %.3f s per audit = %.0f users/s (p95 %.3f s = %.0f users/s); torch %s, %d threads\n",
-      p["seconds"]["median"].get<double>(), p["users_per_s"]["median"].get<double>(),
-      p["seconds"]["p95"].get<double>(), p["users_per_s"]["p95"].get<double>(),
-      p["torch_version"].get<std::string>().c_str(), p["threads"].get<int>());
-  std::printf("ratio RecLens/PyTorch throughput (medians): %.2f\n", out["ratio"].get<double>());
+  std::printf("PyTorch  median %.3f s per audit = %.0f users/s (p95 %.3f s); torch %s, %d threads\n",
+              p["seconds"]["median"].get<double>(), p["users_per_s"].get<double>(),
+              p["seconds"]["p95"].get<double>(), p["torch_version"].get<std::string>().c_str(),
+              p["threads"].get<int>());
+  std::printf("%s\n", out["speedup_text"].get<std::string>().c_str());
   std::printf("CPU time per audit (all threads, medians): RecLens %.3f s, PyTorch %.3f s\n",
               r["cpu_seconds_median"].get<double>(), p["cpu_seconds_median"].get<double>());
   std::printf("agreement: same top-%d on %d of %d sampled users\n", a.k,
               out["agreement"]["same_top_k"].get<int>(), out["agreement"]["users"].get<int>());
-  std::printf(
-      "\nLargest absolute difference per metric (bootstrap intervals and p-values use other random "
-      "draws and are left out):\n");
+  std::printf("\nLargest absolute difference per metric:\n");
   for (const auto& [metric, diff] : out["max_abs_difference"].items()) {
     std::printf("  %-52s %.3g\n", metric.c_str(), diff.get<double>());
   }
+  const auto& rnd = out["random_parts"];
+  std::printf(
+      "bootstrap interval ends and permutation p-values (other random draws on each side): %d compared, %d "
+      "outside their Monte Carlo tolerance (worst |difference| / tolerance %.2f)\n",
+      rnd["compared"].get<int>(), rnd["outside_tolerance"].get<int>(), rnd["worst_ratio"].get<double>());
   for (const auto& m : out["mismatches"]) std::printf("  mismatch: %s\n", m.get<std::string>().c_str());
+  std::printf("the two sides %s\n", out["agreement"]["agree"].get<bool>() ? "agree" : "DISAGREE");
 }
 
 int runBench(const BenchArgs& a) {
+  const int cpus = pinToCpus(a.threads);
   setComputeThreads(a.threads);
   std::string note;
   const auto device = chooseComputeDevice(a.device, &note);
@@ -207,10 +239,11 @@ int runBench(const BenchArgs& a) {
               {"device", device.description},
               {"library", computeLibraryVersions()},
               {"evaluated_users", t.value().evaluated},
+              {"cpus", cpus},
               {"baseline_skipped", skipReason}};
-  const double med = median(t.value().total), p95 = percentile(t.value().total, 95.0);
-  out["reclens"] = {{"seconds", {{"median", med}, {"p95", p95}}},
-                    {"users_per_s", {{"median", users / med}, {"p95", users / p95}}},
+  const auto ours = summarize(t.value().total);
+  out["reclens"] = {{"seconds", summaryJson(ours)},
+                    {"users_per_s", users / ours.median},
                     {"cpu_seconds_median", median(t.value().cpu)},
                     {"audit_seconds_median", median(t.value().audit)},
                     {"finish_seconds_median", median(t.value().finish)}};
@@ -221,27 +254,46 @@ int runBench(const BenchArgs& a) {
     if (auto s = writeBaselineInputs(world.value(), engine, config, dir.path.string()); !s)
       return reportError(s.error());
     std::string why;
-    const auto baseline = runBaseline(a, python, script, dir.path, device, why);
-    if (!baseline) {
+    auto baseline = runBaseline(a, python, script, dir.path, device, why);
+    const auto theirLists = baseline ? rowLists((*baseline)["sample_topk"]) : std::nullopt;
+    if (baseline && !theirLists) why = "the baseline's \"sample_topk\" are not lists of catalog rows";
+    if (!baseline || !theirLists) {
       out["baseline_skipped"] = why;
     } else {
       const Json& base = *baseline;
-      out["pytorch"] = {{"seconds", base["seconds"]},
-                        {"users_per_s", base["users_per_s"]},
-                        {"cpu_seconds_median", base["cpu_seconds_median"]},
+      const auto theirs = summarize(base["times_s"].get<std::vector<double>>());
+      out["pytorch"] = {{"seconds", summaryJson(theirs)},
+                        {"users_per_s", users / theirs.median},
+                        {"cpu_seconds_median", median(base["cpu_times_s"].get<std::vector<double>>())},
                         {"threads", base["threads"]},
-                        {"torch_version", base["torch_version"]}};
-      out["ratio"] = (users / med) / base["users_per_s"]["median"].get<double>();
+                        {"torch_version", base["torch_version"]},
+                        {"batched_user_vectors", base["batched"]}};
+      // Ratio convention: baseline time / RecLens time (= RecLens users/s / baseline users/s).
+      out["speedup"] = speedupOfTimes(theirs.median, ours.median);
+      out["speedup_text"] = speedupText(out["speedup"].get<double>());
       int same = 0;
-      const auto theirs = base["sample_topk"].get<std::vector<std::vector<std::int32_t>>>();
-      for (std::size_t u = 0; u < std::min(theirs.size(), sample.value().size()); ++u) {
-        same += std::set<std::int32_t>(theirs[u].begin(), theirs[u].end()) == sample.value()[u] ? 1 : 0;
+      const auto n = std::min(theirLists->size(), sample.value().size());
+      for (std::size_t u = 0; u < n; ++u) {
+        const auto& l = (*theirLists)[u];
+        same += std::set<std::int32_t>(l.begin(), l.end()) == sample.value()[u] ? 1 : 0;
       }
-      out["agreement"] = {{"users", static_cast<int>(std::min(theirs.size(), sample.value().size()))},
-                          {"same_top_k", same}};
       std::vector<std::string> mismatches;
-      out["max_abs_difference"] = metricDifferences(t.value().metrics, base["metrics"], mismatches);
+      RandomPartsCheck random;
+      random.bootstrap = a.bootstrap;
+      random.permutations = a.permutations;
+      const auto diffs = metricDifferences(t.value().metrics, base["metrics"], random, mismatches);
+      double worst = 0.0;
+      for (const auto& [metric, d] : diffs) worst = std::max(worst, d);
+      out["max_abs_difference"] = diffs;
       out["mismatches"] = mismatches;
+      out["random_parts"] = {{"compared", random.compared},
+                             {"outside_tolerance", random.outside},
+                             {"worst_ratio", random.worstRatio}};
+      out["agreement"] = {{"users", static_cast<int>(n)},
+                          {"same_top_k", same},
+                          {"max_abs_metric_difference", worst},
+                          {"agree", n == sample.value().size() && same == static_cast<int>(n) && n > 0 &&
+                                        mismatches.empty() && worst <= 1e-6}};
     }
   }
   if (a.json) {
@@ -277,7 +329,8 @@ void addBenchAuditCommand(CLI::App& bench, CommandRunner& runner) {
       ->capture_default_str();
   sub->add_option("--seed", a->seed, "Seed of the synthetic data, model and statistics")
       ->capture_default_str();
-  sub->add_option("--threads", a->threads, "CPU threads (0: library default)")
+  sub->add_option("--threads", a->threads,
+                  "CPU threads, and CPUs both sides may run on (0: library default, every CPU)")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
   sub->add_option("--device", a->device, "auto, cpu or cuda[:N]")->capture_default_str();

@@ -19,6 +19,7 @@
 #include "clisupport.h"
 #include "commands.h"
 #include "engine/computedevice.h"
+#include "engine/computethreads.h"
 #include "engine/scoringengine.h"
 
 namespace reclens::cli {
@@ -36,6 +37,7 @@ struct BenchArgs {
   int users = 2000;
   int repeat = 300;
   int batch = 256;
+  int threads = 0;
   std::uint64_t seed = 7;
   std::string device = "auto";
   std::string python;
@@ -64,8 +66,7 @@ bool writeRaw(const std::string& path, const std::vector<float>& data) {
 }
 
 struct Measured {
-  double median = 0.0;
-  double p95 = 0.0;
+  TimeSummary single;
   double usersPerSecond = 0.0;
   std::vector<std::vector<std::int32_t>> sample;
 };
@@ -91,8 +92,7 @@ Result<Measured> measure(ScoringEngine& engine, const std::vector<float>& users,
     times.push_back(ms(Clock::now() - start));
     if (!top) return top.error();
   }
-  m.median = median(times);
-  m.p95 = percentile(times, 95.0);
+  m.single = summarize(std::move(times));
 
   std::vector<std::vector<Recommendation>> lists;
   const auto start = Clock::now();
@@ -117,6 +117,7 @@ Result<Measured> measure(ScoringEngine& engine, const std::vector<float>& users,
 }
 
 int runBench(const BenchArgs& a) {
+  setComputeThreads(a.threads);
   std::string note;
   const auto device = chooseComputeDevice(a.device, &note);
   if (!note.empty()) std::cerr << "reclens-cli: warning: " << note << std::endl;
@@ -154,7 +155,7 @@ int runBench(const BenchArgs& a) {
     auto m = measure(*engine.value(), users, a);
     if (!m) return reportError(m.error());
     nlohmann::json row = {{"items", n},
-                          {"single_ms", {{"median", m.value().median}, {"p95", m.value().p95}}},
+                          {"single_ms", summaryJson(m.value().single)},
                           {"batch_users_per_s", m.value().usersPerSecond}};
     if (skipReason.empty()) {
       const auto dir = fs::temp_directory_path() / ("reclens-bench-" + std::to_string(::getpid()));
@@ -169,48 +170,59 @@ int runBench(const BenchArgs& a) {
                 " --users-file " + shellQuote(usersFile) + " --items " + std::to_string(n) + " --users " +
                 std::to_string(a.users) + " --dim " + std::to_string(a.dim) + " --k " + std::to_string(a.k) +
                 " --batch-k " + std::to_string(a.batchK) + " --batch " + std::to_string(a.batch) +
-                " --repeat " + std::to_string(a.repeat) + " --device " + device.torchName(),
-            {"sample_topk", "single_ms", "batch_users_per_s"}, why);
+                " --repeat " + std::to_string(a.repeat) + " --threads " + std::to_string(cpuThreads(device)) +
+                " --device " + device.torchName(),
+            {{"sample_topk", JsonKind::Array},
+             {"single_times_ms", JsonKind::NumberArray},
+             {"batch_seconds", JsonKind::Number},
+             {"threads", JsonKind::Number},
+             {"torch_version", JsonKind::String}},
+            why);
       }
       std::error_code ec;
       fs::remove_all(dir, ec);
-      if (!baseline) {
+      const auto sample = baseline ? rowLists(baseline->at("sample_topk")) : std::nullopt;
+      if (baseline && !sample) why = "the baseline's \"sample_topk\" are not lists of catalog rows";
+      if (!baseline || !sample) {
         row["baseline_error"] = why;
       } else {
         const nlohmann::json& base = *baseline;
         int agree = 0;
-        const auto sample = base.at("sample_topk").get<std::vector<std::vector<std::int32_t>>>();
-        for (std::size_t u = 0; u < std::min(sample.size(), m.value().sample.size()); ++u) {
-          const std::set<std::int32_t> a1(sample[u].begin(), sample[u].end());
+        for (std::size_t u = 0; u < std::min(sample->size(), m.value().sample.size()); ++u) {
+          const std::set<std::int32_t> a1((*sample)[u].begin(), (*sample)[u].end());
           const std::set<std::int32_t> b1(m.value().sample[u].begin(), m.value().sample[u].end());
           agree += a1 == b1 ? 1 : 0;
         }
-        const double tMedian = base.at("single_ms").at("median").get<double>();
-        const double tUsers = base.at("batch_users_per_s").get<double>();
-        row["pytorch"] = {{"single_ms", base.at("single_ms")},
+        const auto single = summarize(base.at("single_times_ms").get<std::vector<double>>());
+        const double seconds = base.at("batch_seconds").get<double>();
+        const double tUsers = seconds > 0.0 ? a.users / seconds : 0.0;
+        row["pytorch"] = {{"single_ms", summaryJson(single)},
                           {"batch_users_per_s", tUsers},
                           {"threads", base.at("threads")},
                           {"torch_version", base.at("torch_version")}};
-        row["ratio"] = {{"single_median_time", m.value().median / tMedian},
-                        {"batch_throughput", m.value().usersPerSecond / tUsers}};
-        row["agreement"] = {{"users", sample.size()}, {"same_top_k", agree}};
+        // Ratio convention: baseline time / RecLens time, RecLens rate / baseline rate (> 1: RecLens faster).
+        row["speedup"] = speedupOfTimes(single.median, m.value().single.median);
+        row["speedup_batch"] = speedupOfRates(m.value().usersPerSecond, tUsers);
+        row["agreement"] = {{"users", std::min(sample->size(), m.value().sample.size())},
+                            {"same_top_k", agree},
+                            {"agree", agree == static_cast<int>(m.value().sample.size()) &&
+                                          sample->size() == m.value().sample.size()}};
       }
     }
     if (!a.json) {
       std::printf("\n%lld items x %d dims\n", static_cast<long long>(n), a.dim);
-      std::printf("  one user, score + top-%d: RecLens median %.3f ms, p95 %.3f ms", a.k, m.value().median,
-                  m.value().p95);
+      std::printf("  one user, score + top-%d: RecLens median %.3f ms, p95 %.3f ms", a.k,
+                  m.value().single.median, m.value().single.p95);
       if (row.contains("pytorch")) {
-        std::printf("; PyTorch median %.3f ms, p95 %.3f ms; ratio RecLens/PyTorch %.2f",
+        std::printf("; PyTorch median %.3f ms, p95 %.3f ms; %s",
                     row["pytorch"]["single_ms"]["median"].get<double>(),
                     row["pytorch"]["single_ms"]["p95"].get<double>(),
-                    row["ratio"]["single_median_time"].get<double>());
+                    speedupText(row["speedup"].get<double>()).c_str());
       }
       std::printf("\n  all users, top-%d batched: RecLens %.0f users/s", a.batchK, m.value().usersPerSecond);
       if (row.contains("pytorch")) {
-        std::printf("; PyTorch %.0f users/s; ratio RecLens/PyTorch %.2f",
-                    row["pytorch"]["batch_users_per_s"].get<double>(),
-                    row["ratio"]["batch_throughput"].get<double>());
+        std::printf("; PyTorch %.0f users/s; %s", row["pytorch"]["batch_users_per_s"].get<double>(),
+                    speedupText(row["speedup_batch"].get<double>()).c_str());
         std::printf("\n  agreement: same top-%d on %d of %zu sampled users", a.k,
                     row["agreement"]["same_top_k"].get<int>(), row["agreement"]["users"].get<std::size_t>());
       } else if (row.contains("baseline_error")) {
@@ -250,6 +262,9 @@ void addBenchScoreCommand(CLI::App& bench, CommandRunner& runner) {
       ->check(CLI::Range(1, 65536))
       ->capture_default_str();
   sub->add_option("--seed", args->seed, "Seed of the random item and user vectors")->capture_default_str();
+  sub->add_option("--threads", args->threads, "CPU threads of both sides (0: library default)")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
   sub->add_option("--device", args->device, "auto, cpu or cuda[:N]")->capture_default_str();
   sub->add_option("--python", args->python, "Python interpreter for the PyTorch baseline");
   sub->add_option("--script", args->script, "Path of bench_score_baseline.py");

@@ -18,9 +18,11 @@
 #include "clisupport.h"
 #include "commands.h"
 #include "engine/computedevice.h"
+#include "engine/computethreads.h"
 #include "engine/scoringengine.h"
 #include "engine/whatif.h"
 #include "explain/attribution.h"
+#include "model/modelcontract.h"
 #include "model/modelfile.h"
 
 namespace reclens::cli {
@@ -38,7 +40,9 @@ struct BenchWhatIfArgs {
   int steps = 32;
   int history = 50;
   int repeat = 50;
+  int threads = 0;
   std::uint64_t seed = 7;
+  std::string kind = "averaged";
   std::string model;
   std::string device = "auto";
   std::string python;
@@ -60,8 +64,7 @@ std::vector<WhatIfEdit> scenarioEdits(const UserProfile& profile, int repeat) {
 }
 
 struct RoundTrips {
-  double median = 0.0;
-  double p95 = 0.0;
+  TimeSummary ms;
   double whatIfMedian = 0.0;   // edit + user vector + top-K + comparison
   double explainMedian = 0.0;  // Integrated Gradients
   double meanOverlap = 0.0;    // of each edited list with the baseline
@@ -105,11 +108,10 @@ Result<RoundTrips> timeRoundTrips(ScoringEngine& engine, const UserProfile& prof
     overlap += result.value().comparison.overlap;
     control.report(double(r + 1) / double(edits.size()), "timing what-if round trips");
   }
-  t.median = median(total);
-  t.p95 = percentile(total, 95.0);
+  t.ms = summarize(std::move(total));
   t.whatIfMedian = median(whatIf);
   t.explainMedian = median(explain);
-  t.meanOverlap = total.empty() ? 0.0 : overlap / static_cast<double>(total.size());
+  t.meanOverlap = t.ms.runs.empty() ? 0.0 : overlap / static_cast<double>(t.ms.runs.size());
   return t;
 }
 
@@ -147,20 +149,15 @@ std::optional<nlohmann::json> runBaseline(const std::string& python, const std::
                              " --explain-k " + std::to_string(a.explainK) + " --steps " +
                              std::to_string(a.steps) + " --threads " + std::to_string(cpuThreads(device)) +
                              " --device " + device.torchName(),
-                         {"ms", "lists"}, why);
-}
-
-// Largest |RecLens − PyTorch| over every explained item and field; NaN when the shapes differ.
-double maxDifference(const Explanation& e, const nlohmann::json& attributions) {
-  if (attributions.size() != e.items.size()) return NAN;
-  double worst = 0.0;
-  for (std::size_t j = 0; j < e.items.size(); ++j) {
-    const auto theirs = attributions[j].get<std::vector<double>>();
-    if (theirs.size() != e.items[j].fields.size()) return NAN;
-    for (std::size_t i = 0; i < theirs.size(); ++i)
-      worst = std::max(worst, std::abs(e.items[j].fields[i].attribution - theirs[i]));
-  }
-  return worst;
+                         {{"times_ms", JsonKind::NumberArray},
+                          {"lists", JsonKind::Array},
+                          {"attributions", JsonKind::Array},
+                          {"mean_overlap", JsonKind::Number},
+                          {"threads", JsonKind::Number},
+                          {"torch_version", JsonKind::String},
+                          {"batched", JsonKind::Bool},
+                          {"grad", JsonKind::String}},
+                         why);
 }
 
 void printTable(const nlohmann::json& out, const ModelMetadata& meta, const BenchWhatIfArgs& a,
@@ -176,23 +173,57 @@ void printTable(const nlohmann::json& out, const ModelMetadata& meta, const Benc
   std::printf("  mean overlap of the edited top-%d with the unedited one %.3f\n", a.k,
               out["mean_overlap"].get<double>());
   if (out.contains("pytorch")) {
-    std::printf("  PyTorch  median %.3f ms, p95 %.3f ms (%d threads, torch %s)\n",
-                out["pytorch"]["ms"]["median"].get<double>(), out["pytorch"]["ms"]["p95"].get<double>(),
-                out["pytorch"]["threads"].get<int>(),
-                out["pytorch"]["torch_version"].get<std::string>().c_str());
-    std::printf("  ratio RecLens/PyTorch (median time) %.3f\n", out["ratio_median_time"].get<double>());
-    std::printf("  agreement: same top-%d on %d of %d edits", a.k, out["agreement"]["same_lists"].get<int>(),
-                out["agreement"]["edits"].get<int>());
-    if (out["max_abs_difference"].is_null())
-      std::printf("; attributions: the baseline's shape differs from RecLens's\n");
-    else
-      std::printf("; max |attribution difference| %.3g\n", out["max_abs_difference"].get<double>());
+    const auto& p = out["pytorch"];
+    std::printf("  PyTorch  median %.3f ms, p95 %.3f ms (%d threads, torch %s, %s user vectors, grad %s)\n",
+                p["ms"]["median"].get<double>(), p["ms"]["p95"].get<double>(), p["threads"].get<int>(),
+                p["torch_version"].get<std::string>().c_str(),
+                p["batched"].get<bool>() ? "batched" : "unbatched", p["grad"].get<std::string>().c_str());
+    std::printf("  %s\n", out["speedup_text"].get<std::string>().c_str());
+    const auto& ag = out["agreement"];
+    std::printf(
+        "  agreement: same top-%d on %d of %d edits; mean overlap %.3f / %.3f; max |attribution difference| "
+        "%.3g (tolerance %.3g); the two sides %s\n",
+        a.k, ag["same_lists"].get<int>(), ag["edits"].get<int>(), out["mean_overlap"].get<double>(),
+        ag["mean_overlap_pytorch"].get<double>(), ag["max_abs_difference"].get<double>(),
+        ag["tolerance"].get<double>(), ag["agree"].get<bool>() ? "agree" : "DISAGREE");
   } else if (out.contains("baseline_error")) {
     std::printf("  baseline: %s\n", out["baseline_error"].get<std::string>().c_str());
   }
 }
 
+// Compares the baseline's lists, overlap and attributions with RecLens's into out["agreement"]; false
+// with `why` when the baseline's output cannot be compared.
+bool compareRoundTrips(const RoundTrips& t, const nlohmann::json& base, nlohmann::json& out,
+                       std::string& why) {
+  const auto theirs = rowLists(base.at("lists"));
+  if (!theirs) {
+    why = "the baseline's \"lists\" are not lists of catalog rows";
+    return false;
+  }
+  if (theirs->size() != t.lists.size()) {
+    why = "the baseline made " + std::to_string(theirs->size()) + " lists, RecLens " +
+          std::to_string(t.lists.size());
+    return false;
+  }
+  int same = 0;
+  for (std::size_t r = 0; r < t.lists.size(); ++r) same += (*theirs)[r] == t.lists[r] ? 1 : 0;
+  const auto diff = maxAttributionDifference(t.last, base.at("attributions"), why);
+  if (!diff) return false;
+  const double tolerance = 1e-4 * (1.0 + maxAbsAttribution(t.last));
+  const double theirOverlap = base.at("mean_overlap").get<double>();
+  const bool agree = same == static_cast<int>(t.lists.size()) && *diff <= tolerance &&
+                     std::abs(theirOverlap - t.meanOverlap) <= 1e-9;
+  out["agreement"] = {{"edits", static_cast<int>(t.lists.size())},
+                      {"same_lists", same},
+                      {"mean_overlap_pytorch", theirOverlap},
+                      {"max_abs_difference", *diff},
+                      {"tolerance", tolerance},
+                      {"agree", agree}};
+  return true;
+}
+
 int runBenchWhatIf(const BenchWhatIfArgs& a) {
+  setComputeThreads(a.threads);
   std::string note;
   const auto device = chooseComputeDevice(a.device, &note);
   if (!note.empty()) std::cerr << "reclens-cli: warning: " << note << std::endl;
@@ -229,8 +260,9 @@ int runBenchWhatIf(const BenchWhatIfArgs& a) {
     modelPath = (dir / "model.pt").string();
     control.report(0.0, "writing a random model");
     if (!captureOutput(shellQuote(python) + " " + shellQuote(script) + " --make-model --out " +
-                       shellQuote(modelPath) + " --items " + std::to_string(a.items) + " --dim " +
-                       std::to_string(a.dim) + " --seed " + std::to_string(a.seed))) {
+                       shellQuote(modelPath) + " --kind " + a.kind + " --contract " +
+                       std::to_string(kModelContractVersion) + " --items " + std::to_string(a.items) +
+                       " --dim " + std::to_string(a.dim) + " --seed " + std::to_string(a.seed))) {
       return reportError(makeError(ErrorCode::Internal, "whatif_baseline.py --make-model failed"));
     }
   }
@@ -245,40 +277,40 @@ int runBenchWhatIf(const BenchWhatIfArgs& a) {
   if (!timed) return reportError(timed.error());
   const auto& t = timed.value();
 
-  nlohmann::json out = {{"device", device.description},
-                        {"library", computeLibraryVersions()},
-                        {"model", a.model.empty() ? "random (whatif_baseline.py --make-model)" : a.model},
-                        {"items", meta.numItems},
-                        {"dim", meta.dim},
-                        {"k", a.k},
-                        {"explain_k", a.explainK},
-                        {"steps", a.steps},
-                        {"history", profile.items.size()},
-                        {"repeat", a.repeat},
-                        {"baseline_skipped", skipReason},
-                        {"mean_overlap", t.meanOverlap},
-                        {"reclens_ms",
-                         {{"median", t.median},
-                          {"p95", t.p95},
-                          {"whatif_median", t.whatIfMedian},
-                          {"ig_median", t.explainMedian}}}};
+  nlohmann::json out = {
+      {"device", device.description},
+      {"library", computeLibraryVersions()},
+      {"model", a.model.empty() ? "random " + a.kind + " (whatif_baseline.py --make-model)" : a.model},
+      {"kind", a.model.empty() ? a.kind : meta.kind},
+      {"items", meta.numItems},
+      {"dim", meta.dim},
+      {"k", a.k},
+      {"explain_k", a.explainK},
+      {"steps", a.steps},
+      {"history", profile.items.size()},
+      {"repeat", a.repeat},
+      {"baseline_skipped", skipReason},
+      {"mean_overlap", t.meanOverlap},
+      {"reclens_ms",
+       {{"median", t.ms.median},
+        {"p95", t.ms.p95},
+        {"runs", t.ms.runs.size()},
+        {"whatif_median", t.whatIfMedian},
+        {"ig_median", t.explainMedian}}}};
   if (skipReason.empty()) {
     std::string why;
     const auto base = runBaseline(python, script, modelPath, dir, profile, edits, a, device, why);
-    if (!base) {
-      out["baseline_error"] = why;
-    } else {
-      const auto theirs = base->at("lists").get<std::vector<std::vector<std::int32_t>>>();
-      int same = 0;
-      for (std::size_t r = 0; r < std::min(theirs.size(), t.lists.size()); ++r)
-        same += theirs[r] == t.lists[r] ? 1 : 0;
-      const double diff = maxDifference(t.last, base->at("attributions"));
-      out["pytorch"] = {{"ms", base->at("ms")},
+    if (base && compareRoundTrips(t, *base, out, why)) {
+      const auto theirs = summarize(base->at("times_ms").get<std::vector<double>>());
+      out["pytorch"] = {{"ms", summaryJson(theirs)},
                         {"threads", base->at("threads")},
-                        {"torch_version", base->at("torch_version")}};
-      out["ratio_median_time"] = t.median / base->at("ms").at("median").get<double>();
-      out["agreement"] = {{"edits", static_cast<int>(t.lists.size())}, {"same_lists", same}};
-      out["max_abs_difference"] = std::isfinite(diff) ? nlohmann::json(diff) : nlohmann::json(nullptr);
+                        {"torch_version", base->at("torch_version")},
+                        {"batched", base->at("batched")},
+                        {"grad", base->at("grad")}};
+      out["speedup"] = speedupOfTimes(theirs.median, t.ms.median);
+      out["speedup_text"] = speedupText(out["speedup"].get<double>());
+    } else {
+      out["baseline_error"] = why;
     }
   }
   if (a.json)
@@ -316,6 +348,13 @@ void addBenchWhatIfCommand(CLI::App& bench, CommandRunner& runner) {
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   sub->add_option("--seed", args->seed, "Seed of the model weights and the profile")->capture_default_str();
+  sub->add_option("--kind", args->kind,
+                  "Generated model: averaged (history mean) or twotower (MLP user tower)")
+      ->check(CLI::IsMember({"averaged", "twotower"}))
+      ->capture_default_str();
+  sub->add_option("--threads", args->threads, "CPU threads of both sides (0: library default)")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
   sub->add_option("--model", args->model, "A contract model file to use instead of a generated one")
       ->check(CLI::ExistingFile);
   sub->add_option("--device", args->device, "auto, cpu or cuda[:N]")->capture_default_str();

@@ -25,7 +25,7 @@ Status writeArray(const std::string& dir, const std::string& name, const std::ve
   return Status::success();
 }
 
-// Keys whose values come from random resampling, so they cannot agree between two implementations.
+// Keys whose values come from random resampling: compared within their Monte Carlo error.
 bool randomKey(const std::string& key) {
   return key == "ci_low" || key == "ci_high" || key == "p_value";
 }
@@ -45,17 +45,57 @@ std::string entryLabel(const Json& entry) {
   return {};
 }
 
+// Compares one random value `key` of the objects `a` (ours) and `b` (the baseline's) within its tolerance.
+void compareRandom(const Json& a, const Json& b, const std::string& key, const std::string& path,
+                   RandomPartsCheck& random, std::vector<std::string>& mismatches) {
+  if (!a[key].is_number() || !b[key].is_number()) {
+    mismatches.push_back(path + "." + key + " is not a number on both sides");
+    return;
+  }
+  const double x = a[key].get<double>(), y = b[key].get<double>();
+  double tolerance = 1e-9;
+  if (key == "p_value") {
+    const double p = 0.5 * (x + y);
+    const double n = std::max(1, random.permutations);
+    tolerance += 5.0 * std::sqrt(2.0 * p * (1.0 - p) / n) + 2.0 / (n + 1.0);
+  } else if (random.bootstrap > 0) {
+    const auto width = [](const Json& o) {
+      return o.contains("ci_low") && o.contains("ci_high") && o["ci_low"].is_number() &&
+                     o["ci_high"].is_number()
+                 ? o["ci_high"].get<double>() - o["ci_low"].get<double>()
+                 : 0.0;
+    };
+    tolerance += 4.82 * std::max(width(a), width(b)) / std::sqrt(double(random.bootstrap));
+    // The metrics lie in [0, 1], so a group mean moves by at most 1/n when one of the group's n users is
+    // drawn once more or less: the step of the bootstrap distribution, by which the quantile of two
+    // samplers can differ on a discrete metric (hit, a few users) whatever the number of resamples.
+    if (a.contains("users") && a["users"].is_number() && a["users"].get<double>() > 0)
+      tolerance += 1.0 / a["users"].get<double>();
+  }
+  const double diff = std::abs(x - y);
+  ++random.compared;
+  random.worstRatio = std::max(random.worstRatio, diff / tolerance);
+  if (!(diff <= tolerance)) {
+    ++random.outside;
+    mismatches.push_back(path + "." + key + ": " + a[key].dump() + " vs " + b[key].dump() + " (tolerance " +
+                         std::to_string(tolerance) + ")");
+  }
+}
+
 void walk(const Json& a, const Json& b, const std::string& path, std::map<std::string, double>& out,
-          std::vector<std::string>& mismatches) {
+          RandomPartsCheck& random, std::vector<std::string>& mismatches) {
   if (a.is_number() && b.is_number()) {
     const double d = std::abs(a.get<double>() - b.get<double>());
     auto& slot = out[path];
     slot = std::max(slot, std::isfinite(d) ? d : INFINITY);
   } else if (a.is_object() && b.is_object()) {
     for (const auto& [key, value] : a.items()) {
-      if (randomKey(key)) continue;
       if (!b.contains(key)) {
         mismatches.push_back(path + "." + key + " is missing in the baseline");
+        continue;
+      }
+      if (randomKey(key)) {
+        compareRandom(a, b, key, path, random, mismatches);
         continue;
       }
       const auto at = path.empty() ? key : path + "." + key;
@@ -63,7 +103,7 @@ void walk(const Json& a, const Json& b, const std::string& path, std::map<std::s
         if (value != b[key]) mismatches.push_back(at + ": " + value.dump() + " vs " + b[key].dump());
         continue;
       }
-      walk(value, b[key], at, out, mismatches);
+      walk(value, b[key], at, out, random, mismatches);
     }
   } else if (a.is_array() && b.is_array()) {
     if (a.size() != b.size()) {
@@ -71,7 +111,8 @@ void walk(const Json& a, const Json& b, const std::string& path, std::map<std::s
                            std::to_string(b.size()) + " in the baseline");
       return;
     }
-    for (std::size_t i = 0; i < a.size(); ++i) walk(a[i], b[i], path + entryLabel(a[i]), out, mismatches);
+    for (std::size_t i = 0; i < a.size(); ++i)
+      walk(a[i], b[i], path + entryLabel(a[i]), out, random, mismatches);
   } else if (a.is_string() && b.is_string()) {
     if (a != b)
       mismatches.push_back(path + ": \"" + a.get<std::string>() + "\" vs \"" + b.get<std::string>() + "\"");
@@ -130,14 +171,16 @@ Status writeBaselineInputs(const AuditBenchWorld& world, ScoringEngine& engine, 
   }
   const auto users = std::max(d.users.size(), split.users());
   UserProfileBuilder profiles(d, world.model->metadata(), &historyRows);
-  std::vector<float> vectors;
+  std::vector<float> weights;
   std::vector<std::int64_t> historyStart{0}, testStart{0};
-  std::vector<std::int32_t> history, test;
+  std::vector<std::int32_t> history, test, fieldCodes;
+  const auto modelFields = world.model->metadata().userFields.size();
   for (std::size_t u = 0; u < users; ++u) {
     const auto profile = profiles.profile(static_cast<std::int32_t>(u));
-    auto v = engine.userVector(profile);
-    if (!v) return v.error();
-    vectors.insert(vectors.end(), v.value().begin(), v.value().end());
+    if (profile.fieldCodes.size() != modelFields)
+      return makeError(ErrorCode::Internal, "a profile's field codes do not match the model's user fields");
+    fieldCodes.insert(fieldCodes.end(), profile.fieldCodes.begin(), profile.fieldCodes.end());
+    weights.insert(weights.end(), profile.weights.begin(), profile.weights.end());
     history.insert(history.end(), profile.items.begin(), profile.items.end());
     historyStart.push_back(static_cast<std::int64_t>(history.size()));
     if (u < split.test.size()) test.insert(test.end(), split.test[u].begin(), split.test[u].end());
@@ -151,7 +194,9 @@ Status writeBaselineInputs(const AuditBenchWorld& world, ScoringEngine& engine, 
                {"bootstrap", config.bootstrapSamples},
                {"permutations", config.permutations},
                {"seed", config.seed},
-               {"batch", config.batchSize}};
+               {"batch", config.batchSize},
+               {"model", world.model->path()},
+               {"model_fields", modelFields}};
   meta["attributes"] = Json::array();
   std::vector<std::int32_t> codes(users);
   for (const auto& field : d.users.fields) {
@@ -176,7 +221,8 @@ Status writeBaselineInputs(const AuditBenchWorld& world, ScoringEngine& engine, 
     meta["item_fields"].push_back({{"name", name}, {"values", field.vocabulary()}, {"file", file}});
   }
   for (const auto& s :
-       {writeArray(dir, "items.f32", engine.itemEmbeddingsOnCpu()), writeArray(dir, "users.f32", vectors),
+       {writeArray(dir, "items.f32", engine.itemEmbeddingsOnCpu()),
+        writeArray(dir, "history_weights.f32", weights), writeArray(dir, "user_field_codes.i32", fieldCodes),
         writeArray(dir, "history_start.i64", historyStart), writeArray(dir, "history_items.i32", history),
         writeArray(dir, "test_start.i64", testStart), writeArray(dir, "test_items.i32", test),
         writeArray(dir, "history_rows.i32", historyItems)}) {
@@ -189,9 +235,10 @@ Status writeBaselineInputs(const AuditBenchWorld& world, ScoringEngine& engine, 
 }
 
 std::map<std::string, double> metricDifferences(const nlohmann::json& ours, const nlohmann::json& theirs,
+                                                RandomPartsCheck& random,
                                                 std::vector<std::string>& mismatches) {
   std::map<std::string, double> out;
-  walk(ours, theirs, "", out, mismatches);
+  walk(ours, theirs, "", out, random, mismatches);
   return out;
 }
 

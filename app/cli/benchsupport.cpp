@@ -33,8 +33,31 @@ std::optional<std::string> captureOutput(const std::string& command) {
   return pclose(pipe) == 0 ? std::optional<std::string>(out) : std::nullopt;
 }
 
-std::optional<nlohmann::json> runBaselineJson(const std::string& command,
-                                              const std::vector<std::string>& keys, std::string& why) {
+bool jsonIs(const nlohmann::json& value, JsonKind kind) {
+  const auto finiteNumber = [](const nlohmann::json& v) {
+    return v.is_number() && std::isfinite(v.get<double>());
+  };
+  switch (kind) {
+    case JsonKind::Any:
+      return true;
+    case JsonKind::Number:
+      return finiteNumber(value);
+    case JsonKind::String:
+      return value.is_string();
+    case JsonKind::Bool:
+      return value.is_boolean();
+    case JsonKind::Object:
+      return value.is_object();
+    case JsonKind::Array:
+      return value.is_array();
+    case JsonKind::NumberArray:
+      return value.is_array() && !value.empty() && std::all_of(value.begin(), value.end(), finiteNumber);
+  }
+  return false;
+}
+
+std::optional<nlohmann::json> runBaselineJson(const std::string& command, const std::vector<JsonKey>& keys,
+                                              std::string& why) {
   const auto text = captureOutput(command);
   if (!text) {
     why = "the PyTorch baseline did not run or exited with an error";
@@ -46,8 +69,13 @@ std::optional<nlohmann::json> runBaselineJson(const std::string& command,
     return std::nullopt;
   }
   for (const auto& key : keys) {
-    if (!json.contains(key)) {
-      why = "the PyTorch baseline's JSON has no \"" + key + "\"";
+    if (!json.contains(key.name)) {
+      why = "the PyTorch baseline's JSON has no \"" + key.name + "\"";
+      return std::nullopt;
+    }
+    if (!jsonIs(json[key.name], key.kind)) {
+      why = "the PyTorch baseline's \"" + key.name +
+            "\" is not what was expected: " + json[key.name].dump().substr(0, 80);
       return std::nullopt;
     }
   }
@@ -86,6 +114,84 @@ double percentile(std::vector<double> values, double p) {
   std::sort(values.begin(), values.end());
   const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(values.size())));
   return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
+}
+
+TimeSummary summarize(std::vector<double> runs) {
+  TimeSummary t;
+  t.median = median(runs);
+  t.p95 = percentile(runs, 95.0);
+  t.runs = std::move(runs);
+  return t;
+}
+
+nlohmann::json summaryJson(const TimeSummary& t) {
+  return {{"median", t.median}, {"p95", t.p95}, {"runs", t.runs.size()}};
+}
+
+double speedupOfTimes(double baselineTime, double reclensTime) {
+  return reclensTime > 0.0 ? baselineTime / reclensTime : NAN;
+}
+
+double speedupOfRates(double reclensRate, double baselineRate) {
+  return baselineRate > 0.0 ? reclensRate / baselineRate : NAN;
+}
+
+std::string speedupText(double speedup) {
+  if (!std::isfinite(speedup) || speedup <= 0.0) return "speed-up n/a";
+  char buf[96];
+  const char* direction = speedup > 1.0 ? "RecLens faster" : speedup < 1.0 ? "RecLens slower" : "as fast";
+  std::snprintf(buf, sizeof buf, "speed-up \u00d7%.3g (%s)", speedup, direction);
+  return buf;
+}
+
+std::optional<double> maxAttributionDifference(const Explanation& e, const nlohmann::json& attributions,
+                                               std::string& why) {
+  if (!attributions.is_array() || attributions.size() != e.items.size()) {
+    why = "the baseline explains " + std::to_string(attributions.is_array() ? attributions.size() : 0) +
+          " items, RecLens " + std::to_string(e.items.size());
+    return std::nullopt;
+  }
+  double worst = 0.0;
+  for (std::size_t j = 0; j < e.items.size(); ++j) {
+    const auto& fields = e.items[j].fields;
+    const auto& theirs = attributions[j];
+    if (!theirs.is_array() || theirs.size() != fields.size()) {
+      why = "item " + std::to_string(j) + ": the baseline has " +
+            std::to_string(theirs.is_array() ? theirs.size() : 0) + " fields, RecLens " +
+            std::to_string(fields.size());
+      return std::nullopt;
+    }
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (!jsonIs(theirs[i], JsonKind::Number)) {
+        why = "item " + std::to_string(j) + " field " + std::to_string(i) + " of the baseline is " +
+              theirs[i].dump();
+        return std::nullopt;
+      }
+      worst = std::max(worst, std::abs(fields[i].attribution - theirs[i].get<double>()));
+    }
+  }
+  return worst;
+}
+
+std::optional<std::vector<std::vector<std::int32_t>>> rowLists(const nlohmann::json& value) {
+  if (!value.is_array()) return std::nullopt;
+  std::vector<std::vector<std::int32_t>> out;
+  for (const auto& list : value) {
+    if (!list.is_array()) return std::nullopt;
+    auto& rows = out.emplace_back();
+    for (const auto& r : list) {
+      if (!r.is_number_integer()) return std::nullopt;
+      rows.push_back(r.get<std::int32_t>());
+    }
+  }
+  return out;
+}
+
+double maxAbsAttribution(const Explanation& e) {
+  double m = 0.0;
+  for (const auto& item : e.items)
+    for (const auto& f : item.fields) m = std::max(m, std::abs(f.attribution));
+  return m;
 }
 
 double peakRssMiB() {

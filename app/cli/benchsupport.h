@@ -8,6 +8,7 @@
 
 #include "engine/computedevice.h"
 #include "engine/userprofile.h"
+#include "explain/attribution.h"
 #include "model/modelcontract.h"
 
 namespace reclens::cli {
@@ -20,20 +21,65 @@ std::string shellQuote(const std::string& s);
 std::filesystem::path executableDir();
 // Standard output of `command` run by /bin/sh, or nothing when it cannot start or exits non-zero.
 std::optional<std::string> captureOutput(const std::string& command);
+// What a key of a baseline's JSON must hold.
+enum class JsonKind {
+  Any,
+  Number,  // a finite number
+  String,
+  Bool,
+  Object,
+  Array,
+  NumberArray,  // a non-empty array of finite numbers (raw per-run times)
+};
+struct JsonKey {
+  std::string name;
+  JsonKind kind = JsonKind::Any;
+};
+// Whether `value` is of `kind` (a JSON null is of none but Any).
+bool jsonIs(const nlohmann::json& value, JsonKind kind);
 // Runs a Python baseline `command` and returns the JSON object it printed, which must hold every one of
-// `keys`. Otherwise returns nothing and says why in `why`: it did not run, printed no JSON (with the
-// parser's message), or lacks a key.
-std::optional<nlohmann::json> runBaselineJson(const std::string& command,
-                                              const std::vector<std::string>& keys, std::string& why);
+// `keys` with the kind asked for. Otherwise returns nothing and says why in `why`: it did not run, printed
+// no JSON object, lacks a key or holds something else there (a null included).
+std::optional<nlohmann::json> runBaselineJson(const std::string& command, const std::vector<JsonKey>& keys,
+                                              std::string& why);
 // A Python 3 that can `import <module>`: `given`, else $RECLENS_PYTHON, else /usr/bin/python3 (Debian's,
 // which has python3-torch), else python3 on PATH. Empty when none can.
 std::string findPython(const std::string& given, const std::string& module);
 // A file shipped under resources/python: `given`, else beside the build tree or in the installed share
 // folder.
 std::string findPythonScript(const std::string& given, const std::string& fileName);
-// Median and nearest-rank percentile (p in [0, 100]) of `values`; 0 when empty.
+// Median and nearest-rank percentile (p in [0, 100]) of `values`; 0 when empty. The one percentile
+// definition of every bench: both sides' statistics are computed here from their raw per-run times.
 double median(std::vector<double> values);
 double percentile(std::vector<double> values, double p);
+
+// Median and p95 of raw per-run times, and the times themselves.
+struct TimeSummary {
+  double median = 0.0;
+  double p95 = 0.0;
+  std::vector<double> runs;
+};
+TimeSummary summarize(std::vector<double> runs);
+// {"median": m, "p95": p, "runs": n} (times in the unit they came in).
+nlohmann::json summaryJson(const TimeSummary& t);
+
+// The ratio convention of every bench: speed-up = baseline time / RecLens time (for throughputs RecLens
+// rate / baseline rate, the same way round), > 1 meaning RecLens is faster.
+double speedupOfTimes(double baselineTime, double reclensTime);
+double speedupOfRates(double reclensRate, double baselineRate);
+// "speed-up ×12.3 (RecLens faster)", "speed-up ×0.81 (RecLens slower)"; "speed-up n/a" when not finite.
+std::string speedupText(double speedup);
+
+// Largest |RecLens − baseline| over every item and field of `attributions` ([K][fields], numbers, same
+// order as Explanation::items[j].fields). Nothing, with `why`, when the shape differs or an entry is no
+// number.
+std::optional<double> maxAttributionDifference(const Explanation& e, const nlohmann::json& attributions,
+                                               std::string& why);
+// `value` as lists of catalog rows ([[int, ...], ...]); nothing when it is anything else.
+std::optional<std::vector<std::vector<std::int32_t>>> rowLists(const nlohmann::json& value);
+
+// Largest |attribution| of `e` (the scale a difference is judged against).
+double maxAbsAttribution(const Explanation& e);
 // Peak resident memory of this process so far, in MiB.
 double peakRssMiB();
 // A seeded profile for `meta`: `history` distinct catalog rows with weights 1..3 and a random code per field.

@@ -6,7 +6,9 @@ namespace reclens::cli {
 
 void addBenchCommand(CLI::App& app, CommandRunner& runner) {
   auto* sub = app.add_subcommand(
-      "bench", "Benchmarks: each prints medians and the ratio against a baseline run in the same invocation");
+      "bench",
+      "Benchmarks against a baseline run in the same invocation: both sides' medians and the speed-up "
+      "(baseline time / RecLens time, > 1: RecLens faster)");
   sub->require_subcommand(1);
   addBenchImportCommand(*sub, runner);
   addBenchScoreCommand(*sub, runner);

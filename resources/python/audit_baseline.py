@@ -1,12 +1,20 @@
 #!/usr/bin/env python3
 """The plain PyTorch + numpy baseline of `reclens-cli bench audit`: the same full audit, written as a user would.
 
-Reads what reclens-cli wrote into --dir (meta.json and raw little-endian arrays: item matrix [N, D], user vectors
-[U, D], each user's history items (never listed) and test items, the history interactions, user groups and item
-fields), then times --repeats full audits: top-K of every user by torch.mm + torch.topk in batches, and every metric
-of docs/metrics.md in numpy (accuracy, coverage, Gini, ARP, APLT, tail percentage, novelty, intra-list diversity,
-exposure entropy, item-group exposure shares, per-group means with bootstrap intervals, gaps and permutation
-p-values). Prints one JSON object with the timings, the metrics of the first run and a sample of top-K lists.
+Reads what reclens-cli wrote into --dir (meta.json with the model file, and raw little-endian arrays: item matrix
+[N, D], each user's history items (never listed) with their weights and the model's user field codes, test items,
+the history interactions, user groups and item fields), then times --repeats full audits: every user's vector from
+the model's own methods (history_inputs, user_field_inputs and the batched user_vectors, users of equal history
+length in one call; one user_vector call per user for a file without user_vectors), top-K of every user by
+torch.mm + torch.topk in batches, and every metric of docs/metrics.md in numpy (accuracy, coverage, Gini, ARP,
+APLT, tail percentage, novelty, intra-list diversity, exposure entropy, item-group exposure shares, per-group means
+with bootstrap intervals, gaps and permutation p-values). Prints one JSON object with the raw seconds of every
+audit, the metrics of the first run and a sample of top-K lists.
+
+The same work as RecLens's timer holds: user vectors, lists, metrics, fairness statistics. The bootstrap and the
+permutations draw from numpy's generator, not RecLens's, so reclens-cli compares those values within their Monte
+Carlo error. Grouping a user's interaction rows into a profile is done by reclens-cli before the baseline starts
+(RecLens does it inside its timer), which can only favour the baseline. Same torch thread count (--threads).
 """
 import argparse
 import json
@@ -20,6 +28,33 @@ import torch
 def load(directory, name, dtype, shape=None):
     values = np.fromfile(os.path.join(directory, name), dtype=dtype)
     return values.reshape(shape) if shape is not None else values
+
+
+def user_vectors(model, data, n_users, device):
+    """[U, D] float32: every user's vector from the model's methods, users of one history length batched."""
+    start, items, weights = data["history_start"], data["history_items"], data["history_weights"]
+    codes = data["user_field_codes"]
+    n_fields = codes.shape[1]
+    lengths = np.diff(start)
+    batched = hasattr(model, "user_vectors")
+    width = model.history_inputs(torch.zeros(1, dtype=torch.int64, device=device)).shape[1]
+    out = None
+    for length in np.unique(lengths):
+        members = np.nonzero(lengths == length)[0]
+        rows = (start[members][:, None] + np.arange(length)[None, :]).reshape(-1)
+        idx = torch.from_numpy(items[rows].astype(np.int64)).to(device)
+        h = model.history_inputs(idx).reshape(len(members), int(length), width)
+        w = torch.from_numpy(weights[rows]).to(device).reshape(len(members), int(length))
+        c = torch.from_numpy(codes[members].astype(np.int64).reshape(-1)).to(device)
+        f = model.user_field_inputs(c).reshape(len(members), n_fields, width)
+        if batched:
+            v = model.user_vectors(h, w, f)
+        else:
+            v = torch.stack([model.user_vector(h[b], w[b], f[b]) for b in range(len(members))])
+        if out is None:
+            out = torch.empty(n_users, v.shape[1], dtype=torch.float32, device=device)
+        out[torch.from_numpy(members).to(device)] = v.float()
+    return out.cpu().numpy()
 
 
 def top_k_lists(items, users, history_start, history_items, k, batch, device):
@@ -107,10 +142,11 @@ def group_stats(values, codes, n_groups, bootstrap, permutations, rng):
     return present, means, intervals, gap, mad, p
 
 
-def audit(meta, data, device, rng):
+def audit(meta, model, data, device, rng):
     k = meta["k"]
     n_items, n_users = meta["items"], meta["users"]
-    lists = top_k_lists(data["items"], data["users"], data["history_start"], data["history_items"], k,
+    users = user_vectors(model, data, n_users, device)
+    lists = top_k_lists(data["items"], users, data["history_start"], data["history_items"], k,
                         meta["batch"], device)
     per_user, has_test = accuracy(lists, data["test_start"], data["test_items"], k)
     counts = np.bincount(data["history_rows"], minlength=n_items).astype(np.float64)
@@ -198,9 +234,10 @@ def main():
     n, u, d = meta["items"], meta["users"], meta["dim"]
     data = {
         "items": load(a.dir, "items.f32", np.float32, (n, d)),
-        "users": load(a.dir, "users.f32", np.float32, (u, d)),
         "history_start": load(a.dir, "history_start.i64", np.int64),
         "history_items": load(a.dir, "history_items.i32", np.int32),
+        "history_weights": load(a.dir, "history_weights.f32", np.float32),
+        "user_field_codes": load(a.dir, "user_field_codes.i32", np.int32, (u, meta["model_fields"])),
         "test_start": load(a.dir, "test_start.i64", np.int64),
         "test_items": load(a.dir, "test_items.i32", np.int32),
         "history_rows": load(a.dir, "history_rows.i32", np.int32),
@@ -208,30 +245,26 @@ def main():
         "item_fields": {f["name"]: load(a.dir, f["file"], np.int32) for f in meta["item_fields"]},
     }
     device = torch.device(a.device)
+    model = torch.jit.load(meta["model"], map_location=device)
     times, cpu = [], []
     metrics, lists = None, None
     with torch.inference_mode():
         for r in range(a.repeats):
             rng = np.random.default_rng(meta["seed"])
             start, cpu_start = time.perf_counter(), time.process_time()
-            result, top = audit(meta, data, device, rng)
+            result, top = audit(meta, model, data, device, rng)
             times.append(time.perf_counter() - start)
             cpu.append(time.process_time() - cpu_start)
             if metrics is None:
                 metrics, lists = result, top
-    def nearest_rank(values, q):
-        values = sorted(values)
-        return values[min(len(values) - 1, max(0, int(np.ceil(q * len(values))) - 1))]
-
-    median, p95 = nearest_rank(times, 0.5), nearest_rank(times, 0.95)
     print(json.dumps({
         "torch_version": torch.__version__,
         "numpy_version": np.__version__,
         "threads": torch.get_num_threads(),
         "device": str(device),
-        "seconds": {"median": median, "p95": p95},
-        "users_per_s": {"median": u / median, "p95": u / p95},
-        "cpu_seconds_median": nearest_rank(cpu, 0.5),
+        "batched": hasattr(model, "user_vectors"),
+        "times_s": times,
+        "cpu_times_s": cpu,
         "metrics": metrics,
         "sample_topk": lists[:a.sample].tolist(),
     }))

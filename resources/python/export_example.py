@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Export a small PyTorch model to the RecLens model contract, version 1.
+"""Export a small PyTorch model to the RecLens model contract, version 2.
 
 The model is "averaged-history matrix factorisation": a user is the weighted mean of the embeddings of
 the items in their history, plus one embedding per categorical user attribute (e.g. region). Any model
@@ -11,6 +11,11 @@ see docs/model-contract.md for the full interface.
 `items.txt` holds the catalog's item ids, one per line, in the project's catalog order (RecLens checks
 the fingerprint of that list, so the model is never applied to a catalog whose rows mean other items).
 Works with stock PyTorch 1.13 or later; training is left out: the embeddings are random.
+
+Version 2 of the contract adds `user_vectors`, the batched form of `user_vector` (RecLens explains all
+the steps of Integrated Gradients, or all occluded variants, in one call), and lets a model declare the
+closed form of its user vector with `explain_structure`; RecLens checks the declaration numerically when
+it loads the file and ignores it when it does not hold.
 """
 import argparse
 import hashlib
@@ -20,7 +25,7 @@ import torch
 
 
 class AveragedHistoryMF(torch.nn.Module):
-    def __init__(self, num_items: int, dim: int, field_sizes: list, metadata_json: str):
+    def __init__(self, num_items: int, dim: int, field_sizes: list, metadata_json: str, version: int = 2):
         super().__init__()
         self.items = torch.nn.Parameter(torch.randn(num_items, dim) * 0.1)
         # One table for all user fields; each field gets one extra row used for a missing value (-1).
@@ -31,10 +36,11 @@ class AveragedHistoryMF(torch.nn.Module):
         self.register_buffer("field_offset", torch.tensor(offsets[:-1], dtype=torch.int64))
         self.register_buffer("field_missing", torch.tensor([s for s in field_sizes], dtype=torch.int64))
         self.meta = metadata_json
+        self.version = version
 
     @torch.jit.export
     def contract_version(self) -> int:
-        return 1
+        return self.version
 
     @torch.jit.export
     def metadata(self) -> str:
@@ -58,6 +64,18 @@ class AveragedHistoryMF(torch.nn.Module):
         total = weights.sum().clamp(min=1e-6)
         pooled = (weights.unsqueeze(1) * history).sum(0) / total
         return pooled + fields.sum(0)  # [D]
+
+    @torch.jit.export
+    def user_vectors(self, history: torch.Tensor, weights: torch.Tensor, fields: torch.Tensor) -> torch.Tensor:
+        # The batched user_vector: history [B, L, D], weights [B, L], fields [B, F, D] -> [B, D].
+        total = weights.sum(1, keepdim=True).clamp(min=1e-6)
+        pooled = (weights.unsqueeze(2) * history).sum(1) / total
+        return pooled + fields.sum(1)
+
+    @torch.jit.export
+    def explain_structure(self) -> str:
+        # u = (sum_l w_l h_l) / max(sum_l w_l, 1e-6) + sum_f fields_f; an item vector is the sum of its parts.
+        return '{"user": {"form": "pooled", "norm": "mean", "clamp_min": 1e-6}, "items": "sum_parts"}'
 
     @torch.jit.export
     def item_field_inputs(self, items: torch.Tensor) -> torch.Tensor:
@@ -93,7 +111,7 @@ def main():
         fields.append({"name": name, "vocabulary": [v for v in values.split(",") if v]})
 
     metadata = {
-        "contract_version": 1,
+        "contract_version": 2,
         "kind": "averaged-history-mf",
         "dim": args.dim,
         "num_items": len(ids),

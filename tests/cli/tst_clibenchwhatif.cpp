@@ -1,48 +1,62 @@
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QtTest>
 
 #include "cli/clirun.h"
 
+using reclens::test::jsonAt;
+using reclens::test::jsonNumber;
+
 namespace {
 const auto cli = reclens::test::runCli;
-
-// True when /usr/bin/python3 (or $RECLENS_PYTHON) can import torch, which the benchmark needs to write its
-// random model and to run the PyTorch baseline.
-bool pythonHasTorch() {
-  QString python = qEnvironmentVariable("RECLENS_PYTHON", QStringLiteral("/usr/bin/python3"));
-  QProcess p;
-  p.start(python, {QStringLiteral("-c"), QStringLiteral("import torch")});
-  return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-}
 }  // namespace
 
-// `bench whatif` on a small random model: RecLens and the plain-PyTorch round trip give the same lists
-// and the same attributions.
+// `bench whatif` on small random models: RecLens and the plain-PyTorch round trip give the same lists,
+// the same overlap and the same attributions, and the JSON carries both sides' medians and the speed-up.
 class TestCliBenchWhatIf : public QObject {
   Q_OBJECT
 
  private Q_SLOTS:
+  void agreesWithPyTorch_data() {
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("averaged") << QStringLiteral("averaged");
+    QTest::newRow("twotower") << QStringLiteral("twotower");
+  }
+
   void agreesWithPyTorch() {
-    if (!pythonHasTorch()) QSKIP("no python3 that can import torch");
-    const auto r = cli({"bench", "whatif", "--items", "3000", "--dim", "16", "--k", "20", "--explain-k", "5",
-                        "--steps", "8", "--history", "12", "--repeat", "4", "--device", "cpu", "--json"});
+    if (!reclens::test::pythonCanImport("torch"))
+      QSKIP("python3-torch is not installed: no python3 that can import torch for the baseline");
+    QFETCH(QString, kind);
+    const auto r = cli({"bench",       "whatif", "--items", "3000", "--dim",     "16",  "--k",      "20",
+                        "--explain-k", "5",      "--steps", "8",    "--history", "12",  "--repeat", "4",
+                        "--threads",   "1",      "--kind",  kind,   "--device",  "cpu", "--json"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const auto json = QJsonDocument::fromJson(r.out).object();
-    QCOMPARE(json.value("items").toInt(), 3000);
-    QVERIFY(json.value("reclens_ms").toObject().value("median").toDouble() > 0.0);
-    QVERIFY2(json.contains("pytorch"), r.out.constData());
-    const auto agreement = json.value("agreement").toObject();
-    QCOMPARE(agreement.value("edits").toInt(), 6);  // two warm-up edits and four timed ones
-    QCOMPARE(agreement.value("same_lists").toInt(), 6);
-    QVERIFY(json.value("max_abs_difference").toDouble() < 1e-4);
-    QVERIFY(json.value("mean_overlap").toDouble() > 0.0);
+    QVERIFY2(!jsonAt(json, "baseline_error").isString(), r.out.constData());
+    QCOMPARE(jsonNumber(json, "items"), 3000.0);
+    for (const char* side : {"reclens_ms", "pytorch.ms"}) {
+      const auto at = QString::fromLatin1(side);
+      QVERIFY2(jsonNumber(json, at + ".median") > 0.0, side);
+      QVERIFY2(jsonNumber(json, at + ".p95") >= jsonNumber(json, at + ".median"), side);
+      QCOMPARE(jsonNumber(json, at + ".runs"), 4.0);
+    }
+    QVERIFY(qAbs(jsonNumber(json, "speedup") -
+                 jsonNumber(json, "pytorch.ms.median") / jsonNumber(json, "reclens_ms.median")) <
+            1e-9 * jsonNumber(json, "speedup"));
+    QCOMPARE(jsonNumber(json, "agreement.edits"), 6.0);  // two warm-up edits and four timed ones
+    QCOMPARE(jsonNumber(json, "agreement.same_lists"), 6.0);
+    QVERIFY2(jsonNumber(json, "agreement.max_abs_difference") <= jsonNumber(json, "agreement.tolerance"),
+             r.out.constData());
+    QVERIFY(jsonNumber(json, "mean_overlap") > 0.0);
+    QCOMPARE(jsonNumber(json, "agreement.mean_overlap_pytorch"), jsonNumber(json, "mean_overlap"));
+    QVERIFY2(jsonAt(json, "agreement.agree") == QJsonValue(true), r.out.constData());
+    QVERIFY(!json.contains(QStringLiteral("ratio_median_time")));
   }
 
   void refusesBadArguments() {
     QCOMPARE(cli({"bench", "whatif", "--history", "1"}).exitCode, 2);
     QCOMPARE(cli({"bench", "whatif", "--model", "/nonexistent.pt"}).exitCode, 2);
+    QCOMPARE(cli({"bench", "whatif", "--kind", "transformer"}).exitCode, 2);
   }
 };
 
