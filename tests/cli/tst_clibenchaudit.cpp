@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "cli/clirun.h"
+#include "skiphelp.h"
 
 using reclens::test::jsonAt;
 using reclens::test::jsonNumber;
@@ -17,8 +18,8 @@ class TestCliBenchAudit : public QObject {
 
  private Q_SLOTS:
   void agreesWithPyTorch() {
-    if (!reclens::test::pythonCanImport("torch, numpy"))
-      QSKIP("python3-torch (or python3-numpy) is not installed: the baseline needs both");
+    RECLENS_SKIP_UNLESS(reclens::test::pythonCanImport("torch, numpy"),
+                        "python3-torch (or python3-numpy) is not installed: the baseline needs both");
     const QStringList args = {
         "bench",     "audit", "--items",   "1000", "--users",     "300", "--dim",          "8",
         "--k",       "5",     "--repeats", "2",    "--bootstrap", "300", "--permutations", "300",

@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "cli/clirun.h"
+#include "skiphelp.h"
 
 using reclens::test::jsonAt;
 using reclens::test::jsonNumber;
@@ -31,8 +32,8 @@ class TestCliBenchExplain : public QObject {
   }
 
   void agreesWithPyTorch() {
-    if (!reclens::test::pythonCanImport("torch"))
-      QSKIP("python3-torch is not installed: no python3 that can import torch for the baseline");
+    RECLENS_SKIP_UNLESS(reclens::test::pythonCanImport("torch"),
+                        "python3-torch is not installed: no python3 that can import torch for the baseline");
     QFETCH(QString, kind);
     QFETCH(QString, method);
     QFETCH(int, parts);
@@ -74,8 +75,8 @@ class TestCliBenchExplain : public QObject {
   }
 
   void textSaysTheDirection() {
-    if (!reclens::test::pythonCanImport("torch"))
-      QSKIP("python3-torch is not installed: no python3 that can import torch for the baseline");
+    RECLENS_SKIP_UNLESS(reclens::test::pythonCanImport("torch"),
+                        "python3-torch is not installed: no python3 that can import torch for the baseline");
     const auto r = cli({"bench", "explain", "--items", "1000", "--dim", "8", "--k", "3", "--history", "6",
                         "--steps", "8", "--repeat", "3", "--threads", "1", "--naive", "--device", "cpu"});
     QVERIFY2(r.exitCode == 0, r.err.constData());

@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "cli/clirun.h"
+#include "skiphelp.h"
 
 using reclens::test::jsonAt;
 using reclens::test::jsonNumber;
@@ -18,8 +19,8 @@ class TestCliBenchImport : public QObject {
 
  private Q_SLOTS:
   void agreesWithPython() {
-    if (!reclens::test::pythonCanImport("csv, sqlite3"))
-      QSKIP("no python3 with the csv and sqlite3 modules for the baseline");
+    RECLENS_SKIP_UNLESS(reclens::test::pythonCanImport("csv, sqlite3"),
+                        "no python3 with the csv and sqlite3 modules for the baseline");
     const auto r =
         cli({"bench", "import", "--rows", "5000", "--synthetic-only", "--repeat", "2", "--quiet", "--json"});
     QVERIFY2(r.exitCode == 0, r.err.constData());

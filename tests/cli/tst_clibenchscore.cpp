@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "cli/clirun.h"
+#include "skiphelp.h"
 
 using reclens::test::jsonAt;
 using reclens::test::jsonNumber;
@@ -18,8 +19,8 @@ class TestCliBenchScore : public QObject {
 
  private Q_SLOTS:
   void agreesWithPyTorch() {
-    if (!reclens::test::pythonCanImport("torch"))
-      QSKIP("python3-torch is not installed: no python3 that can import torch for the baseline");
+    RECLENS_SKIP_UNLESS(reclens::test::pythonCanImport("torch"),
+                        "python3-torch is not installed: no python3 that can import torch for the baseline");
     const auto r = cli({"bench", "score", "--items", "3000", "--dim", "16", "--k", "10", "--users", "40",
                         "--repeat", "20", "--batch", "16", "--threads", "1", "--device", "cpu", "--json"});
     QVERIFY2(r.exitCode == 0, r.err.constData());

@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "cli/clirun.h"
+#include "skiphelp.h"
 
 using reclens::test::jsonAt;
 using reclens::test::jsonNumber;
@@ -24,8 +25,8 @@ class TestCliBenchWhatIf : public QObject {
   }
 
   void agreesWithPyTorch() {
-    if (!reclens::test::pythonCanImport("torch"))
-      QSKIP("python3-torch is not installed: no python3 that can import torch for the baseline");
+    RECLENS_SKIP_UNLESS(reclens::test::pythonCanImport("torch"),
+                        "python3-torch is not installed: no python3 that can import torch for the baseline");
     QFETCH(QString, kind);
     const auto r = cli({"bench",       "whatif", "--items", "3000", "--dim",     "16",  "--k",      "20",
                         "--explain-k", "5",      "--steps", "8",    "--history", "12",  "--repeat", "4",
