@@ -1,6 +1,7 @@
 // The caption and legend under the graph say what the graph is: an exact split for a checked LightGCN
 // file, an allocation of attributions for the other models. Saves a screenshot of each.
 #include <QDir>
+#include <QGraphicsItem>
 #include <QLabel>
 #include <QLocale>
 #include <QTemporaryDir>

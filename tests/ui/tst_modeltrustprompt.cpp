@@ -3,6 +3,7 @@
 // of the bytes that were hashed.
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -45,14 +46,16 @@ class TestModelTrustPrompt : public QObject {
     };
   }
 
-  // Shows `snapshot` on a page that answers the trust question with m_answer; true when a model loaded,
-  // false when the page reported that it did not.
-  bool open(RecommendationsPage& page, std::shared_ptr<const DatasetSnapshot> snapshot) {
+  // Shows `snapshot` on `page`: 1 when a model loaded, 0 when the page reported that it did not, -1 when
+  // it did neither in time.
+  int open(RecommendationsPage& page, std::shared_ptr<const DatasetSnapshot> snapshot) {
     QSignalSpy loaded(&page, &RecommendationsPage::modelLoaded);
     QSignalSpy failed(&page, &RecommendationsPage::modelFailed);
     page.setSnapshot(std::move(snapshot));
-    QTRY_VERIFY_WITH_TIMEOUT(loaded.count() + failed.count() > 0, kTimeoutMs);
-    return loaded.count() > 0;
+    if (!QTest::qWaitFor([&] { return loaded.count() + failed.count() > 0; }, kTimeoutMs)) {
+      return -1;
+    }
+    return loaded.count() > 0 ? 1 : 0;
   }
 
  private Q_SLOTS:
@@ -78,7 +81,7 @@ class TestModelTrustPrompt : public QObject {
   void trustedModelLoadsWithoutAsking() {
     RecommendationsPage page(cpu());
     page.setModelConfirmation(answerer());
-    QVERIFY(open(page, reregister(m_record)));
+    QCOMPARE(open(page, reregister(m_record)), 1);
     QVERIFY(m_questions.isEmpty());
     const auto& session = *page.session();
     const QString original = QDir(m_dir.path()).filePath(QString::fromStdString(m_record.path));
@@ -95,13 +98,13 @@ class TestModelTrustPrompt : public QObject {
     swapped.sha256 = sha256Hex("the bytes that were registered");
     RecommendationsPage page(cpu());
     page.setModelConfirmation(answerer());
-    QVERIFY(!open(page, reregister(swapped)));
+    QCOMPARE(open(page, reregister(swapped)), 0);
     QCOMPARE(m_questions.size(), 1);
     QVERIFY2(m_questions[0].contains("changed since it was registered"), qPrintable(m_questions[0]));
     QVERIFY(!page.session());
     QVERIFY2(page.messageLabel()->text().contains("was not loaded"), qPrintable(page.messageLabel()->text()));
     m_answer = true;
-    QVERIFY(open(page, reregister(swapped)));
+    QCOMPARE(open(page, reregister(swapped)), 1);
     QCOMPARE(m_questions.size(), 2);
     QVERIFY(page.session());
     QCOMPARE(sha256File(page.session()->model()->path()).value(), m_record.sha256);
@@ -118,7 +121,7 @@ class TestModelTrustPrompt : public QObject {
     outside.path = moved.toStdString();
     RecommendationsPage page(cpu());
     page.setModelConfirmation(answerer());
-    QVERIFY(!open(page, reregister(outside)));
+    QCOMPARE(open(page, reregister(outside)), 0);
     QCOMPARE(m_questions.size(), 1);
     QVERIFY2(m_questions[0].contains("outside the project's folder"), qPrintable(m_questions[0]));
     QVERIFY(!page.session());
