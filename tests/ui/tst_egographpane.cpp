@@ -65,6 +65,8 @@ class TestEgoGraphPane : public QObject {
     std::vector<PopularityTier> tiers(graph->nodes.size(), PopularityTier::Tail);
     pane.showGraph(QString::fromStdString(d.users.ids[std::size_t(user)]),
                    QString::fromStdString(d.items.titles[std::size_t(target)]), graph.value(), tiers, 1.0);
+    // The caption and legend grew by a line or two: let the layout give them their height.
+    QCoreApplication::processEvents();
     return graph.value();
   }
 
@@ -98,6 +100,9 @@ class TestEgoGraphPane : public QObject {
     QVERIFY2(!caption.contains("exact"), qPrintable(caption));
     const QString legend = pane.legendLabel()->text();
     QVERIFY2(legend.contains("allocated to a user"), qPrintable(legend));
+    // Both are shown whole, not cut off by the graph above them.
+    for (const QLabel* label : {pane.summaryLabel(), pane.legendLabel()})
+      QVERIFY(label->height() >= label->heightForWidth(label->width()));
     // A co-user edge says that it carries an allocation.
     bool coUserEdge = false;
     for (std::size_t e = 0; e < g.edges.size(); ++e) {
