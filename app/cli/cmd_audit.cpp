@@ -18,6 +18,7 @@
 #include "model/datasplit.h"
 #include "model/modelfile.h"
 #include "model/modellookup.h"
+#include "projectmodel.h"
 #include "store/projectstore.h"
 
 namespace reclens::cli {
@@ -29,6 +30,7 @@ namespace fs = std::filesystem;
 struct AuditArgs {
   std::string project;
   std::string model;
+  bool trustModel = false;
   std::string log;
   bool skipUnknown = false;
   AuditConfig config;
@@ -132,14 +134,14 @@ int runAudit(AuditArgs a) {
     std::string note;
     const auto device = chooseComputeDevice(a.device, &note);
     if (!note.empty()) std::cerr << "reclens-cli: warning: " << note << std::endl;
-    auto model = ModelFile::load(record.value().path, device, &dataset.items);
+    auto model = loadProjectModel(a.project, record.value(), device, dataset.items, a.trustModel);
     if (!model) return reportError(model.error());
     p.modelName = record.value().name;
     p.modelPath = record.value().path;
-    p.modelKind = model.value()->metadata().kind;
+    p.modelKind = model.value().model->metadata().kind;
     p.device = device.description;
     run.modelId = record.value().id;
-    ScoringEngine engine(model.value());
+    ScoringEngine engine(model.value().model);
     partial = auditModel(engine, dataset, split, a.config, control);
   }
   if (!partial) return reportError(partial.error());
@@ -207,6 +209,9 @@ void addAuditCommand(CLI::App& app, CommandRunner& runner) {
       "e.g. --shard \"$JOB_COMPLETION_INDEX/8\"");
   sub->add_option("--out", a->out, "Partial result file of a --shard run (JSON)");
   sub->add_option("--device", a->device, "auto, cpu or cuda[:N]")->capture_default_str();
+  sub->add_flag("--trust-model", a->trustModel,
+                "Load the project's models even if they lie outside the project's folder or changed since "
+                "they were registered");
   sub->add_option("--threads", a->threads, "CPU threads (0: library default)")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();

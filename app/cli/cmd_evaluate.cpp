@@ -13,6 +13,7 @@
 #include "model/datasplit.h"
 #include "model/modelfile.h"
 #include "model/modellookup.h"
+#include "projectmodel.h"
 #include "store/projectstore.h"
 
 namespace reclens::cli {
@@ -23,6 +24,7 @@ struct EvaluateArgs {
   std::string project;
   std::vector<std::string> models;
   bool allModels = false;
+  bool trustModel = false;
   std::vector<int> ks{10, 20};
   int holdout = 1;
   int batch = 256;
@@ -81,13 +83,13 @@ int runEvaluate(const EvaluateArgs& a) {
   std::vector<ModelScore> scores;
   for (const auto& record : records) {
     const auto start = std::chrono::steady_clock::now();
-    auto model = ModelFile::load(record.path, device, &d.items);
+    auto model = loadProjectModel(a.project, record, device, d.items, a.trustModel);
     if (!model) return reportError(model.error());
-    ScoringEngine engine(model.value());
+    ScoringEngine engine(model.value().model);
     auto result = evaluateModel(engine, d, split, options, control);
     if (!result) return reportError(result.error());
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-    scores.push_back({record, model.value()->metadata().kind, std::move(result.value()), took.count()});
+    scores.push_back({record, model.value().model->metadata().kind, std::move(result.value()), took.count()});
   }
 
   if (a.json) {
@@ -152,6 +154,9 @@ void addEvaluateCommand(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::Range(1, 65536))
       ->capture_default_str();
   sub->add_option("--device", args->device, "auto, cpu or cuda[:N]")->capture_default_str();
+  sub->add_flag("--trust-model", args->trustModel,
+                "Load the project's models even if they lie outside the project's folder or changed since "
+                "they were registered");
   sub->add_flag("--json", args->json, "Print JSON on stdout");
   sub->add_flag("--quiet", args->quiet, "No progress lines");
   sub->callback([&runner, args] { runner = [args] { return runEvaluate(*args); }; });

@@ -28,6 +28,7 @@ namespace {
 struct ExplainArgs {
   std::string project;
   std::string model;
+  bool trustModel = false;
   std::string user;
   std::string item;
   int top = 0;
@@ -143,7 +144,7 @@ int runExplain(const ExplainArgs& a) {
   options.samples = a.samples;
   options.seed = a.seed;
 
-  auto opened = openProjectWithModel(a.project, a.model, a.device);
+  auto opened = openProjectWithModel(a.project, a.model, a.device, a.trustModel);
   if (!opened) return reportError(opened.error());
   const auto& p = opened.value();
   const auto& d = p.dataset;
@@ -265,6 +266,9 @@ void addExplainCommand(CLI::App& app, CommandRunner& runner) {
       ->capture_default_str();
   graph->excludes(faithfulness);
   sub->add_option("--device", args->device, "auto, cpu or cuda[:N]")->capture_default_str();
+  sub->add_flag("--trust-model", args->trustModel,
+                "Load the project's model even if it lies outside the project's folder or changed since "
+                "it was registered");
   sub->add_flag("--json", args->json, "Print JSON on stdout");
   sub->callback([&runner, args, item, top] {
     runner = [args, item, top] {

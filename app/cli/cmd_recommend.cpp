@@ -23,6 +23,7 @@ namespace {
 struct RecommendArgs {
   std::string project;
   std::string model;
+  bool trustModel = false;
   std::string user;
   int k = 20;
   double popPenalty = 0.0;
@@ -38,7 +39,7 @@ std::string fieldValue(const Catalog& items, const char* field, std::size_t row)
 }
 
 int runRecommend(const RecommendArgs& a) {
-  auto opened = openProjectWithModel(a.project, a.model, a.device);
+  auto opened = openProjectWithModel(a.project, a.model, a.device, a.trustModel);
   if (!opened) return reportError(opened.error());
   const auto& p = opened.value();
   const auto& d = p.dataset;
@@ -124,6 +125,9 @@ void addRecommendCommand(CLI::App& app, CommandRunner& runner) {
   sub->add_option("--category-cap", args->categoryCap, "At most this many items per category (0 = no cap)")
       ->check(CLI::NonNegativeNumber);
   sub->add_option("--device", args->device, "auto, cpu or cuda[:N]")->capture_default_str();
+  sub->add_flag("--trust-model", args->trustModel,
+                "Load the project's model even if it lies outside the project's folder or changed since "
+                "it was registered");
   sub->add_flag("--json", args->json, "Print JSON on stdout");
   sub->callback([&runner, args] { runner = [args] { return runRecommend(*args); }; });
 }

@@ -23,6 +23,14 @@ nlohmann::json toJson(const EgoGraph& g, double milliseconds) {
   nlohmann::json out = {{"method", methodName(g.method)}, {"score", g.score},
                         {"path_sum", g.pathSum},          {"residual", g.residual},
                         {"total_paths", g.totalPaths},    {"milliseconds", milliseconds}};
+  if (g.method == EgoGraphMethod::AttributionWeighted) {
+    const auto& r = g.residualParts;
+    out["residual_parts"] = {{"baseline", r.baseline},
+                             {"user_fields", r.userFields},
+                             {"item_parts", r.itemParts},
+                             {"quadrature", r.quadrature}};
+  }
+  if (std::isfinite(g.graphGap)) out["graph_gap"] = g.graphGap;
   if (!g.note.empty()) out["note"] = g.note;
   out["nodes"] = nlohmann::json::array();
   for (const auto& n : g.nodes) {
@@ -79,6 +87,16 @@ void printTable(const EgoGraph& g, const Catalog& items) {
               methodName(g.method));
   std::printf("  score %.6f  path sum %.6f  residual %.3g  paths %zu (showing %zu)\n", g.score, g.pathSum,
               g.residual, g.totalPaths, g.paths.size());
+  if (g.method == EgoGraphMethod::LightGcnPaths) {
+    std::printf("  exact split, checked: path sum - score = %.3g\n", g.graphGap);
+  } else {
+    const auto& r = g.residualParts;
+    std::printf("  residual = baseline f(x') %.6g + item parts %.6g + user fields %.6g + quadrature %.3g\n",
+                r.baseline, r.itemParts, r.userFields, r.quadrature);
+    std::printf(
+        "  paths allocate each history item's attribution over co-interacting users by co-occurrence;\n"
+        "  the score does not depend on those users\n");
+  }
   if (!g.note.empty()) std::printf("  note: %s\n", g.note.c_str());
   std::printf("  %12s  %s\n", "contribution", "path");
   for (const auto& p : g.paths) std::printf("  %12.6f  %s\n", p.contribution, pathText(g, p).c_str());

@@ -1,7 +1,10 @@
 #include "explain/egograph.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
+#include "explain/attribution.h"
 #include "explain/attributionpaths.h"
 #include "explain/lightgcngraph.h"
 #include "explain/lightgcnpaths.h"
@@ -40,6 +43,35 @@ Status checkArguments(const ModelFile& model, const Dataset& dataset, std::int32
   return Status::success();
 }
 
+// The parts of the score besides the history's attributions, from the same Integrated Gradients run
+// (explainItems' defaults) that AttributionPaths allocates over the graph.
+Result<EgoResidual> residualParts(const ModelFile& model, const Dataset& dataset, const UserProfile& profile,
+                                  std::int32_t target, double score, const TaskControl& control) {
+  auto explained = explainItems(model, profile, {target}, AttributionOptions{}, &dataset.items, control);
+  if (!explained) return explained.error();
+  const auto& item = explained.value().items.front();
+  // Integrated Gradients is deterministic: this is the run the paths were weighted by.
+  if (std::abs(item.output - score) > 1e-9 * std::max(1.0, std::abs(score))) {
+    return makeError(ErrorCode::Internal, "the graph explanation's two attribution runs disagree");
+  }
+  EgoResidual parts;
+  parts.baseline = item.baselineOutput;
+  double attributed = 0.0;
+  for (const auto& f : item.fields) {
+    attributed += f.attribution;
+    if (f.kind == FieldKind::UserField) parts.userFields += f.attribution;
+    if (f.kind == FieldKind::ItemPart) parts.itemParts += f.attribution;
+  }
+  parts.quadrature = item.output - item.baselineOutput - attributed;
+  return parts;
+}
+
+std::string number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", value);
+  return text;
+}
+
 }  // namespace
 
 Result<EgoGraph> explainByGraph(const ModelFile& model, const Dataset& dataset, std::int32_t user,
@@ -56,27 +88,49 @@ Result<EgoGraph> explainByGraph(const ModelFile& model, const Dataset& dataset, 
       auto paths =
           detail::LightGcnPaths::compute(model, user, profile, target, 2 * options.maxPaths,
                                          std::min(options.neighbours, options.maxPaths / 2), control);
-      if (!paths) return paths.error();
-      graph.method = EgoGraphMethod::LightGcnPaths;
-      graph.score = paths->score();
-      graph.pathSum = paths->pathSum();
-      graph.residual = graph.score - graph.pathSum;
-      graph.totalPaths = paths->totalPaths();
-      detail::assembleEgoGraph(paths->candidates(), paths.value(), dataset, options, graph);
-      return graph;
+      if (!paths && paths.error().code != ErrorCode::Schema) return paths.error();
+      if (!paths) {
+        graph.note = "this file says it is a LightGCN model, but its graph export is inconsistent (" +
+                     paths.error().message +
+                     "), so its score cannot be split over graph paths; the history is weighted by "
+                     "attribution instead";
+      } else {
+        // The split is exact only if this file's graph reproduces this file's score: the kind in the
+        // metadata is a claim, the sum is a check.
+        graph.graphGap = paths->pathSum() - paths->score();
+        const double scale = std::max({std::abs(paths->score()), paths->magnitude(), 1e-3});
+        if (std::abs(graph.graphGap) <= kLightGcnPathTolerance * scale) {
+          graph.method = EgoGraphMethod::LightGcnPaths;
+          graph.score = paths->score();
+          graph.pathSum = paths->pathSum();
+          graph.residual = graph.score - graph.pathSum;
+          graph.totalPaths = paths->totalPaths();
+          detail::assembleEgoGraph(paths->candidates(), paths.value(), dataset, options, graph);
+          return graph;
+        }
+        graph.note = "this file says it is a LightGCN model, but the paths of its graph export add up to " +
+                     number(paths->pathSum()) + " while the model scores " + number(paths->score()) +
+                     " (gap " + number(graph.graphGap) +
+                     "), so the export does not describe this model; the history is weighted by attribution "
+                     "instead";
+      }
+    } else {
+      graph.note =
+          "this LightGCN file was written before models carried their training graph, so its score cannot "
+          "be split exactly over graph paths; the paths are weighted by attribution instead (retrain the "
+          "model for exact paths)";
     }
-    graph.note =
-        "this LightGCN file was written before models carried their training graph, so its score cannot be "
-        "split exactly over graph paths; the paths are weighted by attribution instead (retrain the model "
-        "for exact paths)";
   }
   auto paths =
       detail::AttributionPaths::compute(model, dataset, user, profile, target, options.neighbours, control);
   if (!paths) return paths.error();
+  auto parts = residualParts(model, dataset, profile, target, paths->score(), control);
+  if (!parts) return parts.error();
   graph.method = EgoGraphMethod::AttributionWeighted;
   graph.score = paths->score();
   graph.pathSum = paths->pathSum();
   graph.residual = graph.score - graph.pathSum;
+  graph.residualParts = parts.value();
   graph.totalPaths = paths->totalPaths();
   detail::assembleEgoGraph(paths->candidates(), paths.value(), dataset, options, graph);
   return graph;

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -47,8 +48,24 @@ struct EgoPath {
 };
 
 enum class EgoGraphMethod : std::uint8_t {
-  LightGcnPaths,       // exact split of a LightGCN score over graph paths up to the model's depth
-  AttributionWeighted  // other models: history items weighted by attribution, plus co-occurrence neighbours
+  // Exact split of a LightGCN score over graph paths up to the model's depth; used only when the
+  // paths of the file's graph export were checked to add up to the file's own score.
+  LightGcnPaths,
+  // An allocation, not a decomposition: each history item carries its Integrated Gradients attribution,
+  // divided among the co-interacting users by co-occurrence (the score itself does not depend on them).
+  AttributionWeighted
+};
+
+// The part of an AttributionWeighted score that no path carries, by source (Integrated Gradients'
+// completeness: f(x) = f(x′) + Σ attributions + quadrature):
+//   score = pathSum + baseline + userFields + itemParts + quadrature.
+// All zero for LightGcnPaths, whose paths carry the whole score.
+struct EgoResidual {
+  double baseline = 0.0;    // f(x′): the score with every input at the zero baseline
+  double userFields = 0.0;  // Σ of the user fields' attributions
+  double itemParts = 0.0;   // Σ of the target's item parts' attributions
+  // f(x) − f(x′) − Σ attributions: the quadrature error of the 32-step integral (−completeness Δ)
+  double quadrature = 0.0;
 };
 
 struct EgoGraph {
@@ -59,8 +76,14 @@ struct EgoGraph {
   // LightGcnPaths: Σ over all paths (before truncation) of their contributions; equals `score` up to
   // float rounding. AttributionWeighted: Σ of the history-item attributions.
   double pathSum = 0.0;
-  // The part of the score no path carries (e.g. user-field terms); score = pathSum + residual.
+  // score − pathSum: float rounding for LightGcnPaths; for AttributionWeighted the sum of residualParts.
   double residual = 0.0;
+  EgoResidual residualParts;
+  // Files that say they are LightGCN and carry a graph export: Σ over the export's paths minus the
+  // file's own score, measured before the split is called exact (|gap| within kLightGcnPathTolerance of
+  // the score's scale). A larger gap makes the graph AttributionWeighted, and `note` says so. NaN when
+  // not measured (other kinds, files without the export).
+  double graphGap = std::numeric_limits<double>::quiet_NaN();
   std::vector<EgoNode> nodes;  // nodes[0] is the explained user
   std::vector<EgoEdge> edges;
   // At most EgoGraphOptions::maxPaths, ordered by |contribution|: the strongest paths, and for
@@ -69,6 +92,10 @@ struct EgoGraph {
   std::size_t totalPaths = 0;  // paths enumerated before truncation
   std::string note;            // why a LightGCN model fell back to AttributionWeighted; empty otherwise
 };
+
+// The largest |pathSum − score| of a LightGCN file's graph export, relative to
+// max(|score|, Σ_h |Σ of the paths starting u → h|, 10⁻³), that still counts as float rounding.
+inline constexpr double kLightGcnPathTolerance = 1e-4;
 
 struct EgoGraphOptions {
   int maxPaths = 40;  // paths kept for display (the sums above always cover all of them)
@@ -79,9 +106,10 @@ struct EgoGraphOptions {
 };
 
 // Explains `target`'s score for dataset user `user` (profile `profile` in the model's vocabulary) by
-// paths through the interaction graph of `dataset`. For LightGCN models the path contributions add up
-// to the score exactly (up to rounding); for the others the graph is weighted by history-item
-// attribution and co-occurrence. Never throws: invalid rows and torch failures come back as an Error;
+// paths through the interaction graph of `dataset`. For LightGCN files whose graph export reproduces
+// the score the path contributions add up to it exactly (up to rounding); for the others the history
+// items' attributions are allocated over co-occurrence paths and the rest of the score is named in
+// residualParts. Never throws: invalid rows and torch failures come back as an Error;
 // a cancelled `control` gives ErrorCode::Cancelled.
 Result<EgoGraph> explainByGraph(const ModelFile& model, const Dataset& dataset, std::int32_t user,
                                 const UserProfile& profile, std::int32_t target,

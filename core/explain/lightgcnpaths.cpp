@@ -39,7 +39,11 @@ void LightGcnPaths::finish() {
     m_neighbours[s.user].second += s.coefficient * m_reachDot[static_cast<std::size_t>(s.reach)];
   }
   m_pathSum = 0.0;
-  for (const auto v : m_historySum) m_pathSum += v;
+  m_magnitude = 0.0;
+  for (const auto v : m_historySum) {
+    m_pathSum += v;
+    m_magnitude += std::abs(v);
+  }
   m_largestPart = 0.0;
   for (std::size_t l = 0; l < L; ++l) {
     double n = 0.0;

@@ -36,6 +36,8 @@ class LightGcnPaths final : public EgoPathSet {
 
   double score() const { return m_score; }
   double pathSum() const { return m_pathSum; }
+  // Σ_h |Σ of the paths starting u → h|: the scale of the sum's rounding error.
+  double magnitude() const { return m_magnitude; }
   std::size_t totalPaths() const { return m_totalPaths; }
   int layers() const { return m_layers; }
   const std::vector<EgoCandidate>& candidates() const { return m_candidates; }
@@ -60,6 +62,7 @@ class LightGcnPaths final : public EgoPathSet {
   int m_layers = 0;
   double m_score = 0.0;
   double m_pathSum = 0.0;
+  double m_magnitude = 0.0;
   std::size_t m_totalPaths = 0;
   std::vector<std::int32_t> m_history;     // history item rows, profile order
   std::vector<double> m_alpha;             // A[u, h]

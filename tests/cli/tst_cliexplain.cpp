@@ -10,6 +10,7 @@
 
 #include <cmath>
 
+#include "common/sha256.h"
 #include "store/projectstore.h"
 
 using namespace reclens;
@@ -58,6 +59,9 @@ class TestCliExplain : public QObject {
     record.path = "valid.pt";
     record.contractVersion = 1;
     record.created = 1700000000;
+    auto sha = sha256File(m_dir.filePath("valid.pt").toStdString());  // a registered file is trusted by hash
+    QVERIFY(sha.ok());
+    record.sha256 = sha.value();
     QVERIFY(store.value()->registerModel(record).ok());
   }
 

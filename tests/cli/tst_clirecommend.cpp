@@ -9,6 +9,7 @@
 
 #include "cli/clirun.h"
 
+#include "common/sha256.h"
 #include "store/projectstore.h"
 
 using namespace reclens;
@@ -62,6 +63,9 @@ class TestCliRecommend : public QObject {
     record.path = "valid.pt";  // relative to the project folder
     record.contractVersion = 1;
     record.created = 1700000000;
+    auto sha = sha256File(m_dir.filePath("valid.pt").toStdString());  // a registered file is trusted by hash
+    QVERIFY(sha.ok());
+    record.sha256 = sha.value();
     QVERIFY(store.value()->registerModel(record).ok());
   }
 

@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QStringList>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -22,7 +23,8 @@ EgoGraphPane::EgoGraphPane(QWidget* parent)
     : QWidget(parent),
       m_title(new QLabel(this)),
       m_view(new EgoGraphView(this)),
-      m_summary(new QLabel(this)) {
+      m_summary(new QLabel(this)),
+      m_legend(new QLabel(this)) {
   m_title->setTextFormat(Qt::RichText);
   const auto tool = [this](const QString& text, const QString& tip) {
     auto* button = new QToolButton(this);
@@ -43,31 +45,44 @@ EgoGraphPane::EgoGraphPane(QWidget* parent)
   head->addWidget(zoomIn);
   head->addWidget(fit);
 
+  m_summary->setTextFormat(Qt::PlainText);
   m_summary->setWordWrap(true);
   m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  auto* legend = new QLabel(this);
-  legend->setTextFormat(Qt::RichText);
-  legend->setText(QStringList{swatch(EgoGraphView::tierFill(PopularityTier::Head), tr("head item")),
-                              swatch(EgoGraphView::tierFill(PopularityTier::Mid), tr("mid item")),
-                              swatch(EgoGraphView::tierFill(PopularityTier::Tail), tr("tail item")),
-                              swatch(EgoGraphView::userFill(), tr("user")),
-                              swatch(EgoGraphView::edgeColour(true), tr("raises the score")),
-                              swatch(EgoGraphView::edgeColour(false), tr("lowers it"))}
-                      .join(QStringLiteral(" &nbsp; ")));
-  legend->setToolTip(
+  m_legend->setTextFormat(Qt::RichText);
+  m_legend->setWordWrap(true);
+  m_legend->setToolTip(
       tr("Edge width grows with |contribution|. The explained user has a black outline, the "
          "explained item a gold one. Click a user to explain their recommendations, an item "
          "to explain it for this user. Wheel or +/- zooms, dragging pans."));
-  auto* foot = new QHBoxLayout;
-  foot->addWidget(m_summary, 1);
-  foot->addWidget(legend);
 
   auto* column = new QVBoxLayout(this);
   column->setContentsMargins(0, 0, 0, 0);
   column->addLayout(head);
   column->addWidget(m_view, 1);
-  column->addLayout(foot);
+  column->addWidget(m_summary);
+  column->addWidget(m_legend);
   clear();
+}
+
+QString EgoGraphPane::colourLegend() {
+  return QStringList{swatch(EgoGraphView::tierFill(PopularityTier::Head), tr("head item")),
+                     swatch(EgoGraphView::tierFill(PopularityTier::Mid), tr("mid item")),
+                     swatch(EgoGraphView::tierFill(PopularityTier::Tail), tr("tail item")),
+                     swatch(EgoGraphView::userFill(), tr("user")),
+                     swatch(EgoGraphView::edgeColour(true), tr("raises the score")),
+                     swatch(EgoGraphView::edgeColour(false), tr("lowers it"))}
+      .join(QStringLiteral(" &nbsp; "));
+}
+
+QString EgoGraphPane::legendText(EgoGraphMethod method) {
+  const QString paths =
+      method == EgoGraphMethod::LightGcnPaths
+          ? tr("Each path carries its own term of the score (exact): → an interaction, weighted by the "
+               "model's graph; ⇢ two items meeting in the embedding space.")
+          : tr("→ user → item: a share of the history item's attribution allocated to a user who has both "
+               "items, by co-occurrence (the score does not depend on that user); ⇢ no other user has "
+               "both, so the history item keeps its whole attribution.");
+  return colourLegend() + QStringLiteral("<br>") + paths.toHtmlEscaped();
 }
 
 void EgoGraphPane::showComputing(const QString& user, const QString& item) {
@@ -85,18 +100,21 @@ bool EgoGraphPane::showGraph(const QString& user, const QString& item, EgoGraph 
     return false;
   }
   setSummary(summary, false);
+  m_legend->setText(legendText(m_view->graph().method));
   m_summary->setToolTip(tr("Computed in %1 ms").arg(QLocale().toString(milliseconds, 'f', 1)));
   return true;
 }
 
 void EgoGraphPane::showError(const QString& text) {
   m_view->clear();
+  m_legend->setText(colourLegend());
   setSummary(text, true);
 }
 
 void EgoGraphPane::clear() {
   m_view->clear();
   m_title->setText(tr("<b>Graph</b>"));
+  m_legend->setText(colourLegend());
   setSummary({}, false);
 }
 

@@ -12,8 +12,8 @@ namespace reclens {
 
 class EgoGraphView;
 
-// The graph half of the Explanation page: a title, zoom buttons, the EgoGraphView, and under it
-// score = pathSum + residual with a legend of the colours.
+// The graph half of the Explanation page: a title, zoom buttons, the EgoGraphView, and under it the
+// sums (ExplanationDetail::graphSummary) and a legend of the colours and of what the paths mean.
 class EgoGraphPane : public QWidget {
   Q_OBJECT
 
@@ -30,13 +30,19 @@ class EgoGraphPane : public QWidget {
 
   EgoGraphView* view() const { return m_view; }
   QLabel* summaryLabel() const { return m_summary; }
+  QLabel* legendLabel() const { return m_legend; }
+
+  // The legend under a graph made by `method`: the colours, then what a path and its edges mean.
+  static QString legendText(EgoGraphMethod method);
 
  private:
+  static QString colourLegend();
   void setSummary(const QString& text, bool error);
 
   QLabel* m_title;
   EgoGraphView* m_view;
   QLabel* m_summary;
+  QLabel* m_legend;
 };
 
 }  // namespace reclens

@@ -129,13 +129,7 @@ bool EgoGraphView::setGraph(EgoGraph graph, std::vector<PopularityTier> tiers) {
                                   QPen(colour, kMinEdgeWidth + (kMaxEdgeWidth - kMinEdgeWidth) * strength,
                                        embedding ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
     item->setZValue(-1.0 + 0.5 * strength);  // stronger edges over weaker ones, all under the nodes
-    const auto& from = m_graph.nodes[std::size_t(edge.from)];
-    const auto& to = m_graph.nodes[std::size_t(edge.to)];
-    const QString how = embedding ? tr("Near in the model's embedding space")
-                                  : tr("Interaction weight: %1").arg(QLocale().toString(edge.weight, 'g', 4));
-    item->setToolTip(tr("<b>%1 → %2</b><br>Contribution: %3<br>%4")
-                         .arg(display::text(from.label).toHtmlEscaped(),
-                              display::text(to.label).toHtmlEscaped(), signedNumber(edge.contribution), how));
+    item->setToolTip(edgeToolTip(e));
     m_edges.push_back(item);
   }
 
@@ -167,6 +161,33 @@ bool EgoGraphView::setGraph(EgoGraph graph, std::vector<PopularityTier> tiers) {
   return true;
 }
 
+QString EgoGraphView::edgeToolTip(std::size_t index) const {
+  const auto& edge = m_graph.edges[index];
+  const auto& from = m_graph.nodes[std::size_t(edge.from)];
+  const auto& to = m_graph.nodes[std::size_t(edge.to)];
+  const bool embedding = edge.kind == EgoEdgeKind::Embedding;
+  const QString weight = tr("Interaction weight: %1").arg(QLocale().toString(edge.weight, 'g', 4));
+  QString value;
+  QString how;
+  if (m_graph.method == EgoGraphMethod::LightGcnPaths) {
+    value = tr("Contribution: %1").arg(signedNumber(edge.contribution));
+    how = embedding ? tr("Near in the model's embedding space") : weight;
+  } else if (from.isRoot) {  // u → h
+    value = tr("Attribution of the history item: %1").arg(signedNumber(edge.contribution));
+    how = weight;
+  } else if (embedding) {  // h ⇢ t
+    value = tr("Attribution of the history item: %1").arg(signedNumber(edge.contribution));
+    how = tr("No other user has both items: the history item keeps its whole attribution");
+  } else {  // h → v, v → t
+    value = tr("Allocated: %1").arg(signedNumber(edge.contribution));
+    how = weight + QStringLiteral("<br>") +
+          tr("A share of history attributions given to this user by co-occurrence; the score does not "
+             "depend on other users");
+  }
+  return tr("<b>%1 → %2</b><br>%3<br>%4")
+      .arg(display::text(from.label).toHtmlEscaped(), display::text(to.label).toHtmlEscaped(), value, how);
+}
+
 QString EgoGraphView::nodeToolTip(std::size_t index, PopularityTier tier) const {
   const auto& node = m_graph.nodes[index];
   QString role;
@@ -178,7 +199,15 @@ QString EgoGraphView::nodeToolTip(std::size_t index, PopularityTier tier) const 
                            .arg(display::text(node.label).toHtmlEscaped(),
                                 display::text(node.id).toHtmlEscaped(), ItemTableModel::tierName(tier));
   if (!role.isEmpty()) text += QStringLiteral("<br><i>%1</i>").arg(role);
-  text += tr("<br>Paths through it carry %1 · hop %2").arg(signedNumber(node.contribution)).arg(node.hop);
+  const bool allocated =
+      m_graph.method == EgoGraphMethod::AttributionWeighted && node.kind == EgoNodeKind::User && !node.isRoot;
+  text +=
+      allocated
+          ? tr("<br>Allocated to this user: %1 (a share of history attributions by co-occurrence; "
+               "the score does not depend on this user) · hop %2")
+                .arg(signedNumber(node.contribution))
+                .arg(node.hop)
+          : tr("<br>Paths through it carry %1 · hop %2").arg(signedNumber(node.contribution)).arg(node.hop);
   text += node.kind == EgoNodeKind::User ? tr("<br>Click to explain this user's recommendations.")
                                          : tr("<br>Click to explain this item for the user.");
   return text;

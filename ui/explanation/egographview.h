@@ -63,6 +63,9 @@ class EgoGraphView : public QGraphicsView {
  private:
   void zoomBy(double factor);
   QString nodeToolTip(std::size_t node, PopularityTier tier) const;
+  // Exact contributions for LightGcnPaths; for AttributionWeighted what is attribution and what an
+  // allocation of it to other users.
+  QString edgeToolTip(std::size_t edge) const;
 
   QGraphicsScene* m_scene;
   EgoGraph m_graph;

@@ -125,16 +125,25 @@ QString ExplanationDetail::cellHtml(const Explanation& explanation, int index, c
 }
 
 QString ExplanationDetail::graphSummary(const EgoGraph& graph) {
-  const QString how = graph.method == EgoGraphMethod::LightGcnPaths
-                          ? tr("exact split of the LightGCN score over graph paths")
-                          : tr("history weighted by attribution, with co-interacting users");
-  QString text = tr("Score %1 = paths %2 + residual %3 · %4 of %5 paths shown · %6")
-                     .arg(number(graph.score, 6), number(graph.pathSum, 6), number(graph.residual, 4))
-                     .arg(graph.paths.size())
-                     .arg(graph.totalPaths)
-                     .arg(how);
+  const QString shown = tr("%1 of %2 paths shown").arg(graph.paths.size()).arg(graph.totalPaths);
+  QString text;
+  if (graph.method == EgoGraphMethod::LightGcnPaths) {
+    text = tr("Score %1 = paths %2 (paths − score %3) · exact: the LightGCN score split over graph paths, "
+              "checked against the model's own score · %4")
+               .arg(number(graph.score, 6), number(graph.pathSum, 6), number(graph.graphGap, 2), shown);
+  } else {
+    const auto& r = graph.residualParts;
+    text = tr("Score %1 = history %2 + item parts %3 + user fields %4 + baseline f(x′) %5 + IG quadrature "
+              "error %6 · %7")
+               .arg(number(graph.score, 6), number(graph.pathSum, 4), number(r.itemParts, 4),
+                    number(r.userFields, 4), number(r.baseline, 4), number(r.quadrature, 2), shown);
+    text += QLatin1Char('\n') +
+            tr("An allocation, not a decomposition: each history item carries its Integrated Gradients "
+               "attribution, divided among the users who have both it and this item by co-occurrence; the "
+               "score itself does not depend on those users.");
+  }
   // The core's note says why a LightGCN model could not be split exactly (technical, untranslated).
-  if (!graph.note.empty()) text += QStringLiteral(" · ") + QString::fromStdString(graph.note);
+  if (!graph.note.empty()) text += QLatin1Char('\n') + QString::fromStdString(graph.note);
   return text;
 }
 

@@ -28,7 +28,9 @@ class ExplanationDetail {
   static QString cellHtml(const Explanation& explanation, int row, const QString& rowTitle,
                           const QString& fieldKind, const QString& fieldLabel, const QString& fieldValue,
                           double attribution, double standardError);
-  // The sums under the ego graph: score = pathSum + residual, paths shown and how they were found.
+  // The sums under the ego graph: for an exact LightGCN split score = paths (with the checked gap); for
+  // the attribution allocation score = history + item parts + user fields + baseline + quadrature, and
+  // a line saying that the co-user paths allocate the history's attribution. Then the core's note.
   static QString graphSummary(const EgoGraph& graph);
   // A number with its sign and `digits` significant digits.
   static QString signedNumber(double value, int digits = 4);

@@ -246,16 +246,33 @@ void RecommendationsPage::loadSelectedModel() {
   const int index = m_modelBox->currentIndex();
   if (!m_snapshot || index < 0 || index >= static_cast<int>(m_records.size())) return;
   const auto record = m_records[static_cast<std::size_t>(index)];
-  if (m_session && m_session->name() == record.name && m_session->model()->path() == record.path) return;
+  if (m_session && m_session->name() == record.name && m_session->sourcePath() == record.path) return;
+  loadModel(record, {});
+}
+
+void RecommendationsPage::loadModel(const ProjectStore::ModelRecord& record,
+                                    const std::string& confirmedSha256) {
   const QString file = QFileInfo(display::text(record.path)).fileName();
   showMessage(tr("Loading model %1…").arg(file), false);
   auto snapshot = m_snapshot;
   const auto device = m_device;
-  const bool started = m_job.start<std::shared_ptr<const ModelSession>>(
+  const bool started = m_job.start<ModelSession::Loaded>(
       tr("Loading model %1").arg(file),
-      [snapshot, record, device](const TaskControl&) { return ModelSession::load(snapshot, record, device); },
-      [this, snapshot, file](Result<std::shared_ptr<const ModelSession>> result) {
+      [snapshot, record, device, confirmedSha256](const TaskControl&) {
+        return ModelSession::loadIfTrusted(snapshot, record, device, confirmedSha256);
+      },
+      [this, snapshot, file, record](Result<ModelSession::Loaded> result) {
         if (snapshot != m_snapshot) return;  // another project was opened meanwhile
+        if (result && !result->session) {
+          // Asked once the job has finished, so that the dialog does not stand inside its callback.
+          QMetaObject::invokeMethod(
+              this,
+              [this, snapshot, record, trust = result->trust] {
+                if (snapshot == m_snapshot) askToLoad(record, trust);
+              },
+              Qt::QueuedConnection);
+          return;
+        }
         if (!result) {
           m_session.reset();
           m_model->clear();
@@ -266,11 +283,25 @@ void RecommendationsPage::loadSelectedModel() {
           return;
         }
         showMessage({}, false);
-        m_session = std::move(result).value();
+        m_session = std::move(result).value().session;
         Q_EMIT modelLoaded();
         requestRecompute();
       });
   if (!started) showMessage(tr("Please wait for the current operation"), false);
+}
+
+void RecommendationsPage::askToLoad(const ProjectStore::ModelRecord& record, const ModelTrust& trust) {
+  const QString question = ModelTrustPrompt::question(trust, record);
+  const bool yes = m_confirmModel ? m_confirmModel(question) : ModelTrustPrompt::ask(this, question);
+  // Only these bytes are agreed to: if the file changes again before it is read, the user is asked again.
+  if (yes) return loadModel(record, trust.sha256);
+  m_session.reset();
+  m_model->clear();
+  const QString message =
+      tr("The model %1 was not loaded: %2")
+          .arg(display::text(record.name), display::text(modelTrustReason(trust, record)));
+  showMessage(message, true);
+  Q_EMIT modelFailed(message);
 }
 
 void RecommendationsPage::showUser(int user) {

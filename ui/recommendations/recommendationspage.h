@@ -6,6 +6,7 @@
 
 #include "engine/computedevice.h"
 #include "model/trainer.h"
+#include "recommendations/modeltrustprompt.h"
 #include "services/backgroundjob.h"
 #include "services/datasetsnapshot.h"
 #include "services/modelsession.h"
@@ -47,6 +48,10 @@ class RecommendationsPage : public QWidget {
   // Opens the train dialog, then trains what it asks for.
   void chooseAndTrain();
 
+  // Answers the question asked before a model outside the project's folder or with a changed hash
+  // is loaded (ModelTrustPrompt); the default is a modal dialog.
+  void setModelConfirmation(ModelConfirmation confirm) { m_confirmModel = std::move(confirm); }
+
   bool hasModels() const { return !m_records.empty(); }
   int currentUser() const { return m_user; }
   const std::shared_ptr<const ModelSession>& session() const { return m_session; }
@@ -75,6 +80,9 @@ class RecommendationsPage : public QWidget {
   QWidget* buildEmptyState();
   void reloadModels(const QString& select);
   void loadSelectedModel();
+  // Loads `record` when it is trusted or hashes to `confirmedSha256`; otherwise asks, then retries.
+  void loadModel(const ProjectStore::ModelRecord& record, const std::string& confirmedSha256);
+  void askToLoad(const ProjectStore::ModelRecord& record, const ModelTrust& trust);
   void userEntered();
   void requestRecompute();
   void showResult(const RecomputeResult& result);
@@ -92,6 +100,7 @@ class RecommendationsPage : public QWidget {
   std::shared_ptr<const ModelSession> m_session;
   std::vector<ProjectStore::ModelRecord> m_records;
   int m_user = -1;
+  ModelConfirmation m_confirmModel;
 
   QStackedWidget* m_stack;
   QLabel* m_emptyText;

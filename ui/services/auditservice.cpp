@@ -111,7 +111,7 @@ AuditRun AuditService::currentRun(const std::string& name) const {
   run.provenance.project = session.snapshot().projectPath();
   run.provenance.datasetName = session.snapshot().dataset().info.name;
   run.provenance.modelName = session.name();
-  run.provenance.modelPath = session.model()->path();
+  run.provenance.modelPath = session.sourcePath();
   run.provenance.modelKind = session.model()->metadata().kind;
   setAuditSplit(run.provenance, 1, 1);
   run.provenance.device = session.model()->device().description;

@@ -11,6 +11,7 @@ ModelSession::ModelSession(std::shared_ptr<const DatasetSnapshot> snapshot,
     : m_snapshot(std::move(snapshot)),
       m_model(std::move(model)),
       m_name(std::move(name)),
+      m_sourcePath(m_model->path()),
       m_profiles(m_snapshot->dataset(), m_model->metadata()),
       m_popularity(itemPopularity(m_snapshot->dataset().interactions, m_snapshot->itemCount())),
       m_categories(m_snapshot->itemCount(), -1) {
@@ -28,14 +29,45 @@ std::shared_ptr<const ModelSession> ModelSession::create(std::shared_ptr<const D
       new ModelSession(std::move(snapshot), std::move(model), std::move(name)));
 }
 
+Result<ModelSession::Loaded> ModelSession::loadIfTrusted(std::shared_ptr<const DatasetSnapshot> snapshot,
+                                                         const ProjectStore::ModelRecord& record,
+                                                         const ComputeDevice& device,
+                                                         const std::string& confirmedSha256) {
+  const auto& project = snapshot->projectPath();
+  const std::filesystem::path given(record.path);
+  const std::string source =
+      given.is_relative()
+          ? (std::filesystem::absolute(project).parent_path() / given).lexically_normal().string()
+          : record.path;
+  // Everything below reads the copy: the original may change after it was hashed, the copy cannot.
+  auto copy = PrivateModelCopy::make(source);
+  if (!copy) return copy.error();
+  Loaded out;
+  out.trust = assessModelTrust(project, record, copy.value()->sha256());
+  if (!out.trust.ok() && (confirmedSha256.empty() || confirmedSha256 != out.trust.sha256)) return out;
+  // A model file is code: check it in a child process first, so a hostile file cannot crash the GUI.
+  if (auto s = ModelValidator().validate(QString::fromStdString(copy.value()->path())); !s)
+    return copy.value()->aboutSource(s.error(), source);
+  auto model = ModelFile::load(copy.value()->path(), device, &snapshot->dataset().items);
+  if (!model) return copy.value()->aboutSource(model.error(), source);
+  auto session = std::shared_ptr<ModelSession>(
+      new ModelSession(std::move(snapshot), std::move(model).value(), record.name));
+  session->m_copy = std::move(copy).value();
+  session->m_sourcePath = source;
+  out.session = std::move(session);
+  return out;
+}
+
 Result<std::shared_ptr<const ModelSession>> ModelSession::load(
     std::shared_ptr<const DatasetSnapshot> snapshot, const ProjectStore::ModelRecord& record,
     const ComputeDevice& device) {
-  // A model file is code: check it in a child process first, so a hostile file cannot crash the GUI.
-  if (auto s = ModelValidator().validate(QString::fromStdString(record.path)); !s) return s.error();
-  auto model = ModelFile::load(record.path, device, &snapshot->dataset().items);
-  if (!model) return model.error();
-  return create(std::move(snapshot), std::move(model).value(), record.name);
+  auto loaded = loadIfTrusted(std::move(snapshot), record, device);
+  if (!loaded) return loaded.error();
+  if (!loaded->session) {
+    return makeError(ErrorCode::Schema,
+                     "not loaded without confirmation: " + modelTrustReason(loaded->trust, record));
+  }
+  return loaded->session;
 }
 
 Result<std::vector<ProjectStore::ModelRecord>> ModelSession::registeredModels(

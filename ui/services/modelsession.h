@@ -8,6 +8,7 @@
 #include "engine/computedevice.h"
 #include "engine/userprofilebuilder.h"
 #include "model/modelfile.h"
+#include "model/modeltrust.h"
 #include "services/datasetsnapshot.h"
 #include "store/projectstore.h"
 
@@ -18,8 +19,23 @@ namespace reclens {
 // shared read-only with the recompute thread; the ScoringEngine itself lives on that thread.
 class ModelSession {
  public:
-  // Loads the model file of `record` (path made absolute against the project's folder) onto
-  // `device` and checks it against the snapshot's catalog. Slow: call it off the GUI thread.
+  // What loadIfTrusted made of a model file: a session, or none and the reason to ask the user.
+  struct Loaded {
+    std::shared_ptr<const ModelSession> session;  // null when the file needs the user's confirmation
+    ModelTrust trust;                             // of the bytes read (trust.sha256 is their hash)
+  };
+
+  // Copies the model file of `record` (a row of the snapshot's project; path absolute or relative to
+  // the project's folder) to a private folder while hashing it, then, when the copy is trusted
+  // (model/modeltrust.h: inside the project's folder, the registered hash) or hashes to
+  // `confirmedSha256` (what the user agreed to load), checks the copy in a child process and loads
+  // that same copy onto `device` against the snapshot's catalog. Otherwise no session and the trust.
+  // Slow: call it off the GUI thread.
+  static Result<Loaded> loadIfTrusted(std::shared_ptr<const DatasetSnapshot> snapshot,
+                                      const ProjectStore::ModelRecord& record, const ComputeDevice& device,
+                                      const std::string& confirmedSha256 = {});
+  // As loadIfTrusted without confirmation: a file that would need it is an ErrorCode::Schema error
+  // that says why.
   static Result<std::shared_ptr<const ModelSession>> load(std::shared_ptr<const DatasetSnapshot> snapshot,
                                                           const ProjectStore::ModelRecord& record,
                                                           const ComputeDevice& device);
@@ -33,6 +49,8 @@ class ModelSession {
   const DatasetSnapshot& snapshot() const { return *m_snapshot; }
   const std::shared_ptr<const ModelFile>& model() const { return m_model; }
   const std::string& name() const { return m_name; }
+  // The model file as the project names it (model()->path() is the private copy that was loaded).
+  const std::string& sourcePath() const { return m_sourcePath; }
   const UserProfileBuilder& profiles() const { return m_profiles; }
   const std::vector<std::int64_t>& popularity() const { return m_popularity; }
   const std::vector<std::int32_t>& categories() const { return m_categories; }
@@ -42,8 +60,10 @@ class ModelSession {
                std::string name);
 
   std::shared_ptr<const DatasetSnapshot> m_snapshot;
+  std::shared_ptr<const PrivateModelCopy> m_copy;  // kept while the model is in use; before m_model
   std::shared_ptr<const ModelFile> m_model;
   std::string m_name;
+  std::string m_sourcePath;
   UserProfileBuilder m_profiles;  // refers to the dataset of m_snapshot, declared before it
   std::vector<std::int64_t> m_popularity;
   std::vector<std::int32_t> m_categories;
