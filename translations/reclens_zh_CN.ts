@@ -1129,6 +1129,10 @@
         <translation>%1，用时 %2 ms</translation>
     </message>
     <message>
+        <source>How the attributions were computed: %1 (docs/explanations.md, &quot;Engines&quot;)</source>
+        <translation>归因的计算方式：%1（见 docs/explanations.md 的“Engines”一节）</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>历史</translation>
     </message>

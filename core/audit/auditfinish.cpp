@@ -9,6 +9,7 @@
 #include "audit/longtailmetrics.h"
 #include "data/generatorrng.h"
 #include "data/popularitytiers.h"
+#include "engine/computethreads.h"
 #include "engine/userprofilebuilder.h"
 
 namespace reclens {
@@ -77,7 +78,8 @@ std::vector<AttributeFairness> allAttributeFairness(const AuditPartial& partial,
     for (std::size_t a = next++; a < n && !control.cancelled(); a = next++)
       out[a] = attributeFairness(partial, a);
   };
-  const auto threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), n);
+  // As many threads as the compute library may use (--threads), so a benchmark or a busy machine is honoured.
+  const auto threads = std::min<std::size_t>(static_cast<std::size_t>(std::max(1, computeThreads())), n);
   std::vector<std::thread> helpers;
   for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
   work();

@@ -179,8 +179,9 @@ Tensor closedValues(const ClosedForm& c, const DoubleInputs& x, const Tensor& mh
   const auto total = x.wb.sum() + torch::mv(mh, x.w - x.wb);
   const auto fs = torch::addmm(x.fb.sum(0).unsqueeze(0), mf, x.f - x.fb);
   const auto u = c.user(c.norm(total).first.unsqueeze(1) * pool, fs);  // [R, D]
-  const auto q0 = torch::matmul(u, x.pb.reshape({k * g, -1}).t()).reshape({-1, k, g});
-  const auto q1 = torch::matmul(u, (x.p - x.pb).reshape({k * g, -1}).t()).reshape({-1, k, g});
+  const auto r = mh.size(0), d = x.p.size(2);
+  const auto q0 = torch::matmul(u, x.pb.reshape({k * g, d}).t()).reshape({r, k, g});
+  const auto q1 = torch::matmul(u, (x.p - x.pb).reshape({k * g, d}).t()).reshape({r, k, g});
   return (q0 + mg.unsqueeze(1) * q1).sum(2);
 }
 
@@ -381,6 +382,54 @@ Tensor autogradValues(Inputs& in, const Tensor& hb, const Tensor& wb, const Tens
 // reverse). Absent fields take their baseline value; every permutation's marginal contributions add
 // up to f(x) − f(x') exactly, so the estimates do too. The standard error is over the pair means.
 // The n + 1 prefixes of every permutation are scored as one batch of coalitions by `values`.
+// The 0/1 masks [c·(n + 1), n] of the prefixes of c permutations of n players: prefix j of a
+// permutation holds its first j players.
+Tensor prefixMasks(const Tensor& perms) {
+  const auto n = perms.size(1);
+  const auto rank =
+      torch::empty_like(perms).scatter_(1, perms, torch::arange(0, n, torch::kInt64).expand_as(perms));
+  const auto steps = torch::arange(0, n + 1, torch::kInt64).view({1, -1, 1});
+  return (rank.unsqueeze(1) < steps).to(torch::kFloat64).reshape({perms.size(0) * (n + 1), n});
+}
+
+// Scores [c·(n + 1), K] of the prefixes of c permutations (players: L history rows, F fields, G parts)
+// under the closed form. Each prefix adds one player to the one before, so the pooled sums, total
+// weights, field sums and part masks are running sums along the permutation; for the pooled form even
+// the scores are, after projecting every increment on the item parts once.
+Tensor closedPrefixValues(const ClosedForm& c, const DoubleInputs& x, const Tensor& perms) {
+  const auto l = x.w.size(0), nf = x.f.size(0), k = x.p.size(0), g = x.p.size(1), n = l + nf + g;
+  const auto count = perms.size(0), r = count * (n + 1);
+  const auto opts = x.w.options();
+  const auto idx = perms.to(opts.device()).reshape(-1);
+  // Running sums along each permutation, with the empty prefix first: [count, n + 1, width].
+  const auto running = [&](const Tensor& inc, const Tensor& start) {
+    const auto steps = inc.index_select(0, idx).reshape({count, n, inc.size(1)}).cumsum(1);
+    return torch::cat({torch::zeros({count, 1, inc.size(1)}, opts), steps}, 1) + start;
+  };
+  const auto zerosD = [&](std::int64_t rows) { return torch::zeros({rows, c.d}, opts); };
+  const auto poolInc = torch::cat({x.w.unsqueeze(1) * x.h - x.wb.unsqueeze(1) * x.hb, zerosD(nf + g)}, 0);
+  const auto fieldInc = torch::cat({zerosD(l), x.f - x.fb, zerosD(g)}, 0);
+  const auto totalInc = torch::cat({x.w - x.wb, torch::zeros({nf + g}, opts)}).unsqueeze(1);
+  const auto partInc = torch::cat({torch::zeros({l + nf, g}, opts), torch::eye(g, opts)}, 0);
+  const auto pool0 = (x.wb.unsqueeze(1) * x.hb).sum(0), field0 = x.fb.sum(0);
+  const auto total = running(totalInc, x.wb.sum()).reshape({r});  // [R]
+  const auto mg = running(partInc, torch::zeros({g}, opts)).reshape({r, 1, g});
+  const auto scale = c.norm(total).first.unsqueeze(1);                             // [R, 1]
+  const auto parts = torch::cat({x.pb, x.p - x.pb}, 0).reshape({2 * k * g, c.d});  // absent, then difference
+  Tensor q;                                                                        // [R, 2·K·G]
+  if (!c.mlp()) {
+    const auto pools = running(torch::matmul(poolInc, parts.t()), torch::mv(parts, pool0));
+    const auto fields = running(torch::matmul(fieldInc, parts.t()), torch::mv(parts, field0));
+    q = scale * pools.reshape({r, 2 * k * g}) + fields.reshape({r, 2 * k * g});
+  } else {
+    const auto pools = running(poolInc, pool0).reshape({r, c.d});
+    const auto fields = running(fieldInc, field0).reshape({r, c.d});
+    q = torch::matmul(c.user(scale * pools, fields), parts.t());
+  }
+  q = q.reshape({r, 2, k, g});
+  return (q.select(1, 0) + mg * q.select(1, 1)).sum(2);
+}
+
 template <class Values>
 void shapleyAttribution(std::int64_t l, std::int64_t nf, std::int64_t g, std::int64_t k, int samples,
                         std::uint64_t seed, const TaskControl& control, Values&& values,
@@ -398,17 +447,13 @@ void shapleyAttribution(std::int64_t l, std::int64_t nf, std::int64_t g, std::in
     std::copy(order.begin(), order.end(), pp + static_cast<std::ptrdiff_t>(2 * pair) * n);
     std::copy(order.rbegin(), order.rend(), pp + static_cast<std::ptrdiff_t>(2 * pair + 1) * n);
   }
-  // Prefix masks: prefix j of permutation p holds its first j players: [2·pairs, n + 1, n].
-  const auto rank =
-      torch::empty_like(perms).scatter_(1, perms, torch::arange(0, n, torch::kInt64).expand_as(perms));
-  const auto steps = torch::arange(0, n + 1, torch::kInt64).view({1, -1, 1});
-  // Slices of whole permutations, so that cancel is honoured and memory stays bounded.
+  // Slices of whole permutations, so that cancel is honoured and memory stays bounded; `values` scores
+  // the n + 1 prefixes of each permutation of a slice: [count·(n + 1), K].
   const auto perSlice = std::max<std::int64_t>(2, (std::int64_t{1} << 16) / std::max<std::int64_t>(1, n + 1));
   std::vector<Tensor> slices;
   for (std::int64_t from = 0; from < 2 * pairs && !control.cancelled(); from += perSlice) {
     const auto count = std::min(perSlice, 2 * pairs - from);
-    const auto m = (rank.narrow(0, from, count).unsqueeze(1) < steps).to(torch::kFloat64).reshape({-1, n});
-    auto v = values(m.narrow(1, 0, l), m.narrow(1, l, nf), m.narrow(1, l + nf, g));
+    auto v = values(perms.narrow(0, from, count));
     if (!v.defined()) return;
     slices.push_back(v.to(torch::kCPU, torch::kFloat64));
     control.report(double(from + count) / (2 * pairs), "sampling permutations");
@@ -477,10 +522,7 @@ void computeClosed(const ClosedForm& c, Inputs& in, const AttributionOptions& op
     case AttributionMethod::Shapley:
       shapleyAttribution(
           l, nf, g, in.numItems(), options.samples, options.seed, control,
-          [&](const Tensor& mh, const Tensor& mf, const Tensor& mg) {
-            return closedValues(c, x, mh.to(opts.device()), mf.to(opts.device()), mg.to(opts.device()));
-          },
-          raw);
+          [&](const Tensor& perms) { return closedPrefixValues(c, x, perms); }, raw);
       break;
   }
 }
@@ -511,9 +553,12 @@ void computeAutograd(Inputs& in, const AttributionOptions& options, const TaskCo
       shapleyAttribution(
           in.numHistory(), in.numFields(), in.numParts(), in.numItems(), options.samples, options.seed,
           control,
-          [&](const Tensor& mh, const Tensor& mf, const Tensor& mg) {
-            return autogradValues(in, in.history0, in.weights0, in.fields0, in.parts0, mh.to(dev), mf.to(dev),
-                                  mg, control);
+          [&](const Tensor& perms) {
+            const auto m = prefixMasks(perms);
+            const auto l = in.numHistory(), nf = in.numFields(), g = in.numParts();
+            return autogradValues(in, in.history0, in.weights0, in.fields0, in.parts0,
+                                  m.narrow(1, 0, l).to(dev), m.narrow(1, l, nf).to(dev),
+                                  m.narrow(1, l + nf, g), control);
           },
           raw);
       break;
