@@ -186,8 +186,8 @@ void printText(const BenchArgs& a, const ComputeDevice& device, const Json& out)
               r["cpu_seconds_median"].get<double>(), p["cpu_seconds_median"].get<double>());
   std::printf("agreement: same top-%d on %d of %d sampled users\n", a.k,
               out["agreement"]["same_top_k"].get<int>(), out["agreement"]["users"].get<int>());
-  std::printf("\nLargest absolute difference per metric:\n");
-  for (const auto& [metric, diff] : out["max_abs_difference"].items()) {
+  std::printf("\nLargest difference per metric (relative to max(1, |value|)):\n");
+  for (const auto& [metric, diff] : out["max_difference"].items()) {
     std::printf("  %-52s %.3g\n", metric.c_str(), diff.get<double>());
   }
   const auto& rnd = out["random_parts"];
@@ -284,14 +284,14 @@ int runBench(const BenchArgs& a) {
       const auto diffs = metricDifferences(t.value().metrics, base["metrics"], random, mismatches);
       double worst = 0.0;
       for (const auto& [metric, d] : diffs) worst = std::max(worst, d);
-      out["max_abs_difference"] = diffs;
+      out["max_difference"] = diffs;
       out["mismatches"] = mismatches;
       out["random_parts"] = {{"compared", random.compared},
                              {"outside_tolerance", random.outside},
                              {"worst_ratio", random.worstRatio}};
       out["agreement"] = {{"users", static_cast<int>(n)},
                           {"same_top_k", same},
-                          {"max_abs_metric_difference", worst},
+                          {"max_metric_difference", worst},
                           {"agree", n == sample.value().size() && same == static_cast<int>(n) && n > 0 &&
                                         mismatches.empty() && worst <= 1e-6}};
     }

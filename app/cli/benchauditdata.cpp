@@ -85,7 +85,10 @@ void compareRandom(const Json& a, const Json& b, const std::string& key, const s
 void walk(const Json& a, const Json& b, const std::string& path, std::map<std::string, double>& out,
           RandomPartsCheck& random, std::vector<std::string>& mismatches) {
   if (a.is_number() && b.is_number()) {
-    const double d = std::abs(a.get<double>() - b.get<double>());
+    // Relative to the value's size (at least 1): sums of float32 exposures over thousands of items
+    // differ in their last digits, whatever their magnitude.
+    const double scale = std::max({1.0, std::abs(a.get<double>()), std::abs(b.get<double>())});
+    const double d = std::abs(a.get<double>() - b.get<double>()) / scale;
     auto& slot = out[path];
     slot = std::max(slot, std::isfinite(d) ? d : INFINITY);
   } else if (a.is_object() && b.is_object()) {
