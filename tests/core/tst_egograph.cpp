@@ -103,13 +103,16 @@ def user_field_inputs(self, codes: Tensor) -> Tensor:
 def user_vector(self, history: Tensor, weights: Tensor, fields: Tensor) -> Tensor:
     return (weights.unsqueeze(1) * history).sum(0) + fields.sum(0)
 
+def user_vectors(self, history: Tensor, weights: Tensor, fields: Tensor) -> Tensor:
+    return (weights.unsqueeze(2) * history).sum(1) + fields.sum(1)
+
 def item_field_inputs(self, items: Tensor) -> Tensor:
     return self.emb.index_select(0, items).unsqueeze(1)
 
 def item_vectors(self, parts: Tensor) -> Tensor:
     return parts.sum(1)
 )";
-  const std::string metadata = R"({"contract_version": 1, "kind": "lightgcn", "dim": 2, "num_items": )" +
+  const std::string metadata = R"({"contract_version": 2, "kind": "lightgcn", "dim": 2, "num_items": )" +
                                std::to_string(n) + R"(, "catalog_fingerprint": ")" +
                                catalogFingerprint(d.items) +
                                R"(", "user_fields": [], "item_parts": ["item"]})";

@@ -55,7 +55,7 @@ std::vector<float> flat(const std::vector<std::vector<double>>& rows) {
 }
 
 std::string metadata(const Dataset& d, const std::string& kind, bool regionField) {
-  return R"({"contract_version": 1, "kind": ")" + kind +
+  return R"({"contract_version": 2, "kind": ")" + kind +
          R"(", "dim": 2, "num_items": 6, "catalog_fingerprint": ")" + catalogFingerprint(d.items) +
          R"(", "user_fields": )" +
          (regionField ? R"([{"name": "region", "vocabulary": ["North", "South"]}])" : "[]") +
@@ -84,6 +84,9 @@ def user_field_inputs(self, codes: Tensor) -> Tensor:
 
 def user_vector(self, history: Tensor, weights: Tensor, fields: Tensor) -> Tensor:
     return torch.tanh((weights.unsqueeze(1) * history).sum(0) + fields.sum(0)) + self.bu
+
+def user_vectors(self, history: Tensor, weights: Tensor, fields: Tensor) -> Tensor:
+    return torch.tanh((weights.unsqueeze(2) * history).sum(1) + fields.sum(1)) + self.bu
 
 def item_field_inputs(self, items: Tensor) -> Tensor:
     return self.emb.index_select(0, items).unsqueeze(1)
@@ -164,6 +167,10 @@ def user_field_inputs(self, codes: Tensor) -> Tensor:
 def user_vector(self, history: Tensor, weights: Tensor, fields: Tensor) -> Tensor:
     total = torch.clamp(weights.sum(), min=1.0)
     return (weights.unsqueeze(1) * history).sum(0) / torch.sqrt(total) + fields.sum(0)
+
+def user_vectors(self, history: Tensor, weights: Tensor, fields: Tensor) -> Tensor:
+    total = torch.clamp(weights.sum(1), min=1.0)
+    return (weights.unsqueeze(2) * history).sum(1) / torch.sqrt(total).unsqueeze(1) + fields.sum(1)
 
 def item_field_inputs(self, items: Tensor) -> Tensor:
     return self.emb.index_select(0, items).unsqueeze(1)
