@@ -62,7 +62,7 @@ class TestCliTrain : public QObject {
     const auto& m = models->front();
     QCOMPARE(m.name, std::string("bpr-8"));
     QCOMPARE(m.path, std::string("shop.bpr-8.pt"));
-    QCOMPARE(m.contractVersion, 1);
+    QCOMPARE(m.contractVersion, 2);  // the trainer writes contract 2 (user_vectors)
     QCOMPARE(m.sha256, sha256File(dir.filePath("shop.bpr-8.pt").toStdString()).value());
     QCOMPARE(nlohmann::json::parse(m.metadataJson).at("kind").get<std::string>(), std::string("bpr"));
   }
