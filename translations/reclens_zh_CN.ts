@@ -138,16 +138,20 @@
         <translation>不适用于此方法</translation>
     </message>
     <message>
-        <source>exact split of the LightGCN score over graph paths</source>
-        <translation>LightGCN 得分在各图路径上的精确分解</translation>
+        <source>%1 of %2 paths shown</source>
+        <translation>显示 %2 条路径中的 %1 条</translation>
     </message>
     <message>
-        <source>history weighted by attribution, with co-interacting users</source>
-        <translation>按归因加权的历史，以及共同交互的用户</translation>
+        <source>Score %1 = paths %2 (paths − score %3) · exact: the LightGCN score split over graph paths, checked against the model&apos;s own score · %4</source>
+        <translation>得分 %1 = 路径 %2（路径 − 得分 %3）· 精确：LightGCN 得分按图路径拆分，并已与模型自身的得分核对 · %4</translation>
     </message>
     <message>
-        <source>Score %1 = paths %2 + residual %3 · %4 of %5 paths shown · %6</source>
-        <translation>得分 %1 = 路径 %2 + 残差 %3 · 显示 %4 / %5 条路径 · %6</translation>
+        <source>Score %1 = history %2 + item parts %3 + user fields %4 + baseline f(x′) %5 + IG quadrature error %6 · %7</source>
+        <translation>得分 %1 = 历史 %2 + 商品部分 %3 + 用户字段 %4 + 基线 f(x′) %5 + IG 求积误差 %6 · %7</translation>
+    </message>
+    <message>
+        <source>An allocation, not a decomposition: each history item carries its Integrated Gradients attribution, divided among the users who have both it and this item by co-occurrence; the score itself does not depend on those users.</source>
+        <translation>这是一种分配，而非分解：每个历史商品承载其积分梯度归因，并按共现在同时拥有该商品与此商品的用户之间分摊；得分本身并不依赖这些用户。</translation>
     </message>
 </context>
 <context>
@@ -214,6 +218,29 @@
     <message>
         <source>%1 by %2 (gap %3, p = %4)</source>
         <translation>按 %2 分组的 %1（差距 %3，p = %4）</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTrustPrompt</name>
+    <message>
+        <source>It lies outside the project&apos;s folder.</source>
+        <translation>它位于项目文件夹之外。</translation>
+    </message>
+    <message>
+        <source>The project records no SHA-256 for it, so RecLens cannot tell whether it is the file that was registered.</source>
+        <translation>项目没有记录它的 SHA-256，因此 RecLens 无法判断它是否就是当初注册的文件。</translation>
+    </message>
+    <message>
+        <source>It has changed since it was registered: its SHA-256 begins %1, the registered one %2.</source>
+        <translation>它在注册后已被更改：其 SHA-256 以 %1 开头，注册时为 %2。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The project asks to load the model &lt;b&gt;%1&lt;/b&gt; from&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;A model file is a program that RecLens runs. Load it only if you trust where it came from.&lt;/p&gt;&lt;p&gt;Load this model?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;项目请求从&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;加载模型 &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;模型文件是 RecLens 会运行的程序。只有在信任其来源时才加载它。&lt;/p&gt;&lt;p&gt;加载此模型？&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Load this model?</source>
+        <translation>加载此模型？</translation>
     </message>
 </context>
 <context>
@@ -844,6 +871,14 @@
         <source>&lt;b&gt;Graph&lt;/b&gt;</source>
         <translation>&lt;b&gt;关系图&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>Each path carries its own term of the score (exact): → an interaction, weighted by the model&apos;s graph; ⇢ two items meeting in the embedding space.</source>
+        <translation>每条路径承载得分中属于它的一项（精确）：→ 一次交互，按模型的图加权；⇢ 两个商品在嵌入空间中相遇。</translation>
+    </message>
+    <message>
+        <source>→ user → item: a share of the history item&apos;s attribution allocated to a user who has both items, by co-occurrence (the score does not depend on that user); ⇢ no other user has both, so the history item keeps its whole attribution.</source>
+        <translation>→ 用户 → 商品：按共现分配给同时拥有两个商品的用户的一份历史商品归因（得分并不依赖该用户）；⇢ 没有其他用户同时拥有两者，历史商品保留其全部归因。</translation>
+    </message>
 </context>
 <context>
     <name>reclens::EgoGraphView</name>
@@ -854,10 +889,6 @@
     <message>
         <source>Interaction weight: %1</source>
         <translation>交互权重：%1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;Contribution: %3&lt;br&gt;%4</source>
-        <translation>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;贡献：%3&lt;br&gt;%4</translation>
     </message>
     <message>
         <source>The explained user</source>
@@ -886,6 +917,34 @@
     <message>
         <source>&lt;br&gt;Click to explain this item for the user.</source>
         <translation>&lt;br&gt;点击以解释为何向该用户推荐此商品。</translation>
+    </message>
+    <message>
+        <source>Contribution: %1</source>
+        <translation>贡献：%1</translation>
+    </message>
+    <message>
+        <source>Attribution of the history item: %1</source>
+        <translation>历史商品的归因：%1</translation>
+    </message>
+    <message>
+        <source>No other user has both items: the history item keeps its whole attribution</source>
+        <translation>没有其他用户同时拥有这两个商品：历史商品保留其全部归因</translation>
+    </message>
+    <message>
+        <source>Allocated: %1</source>
+        <translation>分配：%1</translation>
+    </message>
+    <message>
+        <source>A share of history attributions given to this user by co-occurrence; the score does not depend on other users</source>
+        <translation>按共现分配给此用户的一份历史归因；得分并不依赖其他用户</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;%3&lt;br&gt;%4</source>
+        <translation>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;%3&lt;br&gt;%4</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Allocated to this user: %1 (a share of history attributions by co-occurrence; the score does not depend on this user) · hop %2</source>
+        <translation>&lt;br&gt;分配给此用户：%1（按共现分得的一份历史归因；得分并不依赖此用户）· 第 %2 跳</translation>
     </message>
 </context>
 <context>
@@ -2755,6 +2814,10 @@
     <message>
         <source>%1 on %2…</source>
         <translation>%1（%2）…</translation>
+    </message>
+    <message>
+        <source>The model %1 was not loaded: %2</source>
+        <translation>未加载模型 %1：%2</translation>
     </message>
 </context>
 <context>
