@@ -12,6 +12,7 @@
 #include "explain/attribution.h"
 #include "model/modelfile.h"
 #include "model/trainer.h"
+#include "smalltraining.h"
 
 using namespace reclens;
 
@@ -76,19 +77,8 @@ class TestAttributionEngines : public QObject {
     QVERIFY(m_dir.isValid());
     m_data = smallDataset();
     for (const char* kind : {"bpr", "lightgcn", "twotower"}) {
-      TrainConfig c;
-      c.kind = kind;
-      c.dim = 8;
-      c.epochs = 3;
-      c.lr = 0.05;
-      c.batchSize = 64;
-      c.evalK = 5;
-      c.threads = 1;
-      c.device = "cpu";
       const auto path = m_dir.filePath(QString(kind) + ".pt").toStdString();
-      auto report = trainModel(m_data, c, path);
-      QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
-      auto model = ModelFile::load(path, {}, &m_data.items);
+      auto model = test::trainSmallModel(m_data, kind, path, 3, 64);
       QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
       m_trained[kind] = model.value();
     }
