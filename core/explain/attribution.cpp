@@ -142,31 +142,35 @@ Result<Explanation> explainItems(const ModelFile& model, const UserProfile& prof
   out.options = options;
   out.engine = r.engine;
   const bool additive = options.method != AttributionMethod::Occlusion;
+  // Labels of the user's fields, the same for every item: history rows, then user fields.
+  std::vector<FieldAttribution> userFields;
+  userFields.reserve(profile.items.size() + meta.userFields.size());
+  for (std::size_t i = 0; i < profile.items.size(); ++i) {
+    userFields.push_back({FieldKind::History, static_cast<int>(i), profile.items[i],
+                          itemTitle(catalog, profile.items[i]), itemId(catalog, profile.items[i]), 0.0, 0.0});
+  }
+  for (std::size_t f = 0; f < meta.userFields.size(); ++f) {
+    const auto code = profile.fieldCodes[f];
+    const auto& field = meta.userFields[f];
+    userFields.push_back({FieldKind::UserField, static_cast<int>(f), -1, field.name,
+                          code >= 0 ? field.vocabulary[static_cast<std::size_t>(code)] : std::string(), 0.0,
+                          0.0});
+  }
+  out.items.reserve(items.size());
   for (std::size_t k = 0; k < items.size(); ++k) {
     ItemExplanation e;
     e.item = items[k];
     e.output = r.output[k];
     e.baselineOutput = r.baseline[k];
-    std::size_t at = 0;
-    const auto add = [&](FieldKind kind, int index, std::int32_t item, std::string label, std::string value) {
-      FieldAttribution f{kind, index, item, std::move(label), std::move(value), r.values[k][at], 0.0};
-      if (!r.standardErrors.empty()) f.standardError = r.standardErrors[k][at];
-      e.fields.push_back(std::move(f));
-      ++at;
-    };
-    for (std::size_t i = 0; i < profile.items.size(); ++i) {
-      add(FieldKind::History, static_cast<int>(i), profile.items[i], itemTitle(catalog, profile.items[i]),
-          itemId(catalog, profile.items[i]));
-    }
-    for (std::size_t f = 0; f < meta.userFields.size(); ++f) {
-      const auto code = profile.fieldCodes[f];
-      const auto& field = meta.userFields[f];
-      add(FieldKind::UserField, static_cast<int>(f), -1, field.name,
-          code >= 0 ? field.vocabulary[static_cast<std::size_t>(code)] : std::string());
-    }
+    e.fields.reserve(userFields.size() + meta.itemParts.size());
+    e.fields = userFields;
     for (std::size_t g = 0; g < meta.itemParts.size(); ++g) {
-      add(FieldKind::ItemPart, static_cast<int>(g), -1, meta.itemParts[g],
-          partValue(catalog, meta.itemParts[g], items[k]));
+      e.fields.push_back({FieldKind::ItemPart, static_cast<int>(g), -1, meta.itemParts[g],
+                          partValue(catalog, meta.itemParts[g], items[k]), 0.0, 0.0});
+    }
+    for (std::size_t at = 0; at < e.fields.size(); ++at) {
+      e.fields[at].attribution = r.values[k][at];
+      if (!r.standardErrors.empty()) e.fields[at].standardError = r.standardErrors[k][at];
     }
     double total = 0.0;
     for (const auto& f : e.fields) total += f.attribution;

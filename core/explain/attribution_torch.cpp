@@ -4,12 +4,11 @@
 // its cost grows linearly with the steps, the samples and K.
 //
 // Two engines compute the same numbers:
-// - autograd on the model's own methods: all steps (or coalitions) go through user_vectors in one
-//   batch when the file has it (contract 2), else through user_vector row by row with every row's
-//   graph kept separate; then one vector-Jacobian product per item over that graph;
-// - the closed form the file declares (model/explainstructure.h), checked against its methods at
-//   load: gradients written out by hand and evaluated as a few batched matrix products. Tests hold
-//   the two to the same results (tests/core/tst_attribution.cpp).
+// - autograd on the model's own methods (this file): all steps (or coalitions) go through
+//   user_vectors in one batch when the file has it (contract 2), else through user_vector row by row
+//   with every row's graph kept separate; then one vector-Jacobian product per item over that graph;
+// - the closed form the file declares (attributionclosed_torch.cpp). Tests hold the two to the same
+//   results (tests/core/tst_attributionengines.cpp).
 #include <torch/script.h>
 #include <torch/torch.h>
 
@@ -19,7 +18,7 @@
 #include <numeric>
 #include <random>
 
-#include "explain/rawattribution.h"
+#include "explain/attributionengines.h"
 #include "model/explainstructure.h"
 
 namespace reclens {
@@ -29,18 +28,114 @@ namespace detail {
 torch::jit::Module modelModule(const ModelFile& model);
 torch::Device modelTorchDevice(const ModelFile& model);
 const ExplainStructure* modelExplainStructure(const ModelFile& model);
-const std::vector<torch::Tensor>& modelExplainTensors(const ModelFile& model);
 bool modelHasBatchedUserVectors(const ModelFile& model);
+
+using torch::Tensor;
+
+std::vector<double> toDoubles(const Tensor& t) {
+  const auto c = t.detach().to(torch::kCPU, torch::kFloat64).contiguous();
+  return {c.data_ptr<double>(), c.data_ptr<double>() + c.numel()};
+}
+
+void storeRows(const Tensor& all, RawAttribution& raw) {  // all: [K, L + F + G]
+  const auto values = toDoubles(all);
+  const auto width = static_cast<std::size_t>(all.size(1));
+  for (std::int64_t j = 0; j < all.size(0); ++j) {
+    const auto at = values.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(j) * width);
+    raw.values.emplace_back(at, at + static_cast<std::ptrdiff_t>(width));
+  }
+}
+
+// Sampled Shapley values by permutation sampling with antithetic pairs (each permutation and its
+// reverse). Absent fields take their baseline value; every permutation's marginal contributions add
+// up to f(x) − f(x') exactly, so the estimates do too. The standard error is over the pair means.
+void shapleyAttribution(std::int64_t l, std::int64_t nf, std::int64_t g, std::int64_t k, int samples,
+                        std::uint64_t seed, const TaskControl& control, const PrefixValues& values,
+                        RawAttribution& raw) {
+  const auto n = l + nf + g;
+  const int pairs = std::max(1, (samples + 1) / 2);
+  // Players in order of each permutation: [2·pairs, n], the reverse right after each draw.
+  std::vector<std::int64_t> order(static_cast<std::size_t>(n));
+  std::iota(order.begin(), order.end(), std::int64_t{0});
+  std::mt19937_64 rng(seed);
+  auto perms = torch::empty({2 * pairs, n}, torch::kInt64);
+  auto* pp = perms.data_ptr<std::int64_t>();
+  for (int pair = 0; pair < pairs; ++pair) {
+    std::shuffle(order.begin(), order.end(), rng);
+    std::copy(order.begin(), order.end(), pp + static_cast<std::ptrdiff_t>(2 * pair) * n);
+    std::copy(order.rbegin(), order.rend(), pp + static_cast<std::ptrdiff_t>(2 * pair + 1) * n);
+  }
+  // Slices of whole permutations, so that cancel is honoured and memory stays bounded; `values` scores
+  // the n + 1 prefixes of each permutation of a slice: [count·(n + 1), K].
+  const auto perSlice = std::max<std::int64_t>(2, (std::int64_t{1} << 16) / std::max<std::int64_t>(1, n + 1));
+  std::vector<Tensor> slices;
+  for (std::int64_t from = 0; from < 2 * pairs && !control.cancelled(); from += perSlice) {
+    const auto count = std::min(perSlice, 2 * pairs - from);
+    auto v = values(perms.narrow(0, from, count));
+    if (!v.defined()) return;
+    slices.push_back(v.to(torch::kCPU, torch::kFloat64));
+    control.report(double(from + count) / (2 * pairs), "sampling permutations");
+  }
+  if (control.cancelled()) return;
+  const auto vals = torch::cat(slices, 0).reshape({2 * pairs, n + 1, k});
+  // Marginal contribution of the player at position j, moved to the player's own column.
+  const auto step = vals.narrow(1, 1, n) - vals.narrow(1, 0, n);  // [2·pairs, n, K]
+  const auto contrib = torch::zeros_like(step).scatter_(1, perms.unsqueeze(2).expand_as(step), step);
+  const auto pairMean = 0.5 * contrib.reshape({pairs, 2, n, k}).sum(1);  // [pairs, n, K]
+  const auto mean = pairMean.mean(0).t().contiguous();                   // [K, n]
+  Tensor se = torch::full_like(mean, NAN);
+  if (pairs > 1) {
+    const auto centred = pairMean - pairMean.mean(0, true);
+    se = (centred.pow(2).sum(0) / double(pairs - 1) / double(pairs)).sqrt().t().contiguous();
+  }
+  storeRows(mean, raw);
+  const auto errors = toDoubles(se);
+  for (std::int64_t j = 0; j < k; ++j) {
+    const auto at = errors.begin() + static_cast<std::ptrdiff_t>(j * n);
+    raw.standardErrors.emplace_back(at, at + static_cast<std::ptrdiff_t>(n));
+  }
+}
+
+Quadrature quadrature(const AttributionOptions& options) {
+  Quadrature q;
+  if (options.method == AttributionMethod::GradientTimesInput) return {{1.0}, {1.0}};
+  const int steps = options.steps;
+  if (options.rule == IntegrationRule::Midpoint) {
+    for (int i = 0; i < steps; ++i) q.alphas.push_back((i + 0.5) / steps);
+    q.coefs.assign(static_cast<std::size_t>(steps), 1.0 / steps);
+  } else {
+    for (int i = 0; i <= steps; ++i) q.alphas.push_back(double(i) / steps);
+    q.coefs.assign(static_cast<std::size_t>(steps) + 1, 1.0 / steps);
+    q.coefs.front() = q.coefs.back() = 0.5 / steps;
+  }
+  return q;
+}
+
 }  // namespace detail
 
 namespace {
 
+using detail::Quadrature;
+using detail::quadrature;
 using detail::RawAttribution;
+using detail::shapleyAttribution;
+using detail::storeRows;
+using detail::toDoubles;
 using torch::Tensor;
 
 std::string firstLine(const std::string& text) {
   const auto end = text.find('\n');
   return end == std::string::npos ? text : text.substr(0, end);
+}
+
+// The 0/1 masks [c·(n + 1), n] of the prefixes of c permutations of n players: prefix j of a
+// permutation holds its first j players.
+Tensor prefixMasks(const Tensor& perms) {
+  const auto n = perms.size(1);
+  const auto rank =
+      torch::empty_like(perms).scatter_(1, perms, torch::arange(0, n, torch::kInt64).expand_as(perms));
+  const auto steps = torch::arange(0, n + 1, torch::kInt64).view({1, -1, 1});
+  return (rank.unsqueeze(1) < steps).to(torch::kFloat64).reshape({perms.size(0) * (n + 1), n});
 }
 
 // Rows of a batched user-side call are processed in slices of at most this many input floats.
@@ -71,8 +166,9 @@ struct Inputs {
   std::int64_t numItems() const { return parts.size(0); }
 };
 
+// The inputs in `dtype`: float32 for autograd on the model's methods, float64 for the closed form.
 Inputs makeInputs(const ModelFile& model, const UserProfile& profile, const std::vector<std::int32_t>& items,
-                  AttributionBaseline baseline) {
+                  AttributionBaseline baseline, torch::ScalarType dtype) {
   torch::NoGradGuard noGrad;
   Inputs in;
   in.module = detail::modelModule(model);
@@ -82,146 +178,18 @@ Inputs makeInputs(const ModelFile& model, const UserProfile& profile, const std:
     return torch::tensor(std::vector<std::int64_t>(v.begin(), v.end()), torch::kInt64).to(device);
   };
   const auto codes = longs(profile.fieldCodes);
-  in.history = in.module.get_method("history_inputs")({longs(profile.items)}).toTensor().to(torch::kFloat32);
-  in.weights = torch::tensor(profile.weights, torch::kFloat32).to(device);
-  in.fields = in.module.get_method("user_field_inputs")({codes}).toTensor().to(torch::kFloat32);
-  in.parts = in.module.get_method("item_field_inputs")({longs(items)}).toTensor().to(torch::kFloat32);
+  in.history = in.module.get_method("history_inputs")({longs(profile.items)}).toTensor().to(dtype);
+  in.weights = torch::tensor(profile.weights, torch::kFloat32).to(device, dtype);
+  in.fields = in.module.get_method("user_field_inputs")({codes}).toTensor().to(dtype);
+  in.parts = in.module.get_method("item_field_inputs")({longs(items)}).toTensor().to(dtype);
   in.missingFields =
-      in.module.get_method("user_field_inputs")({torch::full_like(codes, -1)}).toTensor().to(torch::kFloat32);
+      in.module.get_method("user_field_inputs")({torch::full_like(codes, -1)}).toTensor().to(dtype);
   in.history0 = torch::zeros_like(in.history);
   in.weights0 = torch::zeros_like(in.weights);
   in.fields0 =
       baseline == AttributionBaseline::MissingFields ? in.missingFields : torch::zeros_like(in.fields);
   in.parts0 = torch::zeros_like(in.parts);
   return in;
-}
-
-std::vector<double> toDoubles(const Tensor& t) {
-  const auto c = t.detach().to(torch::kCPU, torch::kFloat64).contiguous();
-  return {c.data_ptr<double>(), c.data_ptr<double>() + c.numel()};
-}
-
-void storeRows(const Tensor& all, RawAttribution& raw) {  // all: [K, L + F + G]
-  const auto values = toDoubles(all);
-  const auto width = static_cast<std::size_t>(all.size(1));
-  for (std::int64_t j = 0; j < all.size(0); ++j) {
-    const auto at = values.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(j) * width);
-    raw.values.emplace_back(at, at + static_cast<std::ptrdiff_t>(width));
-  }
-}
-
-// The quadrature points of a gradient method: alphas and their weights.
-struct Quadrature {
-  std::vector<double> alphas, coefs;
-};
-
-// ---------------------------------------------------------------------------------------------
-// Closed form (model/explainstructure.h), evaluated in float64 on the model's device.
-
-struct ClosedForm {
-  ExplainStructure s;
-  Tensor w1, b1, w2, b2;  // PooledMlp only
-  std::int64_t d = 0;
-
-  // s(T) and its derivative s'(T); the clamp passes the gradient where T >= clampMin, as torch's does.
-  std::pair<Tensor, Tensor> norm(const Tensor& total) const {
-    if (s.norm == ExplainStructure::Norm::None) return {torch::ones_like(total), torch::zeros_like(total)};
-    const auto t = torch::clamp_min(total, s.clampMin);
-    const auto open = (total >= s.clampMin).to(total.dtype());
-    if (s.norm == ExplainStructure::Norm::Mean) return {t.reciprocal(), -open * t.pow(-2)};
-    return {t.rsqrt(), -0.5 * open * t.pow(-1.5)};
-  }
-  bool mlp() const { return s.user == ExplainStructure::UserForm::PooledMlp; }
-  // u from the scaled pool p [R, D] and the field sum fs [R, D]; `z` receives the hidden pre-activation.
-  Tensor user(const Tensor& p, const Tensor& fs, Tensor* z = nullptr) const {
-    if (!mlp()) return p + fs;
-    const auto pre = torch::addmm(b1, torch::cat({p, fs}, 1), w1.t());
-    if (z != nullptr) *z = pre;
-    return p + torch::addmm(b2, torch::relu(pre), w2.t());
-  }
-};
-
-ClosedForm closedForm(const ModelFile& model, const ExplainStructure& s) {
-  ClosedForm c;
-  c.s = s;
-  c.d = model.metadata().dim;
-  if (c.mlp()) {
-    const auto& t = detail::modelExplainTensors(model);
-    c.w1 = t[0].to(torch::kFloat64);
-    c.b1 = t[1].to(torch::kFloat64);
-    c.w2 = t[2].to(torch::kFloat64);
-    c.b2 = t[3].to(torch::kFloat64);
-  }
-  return c;
-}
-
-// The inputs in float64: present values x and absent (baseline) values xb.
-struct DoubleInputs {
-  Tensor h, w, f, p;      // [L, D], [L], [F, D], [K, G, D]
-  Tensor hb, wb, fb, pb;  // same shapes
-};
-
-DoubleInputs doubles(const Tensor& h, const Tensor& w, const Tensor& f, const Tensor& p, const Tensor& hb,
-                     const Tensor& wb, const Tensor& fb, const Tensor& pb) {
-  const auto d = [](const Tensor& t) { return t.to(torch::kFloat64); };
-  return {d(h), d(w), d(f), d(p), d(hb), d(wb), d(fb), d(pb)};
-}
-
-// Scores [R, K] of R coalitions: row r takes history row l, field f and part g from x where its mask
-// is 1 and from xb where it is 0. Removing a history row and giving it weight 0 and a zero row are
-// the same in this form, so occlusion uses it too.
-Tensor closedValues(const ClosedForm& c, const DoubleInputs& x, const Tensor& mh, const Tensor& mf,
-                    const Tensor& mg) {
-  const auto k = x.p.size(0), g = x.p.size(1);
-  // (wb + m dw)(hb + m dh) = wb hb + m (w h - wb hb), as m is 0 or 1.
-  const auto e = x.w.unsqueeze(1) * x.h - x.wb.unsqueeze(1) * x.hb;  // [L, D]
-  const auto pool = torch::addmm((x.wb.unsqueeze(1) * x.hb).sum(0).unsqueeze(0), mh, e);
-  const auto total = x.wb.sum() + torch::mv(mh, x.w - x.wb);
-  const auto fs = torch::addmm(x.fb.sum(0).unsqueeze(0), mf, x.f - x.fb);
-  const auto u = c.user(c.norm(total).first.unsqueeze(1) * pool, fs);  // [R, D]
-  const auto r = mh.size(0), d = x.p.size(2);
-  const auto q0 = torch::matmul(u, x.pb.reshape({k * g, d}).t()).reshape({r, k, g});
-  const auto q1 = torch::matmul(u, (x.p - x.pb).reshape({k * g, d}).t()).reshape({r, k, g});
-  return (q0 + mg.unsqueeze(1) * q1).sum(2);
-}
-
-// Integrated Gradients / Gradient×Input with the gradients of the closed form written out:
-// with a = w(α), P = Σ a_l H_l(α), T = Σ a_l, n = s(T), u = n P + F (plus the MLP), and v_k(α):
-//   ds/dH_l = n a_l g_p,  ds/da_l = n g_p·H_l + s'(T) g_p·P,  ds/dF_f = g_F,  ds/dp_kg = u,
-// where g_p = g_F = v_k for the pooled form, and for the MLP g_p = v_k + W1aᵀ(1[z>0] ⊙ W2ᵀv_k),
-// g_F = W1bᵀ(1[z>0] ⊙ W2ᵀv_k).
-Tensor closedGradientAttribution(const ClosedForm& c, const DoubleInputs& x, const Quadrature& q) {
-  const auto opts = x.w.options();
-  const auto alpha = torch::tensor(q.alphas, torch::kFloat64).to(opts.device());
-  const auto coef = torch::tensor(q.coefs, torch::kFloat64).to(opts.device());
-  const auto dh = x.h - x.hb, dw = x.w - x.wb, df = x.f - x.fb, dp = x.p - x.pb;
-  const auto a = x.wb.unsqueeze(0) + alpha.unsqueeze(1) * dw.unsqueeze(0);               // [S, L]
-  const auto total = a.sum(1);                                                           // [S]
-  const auto pool = torch::matmul(a, x.hb) + alpha.unsqueeze(1) * torch::matmul(a, dh);  // [S, D]
-  const auto fs = x.fb.sum(0).unsqueeze(0) + alpha.unsqueeze(1) * df.sum(0).unsqueeze(0);
-  const auto [n, dn] = c.norm(total);
-  Tensor z;
-  const auto u = c.user(n.unsqueeze(1) * pool, fs, &z);                                       // [S, D]
-  const auto v = x.pb.sum(1).unsqueeze(0) + alpha.view({-1, 1, 1}) * dp.sum(1).unsqueeze(0);  // [S, K, D]
-  Tensor gp = v, gf = v;
-  if (c.mlp()) {
-    const auto t = torch::matmul(v, c.w2) * (z > 0).to(torch::kFloat64).unsqueeze(1);  // [S, K, Hd]
-    const auto gx = torch::matmul(t, c.w1);                                            // [S, K, 2D]
-    gp = v + gx.narrow(2, 0, c.d);
-    gf = gx.narrow(2, c.d, c.d);
-  }
-  const auto cw = coef.view({-1, 1, 1});
-  const auto gdh = torch::matmul(gp, dh.t());  // [S, K, L]
-  const auto gh0 = torch::matmul(gp, x.hb.t());
-  const auto gpool = (gp * pool.unsqueeze(1)).sum(2, true);  // [S, K, 1]
-  const auto ns = n.view({-1, 1, 1}), dns = dn.view({-1, 1, 1}), as = alpha.view({-1, 1, 1});
-  const auto hist =
-      (cw * (ns * a.unsqueeze(1) * gdh + dw.view({1, 1, -1}) * (ns * (gh0 + as * gdh) + dns * gpool)))
-          .sum(0);                                              // [K, L]
-  const auto fields = torch::matmul((cw * gf).sum(0), df.t());  // [K, F]
-  const auto ubar = (coef.unsqueeze(1) * u).sum(0);             // [D]
-  const auto parts = torch::matmul(dp, ubar);                   // [K, G]
-  return torch::cat({hist, fields, parts}, 1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,155 +346,6 @@ Tensor autogradValues(Inputs& in, const Tensor& hb, const Tensor& wb, const Tens
   return out;
 }
 
-// Sampled Shapley values by permutation sampling with antithetic pairs (each permutation and its
-// reverse). Absent fields take their baseline value; every permutation's marginal contributions add
-// up to f(x) − f(x') exactly, so the estimates do too. The standard error is over the pair means.
-// The n + 1 prefixes of every permutation are scored as one batch of coalitions by `values`.
-// The 0/1 masks [c·(n + 1), n] of the prefixes of c permutations of n players: prefix j of a
-// permutation holds its first j players.
-Tensor prefixMasks(const Tensor& perms) {
-  const auto n = perms.size(1);
-  const auto rank =
-      torch::empty_like(perms).scatter_(1, perms, torch::arange(0, n, torch::kInt64).expand_as(perms));
-  const auto steps = torch::arange(0, n + 1, torch::kInt64).view({1, -1, 1});
-  return (rank.unsqueeze(1) < steps).to(torch::kFloat64).reshape({perms.size(0) * (n + 1), n});
-}
-
-// Scores [c·(n + 1), K] of the prefixes of c permutations (players: L history rows, F fields, G parts)
-// under the closed form. Each prefix adds one player to the one before, so the pooled sums, total
-// weights, field sums and part masks are running sums along the permutation; for the pooled form even
-// the scores are, after projecting every increment on the item parts once.
-Tensor closedPrefixValues(const ClosedForm& c, const DoubleInputs& x, const Tensor& perms) {
-  const auto l = x.w.size(0), nf = x.f.size(0), k = x.p.size(0), g = x.p.size(1), n = l + nf + g;
-  const auto count = perms.size(0), r = count * (n + 1);
-  const auto opts = x.w.options();
-  const auto idx = perms.to(opts.device()).reshape(-1);
-  // Running sums along each permutation, with the empty prefix first: [count, n + 1, width].
-  const auto running = [&](const Tensor& inc, const Tensor& start) {
-    const auto steps = inc.index_select(0, idx).reshape({count, n, inc.size(1)}).cumsum(1);
-    return torch::cat({torch::zeros({count, 1, inc.size(1)}, opts), steps}, 1) + start;
-  };
-  const auto zerosD = [&](std::int64_t rows) { return torch::zeros({rows, c.d}, opts); };
-  const auto poolInc = torch::cat({x.w.unsqueeze(1) * x.h - x.wb.unsqueeze(1) * x.hb, zerosD(nf + g)}, 0);
-  const auto fieldInc = torch::cat({zerosD(l), x.f - x.fb, zerosD(g)}, 0);
-  const auto totalInc = torch::cat({x.w - x.wb, torch::zeros({nf + g}, opts)}).unsqueeze(1);
-  const auto partInc = torch::cat({torch::zeros({l + nf, g}, opts), torch::eye(g, opts)}, 0);
-  const auto pool0 = (x.wb.unsqueeze(1) * x.hb).sum(0), field0 = x.fb.sum(0);
-  const auto total = running(totalInc, x.wb.sum()).reshape({r});  // [R]
-  const auto mg = running(partInc, torch::zeros({g}, opts)).reshape({r, 1, g});
-  const auto scale = c.norm(total).first.unsqueeze(1);                             // [R, 1]
-  const auto parts = torch::cat({x.pb, x.p - x.pb}, 0).reshape({2 * k * g, c.d});  // absent, then difference
-  Tensor q;                                                                        // [R, 2·K·G]
-  if (!c.mlp()) {
-    const auto pools = running(torch::matmul(poolInc, parts.t()), torch::mv(parts, pool0));
-    const auto fields = running(torch::matmul(fieldInc, parts.t()), torch::mv(parts, field0));
-    q = scale * pools.reshape({r, 2 * k * g}) + fields.reshape({r, 2 * k * g});
-  } else {
-    const auto pools = running(poolInc, pool0).reshape({r, c.d});
-    const auto fields = running(fieldInc, field0).reshape({r, c.d});
-    q = torch::matmul(c.user(scale * pools, fields), parts.t());
-  }
-  q = q.reshape({r, 2, k, g});
-  return (q.select(1, 0) + mg * q.select(1, 1)).sum(2);
-}
-
-template <class Values>
-void shapleyAttribution(std::int64_t l, std::int64_t nf, std::int64_t g, std::int64_t k, int samples,
-                        std::uint64_t seed, const TaskControl& control, Values&& values,
-                        RawAttribution& raw) {
-  const auto n = l + nf + g;
-  const int pairs = std::max(1, (samples + 1) / 2);
-  // Players in order of each permutation: [2·pairs, n], the reverse right after each draw.
-  std::vector<std::int64_t> order(static_cast<std::size_t>(n));
-  std::iota(order.begin(), order.end(), std::int64_t{0});
-  std::mt19937_64 rng(seed);
-  auto perms = torch::empty({2 * pairs, n}, torch::kInt64);
-  auto* pp = perms.data_ptr<std::int64_t>();
-  for (int pair = 0; pair < pairs; ++pair) {
-    std::shuffle(order.begin(), order.end(), rng);
-    std::copy(order.begin(), order.end(), pp + static_cast<std::ptrdiff_t>(2 * pair) * n);
-    std::copy(order.rbegin(), order.rend(), pp + static_cast<std::ptrdiff_t>(2 * pair + 1) * n);
-  }
-  // Slices of whole permutations, so that cancel is honoured and memory stays bounded; `values` scores
-  // the n + 1 prefixes of each permutation of a slice: [count·(n + 1), K].
-  const auto perSlice = std::max<std::int64_t>(2, (std::int64_t{1} << 16) / std::max<std::int64_t>(1, n + 1));
-  std::vector<Tensor> slices;
-  for (std::int64_t from = 0; from < 2 * pairs && !control.cancelled(); from += perSlice) {
-    const auto count = std::min(perSlice, 2 * pairs - from);
-    auto v = values(perms.narrow(0, from, count));
-    if (!v.defined()) return;
-    slices.push_back(v.to(torch::kCPU, torch::kFloat64));
-    control.report(double(from + count) / (2 * pairs), "sampling permutations");
-  }
-  if (control.cancelled()) return;
-  const auto vals = torch::cat(slices, 0).reshape({2 * pairs, n + 1, k});
-  // Marginal contribution of the player at position j, moved to the player's own column.
-  const auto step = vals.narrow(1, 1, n) - vals.narrow(1, 0, n);  // [2·pairs, n, K]
-  const auto contrib = torch::zeros_like(step).scatter_(1, perms.unsqueeze(2).expand_as(step), step);
-  const auto pairMean = 0.5 * contrib.reshape({pairs, 2, n, k}).sum(1);  // [pairs, n, K]
-  const auto mean = pairMean.mean(0).t().contiguous();                   // [K, n]
-  Tensor se = torch::full_like(mean, NAN);
-  if (pairs > 1) {
-    const auto centred = pairMean - pairMean.mean(0, true);
-    se = (centred.pow(2).sum(0) / double(pairs - 1) / double(pairs)).sqrt().t().contiguous();
-  }
-  storeRows(mean, raw);
-  const auto errors = toDoubles(se);
-  for (std::int64_t j = 0; j < k; ++j) {
-    const auto at = errors.begin() + static_cast<std::ptrdiff_t>(j * n);
-    raw.standardErrors.emplace_back(at, at + static_cast<std::ptrdiff_t>(n));
-  }
-}
-
-Quadrature quadrature(const AttributionOptions& options) {
-  Quadrature q;
-  if (options.method == AttributionMethod::GradientTimesInput) return {{1.0}, {1.0}};
-  const int steps = options.steps;
-  if (options.rule == IntegrationRule::Midpoint) {
-    for (int i = 0; i < steps; ++i) q.alphas.push_back((i + 0.5) / steps);
-    q.coefs.assign(static_cast<std::size_t>(steps), 1.0 / steps);
-  } else {
-    for (int i = 0; i <= steps; ++i) q.alphas.push_back(double(i) / steps);
-    q.coefs.assign(static_cast<std::size_t>(steps) + 1, 1.0 / steps);
-    q.coefs.front() = q.coefs.back() = 0.5 / steps;
-  }
-  return q;
-}
-
-void computeClosed(const ClosedForm& c, Inputs& in, const AttributionOptions& options,
-                   const TaskControl& control, RawAttribution& raw) {
-  torch::NoGradGuard noGrad;
-  const auto l = in.numHistory(), nf = in.numFields(), g = in.numParts();
-  const auto x =
-      doubles(in.history, in.weights, in.fields, in.parts, in.history0, in.weights0, in.fields0, in.parts0);
-  const auto opts = x.w.options();
-  // f(x) and f(x'): the all-present and all-absent coalitions.
-  const auto ends = torch::tensor({1.0, 0.0}, opts).unsqueeze(1);
-  const auto out = closedValues(c, x, ends.expand({2, l}), ends.expand({2, nf}), ends.expand({2, g}));
-  raw.output = toDoubles(out[0]);
-  raw.baseline = toDoubles(out[1]);
-  switch (options.method) {
-    case AttributionMethod::IntegratedGradients:
-    case AttributionMethod::GradientTimesInput:
-      storeRows(closedGradientAttribution(c, x, quadrature(options)), raw);
-      break;
-    case AttributionMethod::Occlusion: {
-      // Absent = removed history row, missing field value, zero part; row 0 = everything present.
-      const auto o = doubles(in.history, in.weights, in.fields, in.parts, torch::zeros_like(in.history),
-                             torch::zeros_like(in.weights), in.missingFields, torch::zeros_like(in.parts));
-      const auto m = 1 - torch::cat({torch::zeros({1, l + nf + g}, opts), torch::eye(l + nf + g, opts)}, 0);
-      const auto v = closedValues(c, o, m.narrow(1, 0, l), m.narrow(1, l, nf), m.narrow(1, l + nf, g));
-      storeRows((v.narrow(0, 0, 1) - v.narrow(0, 1, l + nf + g)).t(), raw);
-      break;
-    }
-    case AttributionMethod::Shapley:
-      shapleyAttribution(
-          l, nf, g, in.numItems(), options.samples, options.seed, control,
-          [&](const Tensor& perms) { return closedPrefixValues(c, x, perms); }, raw);
-      break;
-  }
-}
-
 void computeAutograd(Inputs& in, const AttributionOptions& options, const TaskControl& control,
                      RawAttribution& raw) {
   {
@@ -579,14 +398,18 @@ Result<RawAttribution> computeRawAttribution(const ModelFile& model, const UserP
     RawAttribution raw;
     auto baseline = options.method == AttributionMethod::GradientTimesInput ? AttributionBaseline::Zero
                                                                             : options.baseline;
-    auto in = makeInputs(model, profile, items, baseline);
+    const auto* structure = options.closedForm ? modelExplainStructure(model) : nullptr;
+    auto in =
+        makeInputs(model, profile, items, baseline, structure != nullptr ? torch::kFloat64 : torch::kFloat32);
     if (in.numParts() > 62 && options.method == AttributionMethod::Shapley) {
       return makeError(ErrorCode::InvalidArgument, "Shapley values support at most 62 item parts");
     }
-    const auto* structure = options.closedForm ? detail::modelExplainStructure(model) : nullptr;
     if (structure != nullptr) {
       raw.engine = "closed form (" + explainStructureName(*structure) + ")";
-      computeClosed(closedForm(model, *structure), in, options, control, raw);
+      computeClosedAttribution(model, *structure,
+                               {in.history, in.weights, in.fields, in.parts, in.history0, in.weights0,
+                                in.fields0, in.parts0, in.missingFields},
+                               options, control, raw);
     } else {
       raw.engine = in.batched ? "autograd, batched (user_vectors)" : "autograd, one user_vector call per row";
       computeAutograd(in, options, control, raw);
