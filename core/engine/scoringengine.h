@@ -18,6 +18,8 @@ namespace reclens {
 // against the cached item matrix, exclusion of seen items, deterministic top-K (higher score first,
 // ties to the lower catalog row), optional re-ranking; and a batched form for every user (one GEMM
 // and one top-K per batch). Reuses its score buffers, so use one engine from one thread at a time.
+// On the CPU, topK() remembers the full scores of its last full pass; a later user vector close to
+// that one (a what-if edit of the same profile) is ranked from them exactly (engine/nearbytopk.h).
 class ScoringEngine {
  public:
   explicit ScoringEngine(std::shared_ptr<const ModelFile> model);
@@ -45,6 +47,18 @@ class ScoringEngine {
   // The best `k` items for `userVector`, never any of `exclude`; fewer when the catalog runs out.
   Result<std::vector<Recommendation>> topK(const std::vector<float>& userVector, int k,
                                            const std::vector<std::int32_t>& exclude = {});
+
+  // How the last topK() was answered: from the remembered scores of a nearby user vector, with the
+  // number of items scored exactly (and whether the remembered scores were sorted first), or by
+  // scoring the full catalog.
+  struct RankStats {
+    bool nearby = false;
+    std::size_t scored = 0;
+    bool sorted = false;
+  };
+  RankStats lastRankStats() const;
+  // Ranking from remembered scores: on by default (CPU only); off scores the full catalog every call.
+  void setNearbyRanking(bool on);
 
   struct Options {
     bool excludeSeen = true;  // leave out the profile's history items

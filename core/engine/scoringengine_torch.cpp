@@ -2,9 +2,11 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <array>
 #include <mutex>
 #include <optional>
 
+#include "engine/nearbytopk.h"
 #include "engine/scoringengine.h"
 #include "engine/topk.h"
 
@@ -46,6 +48,29 @@ struct ScoringEngine::Impl {
   std::vector<Recommendation> top;
   std::once_flag cpuCopyOnce;
   std::vector<float> cpuItems;
+  // CPU only: the scores of two full passes, for ranking nearby user vectors (engine/nearbytopk.h).
+  // Two, so that the unedited profile's stay while an edit too far from them is scored in full: a new
+  // full pass replaces the scores that answered fewer queries (the older on a tie).
+  bool nearbyOn = true;
+  bool nearbyReady = false;
+  std::array<NearbyTopK, 2> nearby;
+  std::array<std::uint64_t, 2> nearbyUsed{};
+  std::uint64_t tick = 0;
+  std::vector<float> itemNorms;
+  std::vector<float> fullScores;  // the full pass's output; swapped into `nearby` afterwards
+  RankStats stats;
+
+  void prepareNearby() {
+    if (nearbyReady) return;
+    items = items.contiguous();
+    const auto norms = torch::linalg_vector_norm(items, 2, {1}).contiguous();
+    itemNorms.assign(norms.data_ptr<float>(), norms.data_ptr<float>() + norms.numel());
+    for (auto& n : nearby) {
+      n.setItems(items.data_ptr<float>(), static_cast<std::size_t>(items.size(0)),
+                 static_cast<int>(items.size(1)), itemNorms.data());
+    }
+    nearbyReady = true;
+  }
 
   explicit Impl(const ModelFile& model)
       : module(detail::modelModule(model)),
@@ -226,21 +251,48 @@ Result<std::vector<Recommendation>> ScoringEngine::topK(const std::vector<float>
   try {
     c10::InferenceMode guard;
     auto& m = *m_impl;
-    if (!m.scores.defined()) m.scores = torch::empty({m.items.size(0)}, m.items.options());
-    torch::Tensor u = torch::from_blob(const_cast<float*>(userVector.data()), {dim()});
-    if (!m.onCpu) u = u.to(m.device);
-    // mv_out reuses the buffer: no allocation per call on the CPU path.
-    at::mv_out(m.scores, m.items, u);
     if (m.onCpu) {
-      float* p = m.scores.data_ptr<float>();
+      if (m.nearbyOn) {
+        m.prepareNearby();
+        const std::size_t closest =
+            m.nearby[1].distance(userVector) < m.nearby[0].distance(userVector) ? 1 : 0;
+        NearbyTopK::Stats st;
+        if (m.nearby[closest].topK(userVector, k, exclude, m.top, &st)) {
+          m.nearbyUsed[closest] = ++m.tick;
+          m.stats = {true, st.scored, st.sortedNow};
+          return m.top;
+        }
+      }
+      m.stats = {false, numItems(), false};
+      m.fullScores.resize(numItems());
+      auto out = torch::from_blob(m.fullScores.data(), {m.items.size(0)});
+      at::mv_out(out, m.items, torch::from_blob(const_cast<float*>(userVector.data()), {dim()}));
+      float* p = m.fullScores.data();
       for (const auto item : exclude) {
         if (item >= 0 && static_cast<std::size_t>(item) < numItems()) p[item] = -INFINITY;
       }
       selectTopK(p, numItems(), k, m.top);
+      if (m.nearbyOn) {
+        const auto& a = m.nearby[0];
+        const auto& b = m.nearby[1];
+        const std::size_t older =
+            !b.hasScores() ||
+                    (a.hasScores() && (b.answered() < a.answered() ||
+                                       (b.answered() == a.answered() && m.nearbyUsed[1] < m.nearbyUsed[0])))
+                ? 1
+                : 0;
+        m.nearby[older].remember(userVector, m.fullScores, exclude, m.top);
+        m.nearbyUsed[older] = ++m.tick;
+      }
     } else {
+      if (!m.scores.defined()) m.scores = torch::empty({m.items.size(0)}, m.items.options());
+      // mv_out reuses the buffer: no allocation per call.
+      at::mv_out(m.scores, m.items,
+                 torch::from_blob(const_cast<float*>(userVector.data()), {dim()}).to(m.device));
       std::vector<std::vector<Recommendation>> one(1);
       m.topOnDevice(m.scores.unsqueeze(0), k, {&exclude}, one);
       m.top = std::move(one[0]);
+      m.stats = {false, numItems(), false};
     }
     return m.top;
   } catch (const std::exception& e) {
@@ -344,6 +396,17 @@ Status ScoringEngine::recommendAll(
     control.report(double(first + b) / double(count), "scoring users");
   }
   return Status::success();
+}
+
+ScoringEngine::RankStats ScoringEngine::lastRankStats() const {
+  return m_impl->stats;
+}
+
+void ScoringEngine::setNearbyRanking(bool on) {
+  m_impl->nearbyOn = on;
+  if (!on) {
+    for (auto& n : m_impl->nearby) n.clear();
+  }
 }
 
 const std::vector<float>& ScoringEngine::itemEmbeddingsOnCpu() {

@@ -35,7 +35,7 @@ class TestCliBenchWhatIf : public QObject {
     const auto json = QJsonDocument::fromJson(r.out).object();
     QVERIFY2(!jsonAt(json, "baseline_error").isString(), r.out.constData());
     QCOMPARE(jsonNumber(json, "items"), 3000.0);
-    for (const char* side : {"reclens_ms", "pytorch.ms"}) {
+    for (const char* side : {"reclens_ms", "reclens_full_ms", "pytorch.ms"}) {
       const auto at = QString::fromLatin1(side);
       QVERIFY2(jsonNumber(json, at + ".median") > 0.0, side);
       QVERIFY2(jsonNumber(json, at + ".p95") >= jsonNumber(json, at + ".median"), side);
@@ -52,6 +52,14 @@ class TestCliBenchWhatIf : public QObject {
     QCOMPARE(jsonNumber(json, "agreement.mean_overlap_pytorch"), jsonNumber(json, "mean_overlap"));
     QVERIFY2(jsonAt(json, "agreement.agree") == QJsonValue(true), r.out.constData());
     QVERIFY(!json.contains(QStringLiteral("ratio_median_time")));
+    // Ranking from the unedited profile's remembered scores gives the lists of full passes.
+    QCOMPARE(jsonNumber(json, "nearby.edits"), 6.0);
+    QCOMPARE(jsonNumber(json, "nearby.same_lists_as_full"), 6.0);
+    QVERIFY(jsonNumber(json, "nearby.answered") >= 1.0);
+    QVERIFY(jsonNumber(json, "nearby.median_scored") < 3000.0);
+    QVERIFY(qAbs(jsonNumber(json, "speedup_full") -
+                 jsonNumber(json, "pytorch.ms.median") / jsonNumber(json, "reclens_full_ms.median")) <
+            1e-9 * jsonNumber(json, "speedup_full"));
   }
 
   void refusesBadArguments() {
