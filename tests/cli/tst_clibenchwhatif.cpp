@@ -55,8 +55,11 @@ class TestCliBenchWhatIf : public QObject {
     // Ranking from the unedited profile's remembered scores gives the lists of full passes.
     QCOMPARE(jsonNumber(json, "nearby.edits"), 6.0);
     QCOMPARE(jsonNumber(json, "nearby.same_lists_as_full"), 6.0);
-    QVERIFY(jsonNumber(json, "nearby.answered") >= 1.0);
-    QVERIFY(jsonNumber(json, "nearby.median_scored") < 3000.0);
+    if (kind == QLatin1String("averaged")) {
+      // Removing or re-weighting one of 12 averaged items moves the user vector little.
+      QVERIFY(jsonNumber(json, "nearby.answered") >= 1.0);
+      QVERIFY(jsonNumber(json, "nearby.median_scored") < 3000.0);
+    }
     QVERIFY(qAbs(jsonNumber(json, "speedup_full") -
                  jsonNumber(json, "pytorch.ms.median") / jsonNumber(json, "reclens_full_ms.median")) <
             1e-9 * jsonNumber(json, "speedup_full"));
