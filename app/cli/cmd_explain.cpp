@@ -15,7 +15,9 @@
 #include "engine/scoringengine.h"
 #include "engine/userprofilebuilder.h"
 #include "explain/attribution.h"
+#include "explain/collapse.h"
 #include "explain/faithfulness.h"
+#include "explainbackground.h"
 #include "explaingraph.h"
 #include "model/modelfile.h"
 #include "projectmodel.h"
@@ -39,8 +41,9 @@ struct ExplainArgs {
   int samples = 64;
   std::uint64_t seed = 1;
   std::string device = "auto";
-  int faithfulness = 0;  // m of the deletion test; 0 runs none
-  bool graph = false;    // the ego graph instead of the per-field attributions
+  int faithfulness = 0;   // m of the deletion test; 0 runs none
+  int diagnoseUsers = 0;  // users sampled for the model-level collapse diagnostic; 0 runs none
+  bool graph = false;     // the ego graph instead of the per-field attributions
   EgoGraphOptions graphOptions;
   bool json = false;
 };
@@ -49,13 +52,16 @@ nlohmann::json number(double v) {
   return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
 
-nlohmann::json toJson(const ItemExplanation& e, const Catalog& items, AttributionMethod method) {
+nlohmann::json toJson(const ItemExplanation& e, const ScoreSplit& split, const Catalog& items,
+                      AttributionMethod method) {
   const auto i = static_cast<std::size_t>(e.item);
   nlohmann::json out = {{"item", items.ids[i]},
                         {"title", i < items.titles.size() ? items.titles[i] : ""},
                         {"output", e.output},
                         {"baseline_output", e.baselineOutput},
-                        {"completeness_delta", number(e.completenessDelta)}};
+                        {"completeness_delta", number(e.completenessDelta)},
+                        {"common", split.common},
+                        {"personal", split.personal}};
   out["fields"] = nlohmann::json::array();
   for (const auto& f : e.fields) {
     nlohmann::json field = {{"kind", fieldKindName(f.kind)},
@@ -71,7 +77,9 @@ nlohmann::json toJson(const ItemExplanation& e, const Catalog& items, Attributio
                    {"user_field", e.reason.userField},
                    {"user_value", e.reason.userValue},
                    {"item_part", e.reason.itemPart},
-                   {"item_part_value", e.reason.itemPartValue}};
+                   {"item_part_value", e.reason.itemPartValue},
+                   {"distinctive", e.reason.distinctiveTitles},
+                   {"distinctive_text", e.reason.distinctiveText}};
   return out;
 }
 
@@ -110,12 +118,15 @@ void printFaithfulness(const FaithfulnessReport& r, int deletions) {
   }
 }
 
-void printTable(const ItemExplanation& e, const Catalog& items, AttributionMethod method) {
+void printTable(const ItemExplanation& e, const ScoreSplit& split, const Catalog& items,
+                AttributionMethod method) {
   const auto i = static_cast<std::size_t>(e.item);
   std::printf("\nItem %s  %s\n", printableText(items.ids[i], std::string::npos).c_str(),
               i < items.titles.size() ? printableText(items.titles[i], std::string::npos).c_str() : "");
   std::printf("  score %.6f  baseline %.6f", e.output, e.baselineOutput);
   if (std::isfinite(e.completenessDelta)) std::printf("  completeness delta %.3g", e.completenessDelta);
+  std::printf("\n  common part %.6f (every user)  personal part %.6f (this user)", split.common,
+              split.personal);
   std::printf("\n  %-10s  %-36s  %-16s  %12s", "kind", "field", "value", "attribution");
   if (method == AttributionMethod::Shapley) std::printf("  %10s", "std.error");
   std::printf("\n");
@@ -129,6 +140,7 @@ void printTable(const ItemExplanation& e, const Catalog& items, AttributionMetho
     std::printf("\n");
   }
   std::printf("  %s\n", e.reason.text.c_str());
+  if (!e.reason.distinctiveText.empty()) std::printf("  %s\n", e.reason.distinctiveText.c_str());
 }
 
 int runExplain(const ExplainArgs& a) {
@@ -140,7 +152,11 @@ int runExplain(const ExplainArgs& a) {
   }
   options.steps = a.steps;
   options.rule = a.rule == "trapezoid" ? IntegrationRule::Trapezoid : IntegrationRule::Midpoint;
-  options.baseline = a.baseline == "missing" ? AttributionBaseline::MissingFields : AttributionBaseline::Zero;
+  if (!parseAttributionBaseline(a.baseline, options.baseline)) {
+    reportError(makeError(ErrorCode::InvalidArgument,
+                          "unknown baseline '" + a.baseline + "' (zero, missing or average)"));
+    return kExitUsage;
+  }
   options.samples = a.samples;
   options.seed = a.seed;
 
@@ -173,8 +189,22 @@ int runExplain(const ExplainArgs& a) {
 
   if (a.graph) return printEgoGraphs(p, a.user, user, profile, items, a.graphOptions, a.json);
   const auto control = terminalTaskControl("explain", a.json);
+  auto background = projectBackground(d, *p.model, control);
+  if (!background) return reportError(background.error());
+  options.background = background.value();
   auto explanation = explainItems(*p.model, profile, items, options, &d.items, control);
   if (!explanation) return reportError(explanation.error());
+  auto split = splitScores(*p.model, profile, *options.background, items);
+  if (!split) return reportError(split.error());
+  const auto collapse = diagnoseCollapse(explanation.value(), split.value());
+  const auto backgroundUsers = options.background->users;
+  std::optional<ModelCollapse> modelCollapse;
+  if (a.diagnoseUsers > 0) {
+    auto m = projectCollapse(d, p.model, options, a.top > 0 ? a.top : 10, std::size_t(a.diagnoseUsers),
+                             a.seed, control);
+    if (!m) return reportError(m.error());
+    modelCollapse = std::move(m.value());
+  }
   std::optional<FaithfulnessReport> faithfulness;
   if (a.faithfulness > 0) {
     auto report = deletionTest(p.model, profile, a, options, control);
@@ -199,10 +229,12 @@ int runExplain(const ExplainArgs& a) {
     }
     if (options.method == AttributionMethod::IntegratedGradients ||
         options.method == AttributionMethod::Shapley)
-      out["baseline"] = options.baseline == AttributionBaseline::MissingFields ? "missing" : "zero";
+      out["baseline"] = attributionBaselineName(options.baseline);
     out["items"] = nlohmann::json::array();
-    for (const auto& e : explanation.value().items)
-      out["items"].push_back(toJson(e, d.items, options.method));
+    for (std::size_t k = 0; k < items.size(); ++k)
+      out["items"].push_back(toJson(explanation.value().items[k], split.value()[k], d.items, options.method));
+    out["collapse"] = collapseJson(collapse, backgroundUsers);
+    if (modelCollapse) out["model_collapse"] = modelCollapseJson(*modelCollapse);
     if (faithfulness) out["faithfulness"] = toJson(*faithfulness, a.faithfulness);
     std::cout << out.dump(2) << std::endl;
     return kExitOk;
@@ -210,7 +242,10 @@ int runExplain(const ExplainArgs& a) {
   std::printf("Explanation of %zu item(s) for user %s (model %s, %s, method %s, %s)\n", items.size(),
               a.user.c_str(), p.record.name.c_str(), p.model->metadata().kind.c_str(),
               attributionMethodName(options.method), p.device.description.c_str());
-  for (const auto& e : explanation.value().items) printTable(e, d.items, options.method);
+  for (std::size_t k = 0; k < items.size(); ++k)
+    printTable(explanation.value().items[k], split.value()[k], d.items, options.method);
+  printCollapse(collapse, backgroundUsers);
+  if (modelCollapse) printModelCollapse(*modelCollapse, options);
   if (faithfulness) printFaithfulness(*faithfulness, a.faithfulness);
   return kExitOk;
 }
@@ -240,8 +275,9 @@ void addExplainCommand(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::IsMember({"midpoint", "trapezoid"}))
       ->capture_default_str();
   sub->add_option("--baseline", args->baseline,
-                  "zero, or missing (user fields at the model's missing vector)")
-      ->check(CLI::IsMember({"zero", "missing"}))
+                  "zero, missing (user fields at the model's missing vector) or average (the average of the "
+                  "project's users: why this user rather than a typical one gets the item)")
+      ->check(CLI::IsMember({"zero", "missing", "average"}))
       ->capture_default_str();
   sub->add_option("--samples", args->samples, "Shapley permutations (even: each with its reverse)")
       ->check(CLI::Range(1, 100000))
@@ -252,6 +288,12 @@ void addExplainCommand(CLI::App& app, CommandRunner& runner) {
                       "Also run the deletion test: remove the M most-attributed history items (every method) "
                       "against M random ones")
           ->check(CLI::Range(1, 1000));
+  auto* diagnose =
+      sub->add_option(
+             "--diagnose-users", args->diagnoseUsers,
+             "Also diagnose the explanations of N sampled users' top-K (seeded by --seed): how often "
+             "they collapse onto one story")
+          ->check(CLI::Range(1, 100000));
   auto* graph = sub->add_flag("--graph", args->graph,
                               "Explain by paths through the interaction graph (exact for LightGCN)");
   sub->add_option("--max-paths", args->graphOptions.maxPaths, "--graph: paths to list")
@@ -265,6 +307,7 @@ void addExplainCommand(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::Range(0, 100000000))
       ->capture_default_str();
   graph->excludes(faithfulness);
+  graph->excludes(diagnose);
   sub->add_option("--device", args->device, "auto, cpu or cuda[:N]")->capture_default_str();
   sub->add_flag("--trust-model", args->trustModel,
                 "Load the project's model even if it lies outside the project's folder or changed since "

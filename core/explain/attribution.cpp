@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "explain/background.h"
+#include "explain/distinctive.h"
 #include "explain/rawattribution.h"
 
 namespace reclens {
@@ -50,6 +52,13 @@ Status checkRequest(const ModelMetadata& meta, const UserProfile& profile,
     return invalid("the number of steps must be between 1 and 4096");
   if (options.samples < 1 || options.samples > 100000)
     return invalid("the number of Shapley samples must be between 1 and 100000");
+  if (options.baseline == AttributionBaseline::AverageUser &&
+      options.method != AttributionMethod::GradientTimesInput) {
+    const auto* b = options.background.get();
+    if (b == nullptr) return invalid("the average-user baseline needs the average user of the model's users");
+    if (b->dim != meta.dim || b->fieldRows.size() != meta.userFields.size() * std::size_t(b->width))
+      return invalid("the average user was computed for another model");
+  }
   return Status::success();
 }
 
@@ -178,6 +187,7 @@ Result<Explanation> explainItems(const ModelFile& model, const UserProfile& prof
     e.reason = reasonFor(e);
     out.items.push_back(std::move(e));
   }
+  addDistinctiveReasons(out);
   return out;
 }
 
@@ -193,6 +203,29 @@ const char* attributionMethodName(AttributionMethod method) {
       return "shapley";
   }
   return "ig";
+}
+
+const char* attributionBaselineName(AttributionBaseline baseline) {
+  switch (baseline) {
+    case AttributionBaseline::Zero:
+      return "zero";
+    case AttributionBaseline::MissingFields:
+      return "missing";
+    case AttributionBaseline::AverageUser:
+      return "average";
+  }
+  return "zero";
+}
+
+bool parseAttributionBaseline(const std::string& name, AttributionBaseline& baseline) {
+  for (const auto b :
+       {AttributionBaseline::Zero, AttributionBaseline::MissingFields, AttributionBaseline::AverageUser}) {
+    if (name == attributionBaselineName(b)) {
+      baseline = b;
+      return true;
+    }
+  }
+  return false;
 }
 
 const char* fieldKindName(FieldKind kind) {

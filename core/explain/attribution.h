@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,13 @@ enum class IntegrationRule {
 enum class AttributionBaseline {
   Zero,           // every input zero: history weights 0 and rows zero, user field rows zero, item parts zero
   MissingFields,  // as Zero, except that each user field row is the model's vector for a missing value
+  // The average user (explain/background.h): every history row the users' mean history row with this
+  // user's own weights, every user field row the users' mean row, and each item part the item's own
+  // (so item parts get no attribution). Needs AttributionOptions::background.
+  AverageUser,
 };
+
+struct UserBackground;
 
 // The attribution unit an entry describes.
 enum class FieldKind { History, UserField, ItemPart };
@@ -44,6 +51,9 @@ struct AttributionOptions {
   // Use the closed form the model file declares (and that matched its methods at load) instead of
   // autograd; both give the same numbers, the closed form faster. False forces autograd.
   bool closedForm = true;
+  // The average user for AttributionBaseline::AverageUser, computed once by computeUserBackground()
+  // from the same model; unused by the other baselines.
+  std::shared_ptr<const UserBackground> background;
 };
 
 // One field's share of one item's score.
@@ -67,6 +77,11 @@ struct ReasonParts {
   std::string itemPart;                    // the item part with the largest positive attribution, or ""
   std::string itemPartValue;               // its value for the item (e.g. the category), or ""
   std::string text;                        // a default English sentence built from the parts
+  // What sets this item apart from the other items explained with it (explain/distinctive.h): up to
+  // three history items whose share of this item's attribution most exceeds their mean share over the
+  // other items; empty with a single item or when nothing stands out.
+  std::vector<std::string> distinctiveTitles;
+  std::string distinctiveText;  // a default English sentence, or ""
 };
 
 // The explanation of one item's score for one user.
@@ -96,8 +111,11 @@ Result<Explanation> explainItems(const ModelFile& model, const UserProfile& prof
                                  const std::vector<std::int32_t>& items, const AttributionOptions& options,
                                  const Catalog* catalog = nullptr, const TaskControl& control = {});
 
-// Short stable names ("ig", "gradxinput", "occlusion", "shapley", "history", "user_field", "item_part").
+// Short stable names ("ig", "gradxinput", "occlusion", "shapley", "history", "user_field", "item_part";
+// baselines "zero", "missing", "average").
 const char* attributionMethodName(AttributionMethod method);
+const char* attributionBaselineName(AttributionBaseline baseline);
+bool parseAttributionBaseline(const std::string& name, AttributionBaseline& baseline);
 const char* fieldKindName(FieldKind kind);
 // The method called `name` (one of the names above); false when there is none.
 bool parseAttributionMethod(const std::string& name, AttributionMethod& method);

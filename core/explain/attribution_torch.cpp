@@ -168,7 +168,7 @@ struct Inputs {
 
 // The inputs in `dtype`: float32 for autograd on the model's methods, float64 for the closed form.
 Inputs makeInputs(const ModelFile& model, const UserProfile& profile, const std::vector<std::int32_t>& items,
-                  AttributionBaseline baseline, torch::ScalarType dtype) {
+                  AttributionBaseline baseline, const UserBackground* background, torch::ScalarType dtype) {
   torch::NoGradGuard noGrad;
   Inputs in;
   in.module = detail::modelModule(model);
@@ -189,6 +189,12 @@ Inputs makeInputs(const ModelFile& model, const UserProfile& profile, const std:
   in.fields0 =
       baseline == AttributionBaseline::MissingFields ? in.missingFields : torch::zeros_like(in.fields);
   in.parts0 = torch::zeros_like(in.parts);
+  if (baseline == AttributionBaseline::AverageUser && background != nullptr) {
+    in.history0 = detail::backgroundHistoryRows(*background, in.history);
+    in.weights0 = in.weights.clone();
+    in.fields0 = detail::backgroundFieldRows(*background, in.fields);
+    in.parts0 = in.parts.clone();
+  }
   return in;
 }
 
@@ -399,8 +405,8 @@ Result<RawAttribution> computeRawAttribution(const ModelFile& model, const UserP
     auto baseline = options.method == AttributionMethod::GradientTimesInput ? AttributionBaseline::Zero
                                                                             : options.baseline;
     const auto* structure = options.closedForm ? modelExplainStructure(model) : nullptr;
-    auto in =
-        makeInputs(model, profile, items, baseline, structure != nullptr ? torch::kFloat64 : torch::kFloat32);
+    auto in = makeInputs(model, profile, items, baseline, options.background.get(),
+                         structure != nullptr ? torch::kFloat64 : torch::kFloat32);
     if (in.numParts() > 62 && options.method == AttributionMethod::Shapley) {
       return makeError(ErrorCode::InvalidArgument, "Shapley values support at most 62 item parts");
     }

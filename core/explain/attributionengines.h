@@ -55,6 +55,12 @@ struct AttributionTensors {
   const at::Tensor& missingFields;
 };
 
+// The average user's baseline rows for one user's inputs (background_torch.cpp): every history row
+// [L, H] the users' mean history row, the user field rows [F, H] the users' mean rows, in the dtype and
+// on the device of the rows given. Throw std::invalid_argument when the background has another shape.
+at::Tensor backgroundHistoryRows(const UserBackground& background, const at::Tensor& history);
+at::Tensor backgroundFieldRows(const UserBackground& background, const at::Tensor& fields);
+
 // The attributions and f(x), f(x') of `options`' method under the closed form `structure` that
 // `model` declares (attributionclosed_torch.cpp).
 void computeClosedAttribution(const ModelFile& model, const ExplainStructure& structure,

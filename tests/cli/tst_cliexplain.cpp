@@ -97,6 +97,60 @@ class TestCliExplain : public QObject {
     QCOMPARE(reason.value("user_value").toString(), QString("South"));
   }
 
+  // Against the average user of A (history i1, North) and B (i0, i5, i2, South): the mean history row
+  // is ((0, 1) + (2/3, 1/3)) / 2 = (1/3, 2/3) and the mean region row (0, 1.5). B's baseline keeps B's
+  // weights, so u(x̄) = 3·(1/3, 2/3) + (0, 1.5) = (1, 3.5) and i1 = (0, 1) scores 3.5 there. The mean
+  // user vector is ((0, 1) + (3, 4)) / 2 = (1.5, 2.5): i1's common part 2.5, personal part 1.5.
+  void averageBaselineJson() {
+    const auto r = cli({"explain", "--project", m_project, "--user", "B", "--item", "i1", "--method", "ig",
+                        "--steps", "8", "--baseline", "average", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto doc = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(doc.value("baseline").toString(), QString("average"));
+    const auto items = doc.value("items").toArray();
+    QCOMPARE(items.size(), 1);
+    const auto item = items[0].toObject();
+    QVERIFY(std::abs(RECLENS_JSON_NUMBER(item, "output") - 4.0) < 1e-5);
+    QVERIFY(std::abs(RECLENS_JSON_NUMBER(item, "baseline_output") - 3.5) < 1e-5);
+    QVERIFY(std::abs(RECLENS_JSON_NUMBER(item, "completeness_delta")) < 1e-5);
+    QVERIFY(std::abs(RECLENS_JSON_NUMBER(item, "common") - 2.5) < 1e-5);
+    QVERIFY(std::abs(RECLENS_JSON_NUMBER(item, "personal") - 1.5) < 1e-5);
+    const auto fields = item.value("fields").toArray();
+    QCOMPARE(fields.size(), 5);
+    // (h − h̄)·v per history row: i0 and i5 (1, 0) give −2/3 each, i2 (1, 1) gives 1/3; the region
+    // ((0, 3) − (0, 1.5))·(0, 1) = 1.5; the item part is its own baseline.
+    const double expected[] = {-2.0 / 3, -2.0 / 3, 1.0 / 3, 1.5, 0.0};
+    for (int i = 0; i < 5; ++i)
+      QVERIFY2(std::abs(RECLENS_JSON_NUMBER(fields[i].toObject(), "attribution") - expected[i]) < 1e-5,
+               r.out.constData());
+    QVERIFY(doc.value("collapse").isObject());
+    const auto collapse = doc.value("collapse").toObject();
+    QCOMPARE(RECLENS_JSON_INT(collapse, "background_users"), qint64(2));
+    QVERIFY(collapse.value("mean_cosine").isNull());  // one item: no pair
+    QVERIFY(std::abs(RECLENS_JSON_NUMBER(collapse, "common_share") - 2.5 / 4.0) < 1e-5);
+    QVERIFY(collapse.value("collapsed").isBool());
+    QVERIFY(collapse.value("collapsed").toBool());  // 62.5% of the score is common, above 60%
+  }
+
+  // Two items: the diagnostic compares their attribution vectors, and the table says so in words.
+  void collapseTable() {
+    const auto r =
+        cli({"explain", "--project", m_project, "--user", "B", "--top", "2", "--baseline", "average"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("personal part"));
+    QVERIFY(r.out.contains("mean pairwise cosine"));
+    const auto j = cli(
+        {"explain", "--project", m_project, "--user", "B", "--top", "2", "--baseline", "average", "--json"});
+    QVERIFY2(j.exitCode == 0, j.err.constData());
+    const auto collapse = QJsonDocument::fromJson(j.out).object().value("collapse").toObject();
+    // i4 = (2, 0): (4/3, 4/3, 4/3, 0) over i0, i5, i2, region; i1: (−2/3, −2/3, 1/3, 3/2); their cosine is
+    // −(4/3)/((4/3)·√3 · √(13/4)) = −1/√(39/4).
+    QVERIFY2(std::abs(RECLENS_JSON_NUMBER(collapse, "mean_cosine") + 1.0 / std::sqrt(39.0 / 4.0)) < 1e-5,
+             j.out.constData());
+    QVERIFY(!collapse.value("same_lead").toBool());
+    QCOMPARE(RECLENS_JSON_INT(collapse, "items"), qint64(2));
+  }
+
   void shapleyAndOcclusionJson_data() {
     QTest::addColumn<QString>("method");
     QTest::newRow("shapley") << "shapley";
