@@ -320,6 +320,7 @@ int runBenchExplain(const BenchExplainArgs& a) {
       {"dim", meta.dim},
       {"k", items.size()},
       {"method", a.method},
+      {"engine", t.last.engine},
       {"steps", a.steps},
       {"samples", a.samples},
       {"history", profile.items.size()},
@@ -367,7 +368,8 @@ int runBenchExplain(const BenchExplainArgs& a) {
       "%d runs\n",
       out["kind"].get<std::string>().c_str(), static_cast<long long>(meta.numItems), meta.dim, what.c_str(),
       items.size(), profile.items.size(), profile.fieldCodes.size(), meta.itemParts.size(), a.repeat);
-  std::printf("  RecLens  median %.3f ms, p95 %.3f ms\n", t.ms.median, t.ms.p95);
+  std::printf("  RecLens  median %.3f ms, p95 %.3f ms (engine: %s)\n", t.ms.median, t.ms.p95,
+              t.last.engine.c_str());
   if (out.contains("pytorch")) {
     const auto& p = out["pytorch"];
     std::printf("  PyTorch  median %.3f ms, p95 %.3f ms (%d threads, torch %s, %s, grad %s)\n",

@@ -45,6 +45,8 @@ class TestCliBenchExplain : public QObject {
     const auto json = QJsonDocument::fromJson(r.out).object();
     QVERIFY2(!jsonAt(json, "baseline_error").isString(), r.out.constData());
     QCOMPARE(jsonAt(json, "method").toString(), method);
+    // Both random models declare their closed form, which RecLens verifies and uses.
+    QVERIFY2(jsonAt(json, "engine").toString().startsWith(QStringLiteral("closed form")), r.out.constData());
     QCOMPARE(jsonNumber(json, "k"), 5.0);
     QCOMPARE(jsonNumber(json, "item_parts"), double(parts));
     for (const char* side : {"reclens_ms", "pytorch.ms"}) {
