@@ -91,7 +91,8 @@ std::vector<double> benjaminiHochberg(const std::vector<double>& pValues) {
   std::vector<double> out(m);
   double running = 1.0;
   for (std::size_t i = m; i-- > 0;) {
-    const double q = std::min(1.0, double(m) * pValues[order[i]] / double(i + 1));
+    // p · (m / j) with m / j ≥ 1, so rounding never takes q below p.
+    const double q = std::min(1.0, pValues[order[i]] * (double(m) / double(i + 1)));
     running = std::min(running, q);
     out[order[i]] = running;
   }
