@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -29,36 +31,59 @@ std::string clip(const std::string& s, std::size_t width) {
   return s.size() <= width ? s : s.substr(0, width - 1) + "~";
 }
 
+// A cell of a number that may be undefined (NaN prints as "-").
+std::string value(double v, const char* format = "%.4f") {
+  if (std::isnan(v)) return "-";
+  char cell[32];
+  std::snprintf(cell, sizeof cell, format, v);
+  return cell;
+}
+
+std::string pText(double p) {
+  return p < 0.001 ? "<0.001" : value(p, "%.3f");
+}
+
 void printFairness(const AuditResult& r) {
   const int k = r.partial.config.k;
-  char cell[64];
   for (const auto& a : r.fairness) {
     if (a.metrics.empty()) continue;
-    std::printf("\nFairness by %-18s %7s", clip(a.attribute, 18).c_str(), "users");
-    for (const auto& m : a.metrics)
-      std::printf("  %-24s", (auditMetricLabel(m.metric, k) + " [95% CI]").c_str());
-    std::printf("\n");
+    // Group means: one row per group, one column per metric, then the group's item coverage.
+    std::printf("\nFairness by %s (%s)\n  %-28s %7s", a.attribute.c_str(), a.kind.c_str(), "group", "users");
+    for (const auto& m : a.metrics) std::printf(" %10s", clip(auditMetricLabel(m.metric, k), 10).c_str());
+    std::printf(" %10s\n", "coverage");
     const auto& first = a.metrics.front();
     for (std::size_t g = 0; g < first.groups.size(); ++g) {
       std::printf("  %-28s %7zu", clip(first.groups[g].group, 28).c_str(), first.groups[g].users);
       for (const auto& m : a.metrics) {
-        if (g >= m.groups.size()) continue;
-        const auto& x = m.groups[g];
-        std::snprintf(cell, sizeof cell, "%.4f [%.4f, %.4f]", x.mean, x.ciLow, x.ciHigh);
-        std::printf("  %-24s", cell);
+        std::printf(" %10s", g < m.groups.size() ? value(m.groups[g].mean).c_str() : "-");
       }
-      std::printf("\n");
+      const auto c = std::find_if(a.coverage.begin(), a.coverage.end(),
+                                  [&](const GroupCoverage& x) { return x.group == first.groups[g].group; });
+      std::printf(" %10s\n", c != a.coverage.end() ? value(c->coverage).c_str() : "-");
     }
-    std::printf("  %-36s", "gap max-min / UserMAD / p");
+    // Gaps: max − min with the bootstrap interval of the difference, UserMAD, effect size, p-values.
+    std::printf("  %-22s %10s %-23s %8s %7s %8s %8s  %s\n", "gap max-min", "", "[95% CI of difference]",
+                "UserMAD", "d", "p", "p (BH)", "highest > lowest");
     for (const auto& m : a.metrics) {
-      if (m.pValue < 0.001) {
-        std::snprintf(cell, sizeof cell, "%.4f / %.4f / <0.001", m.maxMinGap, m.meanAbsPairwiseGap);
-      } else {
-        std::snprintf(cell, sizeof cell, "%.4f / %.4f / %.3f", m.maxMinGap, m.meanAbsPairwiseGap, m.pValue);
-      }
-      std::printf("  %-24s", cell);
+      const auto ci = "[" + value(m.gapCiLow) + ", " + value(m.gapCiHigh) + "]";
+      std::printf("  %-22s %10s %-23s %8s %7s %8s %8s  %s > %s\n",
+                  clip(auditMetricLabel(m.metric, k), 22).c_str(), value(m.maxMinGap).c_str(), ci.c_str(),
+                  value(m.meanAbsPairwiseGap).c_str(), value(m.effectSize, "%.2f").c_str(),
+                  pText(m.pValue).c_str(), pText(m.pAdjusted).c_str(), m.highGroup.c_str(),
+                  m.lowGroup.c_str());
     }
-    std::printf("\n");
+  }
+}
+
+void printPopularityLift(const AuditResult& r) {
+  if (r.popularityLift.empty()) return;
+  std::printf("\nPopularity lift by user profile %7s %17s %10s %10s %9s\n", "users", "popular share", "GAP_p",
+              "GAP_r", "dGAP");
+  for (const auto& g : r.popularityLift) {
+    const auto range = value(g.minShare, "%.3f") + "-" + value(g.maxShare, "%.3f");
+    std::printf("  %-29s %7zu %17s %10s %10s %9s\n", g.group.c_str(), g.users, range.c_str(),
+                value(g.profilePopularity, "%.2f").c_str(), value(g.listPopularity, "%.2f").c_str(),
+                value(g.deltaGap, "%.3f").c_str());
   }
 }
 
@@ -82,14 +107,20 @@ void printTable(const AuditRun& run) {
               r.itemCoverage, r.gini, r.averagePopularity, r.aplt, r.tailPercentage);
   std::printf("              novelty %.3f  diversity %.4f  exposure entropy %.3f bits\n", r.novelty,
               r.intraListDiversity, r.exposureEntropyBits);
+  std::printf("              miscalibration (KL) %s  PRU %s\n", value(r.miscalibration).c_str(),
+              value(r.popularityRankCorrelation).c_str());
   printFairness(r);
+  printPopularityLift(r);
   for (const auto& grouping : r.itemGroups) {
-    std::printf("\nExposure by %-19s %7s %9s %9s %13s\n", clip(grouping.name, 19).c_str(), "items",
-                "exposure", "catalog", "interactions");
+    std::printf("\nExposure by %-19s %7s %9s %9s %13s %9s %10s %10s %9s\n", clip(grouping.name, 19).c_str(),
+                "items", "exposure", "catalog", "interactions", "merit", "exp/merit", "P(R@k)", "P(R@k|y)");
     for (const auto& g : grouping.groups) {
-      std::printf("  %-28s %7zu %9.4f %9.4f %13.4f\n", clip(g.group, 28).c_str(), g.items, g.exposureShare,
-                  g.catalogShare, g.interactionShare);
+      std::printf("  %-28s %7zu %9.4f %9.4f %13.4f %9.4f %10s %10s %9s\n", clip(g.group, 28).c_str(), g.items,
+                  g.exposureShare, g.catalogShare, g.interactionShare, g.meritShare,
+                  value(g.exposurePerMerit, "%.3f").c_str(), value(g.recommendationRate, "%.2e").c_str(),
+                  value(g.hitRate).c_str());
     }
+    std::printf("  RSP@%d %s  REO@%d %s\n", k, value(grouping.rsp).c_str(), k, value(grouping.reo).c_str());
   }
   if (!r.flips.empty()) {
     std::printf("\nCounterfactual flips           %7s %9s %13s\n", "users", "rate", "mean Jaccard");

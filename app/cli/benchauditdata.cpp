@@ -124,6 +124,38 @@ void walk(const Json& a, const Json& b, const std::string& path, std::map<std::s
   }
 }
 
+// The identifier of an array entry (its attribute, metric, grouping or group name), or empty.
+std::string entryId(const Json& entry) {
+  for (const char* key : {"attribute", "metric", "name", "group"}) {
+    if (entry.is_object() && entry.contains(key) && entry[key].is_string())
+      return entry[key].get<std::string>();
+  }
+  return {};
+}
+
+// `ours` cut down to what `theirs` has: object keys the baseline lacks and array entries whose
+// identifier it lacks are dropped (the baseline does not compute every metric of the audit).
+Json restrictTo(const Json& ours, const Json& theirs) {
+  if (ours.is_object() && theirs.is_object()) {
+    Json out = Json::object();
+    for (const auto& [key, value] : ours.items()) {
+      if (theirs.contains(key)) out[key] = restrictTo(value, theirs[key]);
+    }
+    return out;
+  }
+  if (ours.is_array() && theirs.is_array() && !theirs.empty() && !entryId(theirs.front()).empty()) {
+    Json out = Json::array();
+    for (const auto& entry : ours) {
+      const auto id = entryId(entry);
+      const auto match =
+          std::find_if(theirs.begin(), theirs.end(), [&id](const Json& t) { return entryId(t) == id; });
+      if (!id.empty() && match != theirs.end()) out.push_back(restrictTo(entry, *match));
+    }
+    return out;
+  }
+  return ours;
+}
+
 }  // namespace
 
 Result<AuditBenchWorld> makeAuditBenchWorld(std::int64_t items, std::int64_t users, int dim,
@@ -241,7 +273,7 @@ std::map<std::string, double> metricDifferences(const nlohmann::json& ours, cons
                                                 RandomPartsCheck& random,
                                                 std::vector<std::string>& mismatches) {
   std::map<std::string, double> out;
-  walk(ours, theirs, "", out, random, mismatches);
+  walk(restrictTo(ours, theirs), theirs, "", out, random, mismatches);
   return out;
 }
 

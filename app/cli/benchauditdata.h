@@ -56,7 +56,8 @@ struct RandomPartsCheck {
 // The largest absolute difference per metric (the path of its key with the metric or grouping it
 // belongs to; groups and attributes pooled) between two "metrics" trees; the random parts (bootstrap
 // intervals, permutation p-values) go to `random` instead. Where the trees differ in shape, labels or
-// counts, or a random part lies outside its tolerance, a line goes to `mismatches`.
+// counts, or a random part lies outside its tolerance, a line goes to `mismatches`. Values the baseline
+// does not compute (keys and array entries absent from `theirs`) are not compared.
 std::map<std::string, double> metricDifferences(const nlohmann::json& ours, const nlohmann::json& theirs,
                                                 RandomPartsCheck& random,
                                                 std::vector<std::string>& mismatches);

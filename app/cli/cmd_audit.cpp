@@ -39,6 +39,7 @@ struct AuditArgs {
   std::string out;
   std::string device = "auto";
   int threads = 0;
+  std::vector<std::string> intersections;
   AuditOutputOptions output;
 };
 
@@ -73,6 +74,13 @@ Status parseShard(const std::string& text, AuditConfig& config) {
 
 Status checkArgs(AuditArgs& a) {
   if (a.project.empty()) return usage("audit needs --project (or a subcommand: merge, list, compare)");
+  for (const auto& pair : a.intersections) {
+    const auto colon = pair.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == pair.size() ||
+        pair.find(':', colon + 1) != std::string::npos)
+      return usage("--intersect '" + pair + "' is not of the form ATTRIBUTE:ATTRIBUTE, e.g. gender:age_band");
+    a.config.intersections.push_back({pair.substr(0, colon), pair.substr(colon + 1)});
+  }
   if (!a.shard.empty()) {
     if (auto s = parseShard(a.shard, a.config); !s) return s;
     if (a.out.empty()) return usage("--shard writes a partial result and needs --out FILE");
@@ -187,6 +195,14 @@ void addAuditCommand(CLI::App& app, CommandRunner& runner) {
       ->delimiter(',');
   sub->add_option("--flip", c.flipAttributes, "User attributes to flip counterfactually, comma separated")
       ->delimiter(',');
+  sub->add_option("--intersect", a->intersections,
+                  "Pairs of user attributes whose intersections are groups too, comma separated, e.g. "
+                  "gender:age_band")
+      ->delimiter(',');
+  sub->add_option("--numeric-bins", c.numericBins,
+                  "Equal-frequency bins of numeric user attributes with more distinct values (below 2: none)")
+      ->check(CLI::Range(0, 1000))
+      ->capture_default_str();
   sub->add_option("--tail-ratio", c.tailRatio, "Share of least popular items counted as tail (tail %)")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();

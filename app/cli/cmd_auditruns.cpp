@@ -127,20 +127,33 @@ void addRows(std::vector<Row>& rows, const AuditRun& run, int side) {
                                                  {"tail %", r.tailPercentage},
                                                  {"novelty", r.novelty},
                                                  {"intra-list diversity", r.intraListDiversity},
-                                                 {"exposure entropy (bits)", r.exposureEntropyBits}};
+                                                 {"exposure entropy (bits)", r.exposureEntropyBits},
+                                                 {"miscalibration (KL)", r.miscalibration},
+                                                 {"PRU", r.popularityRankCorrelation}};
   for (const auto& [key, value] : tail) put(rows, key, side, value);
   for (const auto& a : r.fairness) {
     for (const auto& m : a.metrics) {
       const auto label = auditMetricLabel(m.metric, k) + " by " + a.attribute;
       for (const auto& g : m.groups) put(rows, label + ": " + g.group, side, g.mean);
       put(rows, label + ": max-min gap", side, m.maxMinGap);
+      put(rows, label + ": gap CI low", side, m.gapCiLow);
+      put(rows, label + ": gap CI high", side, m.gapCiHigh);
       put(rows, label + ": UserMAD", side, m.meanAbsPairwiseGap);
+      put(rows, label + ": effect size d", side, m.effectSize);
       put(rows, label + ": permutation p", side, m.pValue);
+      put(rows, label + ": p (BH)", side, m.pAdjusted);
     }
+    for (const auto& c : a.coverage)
+      put(rows, "coverage by " + a.attribute + ": " + c.group, side, c.coverage);
   }
+  for (const auto& g : r.popularityLift) put(rows, "delta GAP " + g.group, side, g.deltaGap);
   for (const auto& grouping : r.itemGroups) {
-    for (const auto& g : grouping.groups)
+    for (const auto& g : grouping.groups) {
       put(rows, "exposure share " + grouping.name + ": " + g.group, side, g.exposureShare);
+      put(rows, "exposure/merit " + grouping.name + ": " + g.group, side, g.exposurePerMerit);
+    }
+    put(rows, "RSP " + grouping.name, side, grouping.rsp);
+    put(rows, "REO " + grouping.name, side, grouping.reo);
   }
   for (const auto& f : r.flips) {
     put(rows, "flip rate " + f.attribute, side, f.rate);

@@ -1,7 +1,9 @@
 #include "audit/auditinternal.h"
 
 #include <algorithm>
+#include <iterator>
 
+#include "audit/beyondaccuracy.h"
 #include "audit/exposure.h"
 #include "audit/longtailmetrics.h"
 #include "engine/userprofilebuilder.h"
@@ -89,6 +91,17 @@ Result<AuditPartial> startPartial(const Dataset& dataset, const TrainTestSplit& 
         p.userAttributes.push_back(name);
     }
   }
+  for (const auto& pair : config.intersections) {
+    if (pair.size() != 2 || pair[0] == pair[1]) {
+      return makeError(ErrorCode::InvalidArgument,
+                       "an intersection needs two different user attributes, e.g. gender:age_band");
+    }
+    for (const auto& name : pair) {
+      if (std::find(p.userAttributes.begin(), p.userAttributes.end(), name) == p.userAttributes.end())
+        return makeError(ErrorCode::InvalidArgument,
+                         "intersection attribute '" + name + "' is not among the audited user attributes");
+    }
+  }
   for (const auto& name : p.userAttributes) {
     p.userAttributeValues.push_back(
         dataset.users.fields[static_cast<std::size_t>(dataset.users.fieldIndex(name))].vocabulary());
@@ -112,13 +125,56 @@ AuditContext makeContext(const Dataset& dataset, const TrainTestSplit& split, co
   for (std::size_t i = 0; i < seen.size(); ++i) seen[i] = c.trainCounts[i] > 0 ? 1 : 0;
   c.tail = tailItems(c.trainCounts, partial.config.tailRatio, seen);
   c.novelty = itemNovelty(c.trainCounts);
+  // The most popular items are RecBole's tail of the negated counts: the same ratio rule and tie order.
+  std::vector<std::int64_t> negated(c.trainCounts.size());
+  for (std::size_t i = 0; i < negated.size(); ++i) negated[i] = -c.trainCounts[i];
+  c.popular = tailItems(negated, kPopularItemShare, seen);
+  if (const int f = dataset.items.fieldIndex(kCalibrationField); f >= 0) {
+    const auto& field = dataset.items.fields[static_cast<std::size_t>(f)];
+    c.categories = field.vocabulary().size();
+    c.category.resize(dataset.items.size());
+    for (std::size_t i = 0; i < c.category.size(); ++i) c.category[i] = field.codeAt(i);
+  }
   for (const auto& name : partial.userAttributes) c.userFields.push_back(dataset.users.fieldIndex(name));
   return c;
 }
 
+void historyItemsOf(const TrainTestSplit& split, std::size_t u, std::vector<std::int32_t>& out) {
+  out.clear();
+  if (u >= split.train.size()) return;
+  const auto& train = split.train[u];
+  if (u >= split.validation.size()) {
+    out = train;
+    return;
+  }
+  const auto& validation = split.validation[u];
+  std::set_union(train.begin(), train.end(), validation.begin(), validation.end(), std::back_inserter(out));
+}
+
+namespace {
+
+// Steck's miscalibration of one user: history categories against the first `depth` listed items.
+double userMiscalibration(const std::vector<Recommendation>& list, std::size_t depth, const AuditContext& c,
+                          RecordScratch& scratch) {
+  if (c.category.empty()) return 0.0;
+  scratch.historyCategories.assign(c.categories, 0.0);
+  scratch.listCategories.assign(c.categories, 0.0);
+  const auto add = [&c](std::int32_t item, std::vector<double>& counts) {
+    const auto i = static_cast<std::size_t>(item);
+    if (i >= c.category.size() || c.category[i] < 0) return;
+    counts[static_cast<std::size_t>(c.category[i])] += 1.0;
+  };
+  for (const auto item : scratch.history) add(item, scratch.historyCategories);
+  for (std::size_t j = 0; j < depth; ++j) add(list[j].item, scratch.listCategories);
+  return miscalibrationKl(scratch.historyCategories, scratch.listCategories);
+}
+
+}  // namespace
+
 void recordList(std::int32_t user, const std::vector<Recommendation>& list, const AuditContext& context,
                 const TrainTestSplit& split, const Dataset& dataset, const ItemSimilarity& similarity,
-                AuditPartial& partial, AuditUserRecord& record, std::vector<std::uint8_t>& flagsBuffer) {
+                AuditPartial& partial, AuditUserRecord& record, RecordScratch& scratch) {
+  auto& flagsBuffer = scratch.flags;
   const auto k = static_cast<std::size_t>(partial.config.k);
   const auto depth = std::min(k, list.size());
   const auto u = static_cast<std::size_t>(user);
@@ -147,6 +203,20 @@ void recordList(std::int32_t user, const std::vector<Recommendation>& list, cons
   }
   record.novelty = novelty;
   record.intraListDiversity = similarity.intraListDiversity(list, k);
+  record.items.resize(depth);
+  for (std::size_t j = 0; j < depth; ++j) record.items[j] = list[j].item;
+  historyItemsOf(split, u, scratch.history);
+  record.historyLength = static_cast<std::int32_t>(scratch.history.size());
+  double historyPopularity = 0.0, popular = 0.0;
+  for (const auto item : scratch.history) {
+    const auto i = static_cast<std::size_t>(item);
+    if (i < context.trainCounts.size()) historyPopularity += double(context.trainCounts[i]);
+    if (i < context.popular.size()) popular += context.popular[i];
+  }
+  const double h = double(scratch.history.size());
+  record.historyPopularity = h > 0 ? historyPopularity / h : 0.0;
+  record.historyPopularShare = h > 0 ? popular / h : 0.0;
+  record.miscalibration = userMiscalibration(list, depth, context, scratch);
   record.groupCodes.resize(context.userFields.size());
   for (std::size_t a = 0; a < context.userFields.size(); ++a) {
     record.groupCodes[a] = dataset.users.fields[static_cast<std::size_t>(context.userFields[a])].codeAt(u);

@@ -10,11 +10,17 @@
 
 namespace reclens::audit_detail {
 
-// The accuracy metrics that user-group fairness reports, in MetricFairness order.
-inline const std::vector<std::string>& fairnessMetricNames() {
-  static const std::vector<std::string> kNames = {"ndcg", "recall", "hit"};
-  return kNames;
+// The per-user metrics that user-group fairness reports, in MetricFairness order; "miscalibration"
+// (last) only when the catalog has a category field.
+inline std::vector<std::string> fairnessMetricNames(bool withCalibration) {
+  std::vector<std::string> names = {"ndcg", "recall",          "hit",     "average_popularity",
+                                    "aplt", "tail_percentage", "novelty", "intra_list_diversity"};
+  if (withCalibration) names.emplace_back("miscalibration");
+  return names;
 }
+
+// The catalog field whose distribution calibration compares.
+inline constexpr const char* kCalibrationField = "category";
 
 // What every per-user value needs to know about the data, computed once per audit.
 struct AuditContext {
@@ -23,7 +29,18 @@ struct AuditContext {
   std::vector<std::uint8_t> longTail;     // 1 outside the short head (80% of train interactions)
   std::vector<std::uint8_t> tail;         // RecBole TailPercentage's tail
   std::vector<double> novelty;            // −log2(count / total), 0 for unseen items
+  std::vector<std::uint8_t> popular;      // ΔGAP's popular items: the top 20% of the items seen in train
+  std::vector<std::int32_t> category;     // calibration category per catalog row (-1: none); may be empty
+  std::size_t categories = 0;             // size of the category vocabulary
   std::vector<int> userFields;            // dataset user field per AuditPartial::userAttributes entry
+};
+
+// Reusable buffers of recordList (one per thread).
+struct RecordScratch {
+  std::vector<std::uint8_t> flags;
+  std::vector<std::int32_t> history;
+  std::vector<double> historyCategories;
+  std::vector<double> listCategories;
 };
 
 // Checks the options and that `split` belongs to `dataset`; the error names the bad option.
@@ -39,11 +56,15 @@ AuditContext makeContext(const Dataset& dataset, const TrainTestSplit& split, co
 // Users of the dataset (and of the split, which may name more).
 std::size_t userCount(const Dataset& dataset, const TrainTestSplit& split);
 
-// Fills every list-derived value of `record` (accuracy, popularity, tail, novelty, diversity, group
-// codes) for user `user` and its top-k `list`, and adds the list's exposure to `partial`.
+// Fills every list-derived value of `record` (accuracy, popularity, tail, novelty, diversity,
+// calibration, history popularity, the listed items, group codes) for user `user` and its top-k
+// `list`, and adds the list's exposure to `partial`.
 void recordList(std::int32_t user, const std::vector<Recommendation>& list, const AuditContext& context,
                 const TrainTestSplit& split, const Dataset& dataset, const ItemSimilarity& similarity,
-                AuditPartial& partial, AuditUserRecord& record, std::vector<std::uint8_t>& flagsBuffer);
+                AuditPartial& partial, AuditUserRecord& record, RecordScratch& scratch);
+
+// The distinct history items of user row u (train and validation parts), ascending, into `out`.
+void historyItemsOf(const TrainTestSplit& split, std::size_t u, std::vector<std::int32_t>& out);
 
 // Item groupings of an audit: "tier" and catalog field names; an empty request gives "tier" plus
 // "category" and "brand" where the catalog has them. InvalidArgument names an unknown grouping.

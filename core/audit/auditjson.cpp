@@ -25,6 +25,8 @@ Out configJson(const AuditConfig& c) {
           {"user_attributes", c.userAttributes},
           {"item_groupings", c.itemGroupings},
           {"flip_attributes", c.flipAttributes},
+          {"intersections", c.intersections},
+          {"numeric_bins", c.numericBins},
           {"tail_ratio", number(c.tailRatio)},
           {"bootstrap_samples", c.bootstrapSamples},
           {"permutations", c.permutations},
@@ -56,23 +58,27 @@ Out provenanceJson(const AuditProvenance& p) {
 // Per-user records in columns (one array per value), nested arrays for the per-attribute values.
 Out usersJson(const std::vector<AuditUserRecord>& users) {
   Out user = Out::array(), hasTest = Out::array(), listLength = Out::array(), groups = Out::array(),
-      flipped = Out::array(), jaccard = Out::array();
-  std::vector<double> cols[11];
+      flipped = Out::array(), jaccard = Out::array(), historyLength = Out::array(), items = Out::array();
+  std::vector<double> cols[kUserColumnCount];
   for (const auto& r : users) {
     user.push_back(r.user);
     hasTest.push_back(r.hasTest ? 1 : 0);
     listLength.push_back(r.listLength);
-    const double values[11] = {r.accuracy.hit,      r.accuracy.precision, r.accuracy.recall,
-                               r.accuracy.mrr,      r.accuracy.map,       r.accuracy.ndcg,
-                               r.averagePopularity, r.longTailShare,      r.tailPercentage,
-                               r.novelty,           r.intraListDiversity};
-    for (int c = 0; c < 11; ++c) cols[c].push_back(values[c]);
+    historyLength.push_back(r.historyLength);
+    const double values[kUserColumnCount] = {
+        r.accuracy.hit,       r.accuracy.precision, r.accuracy.recall,   r.accuracy.mrr,       r.accuracy.map,
+        r.accuracy.ndcg,      r.averagePopularity,  r.longTailShare,     r.tailPercentage,     r.novelty,
+        r.intraListDiversity, r.miscalibration,     r.historyPopularity, r.historyPopularShare};
+    for (int c = 0; c < kUserColumnCount; ++c) cols[c].push_back(values[c]);
     groups.push_back(r.groupCodes);
     flipped.push_back(r.flipped);
     jaccard.push_back(doubles(r.flipJaccard));
+    items.push_back(r.items);
   }
-  Out j = {{"user", user}, {"has_test", hasTest}, {"list_length", listLength}};
-  for (int c = 0; c < 11; ++c) j[kUserColumns[c]] = doubles(cols[c]);
+  Out j = {
+      {"user", user}, {"has_test", hasTest}, {"list_length", listLength}, {"history_length", historyLength}};
+  for (int c = 0; c < kUserColumnCount; ++c) j[kUserColumns[c]] = doubles(cols[c]);
+  j["items"] = items;
   j["group_codes"] = groups;
   j["flipped"] = flipped;
   j["flip_jaccard"] = jaccard;
@@ -115,9 +121,31 @@ Out metricsJson(const AuditResult& r) {
                          {"max_min_gap", number(m.maxMinGap)},
                          {"mean_abs_pairwise_gap", number(m.meanAbsPairwiseGap)},
                          {"p_value", number(m.pValue)},
+                         {"p_adjusted", number(m.pAdjusted)},
+                         {"high_group", m.highGroup},
+                         {"low_group", m.lowGroup},
+                         {"gap_ci_low", number(m.gapCiLow)},
+                         {"gap_ci_high", number(m.gapCiHigh)},
+                         {"effect_size", number(m.effectSize)},
                          {"groups", groups}});
     }
-    fairness.push_back({{"attribute", a.attribute}, {"metrics", metrics}});
+    Out coverage = Out::array();
+    for (const auto& c : a.coverage) {
+      coverage.push_back(
+          {{"group", c.group}, {"users", c.users}, {"items", c.items}, {"coverage", number(c.coverage)}});
+    }
+    fairness.push_back(
+        {{"attribute", a.attribute}, {"kind", a.kind}, {"metrics", metrics}, {"coverage", coverage}});
+  }
+  Out lift = Out::array();
+  for (const auto& g : r.popularityLift) {
+    lift.push_back({{"group", g.group},
+                    {"users", g.users},
+                    {"min_share", number(g.minShare)},
+                    {"max_share", number(g.maxShare)},
+                    {"profile_popularity", number(g.profilePopularity)},
+                    {"list_popularity", number(g.listPopularity)},
+                    {"delta_gap", number(g.deltaGap)}});
   }
   Out itemGroups = Out::array();
   for (const auto& grouping : r.itemGroups) {
@@ -128,9 +156,16 @@ Out metricsJson(const AuditResult& r) {
                         {"exposure_share", number(g.exposureShare)},
                         {"catalog_share", number(g.catalogShare)},
                         {"interaction_share", number(g.interactionShare)},
-                        {"mean_exposure", number(g.meanExposure)}});
+                        {"mean_exposure", number(g.meanExposure)},
+                        {"merit_share", number(g.meritShare)},
+                        {"exposure_per_merit", number(g.exposurePerMerit)},
+                        {"recommendation_rate", number(g.recommendationRate)},
+                        {"hit_rate", number(g.hitRate)}});
     }
-    itemGroups.push_back({{"name", grouping.name}, {"groups", groups}});
+    itemGroups.push_back({{"name", grouping.name},
+                          {"rsp", number(grouping.rsp)},
+                          {"reo", number(grouping.reo)},
+                          {"groups", groups}});
   }
   Out flips = Out::array();
   for (const auto& f : r.flips) {
@@ -149,6 +184,9 @@ Out metricsJson(const AuditResult& r) {
           {"novelty", number(r.novelty)},
           {"intra_list_diversity", number(r.intraListDiversity)},
           {"exposure_entropy_bits", number(r.exposureEntropyBits)},
+          {"miscalibration", number(r.miscalibration)},
+          {"pru", number(r.popularityRankCorrelation)},
+          {"popularity_lift", lift},
           {"fairness", fairness},
           {"item_groups", itemGroups},
           {"flips", flips}};

@@ -2,6 +2,8 @@
 #include "audit/auditjson.h"
 #include "audit/auditjsonutil.h"
 
+#include <limits>
+
 namespace reclens {
 
 using namespace auditjson;
@@ -25,6 +27,20 @@ AuditConfig readConfig(const In& j, const std::string& where) {
   c.userAttributes = getStrings(j, "user_attributes", where);
   c.itemGroupings = getStrings(j, "item_groupings", where);
   c.flipAttributes = getStrings(j, "flip_attributes", where);
+  if (j.contains("intersections")) {
+    for (const auto& pair : getArray(j, "intersections", where)) {
+      std::vector<std::string> names;
+      for (const auto& v : pair) {
+        if (!v.is_string())
+          throw BadJson("\"" + where + ".intersections\" holds a value that is not a string");
+        names.push_back(v.get<std::string>());
+      }
+      if (names.size() != 2)
+        throw BadJson("\"" + where + ".intersections\" holds an entry that is not a pair");
+      c.intersections.push_back(std::move(names));
+    }
+  }
+  if (j.contains("numeric_bins")) c.numericBins = getInteger<int>(j, "numeric_bins", where);
   c.tailRatio = getDouble(j, "tail_ratio", where);
   c.bootstrapSamples = getInteger<int>(j, "bootstrap_samples", where);
   c.permutations = getInteger<int>(j, "permutations", where);
@@ -60,15 +76,26 @@ std::vector<AuditUserRecord> readUsers(const In& j, const std::string& where) {
   const auto user = getIntegers<std::int32_t>(field(j, "user", where), where + ".user");
   const auto hasTest = getIntegers<int>(field(j, "has_test", where), where + ".has_test");
   const auto listLength = getIntegers<std::int32_t>(field(j, "list_length", where), where + ".list_length");
-  std::vector<double> cols[11];
-  for (int c = 0; c < 11; ++c)
+  const auto n = user.size();
+  std::vector<double> cols[kUserColumnCount];
+  for (int c = 0; c < kUserColumnCount; ++c) {
+    if (c >= kUserColumnCount - kNewUserColumns && !j.contains(kUserColumns[c])) {
+      cols[c].assign(n, 0.0);  // written before metric definitions version 2
+      continue;
+    }
     cols[c] = getDoubles(field(j, kUserColumns[c], where), where + "." + kUserColumns[c]);
+  }
+  const auto historyLength = j.contains("history_length")
+                                 ? getIntegers<std::int32_t>(j["history_length"], where + ".history_length")
+                                 : std::vector<std::int32_t>(n, 0);
+  static const In kNoLists = In::array();
+  const auto& items = j.contains("items") ? getArray(j, "items", where) : kNoLists;
   const auto& groups = getArray(j, "group_codes", where);
   const auto& flipped = getArray(j, "flipped", where);
   const auto& jaccard = getArray(j, "flip_jaccard", where);
-  const auto n = user.size();
   bool sizesAgree = hasTest.size() == n && listLength.size() == n && groups.size() == n &&
-                    flipped.size() == n && jaccard.size() == n;
+                    flipped.size() == n && jaccard.size() == n && historyLength.size() == n &&
+                    (items.empty() || items.size() == n);
   for (const auto& col : cols) sizesAgree = sizesAgree && col.size() == n;
   if (!sizesAgree) throw BadJson("the columns of \"" + where + "\" differ in length");
   std::vector<AuditUserRecord> out(n);
@@ -83,6 +110,11 @@ std::vector<AuditUserRecord> readUsers(const In& j, const std::string& where) {
     r.tailPercentage = cols[8][i];
     r.novelty = cols[9][i];
     r.intraListDiversity = cols[10][i];
+    r.miscalibration = cols[11][i];
+    r.historyPopularity = cols[12][i];
+    r.historyPopularShare = cols[13][i];
+    r.historyLength = historyLength[i];
+    if (!items.empty()) r.items = getIntegers<std::int32_t>(items[i], where + ".items");
     r.groupCodes = getIntegers<std::int32_t>(groups[i], where + ".group_codes");
     r.flipped = getIntegers<std::uint8_t>(flipped[i], where + ".flipped");
     r.flipJaccard = getDoubles(jaccard[i], where + ".flip_jaccard");
@@ -128,10 +160,31 @@ void readMetrics(const In& j, AuditResult& r, const std::string& w) {
   r.novelty = getDouble(j, "novelty", w);
   r.intraListDiversity = getDouble(j, "intra_list_diversity", w);
   r.exposureEntropyBits = getDouble(j, "exposure_entropy_bits", w);
+  // Keys of metric definitions version 2 are optional: saved runs of version 1 read back without them.
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  r.miscalibration = optionalDouble(j, "miscalibration", w, kNaN);
+  r.popularityRankCorrelation = optionalDouble(j, "pru", w, kNaN);
+  if (j.contains("popularity_lift")) {
+    for (const auto& g : getArray(j, "popularity_lift", w)) {
+      const auto wl = w + ".popularity_lift";
+      r.popularityLift.push_back({getString(g, "group", wl), getInteger<std::size_t>(g, "users", wl),
+                                  getDouble(g, "min_share", wl), getDouble(g, "max_share", wl),
+                                  getDouble(g, "profile_popularity", wl), getDouble(g, "list_popularity", wl),
+                                  getDouble(g, "delta_gap", wl)});
+    }
+  }
   for (const auto& a : getArray(j, "fairness", w)) {
     const auto wa = w + ".fairness";
     AttributeFairness af;
     af.attribute = getString(a, "attribute", wa);
+    af.kind = optionalString(a, "kind", wa, "attribute");
+    if (a.contains("coverage")) {
+      for (const auto& c : getArray(a, "coverage", wa)) {
+        const auto wc = wa + ".coverage";
+        af.coverage.push_back({getString(c, "group", wc), getInteger<std::size_t>(c, "users", wc),
+                               getInteger<std::size_t>(c, "items", wc), getDouble(c, "coverage", wc)});
+      }
+    }
     for (const auto& m : getArray(a, "metrics", wa)) {
       const auto wm = wa + ".metrics";
       MetricFairness mf;
@@ -139,6 +192,12 @@ void readMetrics(const In& j, AuditResult& r, const std::string& w) {
       mf.maxMinGap = getDouble(m, "max_min_gap", wm);
       mf.meanAbsPairwiseGap = getDouble(m, "mean_abs_pairwise_gap", wm);
       mf.pValue = getDouble(m, "p_value", wm);
+      mf.pAdjusted = optionalDouble(m, "p_adjusted", wm, mf.pValue);
+      mf.highGroup = optionalString(m, "high_group", wm);
+      mf.lowGroup = optionalString(m, "low_group", wm);
+      mf.gapCiLow = optionalDouble(m, "gap_ci_low", wm, kNaN);
+      mf.gapCiHigh = optionalDouble(m, "gap_ci_high", wm, kNaN);
+      mf.effectSize = optionalDouble(m, "effect_size", wm, kNaN);
       for (const auto& g : getArray(m, "groups", wm)) {
         const auto wg = wm + ".groups";
         mf.groups.push_back({getString(g, "group", wg), getInteger<std::size_t>(g, "users", wg),
@@ -153,11 +212,16 @@ void readMetrics(const In& j, AuditResult& r, const std::string& w) {
     const auto wi = w + ".item_groups";
     ItemGrouping ig;
     ig.name = getString(grouping, "name", wi);
+    ig.rsp = optionalDouble(grouping, "rsp", wi, kNaN);
+    ig.reo = optionalDouble(grouping, "reo", wi, kNaN);
     for (const auto& g : getArray(grouping, "groups", wi)) {
       const auto wg = wi + ".groups";
-      ig.groups.push_back({getString(g, "group", wg), getInteger<std::size_t>(g, "items", wg),
-                           getDouble(g, "exposure_share", wg), getDouble(g, "catalog_share", wg),
-                           getDouble(g, "interaction_share", wg), getDouble(g, "mean_exposure", wg)});
+      ig.groups.push_back(
+          {getString(g, "group", wg), getInteger<std::size_t>(g, "items", wg),
+           getDouble(g, "exposure_share", wg), getDouble(g, "catalog_share", wg),
+           getDouble(g, "interaction_share", wg), getDouble(g, "mean_exposure", wg),
+           optionalDouble(g, "merit_share", wg, kNaN), optionalDouble(g, "exposure_per_merit", wg, kNaN),
+           optionalDouble(g, "recommendation_rate", wg, kNaN), optionalDouble(g, "hit_rate", wg, kNaN)});
     }
     r.itemGroups.push_back(std::move(ig));
   }

@@ -17,18 +17,24 @@ inline constexpr const char* kRunFormat = "reclens-audit";
 inline constexpr const char* kPartialFormat = "reclens-audit-partial";
 inline constexpr int kFormatVersion = 1;
 
-// Names of the per-user value columns, in AuditUserRecord order.
-inline constexpr const char* kUserColumns[11] = {"hit",
-                                                 "precision",
-                                                 "recall",
-                                                 "mrr",
-                                                 "map",
-                                                 "ndcg",
-                                                 "average_popularity",
-                                                 "long_tail_share",
-                                                 "tail_percentage",
-                                                 "novelty",
-                                                 "intra_list_diversity"};
+// Names of the per-user value columns, in AuditUserRecord order; the last kNewUserColumns came with
+// metric definitions version 2 and may be absent from older files.
+inline constexpr int kUserColumnCount = 14;
+inline constexpr int kNewUserColumns = 3;
+inline constexpr const char* kUserColumns[kUserColumnCount] = {"hit",
+                                                               "precision",
+                                                               "recall",
+                                                               "mrr",
+                                                               "map",
+                                                               "ndcg",
+                                                               "average_popularity",
+                                                               "long_tail_share",
+                                                               "tail_percentage",
+                                                               "novelty",
+                                                               "intra_list_diversity",
+                                                               "miscalibration",
+                                                               "history_popularity",
+                                                               "history_popular_share"};
 
 // A malformed document; caught at the API boundary and turned into a Parse error.
 struct BadJson : std::runtime_error {
@@ -62,6 +68,19 @@ inline double readDouble(const In& v, const std::string& where) {
 
 inline double getDouble(const In& j, const char* key, const std::string& where) {
   return readDouble(field(j, key, where), where + "." + key);
+}
+
+// A key added after format version 1: `fallback` when absent, else it must be a number.
+inline double optionalDouble(const In& j, const char* key, const std::string& where, double fallback) {
+  return j.contains(key) ? getDouble(j, key, where) : fallback;
+}
+
+inline std::string optionalString(const In& j, const char* key, const std::string& where,
+                                  const std::string& fallback = {}) {
+  if (!j.contains(key)) return fallback;
+  const auto& v = j[key];
+  if (!v.is_string()) throw BadJson("\"" + where + "." + key + "\" is not a string");
+  return v.get<std::string>();
 }
 
 template <class T>

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <iterator>
 
 #include "audit/audit.h"
 #include "audit/auditinternal.h"
@@ -45,16 +44,7 @@ Status checkLog(const RecommendationLog& log, std::size_t numUsers, std::size_t 
 // Each user's distinct history items (train and validation parts), for co-occurrence similarity.
 std::vector<std::vector<std::int32_t>> historyItems(const TrainTestSplit& split) {
   std::vector<std::vector<std::int32_t>> items(split.users());
-  for (std::size_t u = 0; u < split.users(); ++u) {
-    const auto& train = split.train[u];
-    if (u >= split.validation.size()) {
-      items[u] = train;
-      continue;
-    }
-    const auto& validation = split.validation[u];
-    std::set_union(train.begin(), train.end(), validation.begin(), validation.end(),
-                   std::back_inserter(items[u]));
-  }
+  for (std::size_t u = 0; u < split.users(); ++u) audit_detail::historyItemsOf(split, u, items[u]);
   return items;
 }
 
@@ -78,7 +68,7 @@ Result<AuditPartial> auditLog(const RecommendationLog& log, const Dataset& datas
     if (log.users[j] % config.shardCount == config.shardIndex) rows.push_back(j);
   }
   partial.users.resize(rows.size());
-  std::vector<std::uint8_t> flags;
+  audit_detail::RecordScratch scratch;
   const auto step = static_cast<std::size_t>(config.batchSize);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (i % step == 0) {
@@ -87,7 +77,7 @@ Result<AuditPartial> auditLog(const RecommendationLog& log, const Dataset& datas
     }
     const auto j = rows[i];
     audit_detail::recordList(log.users[j], log.lists[j], context, split, dataset, similarity, partial,
-                             partial.users[i], flags);
+                             partial.users[i], scratch);
   }
   control.report(1.0, "auditing users");
   return partial;

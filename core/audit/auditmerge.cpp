@@ -12,6 +12,8 @@ std::string configDifference(const AuditConfig& a, const AuditConfig& b) {
   if (a.userAttributes != b.userAttributes) return "user attributes";
   if (a.itemGroupings != b.itemGroupings) return "item groupings";
   if (a.flipAttributes != b.flipAttributes) return "flip attributes";
+  if (a.intersections != b.intersections) return "intersections";
+  if (a.numericBins != b.numericBins) return "numeric bins";
   if (a.tailRatio != b.tailRatio) return "tail ratio";
   if (a.bootstrapSamples != b.bootstrapSamples) return "bootstrap samples";
   if (a.permutations != b.permutations) return "permutations";

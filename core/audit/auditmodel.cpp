@@ -119,7 +119,7 @@ class ModelAuditRun {
     for (std::size_t j = 0; j < count; ++j) {
       auto& record = m_partial.users[first + j];
       audit_detail::recordList(users[first + j], m_lists[j], m_context, m_split, m_dataset, m_similarity,
-                               m_partial, record, m_flags);
+                               m_partial, record, m_scratch);
       record.flipped.assign(m_flips.size(), 0);
       record.flipJaccard.assign(m_flips.size(), 0.0);
     }
@@ -207,7 +207,7 @@ class ModelAuditRun {
   std::vector<float> m_vectors;
   std::vector<const std::vector<std::int32_t>*> m_exclude;
   std::vector<std::vector<Recommendation>> m_lists;
-  std::vector<std::uint8_t> m_flags;
+  audit_detail::RecordScratch m_scratch;
 };
 
 }  // namespace

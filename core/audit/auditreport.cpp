@@ -110,7 +110,26 @@ std::string longTailSection(const AuditResult& r) {
             r.partial.source == "log" ? "1 − mean co-occurrence cosine of list pairs"
                                       : "1 − mean embedding cosine of list pairs"});
   s += row({"exposure entropy", num(r.exposureEntropyBits, "%.3f") + " bits", "spread of exposure counts"});
+  s += row({"miscalibration" + at, num(r.miscalibration),
+            "Steck's KL divergence of list categories from history categories (α = 0.01; 0 = calibrated)"});
+  s += row(
+      {"PRU" + at, num(r.popularityRankCorrelation),
+       "−mean Spearman correlation of popularity and rank within lists (> 0: popular items ranked higher)"});
   s += "</table>\n";
+  if (!r.popularityLift.empty()) {
+    s +=
+        "<h3>Popularity lift by user profile</h3>\n<p class=\"note\">Users ordered by their share of popular "
+        "items (the top 20% of items by train count) in their history: the lowest 20% niche, the highest 20% "
+        "blockbuster, the rest diverse. ΔGAP = (GAP of the lists − GAP of the histories) / GAP of the "
+        "histories.</p>\n<table>" +
+        row({"profile", "users", "popular share", "GAP history", "GAP lists", "ΔGAP"}, true);
+    for (const auto& g : r.popularityLift) {
+      s += row({escapeHtml(g.group), std::to_string(g.users),
+                num(g.minShare, "%.3f") + " – " + num(g.maxShare, "%.3f"), num(g.profilePopularity, "%.2f"),
+                num(g.listPopularity, "%.2f"), num(g.deltaGap, "%.3f")});
+    }
+    s += "</table>\n";
+  }
   if (r.partial.exposureCount.empty()) {
     return s +
            "<p class=\"note\">The per-item exposure was not kept with this run, so no Lorenz curve.</p>\n";
@@ -156,12 +175,22 @@ std::string fairnessSection(const AuditResult& r) {
       }
       s += row(cells);
     }
-    s += "</table>\n<table>" + row({"metric", "max − min gap", "UserMAD", "permutation p"}, true);
+    s += "</table>\n<table>" + row({"metric", "max − min gap [95% CI]", "highest > lowest", "UserMAD",
+                                    "Cohen's d", "permutation p", "p (Benjamini–Hochberg)"},
+                                   true);
     for (const auto& m : a.metrics) {
-      s += row({escapeHtml(auditMetricLabel(m.metric, k)), num(m.maxMinGap), num(m.meanAbsPairwiseGap),
-                pValue(m.pValue)});
+      s += row({escapeHtml(auditMetricLabel(m.metric, k)),
+                num(m.maxMinGap) + " [" + num(m.gapCiLow) + ", " + num(m.gapCiHigh) + "]",
+                escapeHtml(m.highGroup + " > " + m.lowGroup), num(m.meanAbsPairwiseGap),
+                num(m.effectSize, "%.2f"), pValue(m.pValue), pValue(m.pAdjusted)});
     }
     s += "</table>\n";
+    if (!a.coverage.empty()) {
+      s += "<table>" + row({"group", "audited users", "distinct items listed", "item coverage"}, true);
+      for (const auto& c : a.coverage)
+        s += row({escapeHtml(c.group), std::to_string(c.users), std::to_string(c.items), num(c.coverage)});
+      s += "</table>\n";
+    }
   }
   return s;
 }
@@ -188,16 +217,20 @@ std::string itemGroupSection(const AuditResult& r) {
     for (const auto& g : plotted)
       bars.push_back({g.group, {g.exposureShare, g.catalogShare, g.interactionShare}});
     s += report::groupedBarChartSvg(title, {"exposure", "catalog", "interactions"}, bars);
-    s += "<table>" + row({"group", "items", "exposure share", "catalog share", "interaction share",
-                          "exposure / catalog", "mean exposure per item"},
-                         true);
+    s += "<table>" +
+         row({"group", "items", "exposure share", "catalog share", "interaction share", "exposure / catalog",
+              "mean exposure per item", "merit share", "exposure / merit", "P(R@k)", "P(R@k | held out)"},
+             true);
     for (const auto& g : grouping.groups) {
       s += row({escapeHtml(g.group), std::to_string(g.items), num(g.exposureShare), num(g.catalogShare),
                 num(g.interactionShare),
                 g.catalogShare > 0 ? num(g.exposureShare / g.catalogShare, "%.2f") : "n/a",
-                num(g.meanExposure)});
+                num(g.meanExposure), num(g.meritShare), num(g.exposurePerMerit, "%.2f"),
+                num(g.recommendationRate, "%.2e"), num(g.hitRate)});
     }
-    s += "</table>\n";
+    s += "</table>\n<p>RSP@" + std::to_string(r.partial.config.k) + " " + num(grouping.rsp) + ", REO@" +
+         std::to_string(r.partial.config.k) + " " + num(grouping.reo) +
+         " (relative standard deviation of the two rates over the groups; 0 = parity).</p>\n";
   }
   return s;
 }
@@ -265,9 +298,18 @@ std::string provenanceSection(const AuditRun& run) {
 }  // namespace
 
 std::string auditMetricLabel(const std::string& metric, int k) {
-  const std::pair<const char*, const char*> names[] = {{"hit", "HR"},        {"precision", "Precision"},
-                                                       {"recall", "Recall"}, {"mrr", "MRR"},
-                                                       {"map", "MAP"},       {"ndcg", "NDCG"}};
+  const std::pair<const char*, const char*> names[] = {{"hit", "HR"},
+                                                       {"precision", "Precision"},
+                                                       {"recall", "Recall"},
+                                                       {"mrr", "MRR"},
+                                                       {"map", "MAP"},
+                                                       {"ndcg", "NDCG"},
+                                                       {"average_popularity", "ARP"},
+                                                       {"aplt", "APLT"},
+                                                       {"tail_percentage", "tail%"},
+                                                       {"novelty", "novelty"},
+                                                       {"intra_list_diversity", "ILD"},
+                                                       {"miscalibration", "miscal"}};
   std::string label = metric;
   for (const auto& [key, name] : names) {
     if (metric == key) label = name;

@@ -39,6 +39,10 @@ void drawRowsAnyWidth(const double* values, std::uint32_t n, int metrics, Genera
       return drawRows<1>(values, n, rng, sums);
     case 3:
       return drawRows<3>(values, n, rng, sums);
+    case 8:
+      return drawRows<8>(values, n, rng, sums);
+    case 9:
+      return drawRows<9>(values, n, rng, sums);
     default:
       for (std::uint32_t t = 0; t < n; ++t) {
         const double* row = values + std::size_t{rng.below(n)} * static_cast<std::size_t>(metrics);
@@ -63,7 +67,8 @@ double GroupedValues::mean(std::size_t group, int m) const {
 }
 
 std::vector<std::vector<MeanInterval>> bootstrapGroupMeans(const GroupedValues& values, int samples,
-                                                           std::uint64_t seed, double level) {
+                                                           std::uint64_t seed, double level,
+                                                           std::vector<std::vector<double>>* resampledMeans) {
   const int width = std::max(values.metrics, 1);
   const auto w = static_cast<std::size_t>(width);
   std::vector<std::vector<MeanInterval>> out(values.groups.size(), std::vector<MeanInterval>(w));
@@ -71,6 +76,7 @@ std::vector<std::vector<MeanInterval>> bootstrapGroupMeans(const GroupedValues& 
   std::vector<double> resampled;
   std::vector<double> sorted;
   std::vector<double> sums(w);
+  if (resampledMeans != nullptr) resampledMeans->assign(values.groups.size(), {});
   for (std::size_t g = 0; g < values.groups.size(); ++g) {
     const auto n = values.users(g);
     for (int m = 0; m < width; ++m) {
@@ -93,8 +99,36 @@ std::vector<std::vector<MeanInterval>> bootstrapGroupMeans(const GroupedValues& 
       out[g][m].low = percentile(sorted, tail);
       out[g][m].high = percentile(sorted, 1.0 - tail);
     }
+    if (resampledMeans != nullptr) (*resampledMeans)[g] = resampled;
   }
   return out;
+}
+
+MeanInterval bootstrapDifference(const std::vector<double>& resampledA, const std::vector<double>& resampledB,
+                                 int metrics, int m, double pointDifference, double level) {
+  const auto w = static_cast<std::size_t>(std::max(metrics, 1));
+  const std::size_t b = std::min(resampledA.size(), resampledB.size()) / w;
+  if (b == 0) return {pointDifference, pointDifference, pointDifference};
+  std::vector<double> differences(b);
+  for (std::size_t s = 0; s < b; ++s)
+    differences[s] =
+        resampledA[s * w + static_cast<std::size_t>(m)] - resampledB[s * w + static_cast<std::size_t>(m)];
+  std::sort(differences.begin(), differences.end());
+  const double tail = (1.0 - std::clamp(level, 0.0, 1.0)) / 2.0;
+  return {pointDifference, percentile(differences, tail), percentile(differences, 1.0 - tail)};
+}
+
+double groupVariance(const GroupedValues& values, std::size_t group, int m) {
+  const auto n = values.users(group);
+  if (n < 2) return 0.0;
+  const double mean = values.mean(group, m);
+  const auto width = static_cast<std::size_t>(values.metrics);
+  double ss = 0.0;
+  for (std::size_t u = 0; u < n; ++u) {
+    const double d = values.groups[group][u * width + static_cast<std::size_t>(m)] - mean;
+    ss += d * d;
+  }
+  return ss / double(n - 1);
 }
 
 double maxMinGap(const std::vector<double>& means) {

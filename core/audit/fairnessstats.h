@@ -30,9 +30,20 @@ struct GroupedValues {
 // For every group and metric ([group][metric]): the mean and its 95% percentile bootstrap interval
 // from `samples` resamples of the group's users with replacement (all metrics of one resample share
 // the same draw). Percentiles interpolate linearly between order statistics (numpy's default). With
-// samples == 0 or an empty group the interval is [mean, mean].
-std::vector<std::vector<MeanInterval>> bootstrapGroupMeans(const GroupedValues& values, int samples,
-                                                           std::uint64_t seed, double level = 0.95);
+// samples == 0 or an empty group the interval is [mean, mean]. With `resampledMeans`, every resample's
+// means are kept there too: [group][sample · metrics + metric] (empty for an empty group).
+std::vector<std::vector<MeanInterval>> bootstrapGroupMeans(
+    const GroupedValues& values, int samples, std::uint64_t seed, double level = 0.95,
+    std::vector<std::vector<double>>* resampledMeans = nullptr);
+
+// The percentile interval (as above) of the difference of two groups' resampled means for metric m:
+// resampled[a][s] − resampled[b][s] over the samples s (the groups are resampled independently).
+// [pointDifference, pointDifference] when there are no samples.
+MeanInterval bootstrapDifference(const std::vector<double>& resampledA, const std::vector<double>& resampledB,
+                                 int metrics, int m, double pointDifference, double level = 0.95);
+
+// The sample variance (n − 1 denominator) of metric m over group g's users; 0 below two users.
+double groupVariance(const GroupedValues& values, std::size_t group, int m);
 
 // Largest minus smallest of `means`; 0 for fewer than two.
 double maxMinGap(const std::vector<double>& means);

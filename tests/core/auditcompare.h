@@ -7,6 +7,11 @@
 
 namespace reclens::testing {
 
+// Equal, or both undefined (NaN).
+inline bool same(double a, double b) {
+  return a == b || (a != a && b != b);
+}
+
 inline std::string compareAccuracy(const AccuracyValues& a, const AccuracyValues& b, const std::string& at) {
   if (a.hit != b.hit) return at + ".hit";
   if (a.precision != b.precision) return at + ".precision";
@@ -19,7 +24,8 @@ inline std::string compareAccuracy(const AccuracyValues& a, const AccuracyValues
 
 inline std::string compareConfig(const AuditConfig& a, const AuditConfig& b) {
   if (a.k != b.k || a.userAttributes != b.userAttributes || a.itemGroupings != b.itemGroupings ||
-      a.flipAttributes != b.flipAttributes || a.tailRatio != b.tailRatio ||
+      a.flipAttributes != b.flipAttributes || a.intersections != b.intersections ||
+      a.numericBins != b.numericBins || a.tailRatio != b.tailRatio ||
       a.bootstrapSamples != b.bootstrapSamples || a.permutations != b.permutations || a.seed != b.seed ||
       a.batchSize != b.batchSize || a.shardIndex != b.shardIndex || a.shardCount != b.shardCount)
     return "config";
@@ -36,6 +42,11 @@ inline std::string compareRecord(const AuditUserRecord& a, const AuditUserRecord
   if (a.tailPercentage != b.tailPercentage) return at + ".tailPercentage";
   if (a.novelty != b.novelty) return at + ".novelty";
   if (a.intraListDiversity != b.intraListDiversity) return at + ".intraListDiversity";
+  if (a.miscalibration != b.miscalibration) return at + ".miscalibration";
+  if (a.historyPopularity != b.historyPopularity) return at + ".historyPopularity";
+  if (a.historyPopularShare != b.historyPopularShare) return at + ".historyPopularShare";
+  if (a.historyLength != b.historyLength) return at + ".historyLength";
+  if (a.items != b.items) return at + ".items";
   if (a.groupCodes != b.groupCodes) return at + ".groupCodes";
   if (a.flipped != b.flipped) return at + ".flipped";
   if (a.flipJaccard != b.flipJaccard) return at + ".flipJaccard";
@@ -76,12 +87,30 @@ inline std::string compareResult(const AuditResult& a, const AuditResult& b) {
   if (a.novelty != b.novelty) return "novelty";
   if (a.intraListDiversity != b.intraListDiversity) return "intraListDiversity";
   if (a.exposureEntropyBits != b.exposureEntropyBits) return "exposureEntropyBits";
+  if (!same(a.miscalibration, b.miscalibration)) return "miscalibration";
+  if (!same(a.popularityRankCorrelation, b.popularityRankCorrelation)) return "popularityRankCorrelation";
+  if (a.popularityLift.size() != b.popularityLift.size()) return "popularityLift.size";
+  for (std::size_t i = 0; i < a.popularityLift.size(); ++i) {
+    const auto& x = a.popularityLift[i];
+    const auto& y = b.popularityLift[i];
+    if (x.group != y.group || x.users != y.users || !same(x.minShare, y.minShare) ||
+        !same(x.maxShare, y.maxShare) || !same(x.profilePopularity, y.profilePopularity) ||
+        !same(x.listPopularity, y.listPopularity) || !same(x.deltaGap, y.deltaGap))
+      return "popularityLift[" + x.group + "]";
+  }
   if (a.fairness.size() != b.fairness.size()) return "fairness.size";
   for (std::size_t i = 0; i < a.fairness.size(); ++i) {
     const auto& x = a.fairness[i];
     const auto& y = b.fairness[i];
     const auto at = "fairness[" + x.attribute + "]";
-    if (x.attribute != y.attribute || x.metrics.size() != y.metrics.size()) return at;
+    if (x.attribute != y.attribute || x.kind != y.kind || x.metrics.size() != y.metrics.size()) return at;
+    if (x.coverage.size() != y.coverage.size()) return at + ".coverage.size";
+    for (std::size_t c = 0; c < x.coverage.size(); ++c) {
+      const auto& s = x.coverage[c];
+      const auto& t = y.coverage[c];
+      if (s.group != t.group || s.users != t.users || s.items != t.items || !same(s.coverage, t.coverage))
+        return at + ".coverage[" + s.group + "]";
+    }
     for (std::size_t m = 0; m < x.metrics.size(); ++m) {
       const auto& p = x.metrics[m];
       const auto& q = y.metrics[m];
@@ -90,6 +119,10 @@ inline std::string compareResult(const AuditResult& a, const AuditResult& b) {
       if (p.maxMinGap != q.maxMinGap) return mat + ".maxMinGap";
       if (p.meanAbsPairwiseGap != q.meanAbsPairwiseGap) return mat + ".meanAbsPairwiseGap";
       if (p.pValue != q.pValue) return mat + ".pValue";
+      if (!same(p.pAdjusted, q.pAdjusted)) return mat + ".pAdjusted";
+      if (p.highGroup != q.highGroup || p.lowGroup != q.lowGroup) return mat + ".highLowGroup";
+      if (!same(p.gapCiLow, q.gapCiLow) || !same(p.gapCiHigh, q.gapCiHigh)) return mat + ".gapCi";
+      if (!same(p.effectSize, q.effectSize)) return mat + ".effectSize";
       for (std::size_t g = 0; g < p.groups.size(); ++g) {
         const auto& s = p.groups[g];
         const auto& t = q.groups[g];
@@ -103,13 +136,16 @@ inline std::string compareResult(const AuditResult& a, const AuditResult& b) {
   for (std::size_t i = 0; i < a.itemGroups.size(); ++i) {
     const auto& x = a.itemGroups[i];
     const auto& y = b.itemGroups[i];
-    if (x.name != y.name || x.groups.size() != y.groups.size()) return "itemGroups[" + x.name + "]";
+    if (x.name != y.name || x.groups.size() != y.groups.size() || !same(x.rsp, y.rsp) || !same(x.reo, y.reo))
+      return "itemGroups[" + x.name + "]";
     for (std::size_t g = 0; g < x.groups.size(); ++g) {
       const auto& s = x.groups[g];
       const auto& t = y.groups[g];
       if (s.group != t.group || s.items != t.items || s.exposureShare != t.exposureShare ||
           s.catalogShare != t.catalogShare || s.interactionShare != t.interactionShare ||
-          s.meanExposure != t.meanExposure)
+          s.meanExposure != t.meanExposure || !same(s.meritShare, t.meritShare) ||
+          !same(s.exposurePerMerit, t.exposurePerMerit) ||
+          !same(s.recommendationRate, t.recommendationRate) || !same(s.hitRate, t.hitRate))
         return "itemGroups[" + x.name + "][" + s.group + "]";
     }
   }

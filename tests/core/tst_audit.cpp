@@ -263,9 +263,12 @@ class TestAudit : public QObject {
     QVERIFY(result.novelty > 0.0);
     QVERIFY(result.exposureEntropyBits > 0.0 && result.exposureEntropyBits <= std::log2(double(p.numItems)));
     QCOMPARE(p.userAttributes, (std::vector<std::string>{"gender", "age_band", "region"}));
-    QCOMPARE(result.fairness.size(), std::size_t(3));
+    // The three attributes, then the popularity profile; nine per-user values each (the catalog has
+    // categories, so miscalibration is one of them).
+    QCOMPARE(result.fairness.size(), std::size_t(4));
+    QCOMPARE(result.fairness.back().attribute, std::string("popularity_profile"));
     for (const auto& a : result.fairness) {
-      QCOMPARE(a.metrics.size(), std::size_t(3));
+      QCOMPARE(a.metrics.size(), std::size_t(9));
       for (const auto& m : a.metrics) {
         QVERIFY(m.pValue > 0.0 && m.pValue <= 1.0);
         QVERIFY(m.maxMinGap >= m.meanAbsPairwiseGap);

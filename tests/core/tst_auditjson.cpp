@@ -57,6 +57,8 @@ AuditRun sampleRun() {
   part.config.userAttributes = {"gender", "region"};
   part.config.itemGroupings = {"tier", "brand"};
   part.config.flipAttributes = {"gender"};
+  part.config.intersections = {{"gender", "region"}};
+  part.config.numericBins = 7;
   part.config.tailRatio = 0.2;
   part.config.bootstrapSamples = 321;
   part.config.permutations = 123;
@@ -85,6 +87,11 @@ AuditRun sampleRun() {
     r.tailPercentage = tricky(base + 8);
     r.novelty = tricky(base + 9);
     r.intraListDiversity = tricky(base + 10);
+    r.miscalibration = tricky(base + 4);
+    r.historyPopularity = tricky(base + 5);
+    r.historyPopularShare = tricky(base + 6);
+    r.historyLength = 7 + u;
+    r.items.assign(static_cast<std::size_t>(r.listLength), u);
     r.groupCodes = {u % 2, u == 3 ? -1 : u % 3};
     r.flipped = {static_cast<std::uint8_t>(u % 2)};
     r.flipJaccard = {tricky(base + 3)};
@@ -104,11 +111,31 @@ AuditRun sampleRun() {
   r.novelty = std::numeric_limits<double>::quiet_NaN();
   r.intraListDiversity = 0.7;
   r.exposureEntropyBits = 1.5849625007211562;
+  r.miscalibration = 0.3;
+  r.popularityRankCorrelation = std::numeric_limits<double>::quiet_NaN();
+  r.popularityLift.push_back({"niche", 2, 0.0, 0.25, 3.5, 7.0, 1.0});
+  r.popularityLift.push_back(
+      {"blockbuster", 0, 0.0, 0.0, 0.0, 0.0, std::numeric_limits<double>::quiet_NaN()});
   r.fairness.push_back({"gender",
                         {{"ndcg", {{"f", 2, 0.3, 0.25, 0.35}, {"m", 1, 0.1, 0.0, 0.2}}, 0.2, 0.2, 0.047619},
                          {"hit", {{"f", 2, 1.0, 1.0, 1.0}}, 0.0, 0.0, 1.0}}});
+  auto& ndcg = r.fairness.back().metrics.front();
+  ndcg.pAdjusted = 0.095238;
+  ndcg.highGroup = "f";
+  ndcg.lowGroup = "m";
+  ndcg.gapCiLow = 0.05;
+  ndcg.gapCiHigh = 1.0 / 3.0;
+  ndcg.effectSize = std::numeric_limits<double>::quiet_NaN();
+  r.fairness.back().kind = "intersection";
+  r.fairness.back().coverage = {{"f", 2, 3, 0.75}, {"m", 1, 1, 0.25}};
   r.itemGroups.push_back(
       {"tier", {{"head", 1, 0.9, 1.0 / 3.0, 0.8, 2.1}, {"tail", 2, 0.1, 2.0 / 3.0, 0.2, 0.05}}});
+  r.itemGroups.back().rsp = 0.4;
+  r.itemGroups.back().reo = std::numeric_limits<double>::quiet_NaN();
+  r.itemGroups.back().groups[0].meritShare = 0.6;
+  r.itemGroups.back().groups[0].exposurePerMerit = 1.5;
+  r.itemGroups.back().groups[0].recommendationRate = 1e-5;
+  r.itemGroups.back().groups[0].hitRate = std::numeric_limits<double>::quiet_NaN();
   r.flips.push_back({"gender", 4, 0.25, 0.875});
   return run;
 }
@@ -127,6 +154,8 @@ void compareConfig(const AuditConfig& a, const AuditConfig& b) {
   QCOMPARE(a.userAttributes, b.userAttributes);
   QCOMPARE(a.itemGroupings, b.itemGroupings);
   QCOMPARE(a.flipAttributes, b.flipAttributes);
+  QCOMPARE(a.intersections, b.intersections);
+  QCOMPARE(a.numericBins, b.numericBins);
   QVERIFY(sameBits(a.tailRatio, b.tailRatio));
   QCOMPARE(a.bootstrapSamples, b.bootstrapSamples);
   QCOMPARE(a.permutations, b.permutations);
@@ -163,6 +192,11 @@ void comparePartial(const AuditPartial& a, const AuditPartial& b) {
     QVERIFY(sameBits(x.tailPercentage, y.tailPercentage));
     QVERIFY(sameBits(x.novelty, y.novelty));
     QVERIFY(sameBits(x.intraListDiversity, y.intraListDiversity));
+    QVERIFY(sameBits(x.miscalibration, y.miscalibration));
+    QVERIFY(sameBits(x.historyPopularity, y.historyPopularity));
+    QVERIFY(sameBits(x.historyPopularShare, y.historyPopularShare));
+    QCOMPARE(x.historyLength, y.historyLength);
+    QCOMPARE(x.items, y.items);
     QCOMPARE(x.groupCodes, y.groupCodes);
     QCOMPARE(x.flipped, y.flipped);
     QCOMPARE(x.flipJaccard.size(), y.flipJaccard.size());
@@ -181,11 +215,34 @@ void compareStatistics(const AuditResult& a, const AuditResult& b) {
                              {a.tailPercentage, b.tailPercentage},
                              {a.novelty, b.novelty},
                              {a.intraListDiversity, b.intraListDiversity},
-                             {a.exposureEntropyBits, b.exposureEntropyBits}})
+                             {a.exposureEntropyBits, b.exposureEntropyBits},
+                             {a.miscalibration, b.miscalibration},
+                             {a.popularityRankCorrelation, b.popularityRankCorrelation}})
     QVERIFY(sameBits(x, y));
+  QCOMPARE(a.popularityLift.size(), b.popularityLift.size());
+  for (std::size_t i = 0; i < a.popularityLift.size(); ++i) {
+    const auto &x = a.popularityLift[i], &y = b.popularityLift[i];
+    QCOMPARE(x.group, y.group);
+    QCOMPARE(x.users, y.users);
+    for (const auto& [s, t] : {std::pair{x.minShare, y.minShare},
+                               {x.maxShare, y.maxShare},
+                               {x.profilePopularity, y.profilePopularity},
+                               {x.listPopularity, y.listPopularity},
+                               {x.deltaGap, y.deltaGap}})
+      QVERIFY(sameBits(s, t));
+  }
   QCOMPARE(a.fairness.size(), b.fairness.size());
   for (std::size_t i = 0; i < a.fairness.size(); ++i) {
     QCOMPARE(a.fairness[i].attribute, b.fairness[i].attribute);
+    QCOMPARE(a.fairness[i].kind, b.fairness[i].kind);
+    QCOMPARE(a.fairness[i].coverage.size(), b.fairness[i].coverage.size());
+    for (std::size_t c = 0; c < a.fairness[i].coverage.size(); ++c) {
+      const auto &x = a.fairness[i].coverage[c], &y = b.fairness[i].coverage[c];
+      QCOMPARE(x.group, y.group);
+      QCOMPARE(x.users, y.users);
+      QCOMPARE(x.items, y.items);
+      QVERIFY(sameBits(x.coverage, y.coverage));
+    }
     QCOMPARE(a.fairness[i].metrics.size(), b.fairness[i].metrics.size());
     for (std::size_t m = 0; m < a.fairness[i].metrics.size(); ++m) {
       const auto &x = a.fairness[i].metrics[m], &y = b.fairness[i].metrics[m];
@@ -193,6 +250,12 @@ void compareStatistics(const AuditResult& a, const AuditResult& b) {
       QVERIFY(sameBits(x.maxMinGap, y.maxMinGap));
       QVERIFY(sameBits(x.meanAbsPairwiseGap, y.meanAbsPairwiseGap));
       QVERIFY(sameBits(x.pValue, y.pValue));
+      QVERIFY(sameBits(x.pAdjusted, y.pAdjusted));
+      QCOMPARE(x.highGroup, y.highGroup);
+      QCOMPARE(x.lowGroup, y.lowGroup);
+      QVERIFY(sameBits(x.gapCiLow, y.gapCiLow));
+      QVERIFY(sameBits(x.gapCiHigh, y.gapCiHigh));
+      QVERIFY(sameBits(x.effectSize, y.effectSize));
       QCOMPARE(x.groups.size(), y.groups.size());
       for (std::size_t g = 0; g < x.groups.size(); ++g) {
         QCOMPARE(x.groups[g].group, y.groups[g].group);
@@ -206,6 +269,8 @@ void compareStatistics(const AuditResult& a, const AuditResult& b) {
   QCOMPARE(a.itemGroups.size(), b.itemGroups.size());
   for (std::size_t i = 0; i < a.itemGroups.size(); ++i) {
     QCOMPARE(a.itemGroups[i].name, b.itemGroups[i].name);
+    QVERIFY(sameBits(a.itemGroups[i].rsp, b.itemGroups[i].rsp));
+    QVERIFY(sameBits(a.itemGroups[i].reo, b.itemGroups[i].reo));
     QCOMPARE(a.itemGroups[i].groups.size(), b.itemGroups[i].groups.size());
     for (std::size_t g = 0; g < a.itemGroups[i].groups.size(); ++g) {
       const auto &x = a.itemGroups[i].groups[g], &y = b.itemGroups[i].groups[g];
@@ -215,6 +280,10 @@ void compareStatistics(const AuditResult& a, const AuditResult& b) {
       QVERIFY(sameBits(x.catalogShare, y.catalogShare));
       QVERIFY(sameBits(x.interactionShare, y.interactionShare));
       QVERIFY(sameBits(x.meanExposure, y.meanExposure));
+      QVERIFY(sameBits(x.meritShare, y.meritShare));
+      QVERIFY(sameBits(x.exposurePerMerit, y.exposurePerMerit));
+      QVERIFY(sameBits(x.recommendationRate, y.recommendationRate));
+      QVERIFY(sameBits(x.hitRate, y.hitRate));
     }
   }
   QCOMPARE(a.flips.size(), b.flips.size());

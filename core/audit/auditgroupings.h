@@ -1,0 +1,60 @@
+#pragma once
+// Internal to core/audit: the user groupings and the item-side fairness of the finish step.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+
+namespace reclens::audit_detail {
+
+// One way of splitting the audited users into groups; codes has one entry per partial.users record
+// (-1: the user belongs to no group).
+struct UserGrouping {
+  std::string name;
+  std::string kind;  // "attribute", "binned", "intersection", "popularity_profile"
+  std::vector<std::string> groups;
+  std::vector<std::int32_t> codes;
+};
+
+// Names of the popularity profiles, in profile code order.
+inline const std::vector<std::string>& popularityProfileNames() {
+  static const std::vector<std::string> kNames = {"niche", "diverse", "blockbuster"};
+  return kNames;
+}
+
+// The popularity profile code of every record (popularityProfiles over the users with a history).
+std::vector<std::int32_t> recordProfiles(const AuditPartial& partial);
+
+// Every user grouping of the audit, in order: each user attribute (binned into config.numericBins
+// equal-frequency bins when all its values are numbers and it has more distinct values than that),
+// each configured intersection, then the popularity profile.
+std::vector<UserGrouping> userGroupings(const AuditPartial& partial,
+                                        const std::vector<std::int32_t>& profiles);
+
+// ΔGAP of each popularity profile (docs/metrics.md).
+std::vector<PopularityLiftGroup> popularityLift(const AuditPartial& partial,
+                                                const std::vector<std::int32_t>& profiles);
+
+// Per catalog row, over the audited users: how many hold the item out (relevance, the merit of Singh
+// & Joachims and REO's denominator), have it in their history (out of RSP's denominator), and have it
+// both held out and listed (REO's numerator).
+struct ItemTallies {
+  std::size_t users = 0;  // audited users
+  std::vector<double> relevant;
+  std::vector<double> history;
+  std::vector<double> hits;
+};
+ItemTallies itemTallies(const AuditPartial& partial, const TrainTestSplit& split);
+
+// Merit share, exposure per merit, RSP's recommendation rate and REO's hit rate of every group of
+// `grouping` (its exposure shares already filled in), and the grouping's RSP and REO; `codes` holds
+// the group of every catalog row.
+void itemGroupFairness(const AuditPartial& partial, const ItemTallies& tallies,
+                       const std::vector<std::int32_t>& codes, ItemGrouping& grouping);
+
+// PRU over the audited lists: −mean over lists of Spearman(train count, rank), lists whose counts are
+// all equal or that hold fewer than two items left out; NaN when no list counts.
+double popularityRankCorrelation(const AuditPartial& partial, const std::vector<std::int64_t>& trainCounts);
+
+}  // namespace reclens::audit_detail
