@@ -116,9 +116,22 @@ AuditRun sampleRun() {
   r.popularityLift.push_back({"niche", 2, 0.0, 0.25, 3.5, 7.0, 1.0});
   r.popularityLift.push_back(
       {"blockbuster", 0, 0.0, 0.0, 0.0, 0.0, std::numeric_limits<double>::quiet_NaN()});
-  r.fairness.push_back({"gender",
-                        {{"ndcg", {{"f", 2, 0.3, 0.25, 0.35}, {"m", 1, 0.1, 0.0, 0.2}}, 0.2, 0.2, 0.047619},
-                         {"hit", {{"f", 2, 1.0, 1.0, 1.0}}, 0.0, 0.0, 1.0}}});
+  const auto metricOf = [](std::string name, std::vector<GroupStat> groups, double maxMin, double meanAbs,
+                           double pValue) {
+    MetricFairness m;
+    m.metric = std::move(name);
+    m.groups = std::move(groups);
+    m.maxMinGap = maxMin;
+    m.meanAbsPairwiseGap = meanAbs;
+    m.pValue = pValue;
+    return m;
+  };
+  AttributeFairness gender;
+  gender.attribute = "gender";
+  gender.metrics = {
+      metricOf("ndcg", {{"f", 2, 0.3, 0.25, 0.35}, {"m", 1, 0.1, 0.0, 0.2}}, 0.2, 0.2, 0.047619),
+      metricOf("hit", {{"f", 2, 1.0, 1.0, 1.0}}, 0.0, 0.0, 1.0)};
+  r.fairness.push_back(std::move(gender));
   auto& ndcg = r.fairness.back().metrics.front();
   ndcg.pAdjusted = 0.095238;
   ndcg.highGroup = "f";

@@ -302,7 +302,7 @@ void FairnessPage::drawGroups() {
   if (m >= static_cast<int>(attribute.metrics.size())) return;
   const auto& metric = attribute.metrics[std::size_t(m)];
   m_plottedGroups = drawGroupMeans(m_groupPlot, attribute.attribute, metric, outcome->result.partial.config.k,
-                                   auditmetrics::value(outcome->result.accuracy, metric.metric));
+                                   auditmetrics::value(outcome->result, metric.metric));
   plotstyle::replotShown(m_groupPlot);
 }
 
