@@ -43,6 +43,12 @@ class TestExplanationBaseline : public QObject {
 
   static ComputeDevice cpu() { return {ComputeDevice::Kind::Cpu, 0, "CPU (test)"}; }
 
+  static void saveScreenshot(QWidget* widget, const QString& name) {
+    const QString dir = QStringLiteral(RECLENS_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
+  }
+
   // Mean pairwise cosine of the user-side attribution vectors (history, then user fields).
   static double meanCosine(const Explanation& e) {
     std::vector<std::vector<double>> rows;
@@ -174,6 +180,7 @@ class TestExplanationBaseline : public QObject {
           qPrintable(
               QStringLiteral("item %1: %2 vs %3").arg(k).arg(sum).arg(item.output - item.baselineOutput)));
     }
+    saveScreenshot(&page, QStringLiteral("page-explanation-average-user.png"));
     // The detail panel names the baseline and the parts of the selected item's score.
     const QString detail = page.detailLabel()->text();
     QVERIFY2(detail.contains(QStringLiteral("average-user baseline")), qPrintable(detail));
@@ -385,6 +392,7 @@ class TestExplanationBaseline : public QObject {
     page.sortByPersonalPart();
     QSortFilterProxyModel* sorted = page.sortedRecommendations();
     QCOMPARE(page.table()->model(), sorted);
+    saveScreenshot(&page, QStringLiteral("page-recommendations-by-personal-part.png"));
     const auto shown = [sorted](int row, int column) {
       return sorted->data(sorted->index(row, column), RecommendationModel::kSortRole).toDouble();
     };
