@@ -3102,6 +3102,22 @@
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
+    <message>
+        <source>Sum of the interactions</source>
+        <translation>交互之和</translation>
+    </message>
+    <message>
+        <source>log(1 + sum): damp repeated items</source>
+        <translation>log(1 + 和)：减弱重复商品</translation>
+    </message>
+    <message>
+        <source>How much an item the user interacted with many times weighs in their history: the sum of the interactions, or log(1 + sum) so that one repeated item cannot dominate the user. The model remembers the choice and builds every profile the same way.</source>
+        <translation>用户多次交互的商品在其历史中的权重：交互之和，或 log(1 + 和)，使单个重复商品无法主导该用户。模型会记住这一选择，并以同样方式构建每个用户画像。</translation>
+    </message>
+    <message>
+        <source>&amp;History weights:</source>
+        <translation>历史权重(&amp;H)：</translation>
+    </message>
 </context>
 <context>
     <name>reclens::UserTableModel</name>
