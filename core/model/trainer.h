@@ -30,7 +30,7 @@ struct TrainConfig {
   int threads = 0;              // CPU threads for LibTorch; 0 leaves the library default
   // How repeated interactions with one item weigh in a history (docs/training.md, "History weights");
   // written into the model's metadata so that its profiles are built the same way.
-  HistoryWeighting historyWeighting = HistoryWeighting::Log1p;
+  HistoryWeighting historyWeighting = HistoryWeighting::Sum;
 };
 
 // What a training run did.
