@@ -153,6 +153,66 @@
         <source>An allocation, not a decomposition: each history item carries its Integrated Gradients attribution, divided among the users who have both it and this item by co-occurrence; the score itself does not depend on those users.</source>
         <translation>这是一种分配，而非分解：每个历史商品承载其积分梯度归因，并按共现在同时拥有该商品与此商品的用户之间分摊；得分本身并不依赖这些用户。</translation>
     </message>
+    <message>
+        <source>Zero</source>
+        <translation>零</translation>
+    </message>
+    <message>
+        <source>Missing fields</source>
+        <translation>缺失字段</translation>
+    </message>
+    <message>
+        <source>Average user</source>
+        <translation>平均用户</translation>
+    </message>
+    <message>
+        <source>average-user baseline (%1 users)</source>
+        <translation>平均用户基线（%1 个用户）</translation>
+    </message>
+    <message>
+        <source>average-user baseline</source>
+        <translation>平均用户基线</translation>
+    </message>
+    <message>
+        <source>Common part</source>
+        <translation>共同部分</translation>
+    </message>
+    <message>
+        <source>Personal part</source>
+        <translation>个人部分</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;These scores are dominated by a direction shared by all users&lt;/b&gt; (mostly popularity): %1 % of them is what every user gets for these items, whoever they are.</source>
+        <translation>&lt;b&gt;这些得分主要来自所有用户共有的一个方向&lt;/b&gt;（多半是热度）：其中 %1 % 是任何用户都会得到的部分，与用户是谁无关。</translation>
+    </message>
+    <message>
+        <source>The items are explained alike (mean cosine %1).</source>
+        <translation>各商品的解释几乎相同（平均余弦 %1）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;These explanations tell one story:&lt;/b&gt; every item is explained by the same fields in nearly the same proportions (mean cosine %1 between items).</source>
+        <translation>&lt;b&gt;这些解释说的是同一件事：&lt;/b&gt;每个商品都由相同的字段、以几乎相同的比例来解释（商品之间的平均余弦 %1）。</translation>
+    </message>
+    <message>
+        <source>Every item leads with the same history item.</source>
+        <translation>每个商品的首要原因都是同一个历史商品。</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;personal&quot;&gt;Order the recommendations by their personal part&lt;/a&gt;.</source>
+        <translation>&lt;a href=&quot;personal&quot;&gt;按个人部分排列推荐&lt;/a&gt;。</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;average&quot;&gt;Explain against the average user&lt;/a&gt; to see what is this user&apos;s own.</source>
+        <translation>&lt;a href=&quot;average&quot;&gt;以平均用户为基线解释&lt;/a&gt;，看看哪些是该用户自己的。</translation>
+    </message>
+    <message>
+        <source>Even against the average user the items are explained alike: the model&apos;s item vectors share one direction, so the collapse is in the model, not in the baseline.</source>
+        <translation>即使以平均用户为基线，各商品的解释仍然相同：模型的商品向量共有一个方向，所以趋同源于模型，而不是基线。</translation>
+    </message>
+    <message>
+        <source>Against the average user the attributions explain only this user&apos;s own part, which differs from item to item.</source>
+        <translation>以平均用户为基线时，归因只解释该用户自己的部分，而这部分因商品而异。</translation>
+    </message>
 </context>
 <context>
     <name>ExposurePlot</name>
@@ -364,6 +424,14 @@
     <message>
         <source>Recommended because %1.</source>
         <translation>推荐原因：%1。</translation>
+    </message>
+    <message>
+        <source>Unlike your other recommendations, this one rests on %1.</source>
+        <translation>与您的其他推荐不同，这一项主要基于%1。</translation>
+    </message>
+    <message>
+        <source>Rests on %1, unlike your other items</source>
+        <translation>主要基于%1，与您的其他商品不同</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1200,26 @@
         <source>Explain the list again</source>
         <translation>重新解释该列表</translation>
     </message>
+    <message>
+        <source>Why does this user get this item at all? Every input is compared with nothing, so the attributions explain the whole score, including what every user gets (mostly popularity).</source>
+        <translation>这个用户为什么会得到这个商品？每个输入都与空值比较，因此归因解释整个得分，包括每个用户都会得到的部分（多半是热度）。</translation>
+    </message>
+    <message>
+        <source>As Zero, except that each user attribute is compared with an unknown value: an attribute is credited only for what knowing it adds.</source>
+        <translation>与“零”相同，但每个用户属性与未知值比较：属性只因知道它所带来的变化而得分。</translation>
+    </message>
+    <message>
+        <source>Why does this user, rather than a typical user, get this item? Every history row and user attribute is compared with the average of all the project&apos;s users, so the attributions explain the score minus the average user&apos;s score: the user&apos;s own part.</source>
+        <translation>为什么是这个用户而不是一个典型用户得到这个商品？每条历史记录和用户属性都与项目中所有用户的平均值比较，因此归因解释的是得分减去平均用户的得分，即该用户自己的部分。</translation>
+    </message>
+    <message>
+        <source>What the user is compared with: the attributions add up to the score minus the baseline&apos;s score (Integrated Gradients and Shapley only)</source>
+        <translation>用户与什么比较：归因之和等于得分减去基线的得分（仅适用于积分梯度和 Shapley）</translation>
+    </message>
+    <message>
+        <source>&amp;Baseline:</source>
+        <translation>基线(&amp;B)：</translation>
+    </message>
 </context>
 <context>
     <name>reclens::ExplanationPage</name>
@@ -1210,6 +1298,14 @@
     <message>
         <source>Could not build the graph: %1</source>
         <translation>无法生成图：%1</translation>
+    </message>
+    <message>
+        <source>Shown when the explained items are explained alike (mean cosine of their attributions at least %1) or when most of their scores is what every user gets (common part at least %2 %)</source>
+        <translation>当被解释的商品的解释几乎相同（归因的平均余弦至少为 %1），或其得分大部分是每个用户都会得到的部分（共同部分至少 %2 %）时显示</translation>
+    </message>
+    <message>
+        <source>The common and personal parts of the scores are not shown: %1</source>
+        <translation>未显示得分的共同部分和个人部分：%1</translation>
     </message>
 </context>
 <context>
@@ -2692,6 +2788,30 @@
         <source>Why</source>
         <translation>推荐理由</translation>
     </message>
+    <message>
+        <source>Score %1 = common part %2 (what the average user gets for this item) + personal part %3 (what this user&apos;s own vector adds)</source>
+        <translation>得分 %1 = 共同部分 %2（平均用户对此商品得到的得分）+ 个人部分 %3（该用户自己的向量增加的部分）</translation>
+    </message>
+    <message>
+        <source>The common part of the score: what the average user of the project gets for this item (mostly popularity). Click to sort.</source>
+        <translation>得分的共同部分：项目的平均用户对此商品得到的得分（多半是热度）。点击排序。</translation>
+    </message>
+    <message>
+        <source>The personal part of the score: what this user&apos;s own vector adds to or takes from the common part. Sort by it to see what is recommended to this user in particular.</source>
+        <translation>得分的个人部分：该用户自己的向量在共同部分之上增加或减少的得分。按它排序，可以看到专门推荐给该用户的商品。</translation>
+    </message>
+    <message>
+        <source>The fields that raise the score most; when one item rests on history items the other recommendations do not, those are named instead</source>
+        <translation>最能提高得分的字段；若某个商品依赖其他推荐所不依赖的历史商品，则改为列出这些历史商品</translation>
+    </message>
+    <message>
+        <source>Common</source>
+        <translation>共同</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>个人</translation>
+    </message>
 </context>
 <context>
     <name>reclens::RecommendationsPage</name>
@@ -2981,6 +3101,22 @@
     <message>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Sum of the interactions</source>
+        <translation>交互之和</translation>
+    </message>
+    <message>
+        <source>log(1 + sum): damp repeated items</source>
+        <translation>log(1 + 和)：减弱重复商品</translation>
+    </message>
+    <message>
+        <source>How much an item the user interacted with many times weighs in their history: the sum of the interactions, or log(1 + sum) so that one repeated item cannot dominate the user. The model remembers the choice and builds every profile the same way.</source>
+        <translation>用户多次交互的商品在其历史中的权重：交互之和，或 log(1 + 和)，使单个重复商品无法主导该用户。模型会记住这一选择，并以同样方式构建每个用户画像。</translation>
+    </message>
+    <message>
+        <source>&amp;History weights:</source>
+        <translation>历史权重(&amp;H)：</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ struct TrainOptions {
   std::string out;
   std::string name;
   TrainConfig config;
+  std::string historyWeight;  // "sum" or "log1p"; empty: the default of TrainConfig
   bool json = false;
   bool quiet = false;
 };
@@ -113,6 +114,12 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
       ->capture_default_str();
   sub->add_option("--threads", c.threads, "CPU threads (0: library default)")->capture_default_str();
   sub->add_option("--device", c.device, "auto, cpu or cuda[:N]")->capture_default_str();
+  sub->add_option("--history-weight", opts->historyWeight,
+                  std::string("How repeated interactions with one item weigh in a history: sum or log1p "
+                              "(log(1 + sum)); stored in the model, whose profiles are then built the same "
+                              "way (default ") +
+                      historyWeightingName(TrainConfig{}.historyWeighting) + ")")
+      ->check(CLI::IsMember({"sum", "log1p"}));
   sub->add_option("--out", opts->out, "Model file (default: <project stem>.<name>.pt beside the project)");
   sub->add_option("--name", opts->name, "Name the model is registered under (default <model>-<dim>)");
   sub->add_flag("--json", opts->json, "Print the report as JSON on stdout");
@@ -123,6 +130,8 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
     if (sub->count("--lr") == 0) opts->config.lr = defaults.lr;
     if (sub->count("--l2") == 0) opts->config.l2 = defaults.l2;
     if (sub->count("--batch") == 0) opts->config.batchSize = defaults.batchSize;
+    if (!opts->historyWeight.empty())
+      parseHistoryWeighting(opts->historyWeight, opts->config.historyWeighting);
     runner = [opts] { return runTrainCommand(*opts); };
   });
 }

@@ -9,9 +9,19 @@
 
 namespace reclens {
 
+namespace {
+HistoryWeighting weightingOf(const ModelMetadata& metadata) {
+  // Metadata made in code has no JSON: the plain sum. A loaded model's key was checked by the loader
+  // (parseModelMetadata refuses any other value), so the fallback is never taken for a model file.
+  if (metadata.json.empty()) return HistoryWeighting::Sum;
+  const auto weighting = historyWeightingOf(metadata.json);
+  return weighting ? weighting.value() : HistoryWeighting::Sum;
+}
+}  // namespace
+
 UserProfileBuilder::UserProfileBuilder(const Dataset& dataset, const ModelMetadata& metadata,
                                        const std::vector<bool>* includeRows)
-    : m_dataset(dataset) {
+    : m_dataset(dataset), m_weighting(weightingOf(metadata)) {
   const auto& log = dataset.interactions;
   std::size_t users = dataset.users.size();
   for (const auto u : log.user) users = std::max(users, static_cast<std::size_t>(u) + 1);
@@ -68,17 +78,20 @@ UserProfile UserProfileBuilder::profile(std::int32_t user) const {
   if (user < 0 || static_cast<std::size_t>(user) >= users()) return p;
   const auto& log = m_dataset.interactions;
   std::unordered_map<std::int32_t, std::size_t> position;
+  std::vector<float> summed;  // in float, as the trainer sums them
   for (auto k = m_start[user]; k < m_start[user + 1]; ++k) {
     const auto r = m_rows[k];
     const float w = std::isfinite(log.weight[r]) ? log.weight[r] : 1.0f;
     const auto [it, added] = position.emplace(log.item[r], p.items.size());
     if (added) {
       p.items.push_back(log.item[r]);
-      p.weights.push_back(w);
+      summed.push_back(w);
     } else {
-      p.weights[it->second] += w;
+      summed[it->second] += w;
     }
   }
+  p.weights.reserve(summed.size());
+  for (const float w : summed) p.weights.push_back(historyWeight(w, m_weighting));
   return p;
 }
 

@@ -5,14 +5,16 @@
 
 #include "data/dataset.h"
 #include "engine/userprofile.h"
+#include "model/historyweight.h"
 #include "model/modelcontract.h"
 
 namespace reclens {
 
 // Builds UserProfiles for a dataset's users in the vocabulary of one model. The history of a user
 // is their distinct items (ordered by first interaction time) among the included rows, each weighted
-// by the sum of its interaction weights (as the trainer does; a NaN or infinite weight counts as 1). User
-// attributes are matched to the model's fields by name and to its vocabulary by value.
+// by the sum of its interaction weights (a NaN or infinite weight counts as 1) passed through the
+// model's history weighting (metadata "history_weight": the sum, or log(1 + sum)), as the trainer
+// does. User attributes are matched to the model's fields by name and to its vocabulary by value.
 class UserProfileBuilder {
  public:
   // Groups the rows of `dataset` by user once; `includeRows` (same length as the log) limits the
@@ -24,11 +26,14 @@ class UserProfileBuilder {
   std::size_t users() const { return m_start.empty() ? 0 : m_start.size() - 1; }
   // The profile of user row `user`; an out-of-range user gets an empty history and missing fields.
   UserProfile profile(std::int32_t user) const;
+  // How the profiles weight a history item (the model's metadata "history_weight").
+  HistoryWeighting weighting() const { return m_weighting; }
   // The codes of the model's user fields for user row `user` (-1 where missing or unknown).
   std::vector<std::int32_t> fieldCodes(std::int32_t user) const;
 
  private:
   const Dataset& m_dataset;
+  HistoryWeighting m_weighting;
   std::vector<std::size_t> m_start;  // rows of user u are m_rows[m_start[u] .. m_start[u+1])
   std::vector<std::size_t> m_rows;   // sorted by (user, time, row)
   // Per model field: the dataset field index (-1 if the dataset lacks it) and dataset code -> model code.

@@ -6,6 +6,7 @@
 #include <limits>
 #include <set>
 
+#include "model/historyweight.h"
 #include "model/modelfile.h"
 
 namespace reclens {
@@ -85,6 +86,12 @@ Status readOptionalKeys(const json& j, ModelMetadata& m) {
   if (j.contains("trained_by")) {
     if (!j.at("trained_by").is_string()) return metadataError("key 'trained_by' must be a string");
     m.trainedBy = j.at("trained_by").get<std::string>();
+  }
+  if (j.contains("history_weight")) {
+    const auto& w = j.at("history_weight");
+    HistoryWeighting weighting = HistoryWeighting::Sum;
+    if (!w.is_string() || !parseHistoryWeighting(w.get<std::string>(), weighting))
+      return metadataError("key 'history_weight' must be \"sum\" or \"log1p\"");
   }
   return Status::success();
 }

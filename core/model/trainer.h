@@ -6,6 +6,7 @@
 #include "common/result.h"
 #include "common/taskcontrol.h"
 #include "data/dataset.h"
+#include "model/historyweight.h"
 
 namespace reclens {
 
@@ -27,6 +28,9 @@ struct TrainConfig {
   int testUsers = 50000;        // test users sampled for the final test NDCG (all when fewer)
   std::string device = "auto";  // "auto", "cpu" or "cuda[:N]"
   int threads = 0;              // CPU threads for LibTorch; 0 leaves the library default
+  // How repeated interactions with one item weigh in a history (docs/training.md, "History weights");
+  // written into the model's metadata so that its profiles are built the same way.
+  HistoryWeighting historyWeighting = HistoryWeighting::Sum;
 };
 
 // What a training run did.

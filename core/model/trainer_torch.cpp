@@ -83,8 +83,9 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
 
   control.report(0.0, "splitting the interactions by time");
   const auto split = splitByTime(dataset, 1, 1);
-  const auto data = makeTrainingData(dataset, split);
-  const auto testHistory = collectHistories(dataset, split, {SplitPart::Train, SplitPart::Validation});
+  const auto data = makeTrainingData(dataset, split, c.historyWeighting);
+  const auto testHistory =
+      collectHistories(dataset, split, {SplitPart::Train, SplitPart::Validation}, c.historyWeighting);
   auto model = makeModel(data, c, device);
 
   TrainReport report;

@@ -6,7 +6,7 @@
 namespace reclens {
 
 UserHistories collectHistories(const Dataset& dataset, const TrainTestSplit& split,
-                               const std::vector<SplitPart>& parts) {
+                               const std::vector<SplitPart>& parts, HistoryWeighting weighting) {
   const auto& log = dataset.interactions;
   const auto users = split.users();
   std::vector<std::map<std::int64_t, float>> perUser(users);
@@ -19,18 +19,19 @@ UserHistories collectHistories(const Dataset& dataset, const TrainTestSplit& spl
   for (const auto& items : perUser) {
     for (const auto& [item, weight] : items) {
       h.item.push_back(item);
-      h.weight.push_back(weight);
+      h.weight.push_back(historyWeight(weight, weighting));
     }
     h.start.push_back(static_cast<std::int64_t>(h.item.size()));
   }
   return h;
 }
 
-TrainingData makeTrainingData(const Dataset& dataset, const TrainTestSplit& split) {
+TrainingData makeTrainingData(const Dataset& dataset, const TrainTestSplit& split,
+                              HistoryWeighting weighting) {
   TrainingData data;
   data.numItems = static_cast<std::int64_t>(dataset.items.size());
   data.numUsers = static_cast<std::int64_t>(split.users());
-  data.train = collectHistories(dataset, split, {SplitPart::Train});
+  data.train = collectHistories(dataset, split, {SplitPart::Train}, weighting);
   data.itemCount.assign(dataset.items.size(), 0.0f);
   data.itemDegree.assign(dataset.items.size(), 0.0f);
   const auto& log = dataset.interactions;

@@ -54,6 +54,7 @@ std::string trainingMetadataJson(const Dataset& dataset, const TrainTestSplit& s
   j["train_time"] = {{"first", split.trainFirst}, {"last", split.trainLast}};
   j["time_unit"] = timeUnitName(dataset.info.timeUnit);
   j["trained_by"] = std::string("RecLens ") + RECLENS_VERSION;
+  j["history_weight"] = historyWeightingName(config.historyWeighting);
   j["config"] = configJson(config, device);
   j["validation"] = validation;
   return j.dump();

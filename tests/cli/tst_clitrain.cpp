@@ -67,6 +67,42 @@ class TestCliTrain : public QObject {
     QCOMPARE(nlohmann::json::parse(m.metadataJson).at("kind").get<std::string>(), std::string("bpr"));
   }
 
+  void storesTheHistoryWeightingInTheModel_data() {
+    QTest::addColumn<QStringList>("flag");
+    QTest::addColumn<QString>("stored");
+    QTest::newRow("log1p") << QStringList{"--history-weight", "log1p"} << QStringLiteral("log1p");
+    QTest::newRow("sum") << QStringList{"--history-weight", "sum"} << QStringLiteral("sum");
+  }
+
+  void storesTheHistoryWeightingInTheModel() {
+    QFETCH(QStringList, flag);
+    QFETCH(QString, stored);
+    QTemporaryDir dir;
+    const auto project = dir.filePath("shop.reclens");
+    writeTinyProject(project.toStdString());
+    QByteArray out, err;
+    const int code = runCli(QStringList{"train", "--project", project, "--model", "bpr", "--dim", "4",
+                                        "--epochs", "1", "--threads", "1", "--device", "cpu", "--json"} +
+                                flag,
+                            &out, &err);
+    QVERIFY2(code == 0, err.constData());
+    const auto j = nlohmann::json::parse(out.toStdString());
+    QVERIFY(j.contains("metadata") && j.at("metadata").contains("history_weight"));
+    QVERIFY(j.at("metadata").at("history_weight").is_string());
+    QCOMPARE(QString::fromStdString(j.at("metadata").at("history_weight").get<std::string>()), stored);
+  }
+
+  void refusesAnUnknownHistoryWeighting() {
+    QTemporaryDir dir;
+    const auto project = dir.filePath("shop.reclens");
+    writeTinyProject(project.toStdString());
+    QByteArray out, err;
+    QVERIFY(runCli({"train", "--project", project, "--model", "bpr", "--history-weight", "sqrt"}, &out,
+                   &err) != 0);
+    QVERIFY2(err.contains("history-weight"), err.constData());
+    QVERIFY(!QFile::exists(dir.filePath("shop.bpr-64.pt")));
+  }
+
   void emptyProjectIsOneClearLine() {
     QTemporaryDir dir;
     const auto project = dir.filePath("empty.reclens");

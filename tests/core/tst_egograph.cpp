@@ -293,7 +293,9 @@ class TestEgoGraph : public QObject {
     QVERIFY2(read.ok(), read.ok() ? "" : text(read.error()).constData());
     const auto& g = read.value();
     QCOMPARE(g.layers, layers);
-    const auto data = makeTrainingData(m_data, splitByTime(m_data, 1, 1));
+    auto weighting = historyWeightingOf(model.metadata().json);
+    QVERIFY(weighting.ok());
+    const auto data = makeTrainingData(m_data, splitByTime(m_data, 1, 1), weighting.value());
     QCOMPARE(g.start, data.train.start);
     QCOMPARE(g.item, data.train.item);
     for (std::int64_t u = 0; u < g.users; ++u) {

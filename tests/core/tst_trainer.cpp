@@ -9,6 +9,7 @@
 
 #include "common/sha256.h"
 #include "model/modelexport.h"
+#include "model/modelfile.h"
 #include "model/trainer.h"
 
 using namespace reclens;
@@ -116,6 +117,27 @@ class TestTrainer : public QObject {
     auto scores = scoreWithModelFile(path, {1, 2, 3}, {1.0f, 1.0f, 1.0f}, codes);
     QVERIFY2(scores.ok(), scores.ok() ? "" : scores.error().message.c_str());
     QCOMPARE(scores->size(), static_cast<std::size_t>(kItems));
+  }
+
+  void theModelRemembersItsHistoryWeighting() {
+    QTemporaryDir dir;
+    const auto data = plantedDataset();
+    auto c = smallConfig("bpr");
+    c.epochs = 1;
+    for (const auto weighting : {HistoryWeighting::Sum, HistoryWeighting::Log1p}) {
+      c.historyWeighting = weighting;
+      const auto path = dir.filePath(historyWeightingName(weighting)).toStdString() + ".pt";
+      auto report = trainModel(data, c, path);
+      QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
+      const auto j = nlohmann::json::parse(report.value().metadataJson);
+      QVERIFY(j.contains("history_weight") && j.at("history_weight").is_string());
+      QCOMPARE(j.at("history_weight").get<std::string>(), std::string(historyWeightingName(weighting)));
+      auto meta = parseModelMetadata(report.value().metadataJson);
+      QVERIFY2(meta.ok(), meta.ok() ? "" : meta.error().message.c_str());
+      auto named = historyWeightingOf(meta.value().json);
+      QVERIFY(named.ok());
+      QCOMPARE(named.value(), weighting);
+    }
   }
 
   void sameSeedGivesSameFile() {

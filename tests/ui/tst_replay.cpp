@@ -5,7 +5,12 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include <cmath>
+
+#include "engine/userprofilebuilder.h"
 #include "engine/whatifreplay.h"
+#include "model/trainer.h"
+#include "services/whatifcompute.h"
 #include "ui/testsession.h"
 #include "whatif/historytimeline.h"
 #include "whatif/replaycontroller.h"
@@ -60,6 +65,51 @@ class TestReplay : public QObject {
     QVERIFY(playing.wait(5000));  // stopped at the end
     QVERIFY(!replay.isPlaying());
     QVERIFY(!replay.asOf());
+  }
+
+  void aCutHistoryIsWeightedLikeTheProfiles() {
+    // A model trained with damped weights: a replayed history must weigh its items as the profile
+    // builder would from the rows up to that time.
+    const auto& dataset = m_snapshot->dataset();
+    TrainConfig train = defaultTrainConfig("bpr");
+    train.dim = 8;
+    train.epochs = 1;
+    train.device = "cpu";
+    train.historyWeighting = HistoryWeighting::Log1p;
+    const auto path = m_dir.filePath(QStringLiteral("damped.pt")).toStdString();
+    auto report = trainModel(dataset, train, path);
+    QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
+    auto model =
+        ModelFile::load(path, ComputeDevice{ComputeDevice::Kind::Cpu, 0, "CPU (test)"}, &dataset.items);
+    QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+    const auto damped = ModelSession::create(m_snapshot, model.value(), "damped");
+    QCOMPARE(damped->profiles().weighting(), HistoryWeighting::Log1p);
+    const auto steps = replaySteps(userHistoryEvents(dataset, m_user));
+    QVERIFY(steps.size() > 3);
+    const std::int64_t cutoff = steps[steps.size() / 2];
+    WhatIfRequest request;
+    request.session = damped;
+    request.user = m_user;
+    request.asOf = cutoff;
+    auto replayed = WhatIfCompute::editedProfile(request, {});
+    QVERIFY2(replayed.ok(), replayed.ok() ? "" : replayed.error().message.c_str());
+    std::vector<bool> upToCutoff(dataset.interactions.size());
+    for (std::size_t r = 0; r < upToCutoff.size(); ++r) upToCutoff[r] = dataset.interactions.ts[r] <= cutoff;
+    const auto expected =
+        UserProfileBuilder(dataset, damped->model()->metadata(), &upToCutoff).profile(m_user);
+    QCOMPARE(replayed.value().items, expected.items);
+    QCOMPARE(replayed.value().weights.size(), expected.weights.size());
+    // Each weight is log(1 + its plain sum), never the plain sum itself: the check above has weight.
+    ModelMetadata plain = damped->model()->metadata();
+    plain.json = "{}";
+    const auto sums = UserProfileBuilder(dataset, plain, &upToCutoff).profile(m_user);
+    bool differs = false;
+    for (std::size_t l = 0; l < expected.weights.size(); ++l) {
+      QVERIFY(std::abs(replayed.value().weights[l] - expected.weights[l]) < 1e-6f);
+      QVERIFY(std::abs(expected.weights[l] - std::log1p(sums.weights[l])) < 1e-5f);
+      differs = differs || std::abs(sums.weights[l] - replayed.value().weights[l]) > 1e-3f;
+    }
+    QVERIFY(differs);
   }
 
   void sliderRecomputesWithAShorterHistory() {

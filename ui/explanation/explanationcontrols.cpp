@@ -55,6 +55,25 @@ ExplanationControls::ExplanationControls(QWidget* parent) : QWidget(parent) {
   m_samples->setSingleStep(16);
   m_samples->setValue(AttributionOptions{}.samples);
   m_samples->setToolTip(tr("Shapley permutations (each one with its reverse)"));
+  m_baseline = new QComboBox(this);
+  const std::pair<AttributionBaseline, QString> baselines[] = {
+      {AttributionBaseline::Zero,
+       tr("Why does this user get this item at all? Every input is compared with nothing, so the "
+          "attributions explain the whole score, including what every user gets (mostly popularity).")},
+      {AttributionBaseline::MissingFields,
+       tr("As Zero, except that each user attribute is compared with an unknown value: an attribute is "
+          "credited only for what knowing it adds.")},
+      {AttributionBaseline::AverageUser,
+       tr("Why does this user, rather than a typical user, get this item? Every history row and user "
+          "attribute is compared with the average of all the project's users, so the attributions explain "
+          "the score minus the average user's score: the user's own part.")}};
+  for (const auto& [baseline, tip] : baselines) {
+    m_baseline->addItem(ExplanationDetail::baselineName(baseline), static_cast<int>(baseline));
+    m_baseline->setItemData(m_baseline->count() - 1, tip, Qt::ToolTipRole);
+  }
+  m_baseline->setToolTip(
+      tr("What the user is compared with: the attributions add up to the score minus the baseline's score "
+         "(Integrated Gradients and Shapley only)"));
   m_busy = new QProgressBar(this);
   m_busy->setMaximumWidth(140);
   m_busy->setTextVisible(false);
@@ -74,6 +93,8 @@ ExplanationControls::ExplanationControls(QWidget* parent) : QWidget(parent) {
   row->addWidget(m_steps);
   row->addWidget(buddyLabel(tr("S&amples:"), m_samples, this));
   row->addWidget(m_samples);
+  row->addWidget(buddyLabel(tr("&Baseline:"), m_baseline, this));
+  row->addWidget(m_baseline);
   row->addSpacing(12);
   row->addWidget(m_busy);
   row->addWidget(m_cancel);
@@ -85,6 +106,7 @@ ExplanationControls::ExplanationControls(QWidget* parent) : QWidget(parent) {
   });
   connect(m_steps, &QSpinBox::valueChanged, this, &ExplanationControls::changed);
   connect(m_samples, &QSpinBox::valueChanged, this, &ExplanationControls::changed);
+  connect(m_baseline, &QComboBox::currentIndexChanged, this, &ExplanationControls::changed);
   connect(m_cancel, &QPushButton::clicked, this, [this] {
     if (m_isBusy) {
       Q_EMIT cancelRequested();
@@ -101,6 +123,7 @@ AttributionOptions ExplanationControls::options() const {
   options.method = static_cast<AttributionMethod>(m_method->currentData().toInt());
   options.steps = m_steps->value();
   options.samples = m_samples->value();
+  options.baseline = static_cast<AttributionBaseline>(m_baseline->currentData().toInt());
   return options;
 }
 
@@ -126,10 +149,21 @@ void ExplanationControls::setProgress(double fraction) {
   m_busy->setValue(static_cast<int>(fraction * kProgressSteps));
 }
 
+void ExplanationControls::setMethod(AttributionMethod method) {
+  m_method->setCurrentIndex(m_method->findData(static_cast<int>(method)));
+}
+
+void ExplanationControls::setBaseline(AttributionBaseline baseline) {
+  m_baseline->setCurrentIndex(m_baseline->findData(static_cast<int>(baseline)));
+}
+
 void ExplanationControls::updateMethodControls() {
   const auto method = options().method;
   m_steps->setEnabled(method == AttributionMethod::IntegratedGradients);
   m_samples->setEnabled(method == AttributionMethod::Shapley);
+  // Gradient × Input always starts from zero and occlusion removes fields instead.
+  m_baseline->setEnabled(method == AttributionMethod::IntegratedGradients ||
+                         method == AttributionMethod::Shapley);
 }
 
 }  // namespace reclens

@@ -12,8 +12,9 @@ class QSpinBox;
 namespace reclens {
 
 // The Explanation page's bar: a title, how many rows to explain, the attribution method with its
-// steps (Integrated Gradients) or permutations (Shapley), and a busy indicator with Cancel, which
-// offers Compute instead when there is nothing running and nothing shown.
+// steps (Integrated Gradients) or permutations (Shapley), the baseline the attributions compare the
+// user with (for the methods that have one), and a busy indicator with Cancel, which offers Compute
+// instead when there is nothing running and nothing shown.
 class ExplanationControls : public QWidget {
   Q_OBJECT
 
@@ -31,10 +32,14 @@ class ExplanationControls : public QWidget {
   // shows Compute only if `offerCompute`.
   void setBusy(bool busy, bool offerCompute);
   void setProgress(double fraction);
+  // Select `method` or `baseline` (each emits changed() when it differs).
+  void setMethod(AttributionMethod method);
+  void setBaseline(AttributionBaseline baseline);
 
   QComboBox* methodBox() const { return m_method; }
   QSpinBox* stepsBox() const { return m_steps; }
   QSpinBox* samplesBox() const { return m_samples; }
+  QComboBox* baselineBox() const { return m_baseline; }
   QSpinBox* rowsBox() const { return m_rows; }
   QPushButton* cancelButton() const { return m_cancel; }
   QProgressBar* busyBar() const { return m_busy; }
@@ -53,6 +58,7 @@ class ExplanationControls : public QWidget {
   QComboBox* m_method;
   QSpinBox* m_steps;
   QSpinBox* m_samples;
+  QComboBox* m_baseline;
   QProgressBar* m_busy;
   QPushButton* m_cancel;
   bool m_isBusy = false;

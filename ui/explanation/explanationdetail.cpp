@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "explain/background.h"
 #include "explanation/reasonline.h"
 
 namespace reclens {
@@ -39,10 +40,35 @@ QString ExplanationDetail::methodName(AttributionMethod method) {
   return {};
 }
 
+QString ExplanationDetail::baselineName(AttributionBaseline baseline) {
+  switch (baseline) {
+    case AttributionBaseline::Zero:
+      return tr("Zero");
+    case AttributionBaseline::MissingFields:
+      return tr("Missing fields");
+    case AttributionBaseline::AverageUser:
+      return tr("Average user");
+  }
+  return {};
+}
+
+QString ExplanationDetail::baselineText(const AttributionOptions& options) {
+  switch (options.baseline) {
+    case AttributionBaseline::Zero:
+      return tr("zero baseline");
+    case AttributionBaseline::MissingFields:
+      return tr("missing-field baseline");
+    case AttributionBaseline::AverageUser:
+      if (options.background)
+        return tr("average-user baseline (%1 users)")
+            .arg(QLocale().toString(static_cast<qulonglong>(options.background->users)));
+      return tr("average-user baseline");
+  }
+  return {};
+}
+
 QString ExplanationDetail::methodText(const AttributionOptions& options) {
-  const QString baseline = options.baseline == AttributionBaseline::MissingFields
-                               ? tr("missing-field baseline")
-                               : tr("zero baseline");
+  const QString baseline = baselineText(options);
   switch (options.method) {
     case AttributionMethod::IntegratedGradients:
       return tr("%1, %n steps (%2 rule), %3", "", options.steps)
@@ -95,15 +121,19 @@ QString ExplanationDetail::completenessText(const Explanation& explanation) {
 
 QString ExplanationDetail::cellHtml(const Explanation& explanation, int index, const QString& rowTitle,
                                     const QString& fieldKind, const QString& fieldLabel,
-                                    const QString& fieldValue, double attribution, double standardError) {
+                                    const QString& fieldValue, double attribution, double standardError,
+                                    const ScoreSplit* split) {
   if (index < 0 || index >= static_cast<int>(explanation.items.size())) return {};
   const auto& item = explanation.items[static_cast<std::size_t>(index)];
   const double span = item.output - item.baselineOutput;
   QString value = QStringLiteral("<b>%1</b>").arg(signedNumber(attribution, 9));
   if (std::abs(span) > 0.0)
     value += tr(" (%1 % of f(x) − f(x′))").arg(QLocale().toString(100.0 * attribution / span, 'f', 1));
-  QString html = QStringLiteral("<p style='font-size:large'><b>%1</b></p><p><i>%2</i></p><table>")
+  QString html = QStringLiteral("<p style='font-size:large'><b>%1</b></p><p><i>%2</i></p>")
                      .arg(rowTitle.toHtmlEscaped(), ReasonLine::text(item.reason).toHtmlEscaped());
+  if (const QString distinctive = ReasonLine::distinctive(item.reason); !distinctive.isEmpty())
+    html += QStringLiteral("<p><i>%1</i></p>").arg(distinctive.toHtmlEscaped());
+  html += QStringLiteral("<table>");
   html += row(fieldKind, fieldLabel.toHtmlEscaped());
   html += row(tr("Value"), fieldValue.toHtmlEscaped());
   html += row(tr("Attribution"), value);
@@ -112,6 +142,10 @@ QString ExplanationDetail::cellHtml(const Explanation& explanation, int index, c
   html += row(tr("Method"), methodText(explanation.options).toHtmlEscaped());
   html += row(tr("Output f(x)"), number(item.output, 9));
   html += row(tr("Baseline f(x′)"), number(item.baselineOutput, 9));
+  if (split != nullptr) {
+    html += row(tr("Common part"), number(split->common, 6));
+    html += row(tr("Personal part"), number(split->personal, 6));
+  }
   if (std::isfinite(item.completenessDelta)) {
     QString delta = number(item.completenessDelta, 3);
     if (std::abs(span) > 0.0)
@@ -122,6 +156,42 @@ QString ExplanationDetail::cellHtml(const Explanation& explanation, int index, c
     html += row(tr("Completeness Δ"), tr("not defined for this method"));
   }
   return html + QStringLiteral("</table>");
+}
+
+QString ExplanationDetail::collapseHtml(const CollapseDiagnostic& d, AttributionBaseline baseline) {
+  if (!d.collapsed) return {};
+  const bool common = std::isfinite(d.commonShare) && d.commonShare >= kCollapseCommonShare;
+  const bool alike = std::isfinite(d.meanCosine) && d.meanCosine >= kCollapseCosine;
+  const QString cosine = QLocale().toString(d.meanCosine, 'f', 2);
+  QString text;
+  if (common) {
+    text = tr("<b>These scores are dominated by a direction shared by all users</b> (mostly popularity): "
+              "%1 % of them is what every user gets for these items, whoever they are.")
+               .arg(QLocale().toString(100.0 * d.commonShare, 'f', 0));
+    if (alike) text += QLatin1Char(' ') + tr("The items are explained alike (mean cosine %1).").arg(cosine);
+  } else {
+    text = tr("<b>These explanations tell one story:</b> every item is explained by the same fields in "
+              "nearly the same proportions (mean cosine %1 between items).")
+               .arg(cosine);
+  }
+  if (d.sameLead) text += QLatin1Char(' ') + tr("Every item leads with the same history item.");
+  const QString personal = tr("<a href=\"personal\">Order the recommendations by their personal part</a>.");
+  if (baseline != AttributionBaseline::AverageUser) {
+    text += QLatin1Char(' ') +
+            tr("<a href=\"average\">Explain against the average user</a> to see what is this user's own.") +
+            QLatin1Char(' ') + personal;
+  } else if (alike) {
+    text += QLatin1Char(' ') +
+            tr("Even against the average user the items are explained alike: the model's item vectors share "
+               "one direction, so the collapse is in the model, not in the baseline.") +
+            QLatin1Char(' ') + personal;
+  } else {
+    text += QLatin1Char(' ') +
+            tr("Against the average user the attributions explain only this user's own part, which differs "
+               "from item to item.") +
+            QLatin1Char(' ') + personal;
+  }
+  return text;
 }
 
 QString ExplanationDetail::graphSummary(const EgoGraph& graph) {

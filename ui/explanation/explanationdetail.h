@@ -3,6 +3,8 @@
 #include <QString>
 
 #include "explain/attribution.h"
+#include "explain/background.h"
+#include "explain/collapse.h"
 #include "explain/egograph.h"
 
 namespace reclens {
@@ -15,6 +17,10 @@ class ExplanationDetail {
  public:
   // The method's name as shown in the selector.
   static QString methodName(AttributionMethod method);
+  // The baseline's name as shown in the selector.
+  static QString baselineName(AttributionBaseline baseline);
+  // The baseline as the method text names it, e.g. "average-user baseline (120 users)".
+  static QString baselineText(const AttributionOptions& options);
   // The method with its settings, e.g. "Integrated Gradients, 32 steps (midpoint rule), zero baseline".
   static QString methodText(const AttributionOptions& options);
   // Largest |completeness delta| over the items, and as a share of |f(x) − f(x′)|; NaN when the
@@ -24,10 +30,15 @@ class ExplanationDetail {
   // One line for beside the heatmap, e.g. "Completeness: max |Δ| 2.1e-07 (0.00001 % of |f(x) − f(x′)|)".
   static QString completenessText(const Explanation& explanation);
   // Rich text for one cell: the item, its reason line, the field and its value, the exact
-  // attribution (± standard error for Shapley), the method, f(x), f(x′) and the completeness delta.
+  // attribution (± standard error for Shapley), the method, f(x), f(x′), the common and personal parts
+  // of the score when `split` is given, and the completeness delta.
   static QString cellHtml(const Explanation& explanation, int row, const QString& rowTitle,
                           const QString& fieldKind, const QString& fieldLabel, const QString& fieldValue,
-                          double attribution, double standardError);
+                          double attribution, double standardError, const ScoreSplit* split = nullptr);
+  // The collapse warning in words for an explanation made with `baseline`, as rich text with the links
+  // "average" (explain against the average user) and "personal" (order by the personal part); "" when
+  // the diagnostic does not say collapsed.
+  static QString collapseHtml(const CollapseDiagnostic& diagnostic, AttributionBaseline baseline);
   // The sums under the ego graph: for an exact LightGCN split score = paths (with the checked gap); for
   // the attribution allocation score = history + item parts + user fields + baseline + quadrature, and
   // a line saying that the co-user paths allocate the history's attribution. Then the core's note.

@@ -31,9 +31,21 @@ ExplanationPage::ExplanationPage(QWidget* parent)
     : QWidget(parent),
       m_service(new ExplanationService(this)),
       m_controls(new ExplanationControls(this)),
-      m_message(new QLabel(this)) {
+      m_message(new QLabel(this)),
+      m_collapse(new QLabel(this)) {
   m_message->setWordWrap(true);
   m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_collapse->setObjectName(QStringLiteral("collapse"));
+  m_collapse->setWordWrap(true);
+  m_collapse->setTextFormat(Qt::RichText);
+  m_collapse->setTextInteractionFlags(Qt::TextBrowserInteraction);
+  m_collapse->setStyleSheet(
+      QStringLiteral("QLabel#collapse { background: #fff4d6; border: 1px solid #e0c060; padding: 6px; }"));
+  m_collapse->setToolTip(
+      tr("Shown when the explained items are explained alike (mean cosine of their attributions at least "
+         "%1) or when most of their scores is what every user gets (common part at least %2 %)")
+          .arg(QLocale().toString(kCollapseCosine, 'f', 2),
+               QLocale().toString(100.0 * kCollapseCommonShare)));
   auto* vertical = new QSplitter(Qt::Vertical, this);
   vertical->addWidget(buildHeatmapPane());
   m_graph = new EgoGraphPane(vertical);
@@ -43,6 +55,7 @@ ExplanationPage::ExplanationPage(QWidget* parent)
   auto* column = new QVBoxLayout(this);
   column->addWidget(m_controls);
   column->addWidget(m_message);
+  column->addWidget(m_collapse);
   column->addWidget(vertical, 1);
 
   connect(m_service, &ExplanationService::explanationReady, this, &ExplanationPage::showExplanation);
@@ -72,6 +85,17 @@ ExplanationPage::ExplanationPage(QWidget* parent)
   });
   connect(m_reasons, &QListWidget::currentRowChanged, this, [this](int row) {
     if (row >= 0) m_heatmap->selectCell(row, std::max(m_heatmap->selectedColumn(), 0));
+  });
+  connect(m_collapse, &QLabel::linkActivated, this, [this](const QString& link) {
+    if (link == QLatin1String("personal")) {
+      Q_EMIT personalViewRequested();
+      return;
+    }
+    // Gradient × Input and occlusion have no baseline: the average user needs Integrated Gradients.
+    const auto method = m_controls->options().method;
+    if (method != AttributionMethod::IntegratedGradients && method != AttributionMethod::Shapley)
+      m_controls->setMethod(AttributionMethod::IntegratedGradients);
+    m_controls->setBaseline(AttributionBaseline::AverageUser);
   });
   connect(m_graph->view(), &EgoGraphView::userActivated, this, &ExplanationPage::userRequested);
   connect(m_graph->view(), &EgoGraphView::itemActivated, this, [this](int item) { focusItem(m_user, item); });
@@ -189,6 +213,10 @@ void ExplanationPage::clear() {
 
 void ExplanationPage::clearExplanation() {
   m_rows.clear();
+  m_split.clear();
+  m_diagnostic = {};
+  m_collapse->clear();
+  m_collapse->hide();
   m_heatmap->clear();
   m_reasons->clear();
   m_detail->clear();
@@ -275,21 +303,31 @@ void ExplanationPage::showExplanation(const ExplanationResult& result) {
     Q_EMIT explanationShown();
     return;
   }
-  showMessage({}, false);
+  // Without the average user the explanation still stands; only the parts of the scores are missing.
+  showMessage(result.splitError ? tr("The common and personal parts of the scores are not shown: %1")
+                                      .arg(display::text(result.splitError->message))
+                                : QString(),
+              false);
   const std::int32_t previous = selectedItem();
   m_rows = result.request.items;
+  m_split = result.split;
+  m_diagnostic = result.collapse;
   QStringList labels;
   m_reasons->clear();
   for (std::size_t r = 0; r < m_rows.size(); ++r) {
     labels << rowLabel(r);
-    const QString reason = ReasonLine::text(result.explanation.items[r].reason);
+    const auto& parts = result.explanation.items[r].reason;
+    QString reason = ReasonLine::text(parts);
+    if (const QString distinctive = ReasonLine::distinctive(parts); !distinctive.isEmpty())
+      reason += QLatin1Char(' ') + distinctive;
     auto* entry = new QListWidgetItem(tr("%1 — %2").arg(labels.back(), reason), m_reasons);
     entry->setToolTip(reason);
   }
+  showCollapse(result);
   m_heatmap->setExplanation(result.explanation, labels);
   m_completeness->setText(ExplanationDetail::completenessText(result.explanation));
   m_timing->setText(tr("%1 in %2 ms")
-                        .arg(ExplanationDetail::methodName(result.explanation.options.method),
+                        .arg(ExplanationDetail::methodText(result.explanation.options),
                              QLocale().toString(result.milliseconds, 'f', 1)));
   m_timing->setToolTip(tr("How the attributions were computed: %1 (docs/explanations.md, \"Engines\")")
                            .arg(QString::fromStdString(result.explanation.engine)));
@@ -317,9 +355,11 @@ void ExplanationPage::updateDetail() {
   double standardError = NAN;
   if (col.fields.size() == 1)
     standardError = explanation.items[std::size_t(row)].fields[std::size_t(col.fields.front())].standardError;
+  const ScoreSplit* split =
+      m_split.size() == explanation.items.size() ? &m_split[static_cast<std::size_t>(row)] : nullptr;
   m_detail->setText(ExplanationDetail::cellHtml(explanation, row, m_heatmap->rowLabel(row), kind, col.label,
                                                 m_heatmap->valueText(row, column),
-                                                m_heatmap->value(row, column), standardError));
+                                                m_heatmap->value(row, column), standardError, split));
 }
 
 void ExplanationPage::showGraph(const GraphResult& result) {
@@ -345,6 +385,12 @@ void ExplanationPage::showGraph(const GraphResult& result) {
   }
   m_graph->showGraph(user, item, result.graph, std::move(tiers), result.milliseconds);
   Q_EMIT graphShown();
+}
+
+void ExplanationPage::showCollapse(const ExplanationResult& result) {
+  const QString text = ExplanationDetail::collapseHtml(result.collapse, result.explanation.options.baseline);
+  m_collapse->setText(text);
+  m_collapse->setVisible(!text.isEmpty());
 }
 
 void ExplanationPage::updateBusy() {

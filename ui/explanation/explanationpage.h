@@ -21,8 +21,9 @@ class ExplanationService;
 
 // The Explanation page: why the selected user gets their top-K. A feature-importance heatmap (rows
 // = recommended items, columns = user fields, item parts and the strongest history items) with a
-// method selector, the completeness check and a detail panel for the clicked cell; the reason line
-// of every row; and the ego graph of the selected row. All computation runs on an
+// method and baseline selector, the completeness check and a detail panel for the clicked cell; the
+// reason line of every row; a warning in words when the explanations collapse onto one story; and the
+// ego graph of the selected row. All computation runs on an
 // ExplanationService off the GUI thread, only while the page is visible, with Cancel.
 class ExplanationPage : public QWidget {
   Q_OBJECT
@@ -56,6 +57,13 @@ class ExplanationPage : public QWidget {
   QLabel* detailLabel() const { return m_detail; }
   QListWidget* reasonList() const { return m_reasons; }
   QLabel* messageLabel() const { return m_message; }
+  // The collapse warning (hidden when the explanations do not collapse).
+  QLabel* collapseLabel() const { return m_collapse; }
+  // The common and personal parts of the explained items' scores, one per heatmap row (empty when
+  // the average user could not be computed).
+  const std::vector<ScoreSplit>& scoreSplit() const { return m_split; }
+  // The collapse diagnostic of the list shown.
+  const CollapseDiagnostic& collapse() const { return m_diagnostic; }
 
  Q_SIGNALS:
   // A new explanation (or its error) is on screen.
@@ -64,6 +72,9 @@ class ExplanationPage : public QWidget {
   void graphShown();
   // A user node of the graph was clicked: the window should explain that user (dataset user row).
   void userRequested(int user);
+  // The collapse warning's link to the personal parts was followed: the window should show the
+  // recommendations ordered by their personal part.
+  void personalViewRequested();
 
  protected:
   void showEvent(QShowEvent* event) override;
@@ -78,6 +89,7 @@ class ExplanationPage : public QWidget {
   void updateBusy();
   void clearExplanation();
   void showMessage(const QString& text, bool error);
+  void showCollapse(const ExplanationResult& result);
   QString rowLabel(std::size_t row) const;
 
   ExplanationService* m_service;
@@ -89,9 +101,12 @@ class ExplanationPage : public QWidget {
   std::int32_t m_focusItem = -1;
   std::int32_t m_graphItem = -1;  // target of the graph shown or requested
   bool m_dirty = false;           // the request changed while the page was hidden
+  std::vector<ScoreSplit> m_split;
+  CollapseDiagnostic m_diagnostic;
 
   ExplanationControls* m_controls;
   QLabel* m_message;
+  QLabel* m_collapse;
   QLabel* m_completeness;
   QLabel* m_timing;
   AttributionHeatmap* m_heatmap;

@@ -4,6 +4,14 @@
 
 namespace reclens {
 
+namespace {
+QStringList quoted(const std::vector<std::string>& titles) {
+  QStringList out;
+  for (const auto& title : titles) out << ReasonLine::tr("“%1”").arg(display::text(title));
+  return out;
+}
+}  // namespace
+
 QString ReasonLine::joinList(const QStringList& items) {
   if (items.isEmpty()) return {};
   QString out = items.front();
@@ -16,9 +24,7 @@ QString ReasonLine::joinList(const QStringList& items) {
 QStringList ReasonLine::clauses(const ReasonParts& parts) {
   QStringList clauses;
   if (!parts.historyTitles.empty()) {
-    QStringList titles;
-    for (const auto& title : parts.historyTitles) titles << tr("“%1”").arg(display::text(title));
-    clauses << tr("you interacted with %1").arg(joinList(titles));
+    clauses << tr("you interacted with %1").arg(joinList(quoted(parts.historyTitles)));
   }
   if (!parts.userField.empty()) {
     clauses << tr("your %1 is %2").arg(display::text(parts.userField), display::text(parts.userValue));
@@ -34,6 +40,17 @@ QStringList ReasonLine::clauses(const ReasonParts& parts) {
     }
   }
   return clauses;
+}
+
+QString ReasonLine::distinctive(const ReasonParts& parts) {
+  if (parts.distinctiveTitles.empty()) return {};
+  return tr("Unlike your other recommendations, this one rests on %1.")
+      .arg(joinList(quoted(parts.distinctiveTitles)));
+}
+
+QString ReasonLine::distinctiveBrief(const ReasonParts& parts) {
+  if (parts.distinctiveTitles.empty()) return {};
+  return tr("Rests on %1, unlike your other items").arg(joinList(quoted(parts.distinctiveTitles)));
 }
 
 QString ReasonLine::brief(const ReasonParts& parts) {

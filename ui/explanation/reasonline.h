@@ -19,6 +19,11 @@ class ReasonLine {
   // The clauses alone, joined, for a "Why" column, e.g. "You interacted with “A” and its category is
   // Books"; "" when no field raises the score.
   static QString brief(const ReasonParts& parts);
+  // What sets the item apart from the other items explained with it, e.g. "Unlike your other
+  // recommendations, this one rests on “A” and “B”."; "" when nothing does.
+  static QString distinctive(const ReasonParts& parts);
+  // The same for a "Why" column, e.g. "Rests on “A” and “B”, unlike your other items"; "" when nothing does.
+  static QString distinctiveBrief(const ReasonParts& parts);
   // The clauses of that sentence without the lead-in, in the order history, user field, item part.
   static QStringList clauses(const ReasonParts& parts);
   // `items` joined as "A", "A and B" or "A, B and C".

@@ -178,6 +178,10 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
   });
   connect(m_recs, &RecommendationsPage::modelFailed, m_explain, &ExplanationPage::clear);
   connect(m_explain, &ExplanationPage::userRequested, this, [this](int user) { showExplanation(user); });
+  connect(m_explain, &ExplanationPage::personalViewRequested, this, [this] {
+    m_recs->sortByPersonalPart();
+    showPage(m_stack->indexOf(m_recs));
+  });
   connect(m_nav, &QListWidget::currentRowChanged, this, &MainWindow::pageChanged);
   // The Item view, the audit dashboards and the What-if page follow the model of the Recommendations
   // page (no session when it failed to load).

@@ -12,6 +12,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -47,6 +48,7 @@ RecommendationsPage::RecommendationsPage(ComputeDevice device, QWidget* parent)
       m_service(new RecomputeService(this)),
       m_reasons(new ExplanationService(this)),
       m_model(new RecommendationModel(this)),
+      m_sorted(new QSortFilterProxyModel(this)),
       m_stack(new QStackedWidget(this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -57,11 +59,20 @@ RecommendationsPage::RecommendationsPage(ComputeDevice device, QWidget* parent)
   connect(m_reasons, &ExplanationService::explanationReady, this, [this](const ExplanationResult& result) {
     if (result.error || result.request.session != m_session) return;
     QStringList reasons;
+    QStringList tooltips;
     for (const auto& item : result.explanation.items) {
+      // What sets the item apart from the rest of the list says more than the fields every row shares.
+      const QString distinctive = ReasonLine::distinctiveBrief(item.reason);
       const QString brief = ReasonLine::brief(item.reason);
-      reasons << (brief.isEmpty() ? ReasonLine::text(item.reason) : brief);
+      reasons << (!distinctive.isEmpty() ? distinctive
+                  : !brief.isEmpty()     ? brief
+                                         : ReasonLine::text(item.reason));
+      const QString full = ReasonLine::distinctive(item.reason);
+      tooltips << (full.isEmpty() ? ReasonLine::text(item.reason)
+                                  : ReasonLine::text(item.reason) + QLatin1Char('\n') + full);
     }
-    m_model->setReasons(result.request.items, reasons);
+    m_model->setReasons(result.request.items, reasons, tooltips);
+    if (!result.split.empty()) m_model->setSplits(result.request.items, result.split);
   });
   updateEmptyState();
 }
@@ -131,7 +142,11 @@ QWidget* RecommendationsPage::buildControls() {
   m_timing->setObjectName(QStringLiteral("timing"));
 
   m_table = new QTableView(page);
-  m_table->setModel(m_model);
+  m_sorted->setSourceModel(m_model);
+  m_sorted->setSortRole(RecommendationModel::kSortRole);
+  m_table->setModel(m_sorted);
+  m_table->setSortingEnabled(true);
+  m_table->sortByColumn(RecommendationModel::RankColumn, Qt::AscendingOrder);
   m_table->setItemDelegateForColumn(RecommendationModel::TierColumn,
                                     new TierBadgeDelegate(RecommendationModel::kTierRole, m_table));
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -384,6 +399,10 @@ void RecommendationsPage::requestReasons(std::int32_t user) {
   if (request.items.empty() || request.items.size() > kMaxReasons) return;
   request.options.method = AttributionMethod::GradientTimesInput;
   m_reasons->explain(std::move(request));
+}
+
+void RecommendationsPage::sortByPersonalPart() {
+  m_table->sortByColumn(RecommendationModel::PersonalColumn, Qt::DescendingOrder);
 }
 
 void RecommendationsPage::showMessage(const QString& text, bool error) {

@@ -18,6 +18,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QSortFilterProxyModel;
 class QSpinBox;
 class QStackedWidget;
 class QTableView;
@@ -47,6 +48,9 @@ class RecommendationsPage : public QWidget {
   bool trainModel(const TrainConfig& config);
   // Opens the train dialog, then trains what it asks for.
   void chooseAndTrain();
+  // Orders the table by the personal part of the scores, largest first (rank order is one header
+  // click away).
+  void sortByPersonalPart();
 
   // Answers the question asked before a model outside the project's folder or with a changed hash
   // is loaded (ModelTrustPrompt); the default is a modal dialog.
@@ -57,6 +61,8 @@ class RecommendationsPage : public QWidget {
   const std::shared_ptr<const ModelSession>& session() const { return m_session; }
   BackgroundJob& job() { return m_job; }
   RecommendationModel* recommendations() const { return m_model; }
+  // What the table shows: the recommendations in the order of the column clicked.
+  QSortFilterProxyModel* sortedRecommendations() const { return m_sorted; }
   QComboBox* modelBox() const { return m_modelBox; }
   QLineEdit* userEdit() const { return m_userEdit; }
   QSpinBox* kBox() const { return m_k; }
@@ -94,8 +100,10 @@ class RecommendationsPage : public QWidget {
   ComputeDevice m_device;
   BackgroundJob m_job;
   RecomputeService* m_service;
-  ExplanationService* m_reasons;  // the "Why" column: Gradient × Input of each list, off the GUI thread
+  // The "Why" column and the common and personal parts: Gradient × Input of each list, off the GUI thread
+  ExplanationService* m_reasons;
   RecommendationModel* m_model;
+  QSortFilterProxyModel* m_sorted;
   std::shared_ptr<const DatasetSnapshot> m_snapshot;
   std::shared_ptr<const ModelSession> m_session;
   std::vector<ProjectStore::ModelRecord> m_records;

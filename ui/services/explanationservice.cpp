@@ -88,13 +88,37 @@ void ExplanationService::launchExplanation(ExplanationRequest request) {
     try {
       const auto& session = *request.session;
       const auto profile = session.profiles().profile(request.user);
-      auto explanation = explainItems(*session.model(), profile, request.items, request.options,
-                                      &session.snapshot().dataset().items, control);
-      if (explanation) {
-        result.explanation = std::move(explanation).value();
+      // The average user is computed once per session and reused: the average-user baseline needs
+      // it, and every explanation shows the common and personal parts of its scores.
+      auto background = session.userBackground(control);
+      auto options = request.options;
+      if (background) {
+        options.background = background.value();
+        result.backgroundUsers = background.value()->users;
+      } else if (background.error().code == ErrorCode::Cancelled ||
+                 options.baseline == AttributionBaseline::AverageUser) {
+        result.error = background.error();
       } else {
-        result.error = explanation.error();
+        result.splitError = background.error();
       }
+      if (!result.error) {
+        auto explanation = explainItems(*session.model(), profile, request.items, options,
+                                        &session.snapshot().dataset().items, control);
+        if (explanation) {
+          result.explanation = std::move(explanation).value();
+        } else {
+          result.error = explanation.error();
+        }
+      }
+      if (!result.error && background) {
+        auto split = splitScores(*session.model(), profile, *background.value(), request.items);
+        if (split) {
+          result.split = std::move(split).value();
+        } else {
+          result.splitError = split.error();
+        }
+      }
+      if (!result.error) result.collapse = diagnoseCollapse(result.explanation, result.split);
     } catch (const std::exception& e) {
       result.error = makeError(ErrorCode::Internal, e.what());
     }

@@ -29,6 +29,19 @@ std::shared_ptr<const ModelSession> ModelSession::create(std::shared_ptr<const D
       new ModelSession(std::move(snapshot), std::move(model), std::move(name)));
 }
 
+Result<std::shared_ptr<const UserBackground>> ModelSession::userBackground(const TaskControl& control) const {
+  // Held during the computation: a second caller waits and then reuses the result instead of
+  // computing the same average again.
+  const std::lock_guard lock(m_backgroundMutex);
+  if (m_background) return m_background;
+  auto background = computeUserBackground(
+      *m_model, m_profiles.users(),
+      [this](std::size_t user) { return m_profiles.profile(static_cast<std::int32_t>(user)); }, control);
+  if (!background) return background.error();
+  m_background = std::make_shared<const UserBackground>(std::move(background).value());
+  return m_background;
+}
+
 Result<ModelSession::Loaded> ModelSession::loadIfTrusted(std::shared_ptr<const DatasetSnapshot> snapshot,
                                                          const ProjectStore::ModelRecord& record,
                                                          const ComputeDevice& device,

@@ -1,12 +1,15 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "common/result.h"
+#include "common/taskcontrol.h"
 #include "engine/computedevice.h"
 #include "engine/userprofilebuilder.h"
+#include "explain/background.h"
 #include "model/modelfile.h"
 #include "model/modeltrust.h"
 #include "services/datasetsnapshot.h"
@@ -16,7 +19,8 @@ namespace reclens {
 
 // A model loaded for the open project: the validated ModelFile, the user profiles in the model's
 // vocabulary and the item popularity and categories that re-ranking needs. Immutable once made and
-// shared read-only with the recompute thread; the ScoringEngine itself lives on that thread.
+// shared read-only with the recompute thread; the ScoringEngine itself lives on that thread. The one
+// thing it adds later is the average user of the project's users, computed once on first use.
 class ModelSession {
  public:
   // What loadIfTrusted made of a model file: a session, or none and the reason to ask the user.
@@ -54,6 +58,12 @@ class ModelSession {
   const UserProfileBuilder& profiles() const { return m_profiles; }
   const std::vector<std::int64_t>& popularity() const { return m_popularity; }
   const std::vector<std::int32_t>& categories() const { return m_categories; }
+  // The average user of every user of the project under the model (explain/background.h): what the
+  // average-user baseline and the common and personal parts of a score compare a user with. Computed
+  // on the first call (slow on a large project: call it off the GUI thread) and reused by every later
+  // one, from any thread; a call made meanwhile waits for it. A cancelled or failed computation is
+  // not kept, so the next call tries again.
+  Result<std::shared_ptr<const UserBackground>> userBackground(const TaskControl& control = {}) const;
 
  private:
   ModelSession(std::shared_ptr<const DatasetSnapshot> snapshot, std::shared_ptr<const ModelFile> model,
@@ -67,6 +77,8 @@ class ModelSession {
   UserProfileBuilder m_profiles;  // refers to the dataset of m_snapshot, declared before it
   std::vector<std::int64_t> m_popularity;
   std::vector<std::int32_t> m_categories;
+  mutable std::mutex m_backgroundMutex;
+  mutable std::shared_ptr<const UserBackground> m_background;  // guarded by m_backgroundMutex
 };
 
 }  // namespace reclens

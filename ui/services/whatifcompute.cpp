@@ -97,7 +97,15 @@ Result<UserProfile> WhatIfCompute::editedProfile(const WhatIfRequest& request,
   const auto& session = *request.session;
   UserProfile base = session.profiles().profile(request.user);
   if (request.asOf) {
-    base = profileAsOf(base, userHistoryEvents(session.snapshot().dataset(), request.user), *request.asOf);
+    const auto events = userHistoryEvents(session.snapshot().dataset(), request.user);
+    base = profileAsOf(base, events, *request.asOf);
+    // A cut history comes back with the plain sums of its events, the whole one as the profile builder
+    // made it: weight a cut one as the model's profiles are weighted (docs/training.md, "History weights").
+    const bool cut = std::any_of(events.begin(), events.end(),
+                                 [&request](const HistoryEvent& e) { return e.ts > *request.asOf; });
+    if (cut) {
+      for (auto& w : base.weights) w = historyWeight(w, session.profiles().weighting());
+    }
   }
   return applyWhatIfEdits(base, applicableEdits(base, edits), session.model()->metadata());
 }
