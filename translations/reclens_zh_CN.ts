@@ -503,6 +503,18 @@
         <source>%1@%2</source>
         <translation>%1@%2</translation>
     </message>
+    <message>
+        <source>Tail share@%1</source>
+        <translation>长尾占比@%1</translation>
+    </message>
+    <message>
+        <source>Novelty@%1</source>
+        <translation>新颖度@%1</translation>
+    </message>
+    <message>
+        <source>Miscalibration (KL)@%1</source>
+        <translation>失准度（KL）@%1</translation>
+    </message>
 </context>
 <context>
     <name>reclens::AuditRunBar</name>
