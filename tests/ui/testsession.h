@@ -23,4 +23,22 @@ inline Result<std::shared_ptr<const ModelSession>> tinySession(const QString& pr
   return ModelSession::create(snapshot.value(), std::move(model).value(), record.name);
 }
 
+// The tiny shop's snapshot and its BPR model loaded through ModelSession::load, as the GUI loads it.
+struct TinyLoaded {
+  std::shared_ptr<const DatasetSnapshot> snapshot;
+  std::shared_ptr<const ModelSession> session;
+};
+
+inline Result<TinyLoaded> loadTinySession(const QString& projectPath) {
+  auto snapshot = tinyProject(projectPath, "bpr-test");
+  if (!snapshot) return snapshot.error();
+  auto models = ModelSession::registeredModels(snapshot.value()->projectPath());
+  if (!models) return models.error();
+  if (models.value().empty()) return makeError(ErrorCode::NotFound, "the tiny project has no model");
+  auto session = ModelSession::load(snapshot.value(), models.value().front(),
+                                    ComputeDevice{ComputeDevice::Kind::Cpu, 0, "CPU (test)"});
+  if (!session) return session.error();
+  return TinyLoaded{snapshot.value(), session.value()};
+}
+
 }  // namespace reclens::testing

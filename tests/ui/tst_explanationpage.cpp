@@ -21,6 +21,7 @@
 #include "services/explanationservice.h"
 #include "services/modelsession.h"
 #include "ui/testmodel.h"
+#include "ui/testsession.h"
 
 using namespace reclens;
 
@@ -50,14 +51,10 @@ class TestExplanationPage : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     QVERIFY(m_dir.isValid());
-    auto snapshot = testing::tinyProject(m_dir.filePath(QStringLiteral("tiny.reclens")), "bpr-test");
-    QVERIFY2(snapshot.ok(), snapshot.ok() ? "" : snapshot.error().message.c_str());
-    m_snapshot = snapshot.value();
-    auto models = ModelSession::registeredModels(m_snapshot->projectPath());
-    QVERIFY2(models.ok(), models.ok() ? "" : models.error().message.c_str());
-    auto session = ModelSession::load(m_snapshot, models.value().front(), cpu());
-    QVERIFY2(session.ok(), session.ok() ? "" : session.error().message.c_str());
-    m_session = session.value();
+    auto loaded = testing::loadTinySession(m_dir.filePath(QStringLiteral("tiny.reclens")));
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().message.c_str());
+    m_snapshot = loaded.value().snapshot;
+    m_session = loaded.value().session;
     ScoringEngine engine(m_session->model());
     auto list = engine.recommend(m_session->profiles().profile(0), 20, {});
     QVERIFY2(list.ok(), list.ok() ? "" : list.error().message.c_str());
