@@ -21,6 +21,7 @@ void addExplainCommand(CLI::App& app, CommandRunner& runner);
 void addAuditCommand(CLI::App& app, CommandRunner& runner);
 void addBenchCommand(CLI::App& app, CommandRunner& runner);
 void addValidateModelCommand(CLI::App& app, CommandRunner& runner);
+void addSimulateCommand(CLI::App& app, CommandRunner& runner);
 
 // `bench` has one subcommand per benchmark, each in its own file (bench_<name>.cpp).
 void addBenchImportCommand(CLI::App& bench, CommandRunner& runner);

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   reclens::cli::addAuditCommand(app, runner);
   reclens::cli::addBenchCommand(app, runner);
   reclens::cli::addValidateModelCommand(app, runner);
+  reclens::cli::addSimulateCommand(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -9,10 +9,7 @@ namespace reclens {
 
 namespace {
 constexpr double kFavouriteMass = 0.85;  // the rest of a user's interest is spread by category share
-constexpr double kCellShare = 0.6;       // draws from the user's style cell of the session's category
-constexpr double kBrandShare = 0.2;      // draws from a favourite brand; the rest by category popularity
-constexpr double kPrimaryStyle = 0.75;
-constexpr double kSessionStop = 0.3;  // sessions hold 1 + Geometric(0.3) events: 3.3 on average
+constexpr double kSessionStop = 0.3;     // sessions hold 1 + Geometric(0.3) events: 3.3 on average
 constexpr int kAttempts = 16;
 
 void normalize(std::vector<double>& w) {
@@ -23,13 +20,6 @@ void normalize(std::vector<double>& w) {
   }
 }
 }  // namespace
-
-struct SessionSampler::Taste {
-  bool noisy = false;
-  int primaryStyle = 0;
-  int secondaryStyle = 0;
-  int brands[2] = {0, 0};
-};
 
 const std::vector<std::string>& SessionSampler::kindNames() {
   static const std::vector<std::string> kNames = {"view", "cart", "purchase"};
@@ -104,9 +94,7 @@ std::int32_t SessionSampler::pickItem(const Taste& taste, int category, std::int
   return anchor;
 }
 
-void SessionSampler::sample(std::int32_t user, std::vector<GeneratedEvent>& out) {
-  out.clear();
-  GeneratorRng rng(m_world.userSeed(user));
+void SessionSampler::drawTaste(std::int32_t user, GeneratorRng& rng, Taste& taste) const {
   const int nc = m_world.categoryCount();
   const int region = m_world.userRegion(user);
   const int gender = m_world.userGender(user);
@@ -114,10 +102,11 @@ void SessionSampler::sample(std::int32_t user, std::vector<GeneratedEvent>& out)
   const auto& share = m_world.categoryShare();
 
   // Interest mix: 1-3 favourite categories drawn by share x group taste, plus a little of everything.
-  m_prior.resize(static_cast<std::size_t>(nc));
-  m_before.assign(static_cast<std::size_t>(nc), 0.0);
+  std::vector<double> prior(static_cast<std::size_t>(nc));
+  auto& before = taste.before;
+  before.assign(static_cast<std::size_t>(nc), 0.0);
   for (int c = 0; c < nc; ++c) {
-    m_prior[static_cast<std::size_t>(c)] =
+    prior[static_cast<std::size_t>(c)] =
         share[static_cast<std::size_t>(c)] * m_world.categoryBias(region, gender, c);
   }
   const double u = rng.uniform();
@@ -126,28 +115,27 @@ void SessionSampler::sample(std::int32_t user, std::vector<GeneratedEvent>& out)
   int lastFavourite = 0;
   double favouriteTotal = 0.0;
   for (int k = 0; k < favourites; ++k) {
-    const int c = drawCategory(m_prior, rng);
-    m_prior[static_cast<std::size_t>(c)] = 0.0;
+    const int c = drawCategory(prior, rng);
+    prior[static_cast<std::size_t>(c)] = 0.0;
     const double w = 1.0 + rng.uniform();
-    m_before[static_cast<std::size_t>(c)] += w;
+    before[static_cast<std::size_t>(c)] += w;
     favouriteTotal += w;
     if (k == 0) firstFavourite = c;
     lastFavourite = c;
   }
   for (int c = 0; c < nc; ++c) {
-    auto& w = m_before[static_cast<std::size_t>(c)];
+    auto& w = before[static_cast<std::size_t>(c)];
     w = (kFavouriteMass * w / favouriteTotal + (1.0 - kFavouriteMass) * share[static_cast<std::size_t>(c)]) *
         m_world.categoryBias(region, gender, c);
   }
-  normalize(m_before);
-  m_after = m_before;
+  normalize(before);
+  taste.after = before;
   if (age == m_world.driftCohort()) {
     // Planted drift: extra interest in one category before the switch, in another after it.
-    m_before[static_cast<std::size_t>(m_world.driftFrom())] += SyntheticWorld::kDriftInterest;
-    m_after[static_cast<std::size_t>(m_world.driftTo())] += SyntheticWorld::kDriftInterest;
+    before[static_cast<std::size_t>(m_world.driftFrom())] += SyntheticWorld::kDriftInterest;
+    taste.after[static_cast<std::size_t>(m_world.driftTo())] += SyntheticWorld::kDriftInterest;
   }
 
-  Taste taste;
   taste.noisy = region == m_world.noisyRegion();
   const double centre = age * (SyntheticWorld::kStyles - 1) / 5.0;
   taste.primaryStyle =
@@ -155,6 +143,20 @@ void SessionSampler::sample(std::int32_t user, std::vector<GeneratedEvent>& out)
   taste.secondaryStyle = static_cast<int>(rng.below(SyntheticWorld::kStyles));
   taste.brands[0] = m_world.itemBrand(m_world.sampleInCategory(firstFavourite, rng));
   taste.brands[1] = m_world.itemBrand(m_world.sampleInCategory(lastFavourite, rng));
+}
+
+SessionSampler::Taste SessionSampler::taste(std::int32_t user) const {
+  GeneratorRng rng(m_world.userSeed(user));
+  Taste out;
+  drawTaste(user, rng, out);
+  return out;
+}
+
+void SessionSampler::sample(std::int32_t user, std::vector<GeneratedEvent>& out) {
+  out.clear();
+  GeneratorRng rng(m_world.userSeed(user));
+  drawTaste(user, rng, m_taste);
+  const Taste& taste = m_taste;
 
   const std::int32_t count = m_world.userInteractionCount(user);
   std::uint32_t capacity = 16;
@@ -180,7 +182,7 @@ void SessionSampler::sample(std::int32_t user, std::vector<GeneratedEvent>& out)
   const std::int64_t switchTime = m_world.driftSwitchTime();
   for (std::size_t s = 0; s < m_sessionSizes.size(); ++s) {
     t = std::max(t + 60, m_sessionStarts[s]);
-    const int category = drawCategory(t < switchTime ? m_before : m_after, rng);
+    const int category = drawCategory(t < switchTime ? taste.before : taste.after, rng);
     for (std::int32_t e = 0; e < m_sessionSizes[s]; ++e) {
       t += 20 + rng.below(580);
       const double k = rng.uniform();

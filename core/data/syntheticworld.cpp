@@ -250,6 +250,19 @@ void SyntheticWorld::buildSamplingTables() {
   for (const auto& items : m_categoryItems) m_categoryTables.push_back(tableOf(items));
   for (const auto& items : m_cellItems) m_cellTables.push_back(tableOf(items));
   for (const auto& items : m_brandItems) m_brandTables.push_back(tableOf(items));
+  auto totalOf = [this](const std::vector<std::vector<std::int32_t>>& groups) {
+    std::vector<double> totals;
+    totals.reserve(groups.size());
+    for (const auto& items : groups) {
+      double t = 0.0;
+      for (auto item : items) t += m_itemWeight[static_cast<std::size_t>(item)];
+      totals.push_back(t);
+    }
+    return totals;
+  };
+  m_categoryWeight = totalOf(m_categoryItems);
+  m_cellWeight = totalOf(m_cellItems);
+  m_brandWeight = totalOf(m_brandItems);
 }
 
 void SyntheticWorld::buildUsers(GeneratorRng& rng) {

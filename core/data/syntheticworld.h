@@ -38,6 +38,15 @@ class SyntheticWorld {
   std::int64_t itemFirstSeen(std::int32_t item) const {
     return m_catalog.firstSeen[static_cast<std::size_t>(item)];
   }
+  int itemStyle(std::int32_t item) const { return m_itemStyle[static_cast<std::size_t>(item)]; }
+  double itemWeight(std::int32_t item) const { return m_itemWeight[static_cast<std::size_t>(item)]; }
+  // Total popularity weight of a category, of a (category, style) cell (0 when empty), of a brand:
+  // an item's chance in sampleInCategory/InCell/InBrand is its weight over these.
+  double categoryWeight(int category) const { return m_categoryWeight[static_cast<std::size_t>(category)]; }
+  double cellWeight(int category, int style) const {
+    return m_cellWeight[static_cast<std::size_t>(category) * kStyles + static_cast<std::size_t>(style)];
+  }
+  double brandWeight(int brand) const { return m_brandWeight[static_cast<std::size_t>(brand)]; }
   int categoryCount() const { return m_config.categories; }
   int brandCount() const { return m_config.brands; }
   // Share of catalog items in each category.
@@ -114,6 +123,9 @@ class SyntheticWorld {
   std::vector<AliasTable> m_cellTables;
   std::vector<std::vector<std::int32_t>> m_brandItems;
   std::vector<AliasTable> m_brandTables;
+  std::vector<double> m_categoryWeight;
+  std::vector<double> m_cellWeight;
+  std::vector<double> m_brandWeight;
   std::vector<std::int32_t> m_categoryAnchor;
   int m_underExposedBrand = 0;
   std::vector<std::uint8_t> m_userRegion;

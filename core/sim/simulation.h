@@ -1,0 +1,133 @@
+#pragma once
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "common/taskcontrol.h"
+#include "data/dataset.h"
+#include "sim/examination.h"
+#include "sim/oracle.h"
+#include "sim/policy.h"
+
+namespace reclens {
+class ModelFile;
+}
+
+namespace reclens::sim {
+
+// What one simulation run does (docs/simulation.md).
+struct SimConfig {
+  std::vector<PolicySpec> policies;
+  int rounds = 50;
+  std::int64_t usersPerRound = 0;  // a seeded sample of users each round; 0 (or more than there are) = all
+  int k = 20;
+  int retrainEvery = 0;   // rounds between warm-started re-trainings of the model; 0 = a frozen model
+  int retrainEpochs = 3;  // epochs of each re-training
+  int seeds = 5;
+  std::uint64_t seed = 1;  // seed index s runs with seed + s
+  Examination examination;
+  int shardIndex = 0;  // this process runs the seed indices s with s % shardCount == shardIndex
+  int shardCount = 1;
+  int batchUsers = 256;  // users scored together (memory: batch x catalog)
+};
+
+// The per-round figures of one policy under one seed.
+enum Metric : int {
+  kTakes,               // items taken per user (sampled)
+  kCumulativeTakes,     // running sum of kTakes over rounds
+  kExpectedTakes,       // expected takes of the slates shown, from the truth
+  kRegret,              // oracle's best expected takes minus kExpectedTakes, per user
+  kCumulativeRegret,    // running sum of kRegret
+  kCoverage,            // distinct items shown this round / catalog size
+  kCumulativeCoverage,  // distinct items shown so far / catalog size
+  kGini,                // Gini of this round's slate appearances over all items
+  kAplt,                // mean long-tail share per slate
+  kTailExposure,        // long-tail share of position-weighted exposure (1/log2(1+r))
+  kNovelty,             // Castells novelty against the train counts
+  kDiversity,           // 1 - mean pairwise cosine of a slate's item vectors
+  kHomogenisation,      // mean Jaccard of two users' slates (pairs drawn each round)
+  kPlantedBrandShare,   // the planted under-exposed brand's share of exposure (NaN when none)
+  kInterestDrift,  // mean total variation between a slate's category mix and the user's true mix (NaN when
+                   // unknown)
+  kNdcg,           // DCG of the slate with the truth's appeal as gain over the best slate's
+  kMetricCount
+};
+// JSON key and readable label of each metric.
+const char* metricKey(int metric);
+const char* metricLabel(int metric);
+
+// Per user attribute value: users seen, sum of takes, sum of NDCG in one round.
+struct GroupRound {
+  std::vector<double> users;
+  std::vector<double> takes;
+  std::vector<double> ndcg;
+};
+
+struct RoundResult {
+  std::array<double, kMetricCount> values{};
+  std::vector<GroupRound> groups;  // one per user attribute (SimResult::attributes)
+};
+
+struct SeedRun {
+  std::uint64_t seed = 0;
+  int seedIndex = 0;
+  std::vector<RoundResult> rounds;
+  int retrainings = 0;
+};
+
+struct PolicyRun {
+  std::string policy;
+  std::vector<SeedRun> seeds;  // in seed order
+};
+
+struct SimAttribute {
+  std::string name;
+  std::vector<std::string> values;
+};
+
+struct SimResult {
+  SimConfig config;
+  std::string oracle;     // the truth's description
+  std::string model;      // the model's name / file
+  std::size_t users = 0;  // users in the project
+  std::size_t items = 0;
+  std::vector<SimAttribute> attributes;
+  std::vector<PolicyRun> runs;  // one per policy, in config order
+  double seconds = 0.0;
+};
+
+// Where a re-training writes and how it loads the result; set by the caller when retrainEvery > 0.
+// `extended` is the project's dataset with the simulated takes appended; it returns the new model.
+using Retrainer = std::function<Result<std::shared_ptr<const ModelFile>>(
+    const Dataset& extended, const ModelFile& current, int epochs, std::uint64_t seed)>;
+
+// Runs the simulation for every policy and this shard's seeds. The dataset is never modified.
+// Reports progress per round and stops with ErrorCode::Cancelled when cancelled.
+Result<SimResult> runSimulation(const Dataset& dataset, std::shared_ptr<const ModelFile> model,
+                                const Oracle& oracle, const SimConfig& config, const Retrainer& retrain = {},
+                                const TaskControl& control = {});
+
+// Checks a configuration before a run; the error names the field.
+Status validateSimConfig(const SimConfig& config);
+
+// Merges partial results of the shards of one run (same configuration but the shard): the seeds of all.
+Result<SimResult> mergeSimResults(const std::vector<SimResult>& parts);
+
+// Mean and 95% t interval over seeds of one metric at one round (0-based) of one policy.
+struct Interval {
+  double mean = 0.0;
+  double low = 0.0;
+  double high = 0.0;
+  int n = 0;
+};
+Interval metricInterval(const PolicyRun& run, int metric, int round);
+// The same for a group gap at one round: max minus min over the attribute's groups of the per-group
+// mean takes (or NDCG), each seed's gap first, then over seeds.
+Interval groupGapInterval(const PolicyRun& run, std::size_t attribute, bool ndcg, int round);
+
+}  // namespace reclens::sim
