@@ -1,0 +1,209 @@
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <set>
+
+#include "data/generator.h"
+#include "data/syntheticworld.h"
+#include "model/modelfile.h"
+#include "model/trainer.h"
+#include "sim/oracle.h"
+#include "sim/simjson.h"
+#include "sim/simulation.h"
+#include "store/projectstore.h"
+
+using namespace reclens;
+using namespace reclens::sim;
+
+// The simulation loop on a small generated world with a quickly trained BPR model.
+class TestSimulation : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+  Dataset m_data;
+  std::string m_generatorConfig;
+  std::shared_ptr<const ModelFile> m_model;
+  std::unique_ptr<Oracle> m_oracle;
+
+  SimConfig config(const std::string& policies, int rounds, int seeds) {
+    SimConfig c;
+    auto p = PolicySpec::parseList(policies);
+    if (p.ok()) c.policies = p.value();
+    c.rounds = rounds;
+    c.seeds = seeds;
+    c.k = 10;
+    c.seed = 11;
+    return c;
+  }
+
+  SimResult run(const SimConfig& c) {
+    auto r = runSimulation(m_data, m_model, *m_oracle, c);
+    if (!r.ok()) qFatal("%s", r.error().message.c_str());
+    return std::move(r).value();
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(m_dir.isValid());
+    auto gen = GeneratorConfig::preset("demo");
+    QVERIFY(gen.ok());
+    gen->seed = 5;
+    gen->items = 800;
+    gen->users = 300;
+    gen->interactions = 12000;
+    gen->brands = 30;
+    auto store = ProjectStore::open(m_dir.filePath("w.reclens").toStdString(), ProjectStore::Mode::Create);
+    QVERIFY(store.ok());
+    QVERIFY(generateProject(gen.value(), *store.value()).ok());
+    auto loaded = store.value()->loadDataset();
+    QVERIFY(loaded.ok());
+    m_data = std::move(loaded).value();
+    auto meta = store.value()->metaValue("generator.config");
+    QVERIFY(meta.ok() && !meta.value().empty());
+    m_generatorConfig = meta.value();
+    auto train = defaultTrainConfig("bpr");
+    train.dim = 16;
+    train.epochs = 8;
+    train.evalUsers = 300;
+    train.threads = 2;
+    train.device = "cpu";
+    const auto path = m_dir.filePath("bpr.pt").toStdString();
+    auto trained = trainModel(m_data, train, path);
+    QVERIFY2(trained.ok(), trained.ok() ? "" : trained.error().message.c_str());
+    auto model = ModelFile::load(path, {}, &m_data.items);
+    QVERIFY(model.ok());
+    m_model = model.value();
+    auto oracle = makeSyntheticOracle(m_generatorConfig, m_data, 0.02);
+    QVERIFY2(oracle.ok(), oracle.ok() ? "" : oracle.error().message.c_str());
+    m_oracle = std::move(oracle).value();
+  }
+
+  void truthIsTheGeneratorsChoiceDistribution() {
+    // appeal = 1 - exp(-s N pi): inverting gives pi, which must be a probability distribution over the
+    // catalog for every user (the generator's picks come from exactly this distribution).
+    std::vector<double> appeal;
+    const double n = static_cast<double>(m_data.items.size());
+    for (std::int32_t u : {0, 17, 150, 299}) {
+      m_oracle->appeal(u, appeal);
+      double total = 0.0;
+      for (double a : appeal) {
+        QVERIFY(a >= 0.0 && a < 1.0);
+        total += -std::log1p(-a) / (0.02 * n);
+      }
+      QVERIFY2(std::abs(total - 1.0) < 1e-6, qPrintable(QString::number(total, 'g', 12)));
+    }
+    // The taste mix sums to 1 too.
+    const auto mix = m_oracle->tasteMix(3);
+    double total = 0.0;
+    for (double m : mix) total += m;
+    QVERIFY(std::abs(total - 1.0) < 1e-9);
+  }
+
+  void projectWithoutGeneratorHasNoTruth() {
+    auto none = makeSyntheticOracle("", m_data, 0.02);
+    QVERIFY(!none.ok());
+    QCOMPARE(none.error().code, ErrorCode::NotFound);
+    Dataset other = m_data;
+    for (auto& id : other.items.ids) id += "x";
+    auto mismatch = makeSyntheticOracle(m_generatorConfig, other, 0.02);
+    QVERIFY(!mismatch.ok());
+    QVERIFY(mismatch.error().message.find("do not match") != std::string::npos);
+  }
+
+  void oraclePolicyHasNoRegretAndSamplesMatchExpectations() {
+    const auto r = run(config("oracle,greedy", 6, 1));
+    const auto& oracle = r.runs[0].seeds[0].rounds;
+    double sampled = 0.0, expected = 0.0;
+    for (const auto& round : oracle) {
+      QVERIFY(std::abs(round.values[kRegret]) < 1e-12);
+      QVERIFY(std::abs(round.values[kNdcg] - 1.0) < 1e-12);
+      sampled += round.values[kTakes];
+      expected += round.values[kExpectedTakes];
+    }
+    // 6 rounds x 300 users: the sampled takes are within a few standard errors of the expectation.
+    const double se = std::sqrt(expected / 1800.0 / 6.0) * 6.0 / std::sqrt(300.0);
+    QVERIFY2(std::abs(sampled - expected) < 4.0 * se + 0.02,
+             qPrintable(QString("sampled %1 expected %2").arg(sampled).arg(expected)));
+    // The model is worse than the truth: positive regret every round.
+    for (const auto& round : r.runs[1].seeds[0].rounds) QVERIFY(round.values[kRegret] > 0.0);
+  }
+
+  void explorationWidensCoverageAndFindsThePlantedBrand() {
+    const auto r = run(config("greedy,egreedy:0.2,random", 8, 2));
+    const int last = 7;
+    const auto greedyCoverage = metricInterval(r.runs[0], kCumulativeCoverage, last).mean;
+    const auto egreedyCoverage = metricInterval(r.runs[1], kCumulativeCoverage, last).mean;
+    QVERIFY2(egreedyCoverage > greedyCoverage + 0.05,
+             qPrintable(QString("%1 vs %2").arg(egreedyCoverage).arg(greedyCoverage)));
+    // The brand the shop hid has a tiny share under the model trained on the shop's log, and more once
+    // items are shown at random.
+    const auto greedyBrand = metricInterval(r.runs[0], kPlantedBrandShare, last).mean;
+    const auto randomBrand = metricInterval(r.runs[2], kPlantedBrandShare, last).mean;
+    QVERIFY(std::isfinite(greedyBrand));
+    QVERIFY2(randomBrand > 2.0 * greedyBrand,
+             qPrintable(QString("%1 vs %2").arg(randomBrand).arg(greedyBrand)));
+    // Random slates take far less than the model's.
+    QVERIFY(metricInterval(r.runs[2], kCumulativeTakes, last).mean <
+            0.5 * metricInterval(r.runs[0], kCumulativeTakes, last).mean);
+  }
+
+  void runsAreReproducibleAndShardsMergeExactly() {
+    auto c = config("greedy,thompson,linucb", 4, 3);
+    c.usersPerRound = 120;
+    const auto whole = run(c);
+    const auto again = run(c);
+    auto strip = [](SimResult r) {
+      r.seconds = 0.0;
+      return simResultToJson(r);
+    };
+    QCOMPARE(strip(again), strip(whole));
+    std::vector<SimResult> parts;
+    for (int s = 0; s < 2; ++s) {
+      auto sc = c;
+      sc.shardIndex = s;
+      sc.shardCount = 2;
+      parts.push_back(run(sc));
+    }
+    // Merged in either order, through JSON, the shards give the whole run.
+    std::vector<SimResult> read;
+    for (int s = 1; s >= 0; --s) {
+      auto back = simResultFromJson(simResultToJson(parts[static_cast<std::size_t>(s)]), "part");
+      QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
+      read.push_back(std::move(back).value());
+    }
+    auto merged = mergeSimResults(read);
+    QVERIFY(merged.ok());
+    QCOMPARE(strip(merged.value()), strip(whole));
+    // A seed twice, or one missing, is refused.
+    QVERIFY(!mergeSimResults({parts[0], parts[0]}).ok());
+    QVERIFY(!mergeSimResults({parts[0]}).ok());
+  }
+
+  void badConfigurationsAreRefused() {
+    QVERIFY(!PolicySpec::parse("egreedy:2").ok());
+    QVERIFY(!PolicySpec::parse("greedy:1").ok());
+    QVERIFY(!PolicySpec::parse("bandit").ok());
+    QVERIFY(!PolicySpec::parseList("greedy,greedy").ok());
+    QVERIFY(!Examination::parse("pbm:-1").ok());
+    auto c = config("greedy", 0, 1);
+    auto r = runSimulation(m_data, m_model, *m_oracle, c);
+    QVERIFY(!r.ok());
+    QVERIFY(r.error().message.find("rounds") != std::string::npos);
+    c = config("greedy", 2, 1);
+    c.retrainEvery = 1;
+    QVERIFY(!runSimulation(m_data, m_model, *m_oracle, c).ok());  // no trainer given
+  }
+
+  void cancelStops() {
+    std::atomic<bool> cancel{true};
+    TaskControl control;
+    control.cancel = &cancel;
+    auto r = runSimulation(m_data, m_model, *m_oracle, config("greedy", 3, 1), {}, control);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, ErrorCode::Cancelled);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestSimulation)
+#include "tst_simulation.moc"
