@@ -148,6 +148,26 @@ class TestCliTrain : public QObject {
              err.constData());
     QCOMPARE(nlohmann::json::parse(out.toStdString()).at("name").get<std::string>(),
              std::string("twotower-8-ft2"));
+
+    // `info` lists the models with the one each fine-tuned model started from.
+    QVERIFY2(runCli({"info", "--project", project, "--json", "--quiet"}, &out, &err) == 0, err.constData());
+    const auto info = nlohmann::json::parse(out.toStdString());
+    QVERIFY(info.contains("models") && info.at("models").is_array());
+    QCOMPARE(info.at("models").size(), std::size_t(3));
+    int children = 0;
+    for (const auto& m : info.at("models")) {
+      QVERIFY(m.contains("name") && m.at("name").is_string() && m.contains("parent"));
+      if (m.at("name").get<std::string>() == "twotower-8") {
+        QVERIFY(m.at("parent").is_null());
+        continue;
+      }
+      ++children;
+      QVERIFY(m.at("parent").is_object() && m.at("parent").contains("name"));
+      QCOMPARE(m.at("parent").at("name").get<std::string>(), std::string("twotower-8"));
+    }
+    QCOMPARE(children, 2);
+    QVERIFY2(runCli({"info", "--project", project, "--quiet"}, &out, &err) == 0, err.constData());
+    QVERIFY2(out.contains("twotower-8-ft2") && out.contains("fine-tuned from twotower-8"), out.constData());
   }
 
   void warmStartFromAnotherKindIsOneClearLine() {
