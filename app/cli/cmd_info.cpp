@@ -1,5 +1,6 @@
 // `reclens-cli info`: what a project holds — counts, sparsity, time range, popularity skew,
-// attribute distributions and the planted ground truth.
+// attribute distributions, the planted ground truth and the registered models (with the model each
+// fine-tuned one started from).
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -59,6 +60,51 @@ void printFields(const char* title, const std::vector<DatasetStats::FieldDistrib
   }
 }
 
+// The registered models: name, path, kind, dim and, for a fine-tuned model, its parent's file, SHA-256
+// and the registered name of the model with that SHA-256 (null when none is registered).
+nlohmann::json modelsJson(const std::vector<ProjectStore::ModelRecord>& records) {
+  auto out = nlohmann::json::array();
+  for (const auto& r : records) {
+    const auto meta = nlohmann::json::parse(r.metadataJson, nullptr, false);
+    const auto text = [&meta](const char* key) -> nlohmann::json {
+      return meta.is_object() && meta.contains(key) ? meta.at(key) : nlohmann::json(nullptr);
+    };
+    nlohmann::json m = {{"name", r.name},
+                        {"path", r.path},
+                        {"kind", text("kind")},
+                        {"dim", text("dim")},
+                        {"parent", nullptr}};
+    const auto parent = text("parent");
+    if (parent.is_object() && parent.contains("file") && parent.contains("sha256") &&
+        parent.at("sha256").is_string()) {
+      nlohmann::json p = {{"file", parent.at("file")}, {"sha256", parent.at("sha256")}, {"name", nullptr}};
+      for (const auto& other : records) {
+        if (other.sha256 == parent.at("sha256").get<std::string>()) p["name"] = other.name;
+      }
+      m["parent"] = p;
+    }
+    out.push_back(m);
+  }
+  return out;
+}
+
+void printModels(const nlohmann::json& models) {
+  if (models.empty()) return;
+  std::printf("Models:\n");
+  for (const auto& m : models) {
+    const auto& kind = m.at("kind");
+    std::printf("  %-20s %s", m.at("name").get<std::string>().c_str(),
+                kind.is_string() ? kind.get<std::string>().c_str() : "(kind unknown)");
+    if (m.at("dim").is_number_integer()) std::printf(" D=%d", m.at("dim").get<int>());
+    const auto& p = m.at("parent");
+    if (p.is_object()) {
+      std::printf(", fine-tuned from %s",
+                  (p.at("name").is_string() ? p.at("name") : p.at("file")).get<std::string>().c_str());
+    }
+    std::printf("  (%s)\n", m.at("path").get<std::string>().c_str());
+  }
+}
+
 int runInfo(const InfoOptions& opt) {
   auto store = ProjectStore::open(opt.project, ProjectStore::Mode::ReadOnly);
   if (!store) return reportError(store.error());
@@ -76,6 +122,9 @@ int runInfo(const InfoOptions& opt) {
   if (!truth) return reportError(truth.error());
   const auto& d = dataset.value();
   const auto s = computeDatasetStats(d);
+  const auto records = project.models();
+  if (!records) return reportError(records.error());
+  const auto models = modelsJson(records.value());
 
   nlohmann::json planted = nlohmann::json::object();
   for (const auto& [key, text] : truth.value()) {
@@ -104,7 +153,8 @@ int runInfo(const InfoOptions& opt) {
         {"mean_interactions_per_user", s.meanInteractionsPerUser},
         {"user_attributes", fieldsJson(s.userAttributes)},
         {"item_attributes", fieldsJson(s.itemAttributes)},
-        {"planted_truth", planted}};
+        {"planted_truth", planted},
+        {"models", models}};
     std::cout << out.dump(2) << std::endl;
     return kExitOk;
   }
@@ -138,6 +188,7 @@ int runInfo(const InfoOptions& opt) {
       std::printf("  %-28s %s\n", key.c_str(), shown.dump().c_str());
     }
   }
+  printModels(models);
   return kExitOk;
 }
 

@@ -1,14 +1,18 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "clisupport.h"
 #include "commands.h"
+#include "model/modellookup.h"
 #include "model/modelregistration.h"
 #include "model/trainer.h"
+#include "model/warmstart.h"
 #include "store/projectstore.h"
 
 namespace reclens::cli {
@@ -20,13 +24,55 @@ struct TrainOptions {
   std::string out;
   std::string name;
   TrainConfig config;
-  std::string historyWeight;  // "sum" or "log1p"; empty: the default of TrainConfig
+  std::string historyWeight;    // "sum" or "log1p"; empty: the default of TrainConfig
+  std::string warmStart;        // registered model name or model file to fine-tune; empty: cold start
+  std::set<std::string> given;  // the options the user set (a warm start inherits the others)
   bool json = false;
   bool quiet = false;
 };
 
+// Epochs of a warm start when --epochs is left out: fine-tuning is a few epochs.
+constexpr int kWarmStartEpochs = 3;
+
+// The first of <parent>-ft, <parent>-ft2, ... that no registered model uses.
+std::string fineTunedName(const ProjectStore& store, const std::string& parentName) {
+  std::set<std::string> taken;
+  if (auto models = store.models()) {
+    for (const auto& m : models.value()) taken.insert(m.name);
+  }
+  std::string name = parentName + "-ft";
+  for (int n = 2; taken.count(name) != 0; ++n) name = parentName + "-ft" + std::to_string(n);
+  return name;
+}
+
+// Resolves --warm-start and fills every training setting the user left out from the parent's own.
+Result<ProjectStore::ModelRecord> prepareWarmStart(const ProjectStore& store, TrainOptions& o) {
+  auto parent = lookupModel(store, o.warmStart);
+  if (!parent) return parent.error();
+  auto inherited = parentTrainConfig(parent.value().path);
+  if (!inherited) return inherited.error();
+  const auto& p = inherited.value();
+  auto& c = o.config;
+  const auto keep = [&o](const char* option) { return o.given.count(option) != 0; };
+  if (!keep("--model")) c.kind = p.kind;
+  if (!keep("--dim")) c.dim = p.dim;
+  if (!keep("--lr")) c.lr = p.lr;
+  if (!keep("--l2")) c.l2 = p.l2;
+  if (!keep("--layers")) c.layers = p.layers;
+  if (!keep("--batch")) c.batchSize = p.batchSize;
+  if (!keep("--negatives")) c.negatives = p.negatives;
+  if (!keep("--patience")) c.patience = p.patience;
+  if (!keep("--k")) c.evalK = p.evalK;
+  if (!keep("--history-weight")) c.historyWeighting = p.historyWeighting;
+  if (!keep("--epochs")) c.epochs = kWarmStartEpochs;
+  c.warmStartPath = parent.value().path;
+  if (o.name.empty()) o.name = fineTunedName(store, parent.value().name);
+  return parent;
+}
+
 void printTable(const TrainReport& r, const std::string& name, const std::string& sha, int k) {
   std::printf("Trained %s (%s) on %s in %.1f s\n", name.c_str(), r.kind.c_str(), r.device.c_str(), r.seconds);
+  if (!r.warmStartNote.empty()) std::printf("Warm start: %s\n", r.warmStartNote.c_str());
   if (!r.trainLoss.empty()) {
     std::printf("%6s  %10s  %12s\n", "epoch", "loss", ("val NDCG@" + std::to_string(k)).c_str());
     for (std::size_t e = 0; e < r.trainLoss.size(); ++e) {
@@ -51,10 +97,24 @@ int runTrainCommand(TrainOptions o) {
   auto dataset = store.value()->loadDataset(control);
   if (!dataset) return reportError(dataset.error());
 
+  ProjectStore::ModelRecord parent;
+  if (!o.warmStart.empty()) {
+    auto found = prepareWarmStart(*store.value(), o);
+    if (!found) return reportError(found.error());
+    parent = found.value();
+  } else if (o.given.count("--model") == 0) {
+    return reportError(makeError(ErrorCode::InvalidArgument, "--model is required (or --warm-start MODEL)"));
+  }
   if (o.name.empty()) {
     o.name = o.config.kind + "-" + std::to_string(o.config.kind == "popularity" ? 1 : o.config.dim);
   }
   const std::string outPath = o.out.empty() ? defaultModelPath(o.project, o.name) : o.out;
+  std::error_code ec;
+  if (!parent.path.empty() && std::filesystem::equivalent(outPath, parent.path, ec)) {
+    return reportError(makeError(
+        ErrorCode::InvalidArgument,
+        "the fine-tuned model would overwrite its parent; choose another --name or --out", outPath));
+  }
   auto report = trainModel(dataset.value(), o.config, outPath, control);
   if (!report) return reportError(report.error());
   auto record = registerModelFile(*store.value(), o.project, o.name, outPath, report.value().metadataJson);
@@ -80,6 +140,9 @@ int runTrainCommand(TrainOptions o) {
                         {"test_users", r.evalUsers},
                         {"seconds", r.seconds},
                         {"metadata", nlohmann::json::parse(r.metadataJson)}};
+    if (!parent.path.empty()) {
+      j["parent"] = {{"name", parent.name}, {"path", parent.path}, {"note", r.warmStartNote}};
+    }
     std::cout << j.dump(2) << std::endl;
   } else {
     printTable(r, o.name, record.value().sha256, o.config.evalK);
@@ -94,9 +157,12 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
   auto& c = opts->config;
   auto* sub = app.add_subcommand("train", "Train a built-in model on a project and register the model file");
   sub->add_option("--project", opts->project, "Project file (*.reclens)")->required();
-  sub->add_option("--model", c.kind, "popularity, bpr, lightgcn or twotower")
-      ->required()
+  sub->add_option("--model", c.kind, "popularity, bpr, lightgcn or twotower (required unless --warm-start)")
       ->check(CLI::IsMember(trainableModelKinds()));
+  sub->add_option("--warm-start", opts->warmStart,
+                  "Fine-tune this registered model (name) or model file: its learned tables start the run, "
+                  "settings left out are its own, --epochs defaults to " +
+                      std::to_string(kWarmStartEpochs) + " and the new model records it as its parent");
   sub->add_option("--dim", c.dim, "Embedding size")->capture_default_str();
   sub->add_option("--epochs", c.epochs, "Most epochs (early stopping may end sooner)")->capture_default_str();
   sub->add_option("--lr", c.lr,
@@ -121,10 +187,16 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
                       historyWeightingName(TrainConfig{}.historyWeighting) + ")")
       ->check(CLI::IsMember({"sum", "log1p"}));
   sub->add_option("--out", opts->out, "Model file (default: <project stem>.<name>.pt beside the project)");
-  sub->add_option("--name", opts->name, "Name the model is registered under (default <model>-<dim>)");
+  sub->add_option("--name", opts->name,
+                  "Name the model is registered under (default <model>-<dim>; for a warm start "
+                  "<parent>-ft, <parent>-ft2, ...)");
   sub->add_flag("--json", opts->json, "Print the report as JSON on stdout");
   sub->add_flag("--quiet", opts->quiet, "No progress lines on stderr");
   sub->callback([&runner, opts, sub] {
+    for (const char* option : {"--model", "--dim", "--epochs", "--lr", "--l2", "--layers", "--batch",
+                               "--negatives", "--patience", "--k", "--history-weight"}) {
+      if (sub->count(option) != 0) opts->given.insert(option);
+    }
     // Settings the user left out take the chosen model's tuned defaults.
     const auto defaults = defaultTrainConfig(opts->config.kind);
     if (sub->count("--lr") == 0) opts->config.lr = defaults.lr;

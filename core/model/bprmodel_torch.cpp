@@ -7,6 +7,7 @@
 #include "model/historybatch.h"
 #include "model/tensorconvert.h"
 #include "model/trainablemodel.h"
+#include "model/warmstart.h"
 
 namespace reclens {
 
@@ -93,6 +94,12 @@ class BprModel final : public TrainableModel {
     torch::NoGradGuard noGrad;
     m_q.copy_(m_bestQ);
     m_p.copy_(m_bestP);
+  }
+
+  Status warmStart(const WarmStartParent& parent) override {
+    const auto rows = leadingRows(parent.metadata.numItems, m_data.numItems);
+    if (auto s = copyParentRows(parent, "q", m_q, rows); !s) return s;
+    return copyParentRows(parent, "p", m_p, rows);
   }
 
   ExportSpec exportSpec() override {

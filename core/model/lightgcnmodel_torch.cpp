@@ -23,6 +23,7 @@
 #include "model/historybatch.h"
 #include "model/tensorconvert.h"
 #include "model/trainablemodel.h"
+#include "model/warmstart.h"
 
 namespace reclens {
 
@@ -210,6 +211,11 @@ class LightGcnModel final : public TrainableModel {
     if (!m_best.defined()) return;
     torch::NoGradGuard noGrad;
     m_e0.copy_(m_best);
+  }
+
+  // The layer-0 table E0 is what is learned; the propagation runs over this run's graph.
+  Status warmStart(const WarmStartParent& parent) override {
+    return copyParentRows(parent, "emb0", m_e0, leadingRows(parent.metadata.numItems, m_data.numItems));
   }
 
   ExportSpec exportSpec() override {

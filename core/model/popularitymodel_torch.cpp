@@ -58,6 +58,8 @@ class PopularityModel final : public TrainableModel {
   std::vector<float> itemMatrix() override { return m_popularity; }
   void rememberBest() override {}
   void restoreBest() override {}
+  // Nothing is learned: the counts are taken again from the data.
+  Status warmStart(const WarmStartParent&) override { return Status::success(); }
 
   ExportSpec exportSpec() override {
     ExportSpec spec;

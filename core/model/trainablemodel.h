@@ -9,6 +9,8 @@
 
 namespace reclens {
 
+struct WarmStartParent;
+
 // Per-user item lists with weights in compressed rows: user u owns entries [start[u], start[u + 1]).
 struct UserHistories {
   std::vector<std::int64_t> start{0};
@@ -29,6 +31,8 @@ struct TrainingData {
   std::vector<std::string> itemFieldNames;
   std::vector<std::int64_t> itemFieldSizes;
   std::vector<std::vector<std::int64_t>> itemFieldCodes;  // [field][item]
+  std::vector<std::string> userFieldNames;
+  std::vector<std::vector<std::string>> userFieldVocabularies;  // code c of field f is [f][c]
   std::vector<std::int64_t> userFieldSizes;
   std::vector<std::vector<std::int64_t>> userFieldCodes;  // [field][user]
 };
@@ -54,6 +58,10 @@ class TrainableModel {
   // Snapshot of the current weights as the best so far, and going back to it.
   virtual void rememberBest() = 0;
   virtual void restoreBest() = 0;
+  // Overwrites the fresh initialisation with the parent's learned rows where they exist (the parent is
+  // of this kind and dim, its catalog the start of this one); rows the parent lacks keep their fresh
+  // values. Called once, before the first trainBatch.
+  virtual Status warmStart(const WarmStartParent& parent) = 0;
   // The weights and TorchScript source of the contract methods for the current weights.
   virtual ExportSpec exportSpec() = 0;
 };

@@ -31,6 +31,11 @@ struct TrainConfig {
   // How repeated interactions with one item weigh in a history (docs/training.md, "History weights");
   // written into the model's metadata so that its profiles are built the same way.
   HistoryWeighting historyWeighting = HistoryWeighting::Sum;
+  // Warm start (fine-tuning): a model file RecLens trained, of the same kind and dim, whose learned
+  // tables initialise this run ("" = a cold start). Items appended to its catalog since, and user field
+  // values it never saw, start from the fresh initialisation. Set `epochs` to a few; early stopping still
+  // applies. The new model's metadata records the parent (docs/training.md, "Warm start").
+  std::string warmStartPath;
 };
 
 // What a training run did.
@@ -47,12 +52,16 @@ struct TrainReport {
   double seconds = 0.0;
   std::string modelPath;
   std::string metadataJson;  // the metadata written into the model file
+  // Warm starts only: what came from the parent, e.g. "started from a.pt: 300 items carried, 12 new".
+  std::string warmStartNote;
 };
 
 // Splits `dataset` by time (splitByTime), trains the model on the train part with early stopping on
 // the validation part, keeps the best epoch, exports it to the model contract at `outPath` (written
 // to outPath + ".part" and renamed, so no half-written model ever appears) and checks the saved file
 // reproduces the trainer's own scores. Same config, seed and thread count on CPU: identical file.
+// With config.warmStartPath the parent is loaded and checked first (loadWarmStartParent); a parent of
+// another kind or dim, on another catalog, or not trained by RecLens gives an error naming the file.
 // Cancelled runs write nothing and return ErrorCode::Cancelled; an empty dataset gives ErrorCode::Empty.
 Result<TrainReport> trainModel(const Dataset& dataset, const TrainConfig& config, const std::string& outPath,
                                const TaskControl& control = {});

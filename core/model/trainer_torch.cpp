@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <random>
 
 #include "engine/computedevice.h"
@@ -13,6 +14,7 @@
 #include "model/trainer.h"
 #include "model/trainingdata.h"
 #include "model/trainingmetadata.h"
+#include "model/warmstart.h"
 
 namespace reclens {
 
@@ -75,6 +77,14 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
   if (dataset.interactions.size() == 0 || dataset.items.size() == 0) {
     return makeError(ErrorCode::Empty, "the dataset has no interactions to train on");
   }
+  // The parent is checked before any work, so that a wrong one fails at once.
+  std::optional<WarmStartParent> parent;
+  if (!c.warmStartPath.empty()) {
+    control.report(0.0, "reading the model to start from");
+    auto loaded = loadWarmStartParent(c.warmStartPath, c, dataset.items);
+    if (!loaded) return loaded.error();
+    parent = std::move(loaded.value());
+  }
   if (c.threads > 0) at::set_num_threads(c.threads);
   torch::manual_seed(c.seed);
   std::string deviceNote;
@@ -89,6 +99,14 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
   auto model = makeModel(data, c, device);
 
   TrainReport report;
+  std::string parentJson;
+  if (parent) {
+    if (auto s = model->warmStart(*parent); !s) return s.error();
+    parentJson = warmStartParentJson(*parent, data.numItems);
+    const auto carried = std::min(parent->metadata.numItems, data.numItems);
+    report.warmStartNote = "started from " + parent->fileName + ": " + std::to_string(carried) +
+                           " items carried over, " + std::to_string(data.numItems - carried) + " new";
+  }
   report.kind = c.kind;
   report.device = chosen.kind == ComputeDevice::Kind::Cuda
                       ? chosen.description
@@ -157,7 +175,8 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
 
   control.report(0.98, "writing the model file");
   const auto spec = model->exportSpec();
-  report.metadataJson = trainingMetadataJson(dataset, split, c, model->dim(), spec.itemParts, report, device);
+  report.metadataJson =
+      trainingMetadataJson(dataset, split, c, model->dim(), spec.itemParts, report, device, parentJson);
   if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
   if (auto s = writeModelFile(spec, report.metadataJson, outPath); !s) return s.error();
 

@@ -50,6 +50,8 @@ TrainingData makeTrainingData(const Dataset& dataset, const TrainTestSplit& spli
     data.itemFieldCodes.push_back(std::move(codes));
   }
   for (const auto& field : dataset.users.fields) {
+    data.userFieldNames.push_back(field.name());
+    data.userFieldVocabularies.push_back(field.vocabulary());
     data.userFieldSizes.push_back(static_cast<std::int64_t>(field.vocabulary().size()));
     std::vector<std::int64_t> codes(split.users());
     for (std::size_t u = 0; u < codes.size(); ++u) codes[u] = field.codeAt(u);

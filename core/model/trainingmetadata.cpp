@@ -30,7 +30,7 @@ nlohmann::json configJson(const TrainConfig& c, const std::string& device) {
 std::string trainingMetadataJson(const Dataset& dataset, const TrainTestSplit& split,
                                  const TrainConfig& config, int dim,
                                  const std::vector<std::string>& itemParts, const TrainReport& report,
-                                 const std::string& device) {
+                                 const std::string& device, const std::string& parentJson) {
   // Only the two-tower model reads user attributes; the others take F = 0 fields.
   nlohmann::json fields = nlohmann::json::array();
   if (config.kind == "twotower") {
@@ -57,6 +57,7 @@ std::string trainingMetadataJson(const Dataset& dataset, const TrainTestSplit& s
   j["history_weight"] = historyWeightingName(config.historyWeighting);
   j["config"] = configJson(config, device);
   j["validation"] = validation;
+  if (!parentJson.empty()) j["parent"] = nlohmann::json::parse(parentJson);
   return j.dump();
 }
 

@@ -8,10 +8,11 @@
 namespace reclens {
 
 // The metadata JSON of a trained built-in model with every key of the model contract (ModelMetadata),
-// plus the training config and validation results. Holds no clock time, so reruns give equal files.
+// plus the training config and validation results, and for a warm start the "parent" object
+// (`parentJson`, warmStartParentJson). Holds no clock time, so reruns give equal files.
 std::string trainingMetadataJson(const Dataset& dataset, const TrainTestSplit& split,
                                  const TrainConfig& config, int dim,
                                  const std::vector<std::string>& itemParts, const TrainReport& report,
-                                 const std::string& device);
+                                 const std::string& device, const std::string& parentJson = {});
 
 }  // namespace reclens

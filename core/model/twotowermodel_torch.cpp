@@ -6,9 +6,12 @@
 // "missing" row per field), user = pooled + W2 relu(W1 [pooled; f] + b1) + b2. Score = user . item.
 #include <torch/torch.h>
 
+#include <unordered_map>
+
 #include "model/historybatch.h"
 #include "model/tensorconvert.h"
 #include "model/trainablemodel.h"
+#include "model/warmstart.h"
 
 namespace reclens {
 
@@ -171,6 +174,18 @@ class TwoTowerModel final : public TrainableModel {
     for (std::size_t i = 0; i < params.size(); ++i) params[i].copy_(m_best[i]);
   }
 
+  // Item ids and item field values are matched through the items the parent shares with this catalog
+  // (its item_rows says which parent row each of them used); user field values by field name and
+  // value. The user tower's MLP is copied whole.
+  Status warmStart(const WarmStartParent& parent) override {
+    if (auto s = warmStartItems(parent); !s) return s;
+    if (auto s = warmStartUserFields(parent); !s) return s;
+    for (auto [name, tensor] : {std::pair{"w1", &m_w1}, {"b1", &m_b1}, {"w2", &m_w2}, {"b2", &m_b2}}) {
+      if (auto s = copyParentTensor(parent, name, *tensor); !s) return s;
+    }
+    return Status::success();
+  }
+
   ExportSpec exportSpec() override {
     torch::NoGradGuard noGrad;
     ExportSpec spec;
@@ -193,6 +208,81 @@ class TwoTowerModel final : public TrainableModel {
 
  private:
   std::vector<at::Tensor> parameters() const { return {m_itemTable, m_userTable, m_w1, m_b1, m_w2, m_b2}; }
+
+  Status warmStartItems(const WarmStartParent& parent) {
+    std::vector<std::int64_t> shape;
+    auto parentRows = parentLongBuffer(parent, "item_rows", &shape);
+    if (!parentRows) return parentRows.error();
+    const auto& meta = parent.metadata;
+    if (shape.size() != 2 || shape[0] != meta.numItems ||
+        shape[1] != static_cast<std::int64_t>(meta.itemParts.size())) {
+      return makeError(ErrorCode::Schema,
+                       "cannot warm-start from this model: its buffer 'item_rows' does not match its "
+                       "item count and parts",
+                       parent.path);
+    }
+    const auto rows = plainLong(m_itemRows);
+    const auto parts = m_itemRows.size(1);
+    const auto common = std::min(meta.numItems, m_data.numItems);
+    std::vector<char> taken(static_cast<std::size_t>(m_itemTable.size(0)), 0);
+    RowMap map;
+    const auto add = [&](std::int64_t to, std::int64_t from) {
+      if (taken[static_cast<std::size_t>(to)]) return;
+      taken[static_cast<std::size_t>(to)] = 1;
+      map.add(to, from);
+    };
+    for (std::int64_t part = 0; part < parts; ++part) {
+      // Part 0 is the id row; part f + 1 is item field f, found in the parent by its name.
+      const auto name =
+          part == 0 ? std::string("item") : m_data.itemFieldNames[static_cast<std::size_t>(part - 1)];
+      const auto found = std::find(meta.itemParts.begin(), meta.itemParts.end(), name);
+      if (found == meta.itemParts.end()) continue;
+      const auto parentPart = found - meta.itemParts.begin();
+      for (std::int64_t i = 0; i < common; ++i) {
+        add(rows[static_cast<std::size_t>(i * parts + part)],
+            parentRows.value()[static_cast<std::size_t>(i * shape[1] + parentPart)]);
+      }
+    }
+    return copyParentRows(parent, "item_table", m_itemTable, map);
+  }
+
+  Status warmStartUserFields(const WarmStartParent& parent) {
+    auto sizes = parentLongBuffer(parent, "user_field_sizes");
+    if (!sizes) return sizes.error();
+    auto offsets = parentLongBuffer(parent, "user_field_offsets");
+    if (!offsets) return offsets.error();
+    const auto& fields = parent.metadata.userFields;
+    if (sizes.value().size() != fields.size() || offsets.value().size() != fields.size()) {
+      return makeError(ErrorCode::Schema,
+                       "cannot warm-start from this model: its user field buffers do not match the "
+                       "user_fields of its metadata",
+                       parent.path);
+    }
+    RowMap map;
+    std::int64_t offset = 0;
+    for (std::size_t f = 0; f < m_data.userFieldSizes.size(); ++f) {
+      const auto size = m_data.userFieldSizes[f];
+      std::size_t pf = 0;
+      while (pf < fields.size() && fields[pf].name != m_data.userFieldNames[f]) ++pf;
+      if (pf < fields.size()) {
+        const auto parentSize = sizes.value()[pf];
+        const auto parentOffset = offsets.value()[pf];
+        std::unordered_map<std::string, std::int64_t> parentCode;
+        for (std::int64_t c = 0;
+             c < parentSize && c < static_cast<std::int64_t>(fields[pf].vocabulary.size()); ++c) {
+          parentCode.emplace(fields[pf].vocabulary[static_cast<std::size_t>(c)], c);
+        }
+        const auto& vocabulary = m_data.userFieldVocabularies[f];
+        for (std::int64_t c = 0; c < size; ++c) {
+          const auto it = parentCode.find(vocabulary[static_cast<std::size_t>(c)]);
+          if (it != parentCode.end()) map.add(offset + c, parentOffset + it->second);
+        }
+        map.add(offset + size, parentOffset + parentSize);  // the "missing" rows
+      }
+      offset += size + 1;
+    }
+    return copyParentRows(parent, "user_table", m_userTable, map);
+  }
 
   // [N, D]: the sum of each item's parts.
   at::Tensor itemTower() const {

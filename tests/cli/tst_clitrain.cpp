@@ -103,6 +103,96 @@ class TestCliTrain : public QObject {
     QVERIFY(!QFile::exists(dir.filePath("shop.bpr-64.pt")));
   }
 
+  // --warm-start fine-tunes a registered model: settings left out are the parent's, three epochs, and
+  // the new model is registered as <parent>-ft with its parent in its metadata.
+  void warmStartRegistersAChildOfTheModel() {
+    QTemporaryDir dir;
+    const auto project = dir.filePath("shop.reclens");
+    writeTinyProject(project.toStdString());
+    QByteArray out, err;
+    QVERIFY2(runCli({"train", "--project", project, "--model", "twotower", "--dim", "8", "--epochs", "6",
+                     "--lr", "0.02", "--threads", "1", "--device", "cpu", "--quiet"},
+                    &out, &err) == 0,
+             err.constData());
+    const int code = runCli({"train", "--project", project, "--warm-start", "twotower-8", "--threads", "1",
+                             "--device", "cpu", "--json"},
+                            &out, &err);
+    QVERIFY2(code == 0, err.constData());
+    const auto j = nlohmann::json::parse(out.toStdString());
+    QCOMPARE(j.at("name").get<std::string>(), std::string("twotower-8-ft"));
+    QCOMPARE(j.at("kind").get<std::string>(), std::string("twotower"));
+    QVERIFY(j.at("epochs_run").get<int>() <= 3);  // a warm start defaults to three epochs
+    QVERIFY(j.contains("parent") && j.at("parent").is_object() && j.at("parent").contains("name"));
+    QCOMPARE(j.at("parent").at("name").get<std::string>(), std::string("twotower-8"));
+    const auto& meta = j.at("metadata");
+    QCOMPARE(meta.at("dim").get<int>(), 8);
+    QCOMPARE(meta.at("config").at("lr").get<double>(), 0.02);  // inherited from the parent
+    QVERIFY(meta.contains("parent") && meta.at("parent").is_object());
+    QCOMPARE(meta.at("parent").at("file").get<std::string>(), std::string("shop.twotower-8.pt"));
+    QCOMPARE(meta.at("parent").at("sha256").get<std::string>(),
+             sha256File(dir.filePath("shop.twotower-8.pt").toStdString()).value());
+
+    auto store = ProjectStore::open(project.toStdString(), ProjectStore::Mode::ReadOnly);
+    QVERIFY(store.ok());
+    auto models = store.value()->models();
+    QVERIFY(models.ok());
+    QCOMPARE(models->size(), std::size_t(2));
+    const auto child = nlohmann::json::parse(models->front().metadataJson);
+    QCOMPARE(models->front().name, std::string("twotower-8-ft"));
+    QVERIFY(child.contains("parent") && child.at("parent").contains("file"));
+
+    // A second fine-tune of the same parent gets the next free name.
+    QVERIFY2(runCli({"train", "--project", project, "--warm-start", "twotower-8", "--epochs", "1",
+                     "--threads", "1", "--device", "cpu", "--json"},
+                    &out, &err) == 0,
+             err.constData());
+    QCOMPARE(nlohmann::json::parse(out.toStdString()).at("name").get<std::string>(),
+             std::string("twotower-8-ft2"));
+
+    // `info` lists the models with the one each fine-tuned model started from.
+    QVERIFY2(runCli({"info", "--project", project, "--json", "--quiet"}, &out, &err) == 0, err.constData());
+    const auto info = nlohmann::json::parse(out.toStdString());
+    QVERIFY(info.contains("models") && info.at("models").is_array());
+    QCOMPARE(info.at("models").size(), std::size_t(3));
+    int children = 0;
+    for (const auto& m : info.at("models")) {
+      QVERIFY(m.contains("name") && m.at("name").is_string() && m.contains("parent"));
+      if (m.at("name").get<std::string>() == "twotower-8") {
+        QVERIFY(m.at("parent").is_null());
+        continue;
+      }
+      ++children;
+      QVERIFY(m.at("parent").is_object() && m.at("parent").contains("name"));
+      QCOMPARE(m.at("parent").at("name").get<std::string>(), std::string("twotower-8"));
+    }
+    QCOMPARE(children, 2);
+    QVERIFY2(runCli({"info", "--project", project, "--quiet"}, &out, &err) == 0, err.constData());
+    QVERIFY2(out.contains("twotower-8-ft2") && out.contains("fine-tuned from twotower-8"), out.constData());
+  }
+
+  void warmStartFromAnotherKindIsOneClearLine() {
+    QTemporaryDir dir;
+    const auto project = dir.filePath("shop.reclens");
+    writeTinyProject(project.toStdString());
+    QByteArray out, err;
+    QVERIFY2(runCli({"train", "--project", project, "--model", "bpr", "--dim", "8", "--epochs", "2",
+                     "--threads", "1", "--device", "cpu", "--quiet"},
+                    &out, &err) == 0,
+             err.constData());
+    QCOMPARE(
+        runCli({"train", "--project", project, "--model", "lightgcn", "--warm-start", "bpr-8", "--quiet"},
+               &out, &err),
+        2);
+    QCOMPARE(err.count('\n'), 1);
+    QVERIFY2(err.contains("it is a bpr model and the new one is lightgcn"), err.constData());
+    QVERIFY2(err.contains("shop.bpr-8.pt"), err.constData());
+    QCOMPARE(runCli({"train", "--project", project, "--warm-start", "no-such-model", "--quiet"}, &out, &err),
+             2);
+    QVERIFY2(err.contains("no registered model is called 'no-such-model'"), err.constData());
+    QVERIFY(runCli({"train", "--project", project, "--quiet"}, &out, &err) != 0);
+    QVERIFY2(err.contains("--model is required"), err.constData());
+  }
+
   void emptyProjectIsOneClearLine() {
     QTemporaryDir dir;
     const auto project = dir.filePath("empty.reclens");
