@@ -74,6 +74,16 @@ bool parseTime(std::string_view text, std::int64_t& out, std::string& reason) {
   return true;
 }
 
+// True when `fields` name the user, item and time columns (a CSV header rather than an event).
+bool looksLikeHeader(const std::vector<std::string_view>& fields) {
+  int named = 0;
+  for (const auto f : fields) {
+    const auto k = canonicalKey(f);
+    named += k == "user" || k == "item" || k == "time";
+  }
+  return named >= 3;
+}
+
 }  // namespace
 
 const char* eventFormatName(EventFormat format) {
@@ -157,6 +167,11 @@ Result<EventParser::LineKind> EventParser::parseLine(std::string_view line, Stre
     return LineKind::Bad;
   }
   if (m_format == EventFormat::JsonLines) return parseJson(line, event, reason);
+  if (m_restarted) {
+    m_restarted = false;
+    std::string why;
+    if (splitCsvLine(line, m_fields, m_scratch, why) && looksLikeHeader(m_fields)) m_headerSeen = false;
+  }
   if (!m_headerSeen) {
     if (auto st = readHeader(line); !st) return st.error();
     m_headerSeen = true;
@@ -165,7 +180,14 @@ Result<EventParser::LineKind> EventParser::parseLine(std::string_view line, Stre
   return parseCsv(line, event, reason);
 }
 
+void EventParser::restart() {
+  m_line = 0;
+  m_restarted = m_headerSeen;
+}
+
 Status EventParser::readHeader(std::string_view line) {
+  m_userCol = m_itemCol = m_timeCol = m_kindCol = m_weightCol = -1;
+  m_needed = 0;
   std::string why;
   if (!splitCsvLine(line, m_fields, m_scratch, why)) {
     return makeError(ErrorCode::Parse, "the CSV header line is malformed: " + why, m_source, m_line);
@@ -199,7 +221,7 @@ Status EventParser::readHeader(std::string_view line) {
                          missing,
                      m_source, m_line);
   }
-  for (int c : {m_userCol, m_itemCol, m_timeCol, m_kindCol, m_weightCol}) {
+  for (int c : {m_userCol, m_itemCol, m_timeCol}) {
     m_needed = std::max(m_needed, static_cast<std::size_t>(c + 1));
   }
   return Status::success();
@@ -208,11 +230,15 @@ Status EventParser::readHeader(std::string_view line) {
 EventParser::LineKind EventParser::parseCsv(std::string_view line, StreamEvent& event, std::string& reason) {
   if (!splitCsvLine(line, m_fields, m_scratch, reason)) return LineKind::Bad;
   if (m_fields.size() < m_needed) {
-    reason = "has " + std::to_string(m_fields.size()) + " fields, the header needs at least " +
+    reason = "has " + std::to_string(m_fields.size()) + " fields; the user, item and time columns need " +
              std::to_string(m_needed);
     return LineKind::Bad;
   }
-  const auto field = [&](int c) { return m_fields[static_cast<std::size_t>(c)]; };
+  // Optional columns missing at the end of a short row read as empty.
+  const auto field = [&](int c) {
+    return c >= 0 && static_cast<std::size_t>(c) < m_fields.size() ? m_fields[static_cast<std::size_t>(c)]
+                                                                   : std::string_view();
+  };
   if (field(m_userCol).empty()) return fail(reason, "the user is empty");
   if (field(m_itemCol).empty()) return fail(reason, "the item is empty");
   if (!parseTime(field(m_timeCol), event.ts, reason)) return LineKind::Bad;

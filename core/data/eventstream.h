@@ -56,6 +56,10 @@ class EventParser {
   // naming the user, item and time columns (once each).
   Result<LineKind> parseLine(std::string_view line, StreamEvent& event, std::string& reason);
 
+  // Starts a new file of the same stream (a followed file was replaced or truncated): line numbers
+  // start again, and for CSV the first line may repeat the header or go straight on with events in the
+  // columns already known.
+  void restart();
   // Line number of the line last given to parseLine (1-based; 0 before the first).
   std::int64_t line() const { return m_line; }
   // The format in use: Auto until the first non-blank line decides it.
@@ -70,12 +74,13 @@ class EventParser {
   std::string m_source;
   std::int64_t m_line = 0;
   bool m_headerSeen = false;
+  bool m_restarted = false;
   int m_userCol = -1;
   int m_itemCol = -1;
   int m_timeCol = -1;
   int m_kindCol = -1;
   int m_weightCol = -1;
-  std::size_t m_needed = 0;  // fields a row must have to reach every column used
+  std::size_t m_needed = 0;  // fields a row must have to reach the user, item and time columns
   std::vector<std::string_view> m_fields;
   std::string m_scratch;  // unescaped quoted fields of the current row
 };

@@ -62,6 +62,11 @@ class TestEventStream : public QObject {
     QCOMPARE(p[4].kind, EventParser::LineKind::Event);
     QCOMPARE(p[4].event.kind, std::string());  // empty kind: the project's default later
     QCOMPARE(p[4].line, std::int64_t(5));
+    // Optional columns after the required ones may be left off a row.
+    const auto q = parseAll({"user,item,time,kind,weight", "u,i,7"}, EventFormat::Csv);
+    QCOMPARE(q[1].kind, EventParser::LineKind::Event);
+    QCOMPARE(q[1].event.ts, std::int64_t(7));
+    QCOMPARE(q[1].event.weight, 1.0f);
   }
 
   void reportsBadCsvLinesWithTheirNumbers() {
@@ -74,9 +79,10 @@ class TestEventStream : public QObject {
       std::int64_t line;
       const char* reasonPart;
     };
-    const Want bad[] = {{3, "time \"yesterday\""},      {4, "has 2 fields"},
-                        {5, "weight \"heavy\""},        {6, "unterminated quote"},
-                        {7, "after the closing quote"}, {8, "user is empty"}};
+    const Want bad[] = {
+        {3, "time \"yesterday\""},      {4, "has 2 fields; the user, item and time columns need 3"},
+        {5, "weight \"heavy\""},        {6, "unterminated quote"},
+        {7, "after the closing quote"}, {8, "user is empty"}};
     for (const auto& w : bad) {
       const auto& got = p[static_cast<std::size_t>(w.line - 1)];
       QCOMPARE(got.line, w.line);
