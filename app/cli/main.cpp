@@ -7,7 +7,7 @@
 
 int main(int argc, char** argv) {
   CLI::App app{
-      "RecLens command line: generate, import, stream, train, recommend, evaluate, explain, audit and benchmark",
+      "RecLens command line: generate, import, train, recommend, evaluate, explain, audit and benchmark",
       "reclens-cli"};
   app.set_version_flag("--version", std::string("reclens-cli ") + RECLENS_VERSION);
   app.require_subcommand(1);
