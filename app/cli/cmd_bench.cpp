@@ -15,6 +15,7 @@ void addBenchCommand(CLI::App& app, CommandRunner& runner) {
   addBenchExplainCommand(*sub, runner);
   addBenchAuditCommand(*sub, runner);
   addBenchWhatIfCommand(*sub, runner);
+  addBenchStreamCommand(*sub, runner);
 }
 
 }  // namespace reclens::cli

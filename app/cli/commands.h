@@ -22,6 +22,7 @@ void addAuditCommand(CLI::App& app, CommandRunner& runner);
 void addBenchCommand(CLI::App& app, CommandRunner& runner);
 void addValidateModelCommand(CLI::App& app, CommandRunner& runner);
 void addSimulateCommand(CLI::App& app, CommandRunner& runner);
+void addStreamCommand(CLI::App& app, CommandRunner& runner);
 
 // `bench` has one subcommand per benchmark, each in its own file (bench_<name>.cpp).
 void addBenchImportCommand(CLI::App& bench, CommandRunner& runner);
@@ -29,5 +30,6 @@ void addBenchScoreCommand(CLI::App& bench, CommandRunner& runner);
 void addBenchExplainCommand(CLI::App& bench, CommandRunner& runner);
 void addBenchAuditCommand(CLI::App& bench, CommandRunner& runner);
 void addBenchWhatIfCommand(CLI::App& bench, CommandRunner& runner);
+void addBenchStreamCommand(CLI::App& bench, CommandRunner& runner);
 
 }  // namespace reclens::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   reclens::cli::addBenchCommand(app, runner);
   reclens::cli::addValidateModelCommand(app, runner);
   reclens::cli::addSimulateCommand(app, runner);
+  reclens::cli::addStreamCommand(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

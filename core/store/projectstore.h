@@ -12,6 +12,8 @@
 namespace reclens {
 
 class DatasetWriter;
+class EventAppender;
+struct EventAppendOptions;
 
 // A RecLens project file (*.reclens): one SQLite database holding the catalog, users,
 // interactions, registered models, audit runs, bookmarks, notes and what-if scenarios.
@@ -53,6 +55,9 @@ class ProjectStore {
   Result<std::unique_ptr<DatasetWriter>> beginDataset();
   // Replaces the whole dataset with `dataset` in one transaction.
   Status writeDataset(const Dataset& dataset, const TaskControl& control = {});
+  // Starts appending live events (store/eventappender.h); switches the file to WAL journal mode.
+  // InvalidArgument for a project whose times are a row order rather than Unix seconds.
+  Result<std::unique_ptr<EventAppender>> beginEvents(const EventAppendOptions& options);
   // Reads the whole dataset into memory.
   Result<Dataset> loadDataset(const TaskControl& control = {}) const;
 
@@ -146,6 +151,7 @@ class ProjectStore {
 
  private:
   friend class DatasetWriter;
+  friend class EventAppender;
   struct Impl;
   explicit ProjectStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;
