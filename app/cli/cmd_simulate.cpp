@@ -15,8 +15,8 @@
 #include "projectmodel.h"
 #include "sim/oracle.h"
 #include "sim/simjson.h"
+#include "sim/simretrain.h"
 #include "sim/simulation.h"
-#include "simretrain.h"
 #include "store/projectstore.h"
 
 namespace reclens::cli {
@@ -150,7 +150,7 @@ int runSimulate(SimulateArgs a) {
   auto oracle = sim::makeSyntheticOracle(generator.value(), p.dataset, a.appealScale);
   if (!oracle) return reportError(oracle.error());
   sim::Retrainer retrain;
-  if (a.config.retrainEvery > 0) retrain = makeSimRetrainer(p.device);
+  if (a.config.retrainEvery > 0) retrain = sim::makeSimRetrainer(p.device);
   const auto control = terminalTaskControl("simulate", a.quiet || a.json);
   auto result = sim::runSimulation(p.dataset, p.model, *oracle.value(), a.config, retrain, control);
   if (!result) return reportError(result.error());

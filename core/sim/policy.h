@@ -17,7 +17,17 @@ namespace reclens::sim {
 //   catcap[:n]        at most n (3) items per category
 //   oracle            the truth's best slate (an upper bound: its regret is 0 by definition)
 struct PolicySpec {
-  enum class Kind { Greedy, EpsilonGreedy, Thompson, LinUcb, Random, PopularityPenalty, Mmr, CategoryCap, Oracle };
+  enum class Kind {
+    Greedy,
+    EpsilonGreedy,
+    Thompson,
+    LinUcb,
+    Random,
+    PopularityPenalty,
+    Mmr,
+    CategoryCap,
+    Oracle
+  };
   Kind kind = Kind::Greedy;
   double parameter = 0.0;
   std::string name;  // canonical, e.g. "egreedy:0.1"

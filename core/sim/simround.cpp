@@ -210,6 +210,7 @@ Status playBatch(PolicyState& state, const BatchContext& cx, std::vector<std::ui
 
     // 4. Responses, on the common random numbers.
     int takes = 0;
+    std::vector<std::uint8_t> takenFlags(slate.size(), 0);
     const bool cascade = config.examination.kind == Examination::Kind::Cascade;
     bool stopped = false;
     for (std::size_t r = 0; r < slate.size(); ++r) {
@@ -231,6 +232,7 @@ Status playBatch(PolicyState& state, const BatchContext& cx, std::vector<std::ui
         state.bandit->observe(user, itemMatrix.data() + static_cast<std::size_t>(item) * du, scores[r], e,
                               taken);
       if (taken) {
+        takenFlags[r] = 1;
         ++takes;
         stopped = true;
         state.taken[us].push_back(item);
@@ -300,6 +302,7 @@ Status playBatch(PolicyState& state, const BatchContext& cx, std::vector<std::ui
     std::vector<std::int32_t> sorted = slate;
     std::sort(sorted.begin(), sorted.end());
     t.lists[cx.firstListIndex + j] = std::move(sorted);
+    if (config.keepSlates) t.shown[cx.firstListIndex + j] = ShownSlate{user, slate, std::move(takenFlags)};
   }
   return Status::success();
 }

@@ -31,7 +31,8 @@ struct RoundTally {
   double drift = 0.0;
   double driftUsers = 0.0;
   std::vector<std::int64_t> appearances;         // per item, this round
-  std::vector<std::vector<std::int32_t>> lists;  // the round's slates, in round-user order
+  std::vector<std::vector<std::int32_t>> lists;  // the round's slates (sorted), in round-user order
+  std::vector<ShownSlate> shown;                 // the round's slates as shown, with keepSlates
   std::vector<GroupRound> groups;
 };
 

@@ -117,11 +117,12 @@ void resetBandit(PolicyState& state, std::size_t users) {
       users, state.engine->dim(), meanItemNorm(state.engine->itemEmbeddingsOnCpu(), state.engine->dim()), o);
 }
 
-void startRound(PolicyState& state, const SharedInputs& shared, std::size_t roundUsers) {
+void startRound(PolicyState& state, const SharedInputs& shared, std::size_t roundUsers, bool keepSlates) {
   auto& t = state.tally;
   t = detail::RoundTally{};
   t.appearances.assign(shared.oracle->numItems(), 0);
   t.lists.assign(roundUsers, {});
+  t.shown.assign(keepSlates ? roundUsers : 0, {});
   t.groups.resize(shared.attributes.size());
   for (std::size_t a = 0; a < shared.attributes.size(); ++a) {
     const auto n = shared.attributes[a].values.size();
@@ -148,7 +149,8 @@ double jaccard(const std::vector<std::int32_t>& a, const std::vector<std::int32_
   return uni > 0 ? static_cast<double>(common) / static_cast<double>(uni) : 0.0;
 }
 
-void finishRound(PolicyState& state, const SharedInputs& shared, std::uint64_t seed, int round) {
+void finishRound(PolicyState& state, const SharedInputs& shared, std::uint64_t seed, int round,
+                 bool keepSlates) {
   const auto& t = state.tally;
   const double items = static_cast<double>(std::max<std::size_t>(1, shared.oracle->numItems()));
   const double users = std::max(1.0, t.users);
@@ -187,6 +189,7 @@ void finishRound(PolicyState& state, const SharedInputs& shared, std::uint64_t s
   v[kNdcg] = t.ndcg / users;
   r.groups = t.groups;
   state.run.rounds.push_back(std::move(r));
+  if (keepSlates) state.run.slates.push_back(std::move(state.tally.shown));
 }
 
 Status retrainPolicy(PolicyState& state, const SharedInputs& shared, const SimConfig& config,
@@ -254,6 +257,8 @@ Result<SimResult> runSimulation(const Dataset& dataset, std::shared_ptr<const Mo
   const double totalSteps = static_cast<double>(std::max<std::size_t>(1, seedIndices.size())) * config.rounds;
   double step = 0.0;
   std::vector<std::uint8_t> mark(items, 0);
+  TaskControl cancelOnly;  // re-training reports no progress of its own, but stops on cancel
+  cancelOnly.cancel = control.cancel;
   std::vector<double> appeal;
   for (const int s : seedIndices) {
     const std::uint64_t seed = config.seed + static_cast<std::uint64_t>(s);
@@ -277,7 +282,7 @@ Result<SimResult> runSimulation(const Dataset& dataset, std::shared_ptr<const Mo
     for (int round = 1; round <= config.rounds; ++round) {
       if (control.cancelled()) return makeError(ErrorCode::Cancelled, "the simulation was cancelled");
       const auto who = roundUsers(users, config.usersPerRound, seed, round);
-      for (auto& st : states) startRound(st, shared, who.size());
+      for (auto& st : states) startRound(st, shared, who.size(), config.keepSlates);
       const auto batch = static_cast<std::size_t>(std::max(1, config.batchUsers));
       for (std::size_t first = 0; first < who.size(); first += batch) {
         const std::vector<std::int32_t> part(
@@ -301,14 +306,18 @@ Result<SimResult> runSimulation(const Dataset& dataset, std::shared_ptr<const Mo
           if (auto e = detail::playBatch(st, cx, mark); !e) return e.error();
         }
       }
+      std::vector<RoundResult> perPolicy;
       for (auto& st : states) {
-        finishRound(st, shared, seed, round);
+        finishRound(st, shared, seed, round, config.keepSlates);
+        if (observer) perPolicy.push_back(st.run.rounds.back());
         if (st.bandit && !st.bandit->calibrated()) st.bandit->calibrate();
         if (auto e = refreshVectors(st, shared, false); !e) return e.error();
         if (config.retrainEvery > 0 && round % config.retrainEvery == 0 && round < config.rounds) {
-          if (auto e = retrainPolicy(st, shared, config, retrain, seed, round); !e) return e.error();
+          if (auto e = retrainPolicy(st, shared, config, retrain, seed, round, cancelOnly); !e)
+            return e.error();
         }
       }
+      if (observer) observer(s, round, perPolicy);
       step += 1.0;
       control.report(step / totalSteps,
                      "simulating round " + std::to_string(round) + " of seed " + std::to_string(s + 1));

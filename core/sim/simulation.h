@@ -33,7 +33,8 @@ struct SimConfig {
   Examination examination;
   int shardIndex = 0;  // this process runs the seed indices s with s % shardCount == shardIndex
   int shardCount = 1;
-  int batchUsers = 256;  // users scored together (memory: batch x catalog)
+  int batchUsers = 256;     // users scored together (memory: batch x catalog)
+  bool keepSlates = false;  // keep every slate shown (rounds x users x K), for "why did round t show this?"
 };
 
 // The per-round figures of one policy under one seed.
@@ -73,11 +74,19 @@ struct RoundResult {
   std::vector<GroupRound> groups;  // one per user attribute (SimResult::attributes)
 };
 
+// One slate shown in a round: the user row, the items in slate order, and which were taken.
+struct ShownSlate {
+  std::int32_t user = -1;
+  std::vector<std::int32_t> items;
+  std::vector<std::uint8_t> taken;
+};
+
 struct SeedRun {
   std::uint64_t seed = 0;
   int seedIndex = 0;
   std::vector<RoundResult> rounds;
   int retrainings = 0;
+  std::vector<std::vector<ShownSlate>> slates;  // per round, per round user; only with keepSlates
 };
 
 struct PolicyRun {
@@ -104,7 +113,8 @@ struct SimResult {
 // Where a re-training writes and how it loads the result; set by the caller when retrainEvery > 0.
 // `extended` is the project's dataset with the simulated takes appended; it returns the new model.
 using Retrainer = std::function<Result<std::shared_ptr<const ModelFile>>(
-    const Dataset& extended, const ModelFile& current, int epochs, std::uint64_t seed)>;
+    const Dataset& extended, const ModelFile& current, int epochs, std::uint64_t seed,
+    const TaskControl& control)>;
 
 // Runs the simulation for every policy and this shard's seeds. The dataset is never modified.
 // Reports progress per round and stops with ErrorCode::Cancelled when cancelled.
