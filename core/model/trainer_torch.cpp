@@ -106,6 +106,7 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
     const auto carried = std::min(parent->metadata.numItems, data.numItems);
     report.warmStartNote = "started from " + parent->fileName + ": " + std::to_string(carried) +
                            " items carried over, " + std::to_string(data.numItems - carried) + " new";
+    parent.reset();  // its module and tables are not needed any more
   }
   report.kind = c.kind;
   report.device = chosen.kind == ComputeDevice::Kind::Cuda

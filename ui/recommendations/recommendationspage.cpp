@@ -416,14 +416,29 @@ void RecommendationsPage::chooseAndTrain() {
   if (!m_snapshot) return;
   auto* dialog = new TrainDialog(this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
-  connect(dialog, &QDialog::accepted, this, [this, dialog] { trainModel(dialog->config()); });
+  dialog->setStartModels(m_records);
+  connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    const auto parent = dialog->startModelName().toStdString();
+    std::string name;
+    if (!parent.empty()) {
+      // A fine-tuned model gets the first free name of <parent>-ft, <parent>-ft2, ...
+      const auto taken = [this](const std::string& n) {
+        return std::any_of(m_records.begin(), m_records.end(), [&n](const auto& r) { return r.name == n; });
+      };
+      name = parent + "-ft";
+      for (int n = 2; taken(name); ++n) name = parent + "-ft" + std::to_string(n);
+    }
+    trainModel(dialog->config(), name);
+  });
   dialog->open();
 }
 
-bool RecommendationsPage::trainModel(const TrainConfig& config) {
+bool RecommendationsPage::trainModel(const TrainConfig& config, const std::string& chosenName) {
   if (!m_snapshot) return false;
   auto snapshot = m_snapshot;
-  const std::string name = config.kind + "-" + std::to_string(config.kind == "popularity" ? 1 : config.dim);
+  const std::string name =
+      !chosenName.empty() ? chosenName
+                          : config.kind + "-" + std::to_string(config.kind == "popularity" ? 1 : config.dim);
   const QString title = tr("Training %1").arg(display::text(name));
   const bool started = m_job.start<ProjectStore::ModelRecord>(
       title,

@@ -45,7 +45,7 @@ class RecommendationsPage : public QWidget {
   // Shows recommendations for dataset user row `user` (once a model is loaded).
   void showUser(int user);
   // Trains a model with `config` beside the project, registers and loads it. False while busy.
-  bool trainModel(const TrainConfig& config);
+  bool trainModel(const TrainConfig& config, const std::string& name = {});
   // Opens the train dialog, then trains what it asks for.
   void chooseAndTrain();
   // Orders the table by the personal part of the scores, largest first (rank order is one header

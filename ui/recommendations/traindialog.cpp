@@ -8,6 +8,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "model/historyweight.h"
+#include "model/modelfile.h"
 #include "widgets/displayformat.h"
 
 namespace reclens {
@@ -17,7 +19,8 @@ TrainDialog::TrainDialog(QWidget* parent)
       m_kind(new QComboBox(this)),
       m_dim(new QSpinBox(this)),
       m_epochs(new QSpinBox(this)),
-      m_historyWeight(new QComboBox(this)) {
+      m_historyWeight(new QComboBox(this)),
+      m_startFrom(new QComboBox(this)) {
   setWindowTitle(tr("Train a Model"));
   for (const auto& kind : trainableModelKinds()) m_kind->addItem(display::text(kind), display::text(kind));
   m_kind->setCurrentIndex(m_kind->findData(QStringLiteral("bpr")));
@@ -39,10 +42,32 @@ TrainDialog::TrainDialog(QWidget* parent)
       tr("How much an item the user interacted with many times weighs in their history: the sum of the "
          "interactions, or log(1 + sum) so that one repeated item cannot dominate the user. The model "
          "remembers the choice and builds every profile the same way."));
-  connect(m_kind, &QComboBox::currentIndexChanged, this,
-          [this] { m_dim->setEnabled(m_kind->currentData().toString() != QStringLiteral("popularity")); });
+  connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+    m_dim->setEnabled(m_startFrom->currentIndex() <= 0 &&
+                      m_kind->currentData().toString() != QStringLiteral("popularity"));
+  });
+  m_startFrom->addItem(tr("Nothing (random start)"), QString());
+  m_startFrom->setToolTip(
+      tr("Fine-tune a model trained before (a warm start): its learned tables start the run, items and "
+         "attribute values added since start fresh, and the new model records it as its parent. It keeps "
+         "the parent's kind, size and history weights; a few epochs are usually enough."));
+  connect(m_startFrom, &QComboBox::currentIndexChanged, this, [this, defaults](int index) {
+    const bool warm = index > 0;
+    if (warm) {
+      m_kind->setCurrentIndex(m_kind->findData(m_startFrom->itemData(index, Qt::UserRole + 1)));
+      m_dim->setValue(m_startFrom->itemData(index, Qt::UserRole + 2).toInt());
+      m_historyWeight->setCurrentIndex(
+          m_historyWeight->findData(m_startFrom->itemData(index, Qt::UserRole + 3)));
+    }
+    m_epochs->setValue(warm ? 3 : defaults.epochs);
+    for (QWidget* w : {static_cast<QWidget*>(m_kind), static_cast<QWidget*>(m_dim),
+                       static_cast<QWidget*>(m_historyWeight)}) {
+      w->setEnabled(!warm);
+    }
+  });
 
   auto* form = new QFormLayout;
+  form->addRow(tr("&Start from:"), m_startFrom);
   form->addRow(tr("&Model:"), m_kind);
   form->addRow(tr("&Embedding size:"), m_dim);
   form->addRow(tr("Most &epochs:"), m_epochs);
@@ -62,11 +87,37 @@ TrainDialog::TrainDialog(QWidget* parent)
   layout->addWidget(buttons);
 }
 
+void TrainDialog::setStartModels(const std::vector<ProjectStore::ModelRecord>& models) {
+  while (m_startFrom->count() > 1) m_startFrom->removeItem(1);
+  for (const auto& record : models) {
+    auto meta = parseModelMetadata(record.metadataJson);
+    auto weighting = historyWeightingOf(record.metadataJson);
+    if (!meta || !weighting || meta.value().trainedBy.rfind("RecLens ", 0) != 0 ||
+        meta.value().kind == "popularity") {
+      continue;
+    }
+    const auto& m = meta.value();
+    m_startFrom->addItem(
+        tr("%1 (%2, size %3)").arg(display::text(record.name), display::text(m.kind)).arg(m.dim),
+        display::text(record.path));
+    const int row = m_startFrom->count() - 1;
+    m_startFrom->setItemData(row, display::text(record.name), Qt::ToolTipRole);
+    m_startFrom->setItemData(row, display::text(m.kind), Qt::UserRole + 1);
+    m_startFrom->setItemData(row, m.dim, Qt::UserRole + 2);
+    m_startFrom->setItemData(row, static_cast<int>(weighting.value()), Qt::UserRole + 3);
+  }
+}
+
+QString TrainDialog::startModelName() const {
+  return m_startFrom->currentIndex() > 0 ? m_startFrom->currentData(Qt::ToolTipRole).toString() : QString();
+}
+
 TrainConfig TrainDialog::config() const {
   TrainConfig config = defaultTrainConfig(m_kind->currentData().toString().toStdString());
   config.dim = m_dim->value();
   config.epochs = m_epochs->value();
   config.historyWeighting = static_cast<HistoryWeighting>(m_historyWeight->currentData().toInt());
+  config.warmStartPath = m_startFrom->currentData().toString().toStdString();
   return config;
 }
 

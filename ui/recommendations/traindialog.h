@@ -1,7 +1,10 @@
 #pragma once
 #include <QDialog>
 
+#include <vector>
+
 #include "model/trainer.h"
+#include "store/projectstore.h"
 
 class QComboBox;
 class QSpinBox;
@@ -10,15 +13,21 @@ namespace reclens {
 
 // Asks how to train a model: kind (popularity, bpr, lightgcn, twotower), embedding size, most epochs
 // and how repeated interactions weigh in a history. config() gives the kind's tuned defaults with
-// those choices applied.
+// those choices applied. With a model chosen under "Start from", the run fine-tunes it (a warm start):
+// kind, size and history weights are the parent's and config().warmStartPath is its file.
 class TrainDialog : public QDialog {
   Q_OBJECT
 
  public:
   explicit TrainDialog(QWidget* parent = nullptr);
 
+  // The registered models offered under "Start from" (those RecLens trained, other than popularity).
+  void setStartModels(const std::vector<ProjectStore::ModelRecord>& models);
   TrainConfig config() const;
+  // The registered name of the model to start from, or "" for a fresh start.
+  QString startModelName() const;
   QComboBox* kindBox() const { return m_kind; }
+  QComboBox* startFromBox() const { return m_startFrom; }
   QComboBox* historyWeightBox() const { return m_historyWeight; }
 
  private:
@@ -26,6 +35,7 @@ class TrainDialog : public QDialog {
   QSpinBox* m_dim;
   QSpinBox* m_epochs;
   QComboBox* m_historyWeight;
+  QComboBox* m_startFrom;
 };
 
 }  // namespace reclens
