@@ -26,6 +26,7 @@ struct StreamOptions {
   std::string project;
   std::string input;
   std::string replay;
+  int listen = -1;
   std::string speed = "1x";
   std::string format = "auto";
   bool follow = false;
@@ -80,8 +81,10 @@ void printSummary(const StreamOptions& opt, const EventAppendTotals& t, const St
   std::printf("  %-16s %lld\n", "items created", static_cast<long long>(t.itemsCreated));
   std::printf("  %-16s %lld\n", "kinds created", static_cast<long long>(t.kindsCreated));
   std::printf("  %-16s %lld\n", "transactions", static_cast<long long>(t.transactions));
-  if (input.reopened() > 0)
-    std::printf("  %-16s %lld\n", "file reopened", static_cast<long long>(input.reopened()));
+  if (input.reopened() > 0) {
+    std::printf("  %-16s %lld\n", input.port() > 0 ? "connections" : "file reopened",
+                static_cast<long long>(input.reopened()));
+  }
   std::printf("  %-16s %.2f (%.0f events/s)\n", "seconds", seconds, rate);
 }
 
@@ -89,8 +92,9 @@ int runStream(const StreamOptions& opt) {
   const auto usage = [](const std::string& m) {
     return reportError(makeError(ErrorCode::InvalidArgument, m));
   };
-  if (opt.input.empty() == opt.replay.empty())
-    return usage("give exactly one of --input FILE (or - for standard input) and --replay FILE");
+  if (int(!opt.input.empty()) + int(!opt.replay.empty()) + int(opt.listen >= 0) != 1)
+    return usage(
+        "give exactly one of --input FILE (or - for standard input), --replay FILE and --listen PORT");
   if (opt.follow && (opt.input.empty() || opt.input == "-"))
     return usage("--follow needs --input FILE (a file that is being appended to)");
   if (opt.batch < 1 || opt.batchMs < 1) return usage("--batch and --batch-ms must be >= 1");
@@ -111,8 +115,13 @@ int runStream(const StreamOptions& opt) {
   options.defaultKind = opt.defaultKind;
   auto appender = store.value()->beginEvents(options);
   if (!appender) return reportError(appender.error());
-  auto input = LineInput::open(opt.replay.empty() ? opt.input : opt.replay, opt.follow);
+  auto input = opt.listen >= 0 ? LineInput::listen(opt.listen)
+                               : LineInput::open(opt.replay.empty() ? opt.input : opt.replay, opt.follow);
   if (!input) return reportError(input.error());
+  if (opt.listen >= 0) {
+    std::fprintf(stderr, "stream: listening on %s\n", input.value()->name().c_str());
+    std::fflush(stderr);
+  }
 
   const auto control = terminalTaskControl("stream", true);  // only for SIGINT/SIGTERM
   const auto start = Clock::now();
@@ -131,11 +140,16 @@ void addStreamCommand(CLI::App& app, CommandRunner& runner) {
   auto* sub = app.add_subcommand(
       "stream",
       "Append live events (CSV or JSON Lines: user, item, time, kind, weight) to a project in small "
-      "transactions, from a file, standard input, a followed file or a timed replay");
+      "transactions, from a file, standard input, a followed file, a local socket or a timed replay");
   sub->add_option("--project", opt->project, "Project file to append to")->required();
   sub->add_option("--input", opt->input, "Event file, or - for standard input");
   sub->add_option("--replay", opt->replay,
                   "Event file replayed in time: the gaps between event times divided by --speed");
+  sub->add_option(
+         "--listen", opt->listen,
+         "Read events from TCP connections to 127.0.0.1:PORT (0: a free port, printed on stderr), one "
+         "connection at a time, until SIGINT or SIGTERM")
+      ->check(CLI::Range(0, 65535));
   sub->add_option("--speed", opt->speed, "Replay speed factor, e.g. 60x (one hour of events per minute)");
   sub->add_option("--format", opt->format, "csv, jsonl or auto (JSON Lines when a line starts with '{')")
       ->check(CLI::IsMember({"auto", "csv", "jsonl"}));

@@ -1,7 +1,10 @@
 #include "streaminput.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +37,31 @@ Result<std::unique_ptr<LineInput>> LineInput::open(const std::string& path, bool
   return std::unique_ptr<LineInput>(new LineInput(path, fd, follow, S_ISREG(st.st_mode)));
 }
 
+Result<std::unique_ptr<LineInput>> LineInput::listen(int port) {
+  const auto where = "127.0.0.1:" + std::to_string(port);
+  if (port < 0 || port > 65535) return makeError(ErrorCode::InvalidArgument, "no such port: " + where);
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return makeError(ErrorCode::Io, std::string("cannot create a socket: ") + std::strerror(errno));
+  const int on = 1;
+  ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // local only: the stream has no authentication
+  socklen_t len = sizeof addr;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, 16) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+    const std::string why = std::strerror(errno);
+    ::close(fd);
+    return makeError(ErrorCode::Io, "cannot listen on " + where + ": " + why);
+  }
+  auto input = std::unique_ptr<LineInput>(new LineInput("-", -1, false, false));
+  input->m_listenFd = fd;
+  input->m_port = ntohs(addr.sin_port);
+  input->m_name = "127.0.0.1:" + std::to_string(input->m_port);
+  return input;
+}
+
 LineInput::LineInput(std::string path, int fd, bool follow, bool regular)
     : m_path(std::move(path)),
       m_name(m_path == "-" ? "<stdin>" : m_path),
@@ -43,6 +71,7 @@ LineInput::LineInput(std::string path, int fd, bool follow, bool regular)
 
 LineInput::~LineInput() {
   if (m_fd > STDERR_FILENO) ::close(m_fd);
+  if (m_listenFd >= 0) ::close(m_listenFd);
 }
 
 bool LineInput::takeLine(std::string_view& line) {
@@ -92,8 +121,39 @@ bool LineInput::checkRotation() {
   return true;
 }
 
+LineInput::Got LineInput::nextFromSocket(std::string_view& line,
+                                         std::chrono::steady_clock::time_point deadline,
+                                         const std::atomic<bool>* cancel) {
+  while (true) {
+    if (takeLine(line)) return Got::Line;
+    if (cancel != nullptr && cancel->load()) return Got::Timeout;
+    const auto now = std::chrono::steady_clock::now();
+    const auto wait = std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now),
+                                 std::chrono::milliseconds(0), kLookInterval * 10);
+    pollfd p{m_fd >= 0 ? m_fd : m_listenFd, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(wait.count())) > 0) {
+      if (m_fd < 0) {
+        m_fd = ::accept4(m_listenFd, nullptr, nullptr, SOCK_CLOEXEC);
+        if (m_fd >= 0) {
+          m_buffer.clear();
+          m_pos = 0;
+          ++m_reopened;
+        }
+      } else if (!readMore()) {
+        // The connection closed: its last line needs no line end; the next connection is a new stream.
+        if (m_pos < m_buffer.size()) m_buffer.push_back('\n');
+        ::close(m_fd);
+        m_fd = -1;
+      }
+      continue;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return Got::Timeout;
+  }
+}
+
 LineInput::Got LineInput::next(std::string_view& line, std::chrono::steady_clock::time_point deadline,
                                const std::atomic<bool>* cancel) {
+  if (m_listenFd >= 0) return nextFromSocket(line, deadline, cancel);
   while (true) {
     if (takeLine(line)) return Got::Line;
     if (m_eof) {

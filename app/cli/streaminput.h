@@ -15,9 +15,13 @@ namespace reclens::cli {
 // In follow mode the end of the file is not the end of the input: the reader waits for more, and when
 // the file is replaced (renamed away and created anew) or truncated it reads the new content from its
 // start. A last line without a line end is held back while following (its writer may be half-way).
+// With listen(), lines come from TCP connections to 127.0.0.1, one connection at a time (others wait
+// in the backlog); each connection is a new stream, like a reopened file, and the input never ends.
 class LineInput {
  public:
   static Result<std::unique_ptr<LineInput>> open(const std::string& path, bool follow);
+  // Listens on 127.0.0.1:`port` (0: a free port, see port()).
+  static Result<std::unique_ptr<LineInput>> listen(int port);
   ~LineInput();
   LineInput(const LineInput&) = delete;
   LineInput& operator=(const LineInput&) = delete;
@@ -31,8 +35,10 @@ class LineInput {
   Got next(std::string_view& line, std::chrono::steady_clock::time_point deadline,
            const std::atomic<bool>* cancel);
 
-  // Times the followed file was found replaced or truncated.
+  // Times the followed file was found replaced or truncated, or connections accepted.
   std::int64_t reopened() const { return m_reopened; }
+  // The port listened on; 0 when not listening.
+  int port() const { return m_port; }
   const std::string& name() const { return m_name; }
 
  private:
@@ -42,6 +48,8 @@ class LineInput {
   bool readMore();
   // At the end of a followed file: reopens a replaced file or rewinds a truncated one; true when it did.
   bool checkRotation();
+  Got nextFromSocket(std::string_view& line, std::chrono::steady_clock::time_point deadline,
+                     const std::atomic<bool>* cancel);
 
   std::string m_path;
   std::string m_name;
@@ -53,6 +61,8 @@ class LineInput {
   std::size_t m_pos = 0;
   off_t m_offset = 0;  // bytes of the current file read
   std::int64_t m_reopened = 0;
+  int m_listenFd = -1;
+  int m_port = 0;
 };
 
 }  // namespace reclens::cli
