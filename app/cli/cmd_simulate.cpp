@@ -12,6 +12,7 @@
 #include "clisupport.h"
 #include "commands.h"
 #include "engine/computethreads.h"
+#include "model/modellookup.h"
 #include "projectmodel.h"
 #include "sim/oracle.h"
 #include "sim/simjson.h"
@@ -31,6 +32,8 @@ struct SimulateArgs {
   std::string shard;
   std::string out;
   double appealScale = 0.02;
+  std::string truth;  // "generator", a model name or file; empty: the generator when the project has one
+  int truthNegatives = 20;
   sim::SimConfig config;
   std::string device = "auto";
   int threads = 0;
@@ -146,13 +149,42 @@ int runSimulate(SimulateArgs a) {
   if (!store) return reportError(store.error());
   auto generator = store.value()->metaValue("generator.config");
   if (!generator) return reportError(generator.error());
+  std::unique_ptr<sim::Oracle> oracle;
+  LoadedModel truthModel;  // the truth model and its private copy live as long as the run
+  if (a.truth == "generator" || (a.truth.empty() && !generator.value().empty())) {
+    auto made = sim::makeSyntheticOracle(generator.value(), p.dataset, a.appealScale);
+    if (!made) return reportError(made.error());
+    oracle = std::move(made).value();
+  } else if (a.truth.empty()) {
+    return reportError(
+        usage("the project was not made by the generator, so it has no true tastes: name a model "
+              "trained on all the data as the truth with --truth MODEL (docs/simulation.md)"));
+  } else {
+    auto record = lookupModel(*store.value(), a.truth);
+    if (!record) return reportError(record.error());
+    auto loaded = loadProjectModel(a.project, record.value(), p.device, p.dataset.items, a.trustModel);
+    if (!loaded) return reportError(loaded.error());
+    truthModel = std::move(loaded).value();
+    sim::LinkCalibration calibration;
+    auto made =
+        sim::makeModelOracle(truthModel.model, p.dataset, a.truthNegatives, a.config.seed, &calibration);
+    if (!made) return reportError(made.error());
+    oracle = std::move(made).value();
+    if (!a.quiet && !a.json) {
+      std::printf(
+          "Truth link: sigmoid(%.4g + %.4g * score); calibration on held-out users (predicted -> observed):",
+          calibration.intercept, calibration.slope);
+      for (std::size_t b = 0; b < calibration.binCount.size(); ++b)
+        std::printf(" %.3f->%.3f (%zu)", calibration.binPredicted[b], calibration.binObserved[b],
+                    calibration.binCount[b]);
+      std::printf("\n");
+    }
+  }
   store.value().reset();
-  auto oracle = sim::makeSyntheticOracle(generator.value(), p.dataset, a.appealScale);
-  if (!oracle) return reportError(oracle.error());
   sim::Retrainer retrain;
   if (a.config.retrainEvery > 0) retrain = sim::makeSimRetrainer(p.device);
   const auto control = terminalTaskControl("simulate", a.quiet || a.json);
-  auto result = sim::runSimulation(p.dataset, p.model, *oracle.value(), a.config, retrain, control);
+  auto result = sim::runSimulation(p.dataset, p.model, *oracle, a.config, retrain, control);
   if (!result) return reportError(result.error());
   result.value().model = p.record.name.empty() ? p.record.path : p.record.name;
   return emit(result.value(), a);
@@ -215,6 +247,15 @@ void addSimulateCommand(CLI::App& app, CommandRunner& runner) {
   sub->add_option("--appeal-scale", a->appealScale,
                   "Appeal of an item as likely as a uniform pick, about (generated projects' truth)")
       ->check(CLI::Range(1e-6, 100.0))
+      ->capture_default_str();
+  sub->add_option(
+      "--truth", a->truth,
+      "What users answer from: generator (a generated project's true tastes; the default there) or a "
+      "registered model name or model file trained on all the data (imported projects)");
+  sub->add_option(
+         "--truth-negatives", a->truthNegatives,
+         "Items drawn per held-out item when fitting a truth model's link (sets the engagement level)")
+      ->check(CLI::Range(1, 10000))
       ->capture_default_str();
   sub->add_option("--shard", a->shard, "Run only seeds s with s % COUNT == INDEX (INDEX/COUNT) into --out");
   sub->add_option("--out", a->out, "Write the result (or a shard's partial result) as JSON to this file");

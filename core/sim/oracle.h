@@ -8,6 +8,10 @@
 #include "common/result.h"
 #include "data/dataset.h"
 
+namespace reclens {
+class ModelFile;
+}
+
 namespace reclens::sim {
 
 // The "truth" a simulated user answers from: for a user row, the probability of taking each catalog
@@ -37,5 +41,28 @@ class Oracle {
 // Fails (ErrorCode::NotFound) when the configuration is missing or the dataset is not that world.
 Result<std::unique_ptr<Oracle>> makeSyntheticOracle(const std::string& generatorConfigJson,
                                                     const Dataset& dataset, double scale);
+
+// How well a model truth's link fits: reliability bins on the users the link was not fitted on.
+struct LinkCalibration {
+  double intercept = 0.0;
+  double slope = 0.0;
+  std::size_t fitPairs = 0;               // (score, outcome) pairs the link was fitted on
+  std::size_t checkPairs = 0;             // pairs of the other users, for the figures below
+  double expectedCalibrationError = 0.0;  // mean |predicted - observed| over 10 bins, weighted by size
+  double logLoss = 0.0;
+  std::vector<double> binPredicted;  // per non-empty bin: mean predicted probability
+  std::vector<double> binObserved;   // observed rate
+  std::vector<std::size_t> binCount;
+};
+
+// The semi-synthetic truth of an imported project: a model trained on all the data (the user picks it)
+// whose scores become probabilities through a logistic link a + b * score, fitted on each user's held-out
+// item (splitByTime's test item) against `negatives` items drawn uniformly among those the user never
+// touched. The link is fitted on the even user rows and checked on the odd ones (`calibration`). The
+// ratio of drawn items sets the overall level of engagement, not the order: an assumption stated in
+// description(). Deterministic in `seed`.
+Result<std::unique_ptr<Oracle>> makeModelOracle(std::shared_ptr<const ModelFile> model,
+                                                const Dataset& dataset, int negatives, std::uint64_t seed,
+                                                LinkCalibration* calibration = nullptr);
 
 }  // namespace reclens::sim

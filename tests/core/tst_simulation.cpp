@@ -180,6 +180,32 @@ class TestSimulation : public QObject {
     QVERIFY(!mergeSimResults({parts[0]}).ok());
   }
 
+  void modelTruthWithTheSameModelIsRecovered() {
+    // The semi-synthetic truth of imported projects, with the policy's own model as the truth: greedy
+    // shows the truth's best slate in the first round (before any fold-in moves its user vectors).
+    LinkCalibration calibration;
+    auto truth = makeModelOracle(m_model, m_data, 20, 3, &calibration);
+    QVERIFY2(truth.ok(), truth.ok() ? "" : truth.error().message.c_str());
+    QVERIFY(calibration.slope > 0.0);
+    QVERIFY(calibration.fitPairs > 0 && calibration.checkPairs > 0);
+    // The link is fitted on one half of the users and checked on the other: close, not perfect.
+    QVERIFY2(calibration.expectedCalibrationError < 0.05,
+             qPrintable(QString::number(calibration.expectedCalibrationError)));
+    QVERIFY(truth.value()->description().find("calibration error") != std::string::npos);
+    auto r = runSimulation(m_data, m_model, *truth.value(), config("greedy,oracle", 2, 1));
+    QVERIFY(r.ok());
+    const auto& greedy = r.value().runs[0].seeds[0].rounds;
+    const auto& oracle = r.value().runs[1].seeds[0].rounds;
+    QVERIFY2(std::abs(greedy[0].values[kRegret]) < 1e-9,
+             qPrintable(QString::number(greedy[0].values[kRegret])));
+    QCOMPARE(greedy[0].values[kTakes],
+             oracle[0].values[kTakes]);  // the same slates on the same random numbers
+    // Another catalog is refused.
+    Dataset other = m_data;
+    other.items.ids.pop_back();
+    QVERIFY(!makeModelOracle(m_model, other, 20, 3).ok());
+  }
+
   void badConfigurationsAreRefused() {
     QVERIFY(!PolicySpec::parse("egreedy:2").ok());
     QVERIFY(!PolicySpec::parse("greedy:1").ok());
