@@ -6,6 +6,7 @@
 #include <mutex>
 #include <set>
 
+#include "engine/computethreads.h"
 #include "model/historyweight.h"
 #include "model/modelfile.h"
 #include "model/trainer.h"
@@ -58,6 +59,11 @@ Retrainer makeSimRetrainer(const ComputeDevice& device) {
     config.epochs = epochs;
     config.seed = seed;
     config.device = device.torchName();
+    config.threads = computeThreads();
+    // The re-trained model's own test figure is not used: a small sample keeps early stopping honest
+    // without scoring every user twice.
+    config.evalUsers = 500;
+    config.testUsers = 200;
     config.warmStartPath = current.path();
     auto weighting = historyWeightingOf(meta.json);
     if (!weighting) return weighting.error();
