@@ -193,7 +193,7 @@ void finishRound(PolicyState& state, const SharedInputs& shared, std::uint64_t s
 }
 
 Status retrainPolicy(PolicyState& state, const SharedInputs& shared, const SimConfig& config,
-                     const Retrainer& retrain, std::uint64_t seed, int round) {
+                     const Retrainer& retrain, std::uint64_t seed, int round, const TaskControl& control) {
   Dataset extended = *shared.dataset;
   std::int64_t end = 0;
   for (auto ts : extended.interactions.ts) end = std::max(end, ts);
@@ -204,7 +204,7 @@ Status retrainPolicy(PolicyState& state, const SharedInputs& shared, const SimCo
                                  state.log.weight[r], kind);
   }
   auto model = retrain(extended, *state.model, config.retrainEpochs,
-                       seed * 1000003ull + static_cast<std::uint64_t>(round));
+                       seed * 1000003ull + static_cast<std::uint64_t>(round), control);
   if (!model) return model.error();
   state.model = model.value();
   state.engine = std::make_unique<ScoringEngine>(state.model);
@@ -219,7 +219,7 @@ Status retrainPolicy(PolicyState& state, const SharedInputs& shared, const SimCo
 
 Result<SimResult> runSimulation(const Dataset& dataset, std::shared_ptr<const ModelFile> model,
                                 const Oracle& oracle, const SimConfig& config, const Retrainer& retrain,
-                                const TaskControl& control) {
+                                const TaskControl& control, const RoundObserver& observer) {
   if (auto st = validateSimConfig(config); !st) return st.error();
   if (!model) return makeError(ErrorCode::InvalidArgument, "no model to simulate with");
   if (oracle.numItems() != dataset.items.size())

@@ -116,11 +116,16 @@ using Retrainer = std::function<Result<std::shared_ptr<const ModelFile>>(
     const Dataset& extended, const ModelFile& current, int epochs, std::uint64_t seed,
     const TaskControl& control)>;
 
+// Called on the simulating thread after every round of every seed with that round's figures of each
+// policy (config order); `round` is 1-based.
+using RoundObserver =
+    std::function<void(int seedIndex, int round, const std::vector<RoundResult>& perPolicy)>;
+
 // Runs the simulation for every policy and this shard's seeds. The dataset is never modified.
 // Reports progress per round and stops with ErrorCode::Cancelled when cancelled.
 Result<SimResult> runSimulation(const Dataset& dataset, std::shared_ptr<const ModelFile> model,
                                 const Oracle& oracle, const SimConfig& config, const Retrainer& retrain = {},
-                                const TaskControl& control = {});
+                                const TaskControl& control = {}, const RoundObserver& observer = {});
 
 // Checks a configuration before a run; the error names the field.
 Status validateSimConfig(const SimConfig& config);
