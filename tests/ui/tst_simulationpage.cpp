@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 #include <qcustomplot.h>
@@ -230,8 +231,13 @@ class TestSimulationPage : public QObject {
     QCOMPARE(explain.at(0).at(0).toInt(), int(other.user));
     QCOMPARE(explain.at(0).at(1).toInt(), int(other.items[2]));
 
-    // A picture of the page after the run.
+    // A picture of the page after the run, with a user who took something when there is one.
     chooser->setCurrentIndex(chooser->findData(int(sim::kCumulativeCoverage)));
+    for (const auto& s : shown) {
+      if (std::find(s.taken.begin(), s.taken.end(), std::uint8_t(1)) == s.taken.end()) continue;
+      QVERIFY(slates->showUser(QString::fromStdString(dataset.users.ids[std::size_t(s.user)])));
+      break;
+    }
     const QString dir = QStringLiteral(RECLENS_SCREENSHOT_DIR);
     QVERIFY(QDir().mkpath(dir));
     QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("page-simulation.png"))));

@@ -6,13 +6,12 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QLabel>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
-
-#include "widgets/displayformat.h"
 
 namespace reclens {
 
@@ -135,7 +134,9 @@ SimulationForm::SimulationForm(QWidget* parent)
   auto* exam = new QHBoxLayout;
   exam->addWidget(m_examination, 1);
   exam->addWidget(m_eta);
-  form->addRow(tr("E&xamination:"), exam);
+  auto* examLabel = new QLabel(tr("E&xamination:"), loop);
+  examLabel->setBuddy(m_examination);
+  form->addRow(examLabel, exam);
   form->addRow(tr("Re-&train every:"), m_retrainEvery);
   form->addRow(tr("E&pochs:"), m_retrainEpochs);
   form->addRow(tr("&Seeds:"), m_seeds);

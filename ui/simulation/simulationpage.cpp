@@ -10,8 +10,8 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QSpinBox>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -63,7 +63,11 @@ SimulationPage::SimulationPage(QWidget* parent)
   m_table->verticalHeader()->setVisible(false);
   m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   plotexport::installTableMenu(m_table, QStringLiteral("simulation-final"));
-  m_tabs->addTab(m_table, tr("Final Figures"));
+  auto* figures = new QWidget(this);
+  auto* figuresColumn = new QVBoxLayout(figures);
+  figuresColumn->addWidget(m_table, 1);
+  figuresColumn->addWidget(m_about);
+  m_tabs->addTab(figures, tr("Final Figures"));
   m_tabs->addTab(m_slates, tr("Round Slates"));
   m_redraw->setSingleShot(true);
   m_redraw->setInterval(kRedrawMs);
@@ -76,12 +80,7 @@ SimulationPage::SimulationPage(QWidget* parent)
   top->addWidget(buildFileButton());
 
   auto* results = new QSplitter(Qt::Vertical, this);
-  auto* upper = new QWidget(results);
-  auto* upperColumn = new QVBoxLayout(upper);
-  upperColumn->setContentsMargins(0, 0, 0, 0);
-  upperColumn->addWidget(m_plot, 1);
-  upperColumn->addWidget(m_about);
-  results->addWidget(upper);
+  results->addWidget(m_plot);
   results->addWidget(m_tabs);
   results->setStretchFactor(0, 3);
   results->setStretchFactor(1, 2);

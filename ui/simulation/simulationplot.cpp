@@ -40,6 +40,12 @@ SimulationPlot::SimulationPlot(QWidget* parent)
          "point to see that round's slates."));
   plotstyle::apply(m_plot, tr("Simulation"));
   plotexport::installPlotMenu(m_plot, QStringLiteral("simulation"));
+  // Rounds are whole numbers: ticks at multiples of 1, 2, 5, 10, …
+  QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+  ticker->setTickStep(1.0);
+  ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+  m_plot->xAxis->setTicker(ticker);
+  m_plot->xAxis->setSubTicks(false);
 
   m_export->setText(tr("Export"));
   m_export->setToolTip(tr("Save the plot as PNG or SVG, or its numbers as CSV."));

@@ -34,6 +34,7 @@ SimulationSlateView::SimulationSlateView(QWidget* parent)
       m_openRecs(new QPushButton(tr("Open in &Recommendations"), this)),
       m_explain(new QPushButton(tr("E&xplain Item"), this)) {
   m_policy->setToolTip(tr("The policy whose slate is listed."));
+  m_policy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   m_round->setRange(1, 1);
   m_round->setToolTip(tr("The round whose slate is listed (click a point of the plot to choose it)."));
   m_userEdit->setPlaceholderText(tr("user id"));
