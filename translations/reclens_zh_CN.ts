@@ -3456,6 +3456,10 @@
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
+    <message>
+        <source>This figure does not apply to this run</source>
+        <translation>此指标不适用于本次运行</translation>
+    </message>
 </context>
 <context>
     <name>reclens::SimulationService</name>

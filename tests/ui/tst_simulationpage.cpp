@@ -131,6 +131,7 @@ class TestSimulationPage : public QObject {
     QCOMPARE(int(result->runs.size()), 2);
     QCOMPARE(QString::fromStdString(result->runs[1].policy), QStringLiteral("egreedy:0.3"));
     QVERIFY(result->config.keepSlates);
+    QCOMPARE(int(result->runs[0].seeds.front().slates.size()), kRounds);
 
     // The plot: one line per policy, a point per round, at the mean over seeds.
     auto* plot = page.plot()->plot();
@@ -274,6 +275,10 @@ class TestSimulationPage : public QObject {
     QSignalSpy finished(&page.service().job(), &BackgroundJob::finished);
     QVERIFY(page.run());
     QVERIFY(rounds.wait(kWaitMs));
+    // The plot follows the run: the rounds received so far are drawn before it ends.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        page.plot()->plot()->graphCount() == 2 && page.plot()->plot()->graph(0)->dataCount() >= 1, kWaitMs);
+    QVERIFY(page.service().job().isRunning());
     page.service().job().cancel();
     QVERIFY(finished.wait(kWaitMs));
     QCOMPARE(failed.count(), 1);

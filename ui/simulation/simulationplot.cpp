@@ -11,6 +11,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -162,7 +163,13 @@ void SimulationPlot::draw() {
     graph->setData(x, mean, true);
   }
   const bool empty = !(high >= low);
-  plotstyle::setPlaceholder(m_plot, empty ? tr("Waiting for the first round…") : QString());
+  const bool played = std::any_of(r.runs.begin(), r.runs.end(), [](const sim::PolicyRun& run) {
+    return std::any_of(run.seeds.begin(), run.seeds.end(),
+                       [](const sim::SeedRun& seed) { return !seed.rounds.empty(); });
+  });
+  plotstyle::setPlaceholder(m_plot, !empty   ? QString()
+                                    : played ? tr("This figure does not apply to this run")
+                                             : tr("Waiting for the first round…"));
   m_plot->xAxis->setLabel(tr("Round"));
   m_plot->yAxis->setLabel(simlabels::seriesText(s, r));
   m_plot->xAxis->setRange(0.5, std::max(1, r.config.rounds) + 0.5);

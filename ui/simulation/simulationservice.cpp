@@ -93,6 +93,11 @@ bool SimulationService::run(const SimulationRequest& request) {
                                          observer);
         if (!result) return result.error();
         result.value().model = session->name();
+        // The page lists the slates of the first seed only; the others' would just hold memory.
+        for (auto& run : result.value().runs) {
+          for (std::size_t s = 1; s < run.seeds.size(); ++s)
+            std::vector<std::vector<sim::ShownSlate>>().swap(run.seeds[s].slates);
+        }
         return std::make_shared<const sim::SimResult>(std::move(result).value());
       },
       [this, generation](Result<std::shared_ptr<const sim::SimResult>> result) {
