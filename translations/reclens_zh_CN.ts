@@ -2610,6 +2610,14 @@
         <source>User %1 no longer bookmarked</source>
         <translation>已取消用户 %1 的书签</translation>
     </message>
+    <message>
+        <source>Simulation</source>
+        <translation>仿真</translation>
+    </message>
+    <message>
+        <source>Deploy the model in a simulated loop: policies side by side over rounds, with intervals</source>
+        <translation>在模拟循环中部署模型：多种策略逐轮并排运行，并给出置信区间</translation>
+    </message>
 </context>
 <context>
     <name>reclens::PresentationCaption</name>
@@ -2999,6 +3007,587 @@
         <translation>
             <numerusform>完整历史 · %n 步</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>reclens::SimulationForm</name>
+    <message>
+        <source>The model&apos;s top-K, without exploration.</source>
+        <translation>模型的前 K 项，不做探索。</translation>
+    </message>
+    <message>
+        <source>Each slot shows, with probability ε, a uniformly drawn item instead of the model&apos;s pick.</source>
+        <translation>每个位置以概率 ε 展示一个均匀随机抽取的商品，而非模型的选择。</translation>
+    </message>
+    <message>
+        <source>Linear Thompson sampling over the model&apos;s item vectors: ranks by a draw from each user&apos;s posterior (parameter: prior spread).</source>
+        <translation>基于模型商品向量的线性汤普森采样：按从每个用户后验分布中抽取的样本排序（参数：先验离散度）。</translation>
+    </message>
+    <message>
+        <source>LinUCB over the model&apos;s item vectors: ranks by the posterior mean plus α posterior standard deviations.</source>
+        <translation>基于模型商品向量的 LinUCB：按后验均值加 α 倍后验标准差排序。</translation>
+    </message>
+    <message>
+        <source>K uniformly drawn items: the floor.</source>
+        <translation>均匀随机抽取 K 个商品：作为下限。</translation>
+    </message>
+    <message>
+        <source>The popularity penalty re-ranker of the Recommendations page with strength λ.</source>
+        <translation>“推荐”页面的热度惩罚重排器，强度为 λ。</translation>
+    </message>
+    <message>
+        <source>The MMR diversity re-ranker of the Recommendations page with weight μ.</source>
+        <translation>“推荐”页面的 MMR 多样性重排器，权重为 μ。</translation>
+    </message>
+    <message>
+        <source>At most n items of one category per slate.</source>
+        <translation>每个推荐列表中同一类目最多 n 个商品。</translation>
+    </message>
+    <message>
+        <source>The truth&apos;s best slate: the ceiling, with zero regret by definition.</source>
+        <translation>真实模型给出的最佳列表：作为上限，按定义遗憾为零。</translation>
+    </message>
+    <message>
+        <source>ε: the chance that a slot is explored.</source>
+        <translation>ε：某个位置被用于探索的概率。</translation>
+    </message>
+    <message>
+        <source>Prior spread of the per-user correction, in probability units.</source>
+        <translation>每用户修正项的先验离散度，以概率为单位。</translation>
+    </message>
+    <message>
+        <source>α: how many posterior standard deviations the exploration bonus adds.</source>
+        <translation>α：探索奖励所加的后验标准差倍数。</translation>
+    </message>
+    <message>
+        <source>λ: how strongly popular items are pushed down.</source>
+        <translation>λ：热门商品被压低的力度。</translation>
+    </message>
+    <message>
+        <source>μ: the weight of diversity against relevance.</source>
+        <translation>μ：多样性相对于相关性的权重。</translation>
+    </message>
+    <message>
+        <source>n: the most items of one category in a slate.</source>
+        <translation>n：一个推荐列表中同一类目的最多商品数。</translation>
+    </message>
+    <message>
+        <source>How many rounds of recommend → respond → update to play.</source>
+        <translation>要进行多少轮“推荐 → 响应 → 更新”。</translation>
+    </message>
+    <message>
+        <source>Users shown a slate each round, a seeded sample; 0 means every user.</source>
+        <translation>每轮展示推荐列表的用户数（按种子抽样）；0 表示全部用户。</translation>
+    </message>
+    <message>
+        <source>Length of the slate each user is shown per round.</source>
+        <translation>每轮向每个用户展示的推荐列表长度。</translation>
+    </message>
+    <message>
+        <source>Re-train the model (warm start) every N rounds on the data plus the simulated takes; 0 keeps it frozen.</source>
+        <translation>每 N 轮在原数据加上模拟接受记录上重新训练模型（热启动）；0 表示保持模型冻结。</translation>
+    </message>
+    <message>
+        <source>Epochs of each re-training.</source>
+        <translation>每次重新训练的轮数（epoch）。</translation>
+    </message>
+    <message>
+        <source>Independent repetitions; the bands are 95% intervals over them.</source>
+        <translation>独立重复次数；阴影带为这些重复的 95% 区间。</translation>
+    </message>
+    <message>
+        <source>Seed of the first repetition; repetition s uses this seed + s, so a run is reproducible.</source>
+        <translation>第一次重复的种子；第 s 次重复使用该种子 + s，因此运行可复现。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>never (frozen)</source>
+        <translation>从不（冻结）</translation>
+    </message>
+    <message>
+        <source>Position-based</source>
+        <translation>基于位置</translation>
+    </message>
+    <message>
+        <source>Cascade</source>
+        <translation>级联</translation>
+    </message>
+    <message>
+        <source>How users look down a slate: position-based looks at rank r with probability 1/r^η; cascade reads from the top and stops at the first take.</source>
+        <translation>用户如何浏览推荐列表：基于位置模型以概率 1/r^η 查看第 r 位；级联模型从顶部往下读，在第一次接受处停止。</translation>
+    </message>
+    <message>
+        <source>η of the position-based model: 0 looks at every rank, larger values favour the top.</source>
+        <translation>基于位置模型的 η：0 表示查看每个位置，值越大越偏向顶部。</translation>
+    </message>
+    <message>
+        <source>Appeal of an item as likely as a uniform pick in the truth (generated projects).</source>
+        <translation>真实模型中，被选概率与均匀抽取相当的商品的吸引力（生成的项目）。</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <source>&amp;Rounds:</source>
+        <translation>轮数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Users per round:</source>
+        <translation>每轮用户数(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;K:</source>
+        <translation>&amp;K：</translation>
+    </message>
+    <message>
+        <source>E&amp;xamination:</source>
+        <translation>查看模型(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Re-&amp;train every:</source>
+        <translation>重新训练间隔(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>E&amp;pochs:</source>
+        <translation>训练轮数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Seeds:</source>
+        <translation>种子数(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;First seed:</source>
+        <translation>首个种子(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Appeal scale:</source>
+        <translation>吸引力尺度(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>The policies run side by side on the same random numbers.</source>
+        <translation>各策略在相同的随机数上并排运行。</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::SimulationLabels</name>
+    <message>
+        <source>Items taken per user</source>
+        <translation>每用户接受商品数</translation>
+    </message>
+    <message>
+        <source>Cumulative takes per user</source>
+        <translation>每用户累计接受数</translation>
+    </message>
+    <message>
+        <source>Expected takes per user</source>
+        <translation>每用户期望接受数</translation>
+    </message>
+    <message>
+        <source>Regret per user</source>
+        <translation>每用户遗憾</translation>
+    </message>
+    <message>
+        <source>Cumulative regret per user</source>
+        <translation>每用户累计遗憾</translation>
+    </message>
+    <message>
+        <source>Coverage (round)</source>
+        <translation>覆盖率（本轮）</translation>
+    </message>
+    <message>
+        <source>Coverage (so far)</source>
+        <translation>覆盖率（累计）</translation>
+    </message>
+    <message>
+        <source>Exposure Gini</source>
+        <translation>曝光基尼系数</translation>
+    </message>
+    <message>
+        <source>APLT</source>
+        <translation>APLT</translation>
+    </message>
+    <message>
+        <source>Long-tail exposure share</source>
+        <translation>长尾曝光占比</translation>
+    </message>
+    <message>
+        <source>Novelty (bits)</source>
+        <translation>新颖度（比特）</translation>
+    </message>
+    <message>
+        <source>Intra-list diversity</source>
+        <translation>列表内多样性</translation>
+    </message>
+    <message>
+        <source>Homogenisation (Jaccard)</source>
+        <translation>同质化（Jaccard）</translation>
+    </message>
+    <message>
+        <source>Planted brand exposure share</source>
+        <translation>预设品牌曝光占比</translation>
+    </message>
+    <message>
+        <source>Interest drift (total variation)</source>
+        <translation>兴趣漂移（总变差）</translation>
+    </message>
+    <message>
+        <source>NDCG against the truth</source>
+        <translation>相对真实模型的 NDCG</translation>
+    </message>
+    <message>
+        <source>Gap in NDCG by %1</source>
+        <translation>按%1分组的 NDCG 差距</translation>
+    </message>
+    <message>
+        <source>Gap in takes per user by %1</source>
+        <translation>按%1分组的每用户接受数差距</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::SimulationPage</name>
+    <message>
+        <source>&amp;Run Simulation</source>
+        <translation>运行仿真(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Play the rounds for every checked policy off the GUI thread; Cancel stops it.</source>
+        <translation>在后台线程中为每个选中的策略运行各轮；“取消”可停止。</translation>
+    </message>
+    <message>
+        <source>Final round of each policy: mean ± half-width of the 95% interval over seeds.</source>
+        <translation>每个策略最后一轮的结果：各种子的均值 ± 95% 区间半宽。</translation>
+    </message>
+    <message>
+        <source>Final Figures</source>
+        <translation>最终结果</translation>
+    </message>
+    <message>
+        <source>Round Slates</source>
+        <translation>各轮推荐列表</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Save the shown result as JSON, or open one to view it without re-running.</source>
+        <translation>将显示的结果保存为 JSON，或打开已有结果而无需重新运行。</translation>
+    </message>
+    <message>
+        <source>&amp;Save Result…</source>
+        <translation>保存结果(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Write the finished run (configuration, every seed&apos;s rounds, summary) as JSON.</source>
+        <translation>将完成的运行（配置、每个种子的各轮数据、汇总）写为 JSON。</translation>
+    </message>
+    <message>
+        <source>&amp;Open Result…</source>
+        <translation>打开结果(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Show a run saved earlier here or by reclens-cli simulate --out.</source>
+        <translation>显示此前在此处或由 reclens-cli simulate --out 保存的运行。</translation>
+    </message>
+    <message>
+        <source>Check the settings: %1</source>
+        <translation>请检查设置：%1</translation>
+    </message>
+    <message>
+        <source>A simulation is already running.</source>
+        <translation>已有仿真正在运行。</translation>
+    </message>
+    <message>
+        <source>Load or train a model on the Recommendations page first.</source>
+        <translation>请先在“推荐”页面加载或训练模型。</translation>
+    </message>
+    <message>
+        <source>Save Simulation Result</source>
+        <translation>保存仿真结果</translation>
+    </message>
+    <message>
+        <source>Simulation results (*.json)</source>
+        <translation>仿真结果 (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not save the result</source>
+        <translation>无法保存结果</translation>
+    </message>
+    <message>
+        <source>Open Simulation Result</source>
+        <translation>打开仿真结果</translation>
+    </message>
+    <message>
+        <source>Simulation results (*.json);;All files (*)</source>
+        <translation>仿真结果 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not open the result</source>
+        <translation>无法打开结果</translation>
+    </message>
+    <message>
+        <source>Run a simulation to see this plot</source>
+        <translation>运行仿真后即可查看此图</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <source>%1 rounds · K = %2 · %3 · %4 seed(s) · users per round: %5 · %6 · model %7 · %8 s&lt;br&gt;Truth: %9</source>
+        <translation>%1 轮 · K = %2 · %3 · %4 个种子 · 每轮用户数：%5 · %6 · 模型 %7 · %8 秒&lt;br&gt;真实模型：%9</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>re-trained every %1 rounds</source>
+        <translation>每 %1 轮重新训练</translation>
+    </message>
+    <message>
+        <source>frozen model</source>
+        <translation>冻结模型</translation>
+    </message>
+    <message>
+        <source>Model: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>模型：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Load or train a model on the Recommendations page to simulate it.</source>
+        <translation>请在“推荐”页面加载或训练模型后再进行仿真。</translation>
+    </message>
+    <message>
+        <source>Click a point of the plot to list that round&apos;s slates.</source>
+        <translation>点击图中的点即可列出该轮的推荐列表。</translation>
+    </message>
+    <message>
+        <source>Choose the policies and the loop, then run.</source>
+        <translation>选择策略和循环设置，然后运行。</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::SimulationPlot</name>
+    <message>
+        <source>The figure plotted against the round, for every policy.</source>
+        <translation>按轮绘制的指标，每个策略一条线。</translation>
+    </message>
+    <message>
+        <source>Each line is a policy&apos;s mean over the seeds finished so far, the band its 95% interval; click a point to see that round&apos;s slates.</source>
+        <translation>每条线是一个策略在已完成种子上的均值，阴影带为其 95% 区间；点击某个点可查看该轮的推荐列表。</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>仿真</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG or SVG, or its numbers as CSV.</source>
+        <translation>将图保存为 PNG 或 SVG，或将其数值保存为 CSV。</translation>
+    </message>
+    <message>
+        <source>Plot as PNG or SVG…</source>
+        <translation>图（PNG 或 SVG）…</translation>
+    </message>
+    <message>
+        <source>Numbers as CSV…</source>
+        <translation>数值（CSV）…</translation>
+    </message>
+    <message>
+        <source>&amp;Plot:</source>
+        <translation>绘图(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Run a simulation to see this plot</source>
+        <translation>运行仿真后即可查看此图</translation>
+    </message>
+    <message>
+        <source>Waiting for the first round…</source>
+        <translation>正在等待第一轮…</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>seeds</source>
+        <translation>种子数</translation>
+    </message>
+    <message>
+        <source>Export Numbers</source>
+        <translation>导出数值</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>This figure does not apply to this run</source>
+        <translation>此指标不适用于本次运行</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::SimulationService</name>
+    <message>
+        <source>Simulating %1 rounds</source>
+        <translation>正在仿真 %1 轮</translation>
+    </message>
+    <message>
+        <source>The simulation was cancelled.</source>
+        <translation>仿真已取消。</translation>
+    </message>
+    <message>
+        <source>The simulation could not run: %1</source>
+        <translation>仿真无法运行：%1</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::SimulationSlateView</name>
+    <message>
+        <source>Open in &amp;Recommendations</source>
+        <translation>在“推荐”中打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain Item</source>
+        <translation>解释商品(&amp;X)</translation>
+    </message>
+    <message>
+        <source>The policy whose slate is listed.</source>
+        <translation>所列推荐列表对应的策略。</translation>
+    </message>
+    <message>
+        <source>The round whose slate is listed (click a point of the plot to choose it).</source>
+        <translation>所列推荐列表对应的轮次（点击图中的点即可选择）。</translation>
+    </message>
+    <message>
+        <source>user id</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>External id of a user shown a slate in that round; press Enter to list it.</source>
+        <translation>该轮被展示推荐列表的用户的外部 ID；按回车键列出。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>The slate in the order shown; a tick marks an item the simulated user took.</source>
+        <translation>按展示顺序排列的推荐列表；勾号表示模拟用户接受的商品。</translation>
+    </message>
+    <message>
+        <source>Show this user&apos;s current recommendations on the Recommendations page.</source>
+        <translation>在“推荐”页面显示该用户当前的推荐。</translation>
+    </message>
+    <message>
+        <source>Explain the selected item for this user on the Explanation page.</source>
+        <translation>在“解释”页面为该用户解释所选商品。</translation>
+    </message>
+    <message>
+        <source>&amp;Policy:</source>
+        <translation>策略(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>R&amp;ound:</source>
+        <translation>轮次(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>User %1 was not shown a slate in round %2.</source>
+        <translation>用户 %1 在第 %2 轮未被展示推荐列表。</translation>
+    </message>
+    <message>
+        <source>Run a simulation to see the slates of its rounds.</source>
+        <translation>运行仿真后即可查看各轮的推荐列表。</translation>
+    </message>
+    <message>
+        <source>This result belongs to another project; its slates cannot be shown here.</source>
+        <translation>此结果属于其他项目，无法在此显示其推荐列表。</translation>
+    </message>
+    <message>
+        <source>The slates are not kept in a saved result; run the simulation again to see them.</source>
+        <translation>保存的结果中不含推荐列表；请重新运行仿真以查看。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Round %1, policy %2, seed %3: %4 of %n item(s) taken.</source>
+        <translation>
+            <numerusform>第 %1 轮，策略 %2，种子 %3：%n 个商品中接受了 %4 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No user was shown a slate in this round.</source>
+        <translation>本轮没有用户被展示推荐列表。</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::SimulationSummaryModel</name>
+    <message>
+        <source>No figure: this metric does not apply to the run.</source>
+        <translation>无数值：此指标不适用于本次运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean %1 over %n seed(s); 95% interval [%2, %3]</source>
+        <translation>
+            <numerusform>%n 个种子的均值 %1；95% 区间 [%2, %3]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
     </message>
 </context>
 <context>

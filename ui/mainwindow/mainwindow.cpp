@@ -37,6 +37,7 @@
 #include "services/auditservice.h"
 #include "services/jobprogressbar.h"
 #include "services/jobprogressdialog.h"
+#include "simulation/simulationpage.h"
 #include "tables/itemspage.h"
 #include "tables/userspage.h"
 #include "whatif/whatifpage.h"
@@ -136,6 +137,18 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
   addPage(QStringLiteral(":/icons/users.svg"), tr("What-if"),
           tr("Edit a user's history and attributes, delist items or brands, replay the history over time"),
           m_whatIf);
+  auto* simulation = new SimulationPage(this);
+  const int simulationIndex =
+      addPage(QStringLiteral(":/icons/reclens.svg"), tr("Simulation"),
+              tr("Deploy the model in a simulated loop: policies side by side over rounds, with intervals"),
+              simulation);
+  // Past the ninth page there is no Ctrl+digit left: the Simulation page gets Ctrl+Shift+S.
+  QAction* simulationAction =
+      m_pagesMenu->addAction(QIcon(QStringLiteral(":/icons/reclens.svg")), tr("Simulation"), this,
+                             [this, simulationIndex] { showPage(simulationIndex); });
+  simulationAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_S);
+  connect(simulation, &SimulationPage::recommendationsRequested, this, &MainWindow::showRecommendations);
+  connect(simulation, &SimulationPage::explanationRequested, this, &MainWindow::showExplanation);
   m_presentation = new PresentationMode(*this, m_whatIf);
   m_pagesMenu->addSeparator();
   QAction* presentAction = m_pagesMenu->addAction(tr("&Presentation"), this, [this] {
@@ -185,10 +198,11 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
   connect(m_nav, &QListWidget::currentRowChanged, this, &MainWindow::pageChanged);
   // The Item view, the audit dashboards and the What-if page follow the model of the Recommendations
   // page (no session when it failed to load).
-  const auto followModel = [this] {
+  const auto followModel = [this, simulation] {
     m_itemView->setSession(m_recs->session());
     m_audit->setSession(m_recs->session());
     m_whatIf->setSession(m_recs->session());
+    simulation->setSession(m_recs->session());
   };
   connect(m_recs, &RecommendationsPage::modelLoaded, this, followModel);
   connect(m_recs, &RecommendationsPage::modelFailed, this, followModel);
