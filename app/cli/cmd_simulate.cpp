@@ -166,8 +166,8 @@ int runSimulate(SimulateArgs a) {
     if (!loaded) return reportError(loaded.error());
     truthModel = std::move(loaded).value();
     sim::LinkCalibration calibration;
-    auto made =
-        sim::makeModelOracle(truthModel.model, p.dataset, a.truthNegatives, a.config.seed, &calibration);
+    auto made = sim::makeModelOracle(truthModel.model, p.dataset, a.truthNegatives, a.config.seed,
+                                     &calibration, record.value().name);
     if (!made) return reportError(made.error());
     oracle = std::move(made).value();
     if (!a.quiet && !a.json) {

@@ -49,9 +49,10 @@ void fitLink(const std::vector<Pair>& pairs, double& a, double& b) {
 
 class ModelOracle final : public Oracle {
  public:
-  ModelOracle(std::shared_ptr<const ModelFile> model, std::vector<float> userVectors, double a, double b,
-              std::string calibrationText)
+  ModelOracle(std::shared_ptr<const ModelFile> model, std::string name, std::vector<float> userVectors,
+              double a, double b, std::string calibrationText)
       : m_engine(std::make_unique<ScoringEngine>(std::move(model))),
+        m_name(std::move(name)),
         m_vectors(std::move(userVectors)),
         m_a(a),
         m_b(b),
@@ -76,11 +77,12 @@ class ModelOracle final : public Oracle {
   std::string description() const override {
     char buf[160];
     std::snprintf(buf, sizeof buf, "appeal = sigmoid(%.4g + %.4g * score)", m_a, m_b);
-    return "model " + m_engine->model().path() + " as the truth, " + buf + "; " + m_calibration;
+    return "model " + m_name + " as the truth, " + buf + "; " + m_calibration;
   }
 
  private:
   std::unique_ptr<ScoringEngine> m_engine;  // scores() reuses buffers: the oracle is used from one thread
+  std::string m_name;
   std::vector<float> m_vectors;
   double m_a;
   double m_b;
@@ -91,7 +93,7 @@ class ModelOracle final : public Oracle {
 
 Result<std::unique_ptr<Oracle>> makeModelOracle(std::shared_ptr<const ModelFile> model,
                                                 const Dataset& dataset, int negatives, std::uint64_t seed,
-                                                LinkCalibration* calibration) {
+                                                LinkCalibration* calibration, const std::string& name) {
   if (!model) return makeError(ErrorCode::InvalidArgument, "no truth model given");
   if (negatives < 1 || negatives > 10000)
     return makeError(ErrorCode::InvalidArgument,
@@ -181,7 +183,8 @@ Result<std::unique_ptr<Oracle>> makeModelOracle(std::shared_ptr<const ModelFile>
                 "items per held-out item (%d) set the level of engagement",
                 cal.fitPairs, negatives, cal.checkPairs, cal.expectedCalibrationError, cal.logLoss,
                 negatives);
-  return std::unique_ptr<Oracle>(std::make_unique<ModelOracle>(model, std::move(vectors), a, b, text));
+  return std::unique_ptr<Oracle>(std::make_unique<ModelOracle>(model, name.empty() ? model->path() : name,
+                                                               std::move(vectors), a, b, text));
 }
 
 }  // namespace reclens::sim

@@ -60,9 +60,10 @@ struct LinkCalibration {
 // item (splitByTime's test item) against `negatives` items drawn uniformly among those the user never
 // touched. The link is fitted on the even user rows and checked on the odd ones (`calibration`). The
 // ratio of drawn items sets the overall level of engagement, not the order: an assumption stated in
-// description(). Deterministic in `seed`.
+// description(), which names the model `name` ("" = its file). Deterministic in `seed`.
 Result<std::unique_ptr<Oracle>> makeModelOracle(std::shared_ptr<const ModelFile> model,
                                                 const Dataset& dataset, int negatives, std::uint64_t seed,
-                                                LinkCalibration* calibration = nullptr);
+                                                LinkCalibration* calibration = nullptr,
+                                                const std::string& name = "");
 
 }  // namespace reclens::sim
