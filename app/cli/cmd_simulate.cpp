@@ -6,8 +6,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
+#include "audit/auditrun.h"
 #include "auditoutput.h"
 #include "clisupport.h"
 #include "commands.h"
@@ -16,6 +18,7 @@
 #include "projectmodel.h"
 #include "sim/oracle.h"
 #include "sim/simjson.h"
+#include "sim/simreport.h"
 #include "sim/simretrain.h"
 #include "sim/simulation.h"
 #include "store/projectstore.h"
@@ -31,6 +34,8 @@ struct SimulateArgs {
   std::string examination = "pbm:1";
   std::string shard;
   std::string out;
+  std::string html;
+  AuditProvenance stamp;  // filled in by the run, for the HTML report
   double appealScale = 0.02;
   std::string truth;  // "generator", a model name or file; empty: the generator when the project has one
   int truthNegatives = 20;
@@ -120,6 +125,10 @@ int emit(const sim::SimResult& r, const SimulateArgs& a) {
   if (!a.out.empty()) {
     if (auto st = writeTextFile(a.out, sim::simResultToJson(r, 1)); !st) return reportError(st.error());
   }
+  if (!a.html.empty()) {
+    if (auto st = writeTextFile(a.html, sim::simulationReportHtml(r, a.stamp)); !st)
+      return reportError(st.error());
+  }
   if (a.json) {
     std::cout << sim::simResultToJson(r, 1) << std::endl;
   } else if (!a.quiet) {
@@ -187,6 +196,13 @@ int runSimulate(SimulateArgs a) {
   auto result = sim::runSimulation(p.dataset, p.model, *oracle, a.config, retrain, control);
   if (!result) return reportError(result.error());
   result.value().model = p.record.name.empty() ? p.record.path : p.record.name;
+  a.stamp = currentAuditProvenance();
+  a.stamp.project = std::filesystem::absolute(a.project).lexically_normal().string();
+  a.stamp.datasetName = p.dataset.info.name;
+  a.stamp.modelName = result.value().model;
+  a.stamp.modelPath = p.record.path;
+  a.stamp.modelKind = p.model->metadata().kind;
+  a.stamp.device = p.device.description;
   return emit(result.value(), a);
 }
 
@@ -206,7 +222,11 @@ int runMerge(const MergeArgs& m) {
   }
   auto merged = sim::mergeSimResults(parts);
   if (!merged) return reportError(merged.error());
-  return emit(merged.value(), m.output);
+  auto output = m.output;
+  output.stamp = currentAuditProvenance();
+  output.stamp.modelName = merged.value().model;
+  output.stamp.datasetName = "merged from " + std::to_string(parts.size()) + " partial results";
+  return emit(merged.value(), output);
 }
 
 }  // namespace
@@ -259,6 +279,7 @@ void addSimulateCommand(CLI::App& app, CommandRunner& runner) {
       ->capture_default_str();
   sub->add_option("--shard", a->shard, "Run only seeds s with s % COUNT == INDEX (INDEX/COUNT) into --out");
   sub->add_option("--out", a->out, "Write the result (or a shard's partial result) as JSON to this file");
+  sub->add_option("--html", a->html, "Write a self-contained HTML report to this file");
   sub->add_option("--device", a->device, "auto, cpu or cuda[:N]")->capture_default_str();
   sub->add_option("--threads", a->threads, "CPU threads (0: library default)")->check(CLI::Range(0, 1024));
   sub->add_flag(
@@ -273,6 +294,7 @@ void addSimulateCommand(CLI::App& app, CommandRunner& runner) {
   merge->add_option("files", m->files, "Partial result files")->required();
   merge->add_option("--out", m->output.out, "Write the merged result as JSON to this file");
   merge->add_flag("--json", m->output.json, "Print the merged result as JSON on stdout");
+  merge->add_option("--html", m->output.html, "Write a self-contained HTML report to this file");
   merge->callback([&runner, m] { runner = [m] { return runMerge(*m); }; });
 
   sub->callback([&runner, a, sub] {

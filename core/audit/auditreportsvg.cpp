@@ -6,6 +6,23 @@
 
 namespace reclens::report {
 
+const char* reportCss() {
+  return R"css(
+body{font-family:"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;color:#1d2430;margin:0;background:#f4f6f9}
+main{max-width:1040px;margin:0 auto;padding:24px 32px 48px;background:#fff}
+h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 8px;border-bottom:2px solid #dfe4ec;padding-bottom:4px}
+h3{font-size:15px;margin:20px 0 6px}.sub{color:#5a6475;margin:0 0 16px}.note{color:#5a6475;font-size:13px}
+.cards{display:flex;flex-wrap:wrap;gap:10px}.card{border:1px solid #dfe4ec;border-radius:6px;padding:8px 12px;min-width:120px}
+.card .v{font-size:20px;font-weight:600}.card .k{font-size:12px;color:#5a6475}
+table{border-collapse:collapse;margin:6px 0 12px;font-size:13px}th,td{border:1px solid #dfe4ec;padding:3px 8px;text-align:right}
+th{background:#f0f3f7}td.l,th.l{text-align:left}td.mono{font-family:monospace;text-align:left;word-break:break-all}
+svg.plot{display:block;margin:8px 0}svg .title{font-size:13px;font-weight:600;fill:#1d2430}
+svg .tick{font-size:11px;fill:#5a6475}svg .axis{font-size:12px;fill:#1d2430}svg .grid{stroke:#e4e8ee;stroke-width:1}
+svg .whisker{stroke:#1d2430;stroke-width:1.5;fill:none}svg .diagonal{stroke:#9aa3b1;stroke-dasharray:4 3}
+.low{color:#a03030;font-weight:600}
+)css";
+}
+
 namespace {
 
 constexpr const char* kPalette[] = {"#3b6ea8", "#e08a2c", "#5aa469", "#b44c7a"};

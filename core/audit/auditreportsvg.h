@@ -1,5 +1,5 @@
 #pragma once
-// Internal to core/audit: the inline SVG plots and HTML escaping of the audit report.
+// The inline SVG plots, style sheet and HTML escaping of the HTML reports (core/audit, core/sim).
 #include <string>
 #include <string_view>
 #include <vector>
@@ -7,6 +7,9 @@
 #include "audit/longtailmetrics.h"
 
 namespace reclens::report {
+
+// The style sheet of the HTML reports (audit, simulation).
+const char* reportCss();
 
 // `text` with &, <, >, " and ' replaced by entities.
 std::string escapeHtml(std::string_view text);

@@ -40,8 +40,10 @@ class TestCliSimulate : public QObject {
 
   void tableAndJson() {
     const QString out = m_dir.filePath("sim.json");
-    auto r = cli({"simulate", "--project", m_project, "--policies", "greedy,egreedy:0.2,thompson,oracle",
-                  "--rounds", "3", "--seeds", "2", "--k", "5", "--threads", "1", "--out", out});
+    const QString html = m_dir.filePath("sim.html");
+    auto r =
+        cli({"simulate", "--project", m_project, "--policies", "greedy,egreedy:0.2,thompson,oracle",
+             "--rounds", "3", "--seeds", "2", "--k", "5", "--threads", "1", "--out", out, "--html", html});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(r.out.contains("egreedy:0.2"));
     QVERIFY(r.out.contains("cum. regret"));
@@ -59,6 +61,14 @@ class TestCliSimulate : public QObject {
     QVERIFY(std::abs(oracleRegret.toDouble()) < 1e-12);
     QVERIFY(greedyRegret.toDouble() > 0.0);
     QVERIFY(jsonAt(j, "summary.0.group_gaps.region.takes.mean").isDouble());
+    // The HTML report: stamped, the policies in the table, a chart per main metric.
+    QFile report(html);
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    const QByteArray page = report.readAll();
+    QVERIFY(page.contains("Simulation report"));
+    QVERIFY(page.contains("Synthetic shop (tiny"));
+    QVERIFY(page.contains("<td class=\"l\">egreedy:0.2</td>"));
+    QCOMPARE(page.count("<svg"), 7);
   }
 
   void shardsMergeToTheWholeRun() {
