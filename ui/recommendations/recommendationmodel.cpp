@@ -1,19 +1,42 @@
 #include "recommendations/recommendationmodel.h"
 
+#include <QColor>
 #include <QLocale>
 
 #include <cmath>
+#include <unordered_map>
 
 #include "tables/itemtablemodel.h"
 #include "widgets/displayformat.h"
 
 namespace reclens {
 
-RecommendationModel::RecommendationModel(QObject* parent) : QAbstractTableModel(parent) {}
+RecommendationModel::RecommendationModel(QObject* parent)
+    : QAbstractTableModel(parent), m_fade(new QTimer(this)) {
+  m_fade->setSingleShot(true);
+  m_fade->setInterval(kMarkMs);
+  connect(m_fade, &QTimer::timeout, this, [this] {
+    if (m_changes.empty()) return;
+    m_changes.clear();
+    if (!m_items.empty())
+      Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::BackgroundRole});
+  });
+}
 
 void RecommendationModel::setList(std::shared_ptr<const DatasetSnapshot> snapshot,
-                                  std::vector<Recommendation> items) {
+                                  std::vector<Recommendation> items, bool markChanges) {
+  std::vector<Change> changes;
+  if (markChanges && snapshot) {
+    std::unordered_map<std::int32_t, std::size_t> before;
+    for (std::size_t r = 0; r < m_items.size(); ++r) before.emplace(m_items[r].item, r);
+    changes.reserve(items.size());
+    for (std::size_t r = 0; r < items.size(); ++r) {
+      const auto it = before.find(items[r].item);
+      changes.push_back(it == before.end() ? Change::New : it->second > r ? Change::MovedUp : Change::None);
+    }
+  }
   beginResetModel();
+  m_changes = std::move(changes);
   m_snapshot = std::move(snapshot);
   m_items = m_snapshot ? std::move(items) : std::vector<Recommendation>{};
   m_reasons.clear();
@@ -22,6 +45,13 @@ void RecommendationModel::setList(std::shared_ptr<const DatasetSnapshot> snapsho
   m_categoryField = m_snapshot ? m_snapshot->dataset().items.fieldIndex("category") : -1;
   m_brandField = m_snapshot ? m_snapshot->dataset().items.fieldIndex("brand") : -1;
   endResetModel();
+  if (!m_changes.empty()) m_fade->start();
+}
+
+RecommendationModel::Change RecommendationModel::changeAt(int row) const {
+  return row >= 0 && static_cast<std::size_t>(row) < m_changes.size()
+             ? m_changes[static_cast<std::size_t>(row)]
+             : Change::None;
 }
 
 void RecommendationModel::clear() {
@@ -127,6 +157,12 @@ QVariant RecommendationModel::data(const QModelIndex& index, int role) const {
   }
   if (role == kTierRole && index.column() == TierColumn) return static_cast<int>(m_snapshot->itemTier(item));
   if (role == kSortRole) return sortValue(index.row(), index.column());
+  if (role == Qt::BackgroundRole) {
+    const Change change = changeAt(index.row());
+    if (change == Change::New) return QColor(255, 236, 179);      // amber: new to the list
+    if (change == Change::MovedUp) return QColor(220, 240, 220);  // green: moved up
+    return {};
+  }
   if (role == Qt::ToolTipRole) return toolTip(index.row(), index.column());
   if (role == Qt::DisplayRole && index.column() == ReasonColumn) return m_reasons.value(index.row());
   if (role != Qt::DisplayRole) return {};

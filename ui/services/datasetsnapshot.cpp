@@ -154,4 +154,60 @@ Result<std::shared_ptr<const DatasetSnapshot>> DatasetSnapshot::build(Dataset da
   return std::shared_ptr<const DatasetSnapshot>(std::move(s));
 }
 
+std::shared_ptr<const DatasetSnapshot> DatasetSnapshot::extended(const DatasetSnapshot& base,
+                                                                 const AppendedRows& rows) {
+  auto s = std::make_shared<DatasetSnapshot>(base);
+  auto& d = s->m_dataset;
+  d.users.ids.insert(d.users.ids.end(), rows.users.ids.begin(), rows.users.ids.end());
+  const auto nUsers = d.users.ids.size();
+  for (auto& field : d.users.fields) field.resize(nUsers);
+  auto& catalog = d.items;
+  catalog.ids.insert(catalog.ids.end(), rows.items.ids.begin(), rows.items.ids.end());
+  catalog.titles.insert(catalog.titles.end(), rows.items.titles.begin(), rows.items.titles.end());
+  catalog.prices.insert(catalog.prices.end(), rows.items.prices.begin(), rows.items.prices.end());
+  catalog.firstSeen.insert(catalog.firstSeen.end(), rows.items.firstSeen.begin(), rows.items.firstSeen.end());
+  const auto nItems = catalog.ids.size();
+  catalog.titles.resize(nItems);
+  catalog.prices.resize(nItems, std::numeric_limits<double>::quiet_NaN());
+  catalog.firstSeen.resize(nItems, kNoTime);
+  for (auto& field : catalog.fields) field.resize(nItems);
+  auto& log = d.interactions;
+  log.kindNames.insert(log.kindNames.end(), rows.kinds.begin(), rows.kinds.end());
+  const auto& added = rows.interactions;
+  log.reserve(log.size() + added.size());
+
+  s->m_userCount.resize(nUsers, 0);
+  s->m_userFirst.resize(nUsers, kNoTime);
+  s->m_userLast.resize(nUsers, kNoTime);
+  s->m_itemCount.resize(nItems, 0);
+  s->m_itemFirstSeen.resize(nItems, kNoTime);
+  for (std::size_t i = base.itemCount(); i < nItems; ++i) s->m_itemFirstSeen[i] = catalog.firstSeen[i];
+  for (std::size_t r = 0; r < added.size(); ++r) {
+    log.append(added.user[r], added.item[r], added.ts[r], added.weight[r], added.kind[r]);
+    const auto u = static_cast<std::size_t>(added.user[r]);
+    const auto i = static_cast<std::size_t>(added.item[r]);
+    const auto t = added.ts[r];
+    if (u < nUsers) {
+      ++s->m_userCount[u];
+      if (s->m_userFirst[u] == kNoTime || t < s->m_userFirst[u]) s->m_userFirst[u] = t;
+      if (s->m_userLast[u] == kNoTime || t > s->m_userLast[u]) s->m_userLast[u] = t;
+    }
+    if (i < nItems) {
+      ++s->m_itemCount[i];
+      // As build(): the catalog's first-seen time wins; without one, the earliest interaction.
+      auto& first = s->m_itemFirstSeen[i];
+      if (catalog.firstSeen[i] == kNoTime && (first == kNoTime || t < first)) first = t;
+    }
+  }
+  s->m_itemTier = popularityTiers(s->m_itemCount);
+  for (auto& size : s->m_tierSize) size = 0;
+  for (const auto tier : s->m_itemTier) ++s->m_tierSize[static_cast<std::size_t>(tier)];
+  if (nUsers != base.userCount()) s->m_userIdRank = naturalRanks(d.users.ids);
+  if (nItems != base.itemCount()) {
+    s->m_itemIdRank = naturalRanks(catalog.ids);
+    s->m_itemTitleRank = naturalRanks(catalog.titles);
+  }
+  return s;
+}
+
 }  // namespace reclens
