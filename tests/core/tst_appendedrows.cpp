@@ -110,7 +110,8 @@ class TestAppendedRows : public QObject {
     auto fresh = ProjectStore::open(path, ProjectStore::Mode::ReadOnly).value()->loadDataset();
     QVERIFY(fresh.ok());
     auto log = loaded.value().interactions;
-    for (const auto* part : {&a.interactions, &second.value().interactions})
+    for (const InteractionLog* part :
+         std::initializer_list<const InteractionLog*>{&a.interactions, &second.value().interactions})
       for (std::size_t r = 0; r < part->size(); ++r)
         log.append(part->user[r], part->item[r], part->ts[r], part->weight[r], part->kind[r]);
     QCOMPARE(log.user, fresh.value().interactions.user);

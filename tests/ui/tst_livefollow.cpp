@@ -3,6 +3,7 @@
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -144,8 +145,8 @@ class TestLiveFollow : public QObject {
     events.push_back({"live-newcomer", "live-new-item", t + 5, "", 1.0f});
     shown.clear();
     explained.clear();
-    const auto committed = Clock::now();
     QVERIFY(commitEvents(m_project.toStdString(), events));
+    const auto committed = Clock::now();  // the commit has returned: the events are in the file
     // Wait for the list computed from the new history.
     const auto hasNewHistory = [&] {
       for (const auto& args : shown) {
@@ -201,8 +202,26 @@ class TestLiveFollow : public QObject {
     QVERIFY(std::abs(first.output - reference.front().score) <
             1e-3 * (1.0 + std::abs(reference.front().score)));
 
+    // On the Recommendations page: two more events for the user mark the rows that come into the list.
+    shown.clear();
     window.showRecommendations(user);
-    QTest::qWait(50);  // the marks stay for RecommendationModel::kMarkMs
+    QVERIFY(shown.wait(10000));
+    const auto listNow = recs->recommendations()->items();
+    shown.clear();
+    QVERIFY(commitEvents(m_project.toStdString(),
+                         {{userId, items[static_cast<std::size_t>(listNow[0])], t + 10, "", 1.0f},
+                          {userId, items[static_cast<std::size_t>(listNow[1])], t + 11, "", 1.0f}}));
+    QTRY_VERIFY_WITH_TIMEOUT(recs->recommendations()->items() != listNow, 10000);
+    // The two items bought left the list, so at least two came in.
+    int entered = 0;
+    for (int row = 0; row < recs->recommendations()->rowCount(); ++row)
+      entered += recs->recommendations()->changeAt(row) == RecommendationModel::Change::New ? 1 : 0;
+    QVERIFY(entered >= 2);
+    QCOMPARE(dock->model()->rowCount(), 6);
+    // The reason lines follow the list; the marks stay RecommendationModel::kMarkMs.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !recs->recommendations()->index(0, RecommendationModel::ReasonColumn).data().toString().isEmpty(),
+        5000);
     saveScreenshot(&window, QStringLiteral("live-feed.png"));
   }
 

@@ -1,5 +1,6 @@
 #include "live/livefeeddock.h"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -63,7 +64,15 @@ LiveFeedDock::LiveFeedDock(MainWindow& window)
   m_view->setWordWrap(false);
   m_view->verticalHeader()->hide();
   m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+  // Widths from the font rather than from the contents, so that rows arriving never re-lay the table.
+  const QFontMetrics metrics = m_view->fontMetrics();
+  const int pad = metrics.averageCharWidth() * 2;
+  m_view->setColumnWidth(LiveFeedModel::TimeColumn,
+                         metrics.horizontalAdvance(QStringLiteral("2024-12-31 23:59:59")) + pad);
+  m_view->setColumnWidth(LiveFeedModel::UserColumn, metrics.averageCharWidth() * 12 + pad);
+  m_view->setColumnWidth(LiveFeedModel::KindColumn, metrics.averageCharWidth() * 9 + pad);
   m_view->horizontalHeader()->setSectionResizeMode(LiveFeedModel::ItemColumn, QHeaderView::Stretch);
+  m_view->setMinimumWidth(metrics.averageCharWidth() * 72);
   m_view->setToolTip(tr("The newest events first; the shown user's in bold. Double-click to show that user"));
   column->addWidget(m_view, 1);
   setWidget(body);

@@ -4,7 +4,7 @@
 #include <QLocale>
 
 #include <cmath>
-#include <unordered_map>
+#include <unordered_set>
 
 #include "tables/itemtablemodel.h"
 #include "widgets/displayformat.h"
@@ -27,13 +27,10 @@ void RecommendationModel::setList(std::shared_ptr<const DatasetSnapshot> snapsho
                                   std::vector<Recommendation> items, bool markChanges) {
   std::vector<Change> changes;
   if (markChanges && snapshot) {
-    std::unordered_map<std::int32_t, std::size_t> before;
-    for (std::size_t r = 0; r < m_items.size(); ++r) before.emplace(m_items[r].item, r);
+    std::unordered_set<std::int32_t> before;
+    for (const auto& r : m_items) before.insert(r.item);
     changes.reserve(items.size());
-    for (std::size_t r = 0; r < items.size(); ++r) {
-      const auto it = before.find(items[r].item);
-      changes.push_back(it == before.end() ? Change::New : it->second > r ? Change::MovedUp : Change::None);
-    }
+    for (const auto& r : items) changes.push_back(before.count(r.item) > 0 ? Change::None : Change::New);
   }
   beginResetModel();
   m_changes = std::move(changes);
@@ -158,9 +155,7 @@ QVariant RecommendationModel::data(const QModelIndex& index, int role) const {
   if (role == kTierRole && index.column() == TierColumn) return static_cast<int>(m_snapshot->itemTier(item));
   if (role == kSortRole) return sortValue(index.row(), index.column());
   if (role == Qt::BackgroundRole) {
-    const Change change = changeAt(index.row());
-    if (change == Change::New) return QColor(255, 236, 179);      // amber: new to the list
-    if (change == Change::MovedUp) return QColor(220, 240, 220);  // green: moved up
+    if (changeAt(index.row()) == Change::New) return QColor(255, 236, 179);  // amber: new to the list
     return {};
   }
   if (role == Qt::ToolTipRole) return toolTip(index.row(), index.column());

@@ -43,12 +43,12 @@ class RecommendationModel : public QAbstractTableModel {
   explicit RecommendationModel(QObject* parent = nullptr);
 
   // How a row differs from the list shown before it, when setList was asked to mark changes.
-  enum class Change { None, New, MovedUp };
+  enum class Change { None, New };
   // How long the marks of a new list stay.
   static constexpr int kMarkMs = 2500;
 
   // Shows `items` (catalog rows of `snapshot`); an empty list clears the table. With `markChanges`,
-  // rows new to the list and rows that moved up get a background colour for kMarkMs.
+  // rows new to the list get a background colour for kMarkMs.
   void setList(std::shared_ptr<const DatasetSnapshot> snapshot, std::vector<Recommendation> items,
                bool markChanges = false);
   // The mark of table row `row` (None once the marks have faded).

@@ -76,8 +76,22 @@ Result<ModelSession::Loaded> ModelSession::loadIfTrusted(std::shared_ptr<const D
   // A model file is code: check it in a child process first, so a hostile file cannot crash the GUI.
   if (auto s = ModelValidator().validate(QString::fromStdString(copy.value()->path())); !s)
     return copy.value()->aboutSource(s.error(), source);
-  auto model = ModelFile::load(copy.value()->path(), device, &snapshot->dataset().items);
+  auto model = ModelFile::load(copy.value()->path(), device);
   if (!model) return copy.value()->aboutSource(model.error(), source);
+  // Live events append new items at the end of the catalog: a model trained before them must match
+  // the catalog as it was then, its first numItems rows.
+  const auto& items = snapshot->dataset().items;
+  const auto trainedItems = model.value()->metadata().numItems;
+  Catalog trained;
+  const Catalog* catalog = &items;
+  if (trainedItems > 0 && static_cast<std::size_t>(trainedItems) < items.size()) {
+    trained.ids.assign(items.ids.begin(), items.ids.begin() + trainedItems);
+    catalog = &trained;
+  }
+  if (auto s = checkModelCatalog(model.value()->metadata(), *catalog); !s) {
+    return copy.value()->aboutSource(makeError(s.error().code, s.error().message, copy.value()->path()),
+                                     source);
+  }
   auto session = std::shared_ptr<ModelSession>(
       new ModelSession(std::move(snapshot), std::move(model).value(), record.name));
   session->m_copy = std::move(copy).value();
