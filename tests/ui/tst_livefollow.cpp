@@ -1,3 +1,4 @@
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
@@ -109,6 +110,8 @@ class TestLiveFollow : public QObject {
     LiveFeedDock* dock = window.liveFeedDock();
     QVERIFY(dock != nullptr);
     QVERIFY(!dock->isVisible());
+    QAbstractItemModelTester feedTester(dock->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
     QVERIFY(dock->isVisible());
 
@@ -130,6 +133,11 @@ class TestLiveFollow : public QObject {
     QCOMPARE(heatmapBefore.front(), listBefore.front());
     const auto snapshot = window.projects().snapshot();
     const std::string userId = snapshot->dataset().users.ids[static_cast<std::size_t>(user)];
+    // The tables grow in place; their models must stay consistent while they do.
+    QAbstractItemModelTester usersTester(window.usersPage()->view()->model(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester itemsTester(window.itemsPage()->view()->model(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
     const int usersBefore = window.usersPage()->view()->model()->rowCount();
     const int itemsBefore = window.itemsPage()->view()->model()->rowCount();
     QCOMPARE(dock->model()->rowCount(), 0);

@@ -13,12 +13,15 @@
 #include <algorithm>
 #include <vector>
 
+#include "itemview/itemviewpage.h"
 #include "live/livefeedmodel.h"
 #include "live/livewatcher.h"
 #include "mainwindow/mainwindow.h"
 #include "recommendations/recommendationspage.h"
+#include "services/auditservice.h"
 #include "tables/itemspage.h"
 #include "tables/userspage.h"
+#include "whatif/whatifpage.h"
 #include "widgets/displayformat.h"
 
 namespace reclens {
@@ -82,7 +85,10 @@ LiveFeedDock::LiveFeedDock(MainWindow& window)
 
   connect(&window, &MainWindow::projectOpened, this, &LiveFeedDock::projectOpened);
   RecommendationsPage* recs = window.recommendationsPage();
-  const auto followModel = [this, recs] { m_watcher->setSession(recs->session()); };
+  const auto followModel = [this, recs] {
+    m_watcher->setSession(recs->session());
+    pagesFollowModel(recs->session());
+  };
   connect(recs, &RecommendationsPage::modelLoaded, this, followModel);
   connect(recs, &RecommendationsPage::modelFailed, this, followModel);
   connect(recs, &RecommendationsPage::resultShown, this,
@@ -102,7 +108,24 @@ LiveFeedDock::LiveFeedDock(MainWindow& window)
 
 LiveFeedDock::~LiveFeedDock() = default;
 
+void LiveFeedDock::pagesFollowModel(const std::shared_ptr<const ModelSession>& session) {
+  if (!session || !m_opened || &session->snapshot() == m_opened.get()) return;
+  // A model loaded after events grew the project was loaded over the grown snapshot, and may know
+  // items the snapshot of the project as opened lacks: the pages that follow the model (connected
+  // before this dock, so they already have it) get the grown snapshot with it, or their rows would not
+  // match the model's.
+  const std::shared_ptr<const DatasetSnapshot> grown(session, &session->snapshot());
+  m_window.itemViewPage()->setSnapshot(grown);
+  m_window.itemViewPage()->setSession(session);
+  m_window.auditService()->setSnapshot(grown);
+  m_window.auditService()->setSession(session);
+  m_window.whatIfPage()->setSnapshot(grown);
+  m_window.whatIfPage()->setSession(session);
+  m_opened = grown;
+}
+
 void LiveFeedDock::projectOpened() {
+  m_opened = m_window.projects().snapshot();
   m_model->clear();
   m_recent.clear();
   m_seen = 0;

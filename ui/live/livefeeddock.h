@@ -48,11 +48,14 @@ class LiveFeedDock : public QDockWidget {
 
  private:
   void projectOpened();
+  void pagesFollowModel(const std::shared_ptr<const ModelSession>& session);
   void apply(const LiveUpdate& update);
   void updateRate();
   void showUserOf(const QModelIndex& index);
 
   MainWindow& m_window;
+  // The snapshot the pages that follow the model were given (at opening, or by pagesFollowModel).
+  std::shared_ptr<const DatasetSnapshot> m_opened;
   LiveWatcher* m_watcher;
   LiveFeedModel* m_model;
   QTableView* m_view;
