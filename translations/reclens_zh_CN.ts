@@ -3201,19 +3201,19 @@
     </message>
     <message>
         <source>Nothing (random start)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（随机初始化）</translation>
     </message>
     <message>
         <source>Fine-tune a model trained before (a warm start): its learned tables start the run, items and attribute values added since start fresh, and the new model records it as its parent. It keeps the parent&apos;s kind, size and history weights; a few epochs are usually enough.</source>
-        <translation type="unfinished"></translation>
+        <translation>微调之前训练的模型（热启动）：训练从它已学到的参数表开始，此后新增的商品和属性值从头学习，新模型会把它记为父模型。新模型沿用父模型的类型、维度和历史权重；通常几轮就足够了。</translation>
     </message>
     <message>
         <source>&amp;Start from:</source>
-        <translation type="unfinished"></translation>
+        <translation>起点模型(&amp;S)：</translation>
     </message>
     <message>
         <source>%1 (%2, size %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2，维度 %3）</translation>
     </message>
 </context>
 <context>
