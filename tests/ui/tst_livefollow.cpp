@@ -231,6 +231,20 @@ class TestLiveFollow : public QObject {
         !recs->recommendations()->index(0, RecommendationModel::ReasonColumn).data().toString().isEmpty(),
         5000);
     saveScreenshot(&window, QStringLiteral("live-feed.png"));
+
+    // Paused, an event lands in the file but not on screen; resuming reads it.
+    QSignalSpy applied(dock, &LiveFeedDock::applied);
+    QTest::mouseClick(dock->pauseButton(), Qt::LeftButton);
+    QVERIFY(dock->watcher()->paused());
+    QVERIFY(dock->statusLabel()->isVisible());
+    QVERIFY(commitEvents(m_project.toStdString(), {{"live-newcomer", items[0], t + 20, "", 1.0f}}));
+    QVERIFY(!applied.wait(4 * LiveWatcher::kCheckMs));
+    QCOMPARE(dock->model()->rowCount(), 6);
+    QTest::mouseClick(dock->pauseButton(), Qt::LeftButton);
+    QVERIFY(!dock->watcher()->paused());
+    QVERIFY(applied.wait(5000));
+    QCOMPARE(dock->model()->rowCount(), 7);
+    QCOMPARE(dock->eventsSeen(), std::int64_t(7));
   }
 
   void keepsUpAtAThousandEventsPerSecond() {
