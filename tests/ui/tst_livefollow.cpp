@@ -19,6 +19,7 @@
 
 #include "engine/scoringengine.h"
 #include "explanation/attributionheatmap.h"
+#include "explanation/egographview.h"
 #include "explanation/explanationpage.h"
 #include "live/livefeeddock.h"
 #include "live/livefeedmodel.h"
@@ -131,6 +132,10 @@ class TestLiveFollow : public QObject {
     const auto heatmapBefore = explain->explainedItems();
     QVERIFY(!listBefore.empty());
     QCOMPARE(heatmapBefore.front(), listBefore.front());
+    // The ego graph of the fourth item is on screen.
+    explain->focusItem(user, listBefore[3]);
+    QTRY_VERIFY_WITH_TIMEOUT(explain->graphView()->graph().target == listBefore[3], 20000);
+    QSignalSpy graphs(explain, &ExplanationPage::graphShown);
     const auto snapshot = window.projects().snapshot();
     const std::string userId = snapshot->dataset().users.ids[static_cast<std::size_t>(user)];
     // The tables grow in place; their models must stay consistent while they do.
@@ -153,6 +158,7 @@ class TestLiveFollow : public QObject {
     events.push_back({"live-newcomer", "live-new-item", t + 5, "", 1.0f});
     shown.clear();
     explained.clear();
+    graphs.clear();
     QVERIFY(commitEvents(m_project.toStdString(), events));
     const auto committed = Clock::now();  // the commit has returned: the events are in the file
     // Wait for the list computed from the new history.
@@ -209,6 +215,12 @@ class TestLiveFollow : public QObject {
     QCOMPARE(first.item, reference.front().item);
     QVERIFY(std::abs(first.output - reference.front().score) <
             1e-3 * (1.0 + std::abs(reference.front().score)));
+    // The ego graph of the same item is drawn again from the new history.
+    QTRY_VERIFY_WITH_TIMEOUT(graphs.count() > 0 && explain->graphView()->graph().target == listBefore[3],
+                             20000);
+    qInfo("ego graph redrawn for the same item: %d edges new to it", explain->graphView()->newEdgeCount());
+    // The items just bought are among the strongest reasons for a neighbour of theirs: their edges are new.
+    QVERIFY(explain->graphView()->newEdgeCount() > 0);
 
     // On the Recommendations page: two more events for the user mark the rows that come into the list.
     shown.clear();

@@ -170,9 +170,7 @@ void ExplanationPage::showList(std::shared_ptr<const ModelSession> session, std:
                                std::vector<std::int32_t> items) {
   // The same list again (e.g. a knob moved without changing it) is already explained or on its way.
   if (session == m_session && user == m_user && items == m_list) return;
-  // The same model over a grown snapshot (live events) keeps the row whose graph is shown.
-  const bool sameModel = session && m_session && session->model() == m_session->model();
-  if (!sameModel || user != m_user) m_graphItem = -1;
+  if (session != m_session || user != m_user) m_graphItem = -1;
   m_session = std::move(session);
   m_user = user;
   m_list = std::move(items);
