@@ -68,14 +68,16 @@ LiveFeedDock::LiveFeedDock(MainWindow& window)
   m_view->verticalHeader()->hide();
   m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
   // Widths from the font rather than from the contents, so that rows arriving never re-lay the table.
-  const QFontMetrics metrics = m_view->fontMetrics();
+  QFont bold = m_view->font();
+  bold.setBold(true);  // the shown user's rows
+  const QFontMetrics metrics(bold);
   const int pad = metrics.averageCharWidth() * 2;
   m_view->setColumnWidth(LiveFeedModel::TimeColumn,
-                         metrics.horizontalAdvance(QStringLiteral("2024-12-31 23:59:59")) + pad);
-  m_view->setColumnWidth(LiveFeedModel::UserColumn, metrics.averageCharWidth() * 12 + pad);
-  m_view->setColumnWidth(LiveFeedModel::KindColumn, metrics.averageCharWidth() * 9 + pad);
+                         metrics.horizontalAdvance(QStringLiteral("2024-12-31 23:59")) + pad);
+  m_view->setColumnWidth(LiveFeedModel::UserColumn, metrics.averageCharWidth() * 10 + pad);
+  m_view->setColumnWidth(LiveFeedModel::KindColumn, metrics.averageCharWidth() * 7 + pad);
   m_view->horizontalHeader()->setSectionResizeMode(LiveFeedModel::ItemColumn, QHeaderView::Stretch);
-  m_view->setMinimumWidth(metrics.averageCharWidth() * 72);
+  m_view->setMinimumWidth(m_view->fontMetrics().averageCharWidth() * 64);
   m_view->setToolTip(tr("The newest events first; the shown user's in bold. Double-click to show that user"));
   column->addWidget(m_view, 1);
   setWidget(body);
