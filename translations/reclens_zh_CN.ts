@@ -2146,6 +2146,67 @@
     </message>
 </context>
 <context>
+    <name>reclens::LiveFeedDock</name>
+    <message>
+        <source>Live Events</source>
+        <translation>实时事件</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop following new events; when resumed, everything that landed meanwhile is read at once</source>
+        <translation>停止跟踪新事件；恢复后，期间到达的所有事件会一次读入</translation>
+    </message>
+    <message>
+        <source>Events that landed in the project per second, over the last two seconds</source>
+        <translation>最近两秒内每秒写入项目的事件数</translation>
+    </message>
+    <message>
+        <source>The newest events first; the shown user&apos;s in bold. Double-click to show that user</source>
+        <translation>最新的事件在前；当前显示用户的事件以粗体显示。双击可显示该用户</translation>
+    </message>
+    <message>
+        <source>Paused: new events are read when you resume.</source>
+        <translation>已暂停：恢复后将读入新事件。</translation>
+    </message>
+    <message>
+        <source>%1 events/s · %2 since the project was opened</source>
+        <translation>%1 个事件/秒 · 打开项目以来共 %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::LiveFeedModel</name>
+    <message>
+        <source>Item %1</source>
+        <translation>商品 %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::LiveWatcher</name>
+    <message>
+        <source>Stopped following the project: %1</source>
+        <translation>已停止跟踪项目：%1</translation>
+    </message>
+</context>
+<context>
     <name>reclens::LongTailPage</name>
     <message>
         <source>Popularity distribution</source>
@@ -2617,6 +2678,14 @@
     <message>
         <source>Deploy the model in a simulated loop: policies side by side over rounds, with intervals</source>
         <translation>在模拟循环中部署模型：多种策略逐轮并排运行，并给出置信区间</translation>
+    </message>
+    <message>
+        <source>&amp;Live Events</source>
+        <translation>实时事件(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show or hide the feed of events streamed into the open project</source>
+        <translation>显示或隐藏写入当前项目的事件流</translation>
     </message>
 </context>
 <context>
@@ -3718,6 +3787,22 @@
     <message>
         <source>&amp;History weights:</source>
         <translation>历史权重(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Nothing (random start)</source>
+        <translation>无（随机初始化）</translation>
+    </message>
+    <message>
+        <source>Fine-tune a model trained before (a warm start): its learned tables start the run, items and attribute values added since start fresh, and the new model records it as its parent. It keeps the parent&apos;s kind, size and history weights; a few epochs are usually enough.</source>
+        <translation>微调之前训练的模型（热启动）：训练从它已学到的参数表开始，此后新增的商品和属性值从头学习，新模型会把它记为父模型。新模型沿用父模型的类型、维度和历史权重；通常几轮就足够了。</translation>
+    </message>
+    <message>
+        <source>&amp;Start from:</source>
+        <translation>起点模型(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>%1 (%2, size %3)</source>
+        <translation>%1（%2，维度 %3）</translation>
     </message>
 </context>
 <context>

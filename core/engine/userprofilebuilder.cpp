@@ -81,6 +81,7 @@ UserProfile UserProfileBuilder::profile(std::int32_t user) const {
   std::vector<float> summed;  // in float, as the trainer sums them
   for (auto k = m_start[user]; k < m_start[user + 1]; ++k) {
     const auto r = m_rows[k];
+    if (static_cast<std::size_t>(log.item[r]) >= m_itemLimit) continue;
     const float w = std::isfinite(log.weight[r]) ? log.weight[r] : 1.0f;
     const auto [it, added] = position.emplace(log.item[r], p.items.size());
     if (added) {

@@ -28,12 +28,16 @@ class UserProfileBuilder {
   UserProfile profile(std::int32_t user) const;
   // How the profiles weight a history item (the model's metadata "history_weight").
   HistoryWeighting weighting() const { return m_weighting; }
+  // Leaves catalog rows from `items` on out of every profile: items appended to the catalog after the
+  // model was trained, which it has no vector for (the default keeps every item).
+  void setItemLimit(std::size_t items) { m_itemLimit = items; }
   // The codes of the model's user fields for user row `user` (-1 where missing or unknown).
   std::vector<std::int32_t> fieldCodes(std::int32_t user) const;
 
  private:
   const Dataset& m_dataset;
   HistoryWeighting m_weighting;
+  std::size_t m_itemLimit = static_cast<std::size_t>(-1);
   std::vector<std::size_t> m_start;  // rows of user u are m_rows[m_start[u] .. m_start[u+1])
   std::vector<std::size_t> m_rows;   // sorted by (user, time, row)
   // Per model field: the dataset field index (-1 if the dataset lacks it) and dataset code -> model code.

@@ -204,6 +204,7 @@ Result<Dataset> ProjectStore::loadDataset(const TaskControl& control) const {
   Dataset d;
   auto& db = *m_impl->db;
   try {
+    const ReadTransaction snapshot(db);
     d.info.name = metaValue("dataset.name").ok() ? metaValue("dataset.name").value() : "";
     d.info.source = metaValue("dataset.source").ok() ? metaValue("dataset.source").value() : "";
     auto unit = metaValue("dataset.time_unit");

@@ -13,6 +13,8 @@ namespace reclens {
 
 class DatasetWriter;
 class EventAppender;
+struct AppendCursor;
+struct AppendedRows;
 struct EventAppendOptions;
 
 // A RecLens project file (*.reclens): one SQLite database holding the catalog, users,
@@ -58,8 +60,17 @@ class ProjectStore {
   // Starts appending live events (store/eventappender.h); switches the file to WAL journal mode.
   // InvalidArgument for a project whose times are a row order rather than Unix seconds.
   Result<std::unique_ptr<EventAppender>> beginEvents(const EventAppendOptions& options);
-  // Reads the whole dataset into memory.
+  // Reads the whole dataset into memory, in one read transaction (a consistent state even while
+  // another connection appends events).
   Result<Dataset> loadDataset(const TaskControl& control = {}) const;
+  // SQLite's PRAGMA data_version of this connection: it changes exactly when another connection
+  // commits to the file, so comparing two values tells whether anything may have been appended.
+  Result<std::int64_t> dataVersion() const;
+  // What was appended after `cursor` (store/appendedrows.h), read in one read transaction: at most
+  // `maxInteractions` interaction rows (the cursor returned says where to go on), with every user,
+  // item and kind created since. Schema error when the dataset was replaced meanwhile (fewer rows than
+  // the cursor has read).
+  Result<AppendedRows> appendedSince(const AppendCursor& cursor, std::size_t maxInteractions) const;
 
   // Free-form key/value metadata (dataset name, import report, ...). Missing keys give "".
   Result<std::string> metaValue(const std::string& key) const;

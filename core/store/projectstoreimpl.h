@@ -2,6 +2,7 @@
 // Internal to core/store: the connection behind a ProjectStore, shared by its .cpp files.
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
 
 #include <exception>
 #include <memory>
@@ -16,6 +17,28 @@ struct ProjectStore::Impl {
   std::string path;
   std::unique_ptr<SQLite::Database> db;
   int version = 0;
+};
+
+// Holds one read transaction for its lifetime, so that several SELECTs see the same state of the file
+// while other connections commit (WAL). Does nothing when the connection is already in a transaction.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(SQLite::Database& db) : m_db(db) {
+    if (sqlite3_get_autocommit(db.getHandle()) != 0) {
+      db.exec("BEGIN");
+      m_open = true;
+    }
+  }
+  ~ReadTransaction() {
+    // Nothing was written: ending it either way releases the read snapshot.
+    if (m_open) sqlite3_exec(m_db.getHandle(), "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  SQLite::Database& m_db;
+  bool m_open = false;
 };
 
 // An error naming the project file, what was being done and SQLite's reason: Schema when SQLite found

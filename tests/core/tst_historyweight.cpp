@@ -76,6 +76,18 @@ class TestHistoryWeight : public QObject {
     QVERIFY(std::abs(p.weights[2] + 1.3862944f) < 1e-6f);
   }
 
+  void profilesLeaveOutItemsBeyondTheLimit() {
+    // A catalog grown by live events: item 2 came after the model, which knows items 0 and 1 only.
+    const auto d = repeatedPurchases();
+    ModelMetadata meta;
+    meta.numItems = 2;
+    UserProfileBuilder builder(d, meta);
+    builder.setItemLimit(2);
+    const auto p = builder.profile(0);
+    QCOMPARE(p.items, (std::vector<std::int32_t>{0, 1}));
+    QCOMPARE(p.weights, (std::vector<float>{28.0f, 1.5f}));
+  }
+
   void metadataNamesTheWeighting_data() {
     QTest::addColumn<QString>("key");
     QTest::addColumn<bool>("ok");

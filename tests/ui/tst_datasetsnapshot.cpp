@@ -1,6 +1,7 @@
 #include <QtTest>
 
 #include <atomic>
+#include <cmath>
 
 #include "services/datasetsnapshot.h"
 #include "ui/testdataset.h"
@@ -98,6 +99,74 @@ class TestDatasetSnapshot : public QObject {
     QFETCH(QString, needle);
     QFETCH(bool, found);
     QCOMPARE(DatasetSnapshot::containsIgnoringCase(haystack.toStdString(), needle.toStdString()), found);
+  }
+
+  void extendedEqualsABuildOfTheWholeLog() {
+    // The last 8 interactions, a new user "u0" and a new item "0" (both sorting first by id) arrive
+    // as live events; the result must be what a build of the whole dataset gives.
+    Dataset whole = testing::smallDataset();
+    whole.users.ids.push_back("u0");
+    for (auto& field : whole.users.fields) field.resize(whole.users.ids.size());
+    whole.items.ids.push_back("0");
+    whole.items.titles.push_back("");
+    whole.items.prices.push_back(std::nan(""));
+    whole.items.firstSeen.push_back(1700000000);
+    for (auto& field : whole.items.fields) field.resize(whole.items.ids.size());
+    const auto buy = whole.interactions.kindIndex("purchase");
+    whole.interactions.append(4, 6, 1700000000, 1.0f, buy);
+    whole.interactions.append(4, 5, 1700000100, 1.0f, buy);
+    whole.interactions.append(3, 5, 1609459200 - 50, 2.0f, whole.interactions.kindIndex("view"));
+    const std::size_t cut = 15;
+    Dataset base = whole;
+    base.users.ids.pop_back();
+    for (auto& field : base.users.fields) field.resize(base.users.ids.size());
+    base.items = testing::smallDataset().items;
+    base.interactions = InteractionLog{};
+    base.interactions.kindNames = {"purchase"};
+    AppendedRows rows;
+    rows.users.ids = {"u0"};
+    rows.items.ids = {"0"};
+    rows.items.titles = {""};
+    rows.items.prices = {std::nan("")};
+    rows.items.firstSeen = {1700000000};
+    rows.kinds = {"view"};
+    const auto& log = whole.interactions;
+    for (std::size_t r = 0; r < log.size(); ++r) {
+      auto& into = r < cut ? base.interactions : rows.interactions;
+      into.append(log.user[r], log.item[r], log.ts[r], log.weight[r], log.kind[r]);
+    }
+    auto built = DatasetSnapshot::build(base, "/tmp/small.reclens");
+    QVERIFY(built.ok());
+    const auto grown = DatasetSnapshot::extended(*built.value(), rows);
+    auto expected = DatasetSnapshot::build(whole, "/tmp/small.reclens");
+    QVERIFY(expected.ok());
+    const auto& e = *expected.value();
+    QCOMPARE(grown->userCount(), e.userCount());
+    QCOMPARE(grown->itemCount(), e.itemCount());
+    QCOMPARE(grown->interactionCount(), e.interactionCount());
+    QCOMPARE(grown->dataset().interactions.kindNames, e.dataset().interactions.kindNames);
+    QCOMPARE(grown->dataset().interactions.kind, e.dataset().interactions.kind);
+    for (std::size_t u = 0; u < e.userCount(); ++u) {
+      QCOMPARE(grown->userInteractions(u), e.userInteractions(u));
+      QCOMPARE(grown->userFirstTime(u), e.userFirstTime(u));
+      QCOMPARE(grown->userLastTime(u), e.userLastTime(u));
+      QCOMPARE(grown->userIdRank(u), e.userIdRank(u));
+      for (std::size_t f = 0; f < e.dataset().users.fields.size(); ++f)
+        QCOMPARE(grown->dataset().users.fields[f].codeAt(u), e.dataset().users.fields[f].codeAt(u));
+    }
+    QCOMPARE(grown->userIdRank(4), 0);  // "u0" sorts first
+    for (std::size_t i = 0; i < e.itemCount(); ++i) {
+      QCOMPARE(grown->itemInteractions(i), e.itemInteractions(i));
+      QCOMPARE(grown->itemFirstSeen(i), e.itemFirstSeen(i));
+      QCOMPARE(grown->itemTier(i), e.itemTier(i));
+      QCOMPARE(grown->itemIdRank(i), e.itemIdRank(i));
+      QCOMPARE(grown->itemTitleRank(i), e.itemTitleRank(i));
+    }
+    for (const auto tier : {PopularityTier::Head, PopularityTier::Mid, PopularityTier::Tail})
+      QCOMPARE(grown->tierSize(tier), e.tierSize(tier));
+    // The base is unchanged.
+    QCOMPARE(built.value()->interactionCount(), cut);
+    QCOMPARE(built.value()->itemCount(), std::size_t(6));
   }
 
   void cancelledBuildFails() {

@@ -172,6 +172,35 @@ class TestEgoGraphView : public QObject {
     QVERIFY(std::abs(view.transform().m11() - fitted) < 1e-9);
   }
 
+  void marksEdgesNewToTheSameScore() {
+    EgoGraphView view;
+    view.resize(640, 420);
+    QVERIFY(view.setGraph(sampleGraph(), tiers()));
+    QCOMPARE(view.newEdgeCount(), 0);  // nothing to compare with
+    // The same user and target after an event: a new history item and its path to the target.
+    EgoGraph more = sampleGraph();
+    more.nodes.push_back(node(EgoNodeKind::Item, 12, "Milk", 1, 0.1));
+    more.edges.push_back({0, 6, EgoEdgeKind::Interaction, 0.1, 0.4});
+    more.edges.push_back({6, 5, EgoEdgeKind::Embedding, 0.1, 0.0});
+    auto moreTiers = tiers();
+    moreTiers.push_back(PopularityTier::Mid);
+    QVERIFY(view.setGraph(more, moreTiers));
+    QCOMPARE(view.newEdgeCount(), 2);
+    QVERIFY(view.marksShown());
+    QTRY_VERIFY_WITH_TIMEOUT(!view.marksShown(), EgoGraphView::kMarkMs + 2000);
+    QCOMPARE(view.newEdgeCount(), 2);
+    // The same graph again: nothing is new.
+    QVERIFY(view.setGraph(more, moreTiers));
+    QCOMPARE(view.newEdgeCount(), 0);
+    // Another target is another score: its edges are not compared with this one's.
+    QVERIFY(view.setGraph(sampleGraph(), tiers()));
+    EgoGraph other = more;
+    other.target = 9;
+    QVERIFY(view.setGraph(other, moreTiers));
+    QCOMPARE(view.newEdgeCount(), 0);
+    QVERIFY(!view.marksShown());
+  }
+
   void refusesAGraphWithADanglingEdge() {
     EgoGraphView view;
     EgoGraph g = sampleGraph();

@@ -7,10 +7,13 @@
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <tuple>
 
 #include "explanation/egographlayout.h"
 #include "tables/itemtablemodel.h"
@@ -37,6 +40,15 @@ QString signedNumber(double value) {
   return value > 0 ? QStringLiteral("+") + text : text;
 }
 
+// An edge by what its ends are (kind and row), so that two graphs of the same score can be compared.
+using EdgeKey = std::tuple<int, std::int32_t, int, std::int32_t, int>;
+EdgeKey edgeKey(const EgoGraph& graph, const EgoEdge& edge) {
+  const auto& from = graph.nodes[static_cast<std::size_t>(edge.from)];
+  const auto& to = graph.nodes[static_cast<std::size_t>(edge.to)];
+  return {static_cast<int>(from.kind), from.row, static_cast<int>(to.kind), to.row,
+          static_cast<int>(edge.kind)};
+}
+
 QFont nodeFont(const QFont& base, const EgoNode& node) {
   QFont font = base;
   font.setBold(node.isRoot || node.isTarget);
@@ -44,8 +56,15 @@ QFont nodeFont(const QFont& base, const EgoNode& node) {
 }
 }  // namespace
 
-EgoGraphView::EgoGraphView(QWidget* parent) : QGraphicsView(parent), m_scene(new QGraphicsScene(this)) {
+EgoGraphView::EgoGraphView(QWidget* parent)
+    : QGraphicsView(parent), m_scene(new QGraphicsScene(this)), m_fade(new QTimer(this)) {
   setScene(m_scene);
+  m_fade->setSingleShot(true);
+  m_fade->setInterval(kMarkMs);
+  connect(m_fade, &QTimer::timeout, this, [this] {
+    for (auto* halo : m_halos) delete halo;
+    m_halos.clear();
+  });
   setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
   setDragMode(QGraphicsView::ScrollHandDrag);
   setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
@@ -77,6 +96,8 @@ QColor EgoGraphView::edgeColour(bool positive) {
 
 void EgoGraphView::clear() {
   m_scene->clear();
+  m_halos.clear();
+  m_newEdges = 0;
   m_nodes.clear();
   m_edges.clear();
   m_graph = {};
@@ -85,6 +106,11 @@ void EgoGraphView::clear() {
 }
 
 bool EgoGraphView::setGraph(EgoGraph graph, std::vector<PopularityTier> tiers) {
+  // The same score drawn again: what it did not have before is marked.
+  std::set<EdgeKey> before;
+  const bool compare = !m_graph.nodes.empty() && m_graph.user == graph.user && m_graph.target == graph.target;
+  if (compare)
+    for (const auto& edge : m_graph.edges) before.insert(edgeKey(m_graph, edge));
   clear();
   tiers.resize(graph.nodes.size(), PopularityTier::Tail);
   std::vector<QSizeF> sizes;
@@ -131,7 +157,16 @@ bool EgoGraphView::setGraph(EgoGraph graph, std::vector<PopularityTier> tiers) {
     item->setZValue(-1.0 + 0.5 * strength);  // stronger edges over weaker ones, all under the nodes
     item->setToolTip(edgeToolTip(e));
     m_edges.push_back(item);
+    if (compare && before.count(edgeKey(m_graph, edge)) == 0) {
+      auto* halo = m_scene->addPath(
+          placed.edgePaths[e],
+          QPen(QColor(255, 193, 7, 140), item->pen().widthF() + 7.0, Qt::SolidLine, Qt::RoundCap));
+      halo->setZValue(-2.0);  // under every edge
+      m_halos.push_back(halo);
+      ++m_newEdges;
+    }
   }
+  if (!m_halos.empty()) m_fade->start();
 
   for (std::size_t n = 0; n < m_graph.nodes.size(); ++n) {
     const auto& node = m_graph.nodes[n];

@@ -8,6 +8,7 @@
 
 class QGraphicsItem;
 class QGraphicsScene;
+class QTimer;
 
 namespace reclens {
 
@@ -21,8 +22,13 @@ class EgoGraphView : public QGraphicsView {
  public:
   explicit EgoGraphView(QWidget* parent = nullptr);
 
+  // How long the edges new to a graph stay marked.
+  static constexpr int kMarkMs = 2500;
+
   // Shows `graph`; `tiers` holds the popularity tier of each node (entries of user nodes are not
-  // read). Returns false and shows nothing when the layout failed (layoutError() says why).
+  // read). Returns false and shows nothing when the layout failed (layoutError() says why). When the
+  // graph shown before was of the same user and target (e.g. recomputed after live events), the edges
+  // it did not have are marked with an amber halo for kMarkMs.
   bool setGraph(EgoGraph graph, std::vector<PopularityTier> tiers);
   void clear();
 
@@ -33,6 +39,10 @@ class EgoGraphView : public QGraphicsView {
   // The scene item drawing node `index`, edge `index` (nullptr when there is none).
   QGraphicsItem* nodeItem(int index) const;
   QGraphicsItem* edgeItem(int index) const;
+  // Edges marked as new by the last setGraph (the count stays after the marks fade).
+  int newEdgeCount() const { return m_newEdges; }
+  // True while the marks of new edges are drawn.
+  bool marksShown() const { return !m_halos.empty(); }
   // Pen width of edge `index` as drawn (grows with |contribution|).
   double edgeWidth(int index) const;
 
@@ -72,6 +82,9 @@ class EgoGraphView : public QGraphicsView {
   QString m_error;
   std::vector<QGraphicsItem*> m_nodes;
   std::vector<QGraphicsItem*> m_edges;
+  std::vector<QGraphicsItem*> m_halos;  // marks of new edges, owned by the scene
+  int m_newEdges = 0;
+  QTimer* m_fade;
   QPoint m_pressPos;
   bool m_userZoomed = false;
 };

@@ -29,6 +29,7 @@
 #include "explanation/explanationpage.h"
 #include "import/importdialog.h"
 #include "itemview/itemviewpage.h"
+#include "live/livefeeddock.h"
 #include "mainwindow/presentationmode.h"
 #include "mainwindow/sessionrestore.h"
 #include "mainwindow/startpage.h"
@@ -215,6 +216,9 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
   m_bookmarksDock = new BookmarksDock(*m_bookmarks, this);
   addDockWidget(Qt::RightDockWidgetArea, m_bookmarksDock);
   m_bookmarksDock->hide();
+  m_liveDock = new LiveFeedDock(*this);
+  addDockWidget(Qt::RightDockWidgetArea, m_liveDock);
+  m_liveDock->hide();
   const auto rowOf = [this](bool item, const QString& id) {
     const auto& snapshot = m_projects.snapshot();
     if (!snapshot) return -1;
@@ -290,6 +294,10 @@ void MainWindow::createMenus() {
   });
   bookmarksAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_B);
   bookmarksAction->setStatusTip(tr("Show or hide the list of bookmarked users and items"));
+  QAction* liveAction =
+      view->addAction(tr("&Live Events"), this, [this] { m_liveDock->setVisible(!m_liveDock->isVisible()); });
+  liveAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_L);
+  liveAction->setStatusTip(tr("Show or hide the feed of events streamed into the open project"));
   view->addSeparator();
   m_pagesMenu = view;
 

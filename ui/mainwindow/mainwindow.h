@@ -25,6 +25,7 @@ class StartPage;
 class UsersPage;
 class Bookmarks;
 class BookmarksDock;
+class LiveFeedDock;
 class ItemViewPage;
 class SessionRestore;
 class WhatIfPage;
@@ -75,6 +76,7 @@ class MainWindow : public QMainWindow {
   QListWidget* navigation() const { return m_nav; }
   Bookmarks& bookmarks() { return *m_bookmarks; }
   BookmarksDock* bookmarksDock() const { return m_bookmarksDock; }
+  LiveFeedDock* liveFeedDock() const { return m_liveDock; }
   // Shows the Item view for catalog row `item`.
   void showItem(int item);
   // Reopens the project of the last session with its user, item and page; false when there is none.
@@ -125,6 +127,7 @@ class MainWindow : public QMainWindow {
   Bookmarks* m_bookmarks = nullptr;
   ItemViewPage* m_itemView = nullptr;
   BookmarksDock* m_bookmarksDock = nullptr;
+  LiveFeedDock* m_liveDock = nullptr;
   SessionRestore* m_session = nullptr;
   WhatIfPage* m_whatIf = nullptr;
   PresentationMode* m_presentation = nullptr;

@@ -25,6 +25,9 @@ class ProjectController : public QObject {
   const std::shared_ptr<const DatasetSnapshot>& snapshot() const { return m_snapshot; }
   QString demoPath() const { return m_demoPath; }
 
+  // Replaces the current snapshot by the same project with rows appended (live events), without
+  // reopening it: nothing is emitted.
+  void growSnapshot(std::shared_ptr<const DatasetSnapshot> grown) { m_snapshot = std::move(grown); }
   // Starts loading `path`; false when another operation is still running.
   bool openProject(const QString& path);
   // Opens the demo project, generating it first when it does not exist yet.

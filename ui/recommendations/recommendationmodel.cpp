@@ -1,19 +1,39 @@
 #include "recommendations/recommendationmodel.h"
 
+#include <QColor>
 #include <QLocale>
 
 #include <cmath>
+#include <unordered_set>
 
 #include "tables/itemtablemodel.h"
 #include "widgets/displayformat.h"
 
 namespace reclens {
 
-RecommendationModel::RecommendationModel(QObject* parent) : QAbstractTableModel(parent) {}
+RecommendationModel::RecommendationModel(QObject* parent)
+    : QAbstractTableModel(parent), m_fade(new QTimer(this)) {
+  m_fade->setSingleShot(true);
+  m_fade->setInterval(kMarkMs);
+  connect(m_fade, &QTimer::timeout, this, [this] {
+    if (m_changes.empty()) return;
+    m_changes.clear();
+    if (!m_items.empty())
+      Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::BackgroundRole});
+  });
+}
 
 void RecommendationModel::setList(std::shared_ptr<const DatasetSnapshot> snapshot,
-                                  std::vector<Recommendation> items) {
+                                  std::vector<Recommendation> items, bool markChanges) {
+  std::vector<Change> changes;
+  if (markChanges && snapshot) {
+    std::unordered_set<std::int32_t> before;
+    for (const auto& r : m_items) before.insert(r.item);
+    changes.reserve(items.size());
+    for (const auto& r : items) changes.push_back(before.count(r.item) > 0 ? Change::None : Change::New);
+  }
   beginResetModel();
+  m_changes = std::move(changes);
   m_snapshot = std::move(snapshot);
   m_items = m_snapshot ? std::move(items) : std::vector<Recommendation>{};
   m_reasons.clear();
@@ -22,6 +42,13 @@ void RecommendationModel::setList(std::shared_ptr<const DatasetSnapshot> snapsho
   m_categoryField = m_snapshot ? m_snapshot->dataset().items.fieldIndex("category") : -1;
   m_brandField = m_snapshot ? m_snapshot->dataset().items.fieldIndex("brand") : -1;
   endResetModel();
+  if (!m_changes.empty()) m_fade->start();
+}
+
+RecommendationModel::Change RecommendationModel::changeAt(int row) const {
+  return row >= 0 && static_cast<std::size_t>(row) < m_changes.size()
+             ? m_changes[static_cast<std::size_t>(row)]
+             : Change::None;
 }
 
 void RecommendationModel::clear() {
@@ -127,6 +154,10 @@ QVariant RecommendationModel::data(const QModelIndex& index, int role) const {
   }
   if (role == kTierRole && index.column() == TierColumn) return static_cast<int>(m_snapshot->itemTier(item));
   if (role == kSortRole) return sortValue(index.row(), index.column());
+  if (role == Qt::BackgroundRole) {
+    if (changeAt(index.row()) == Change::New) return QColor(255, 236, 179);  // amber: new to the list
+    return {};
+  }
   if (role == Qt::ToolTipRole) return toolTip(index.row(), index.column());
   if (role == Qt::DisplayRole && index.column() == ReasonColumn) return m_reasons.value(index.row());
   if (role != Qt::DisplayRole) return {};

@@ -1,6 +1,7 @@
 #pragma once
 #include <QAbstractTableModel>
 #include <QStringList>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
@@ -41,8 +42,17 @@ class RecommendationModel : public QAbstractTableModel {
 
   explicit RecommendationModel(QObject* parent = nullptr);
 
-  // Shows `items` (catalog rows of `snapshot`); an empty list clears the table.
-  void setList(std::shared_ptr<const DatasetSnapshot> snapshot, std::vector<Recommendation> items);
+  // How a row differs from the list shown before it, when setList was asked to mark changes.
+  enum class Change { None, New };
+  // How long the marks of a new list stay.
+  static constexpr int kMarkMs = 2500;
+
+  // Shows `items` (catalog rows of `snapshot`); an empty list clears the table. With `markChanges`,
+  // rows new to the list get a background colour for kMarkMs.
+  void setList(std::shared_ptr<const DatasetSnapshot> snapshot, std::vector<Recommendation> items,
+               bool markChanges = false);
+  // The mark of table row `row` (None once the marks have faded).
+  Change changeAt(int row) const;
   void clear();
   // Sets the reason line of each row; ignored unless `items` are the catalog rows of the list shown,
   // in order (the list may have changed while the reasons were computed).
@@ -67,6 +77,8 @@ class RecommendationModel : public QAbstractTableModel {
 
   std::shared_ptr<const DatasetSnapshot> m_snapshot;
   std::vector<Recommendation> m_items;
+  std::vector<Change> m_changes;  // empty, or one per row
+  QTimer* m_fade;
   QStringList m_reasons;             // empty, or one per row
   QStringList m_tooltips;            // empty, or one per row
   std::vector<ScoreSplit> m_splits;  // empty, or one per row

@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 #include "explanation/reasonline.h"
 #include "model/modelregistration.h"
@@ -57,7 +58,7 @@ RecommendationsPage::RecommendationsPage(ComputeDevice device, QWidget* parent)
   m_stack->addWidget(buildControls());
   connect(m_service, &RecomputeService::resultReady, this, &RecommendationsPage::showResult);
   connect(m_reasons, &ExplanationService::explanationReady, this, [this](const ExplanationResult& result) {
-    if (result.error || result.request.session != m_session) return;
+    if (result.error || !showsModelOf(result.request.session)) return;
     QStringList reasons;
     QStringList tooltips;
     for (const auto& item : result.explanation.items) {
@@ -195,6 +196,7 @@ QWidget* RecommendationsPage::buildControls() {
 }
 
 void RecommendationsPage::setSnapshot(std::shared_ptr<const DatasetSnapshot> snapshot) {
+  ++m_project;
   m_snapshot = std::move(snapshot);
   m_session.reset();
   m_model->clear();
@@ -270,20 +272,21 @@ void RecommendationsPage::loadModel(const ProjectStore::ModelRecord& record,
   const QString file = QFileInfo(display::text(record.path)).fileName();
   showMessage(tr("Loading model %1…").arg(file), false);
   auto snapshot = m_snapshot;
+  const auto project = m_project;
   const auto device = m_device;
   const bool started = m_job.start<ModelSession::Loaded>(
       tr("Loading model %1").arg(file),
       [snapshot, record, device, confirmedSha256](const TaskControl&) {
         return ModelSession::loadIfTrusted(snapshot, record, device, confirmedSha256);
       },
-      [this, snapshot, file, record](Result<ModelSession::Loaded> result) {
-        if (snapshot != m_snapshot) return;  // another project was opened meanwhile
+      [this, project, file, record](Result<ModelSession::Loaded> result) {
+        if (project != m_project) return;  // another project was opened meanwhile
         if (result && !result->session) {
           // Asked once the job has finished, so that the dialog does not stand inside its callback.
           QMetaObject::invokeMethod(
               this,
-              [this, snapshot, record, trust = result->trust] {
-                if (snapshot == m_snapshot) askToLoad(record, trust);
+              [this, project, record, trust = result->trust] {
+                if (project == m_project) askToLoad(record, trust);
               },
               Qt::QueuedConnection);
           return;
@@ -350,7 +353,7 @@ void RecommendationsPage::requestRecompute() {
 }
 
 void RecommendationsPage::showResult(const RecomputeResult& result) {
-  if (result.request.session != m_session) return;  // made with a model no longer shown
+  if (!showsModelOf(result.request.session)) return;  // made with a model no longer shown
   const auto& snapshot = m_session->snapshot();
   const auto& items = snapshot.dataset().items;
   const QString user =
@@ -361,7 +364,8 @@ void RecommendationsPage::showResult(const RecomputeResult& result) {
                 true);
   } else {
     if (m_message->property("error").toBool()) showMessage({}, false);
-    m_model->setList(m_snapshot, result.items);
+    // After live events the rows new to the list are marked for a moment.
+    m_model->setList(m_snapshot, result.items, std::exchange(m_highlightNext, false));
     m_table->resizeColumnsToContents();
     m_table->setColumnWidth(RecommendationModel::TitleColumn,
                             std::min(m_table->columnWidth(RecommendationModel::TitleColumn), kMaxTitleWidth));
@@ -452,8 +456,8 @@ bool RecommendationsPage::trainModel(const TrainConfig& config, const std::strin
         if (!store) return store.error();
         return registerModelFile(*store.value(), project, name, out, report.value().metadataJson);
       },
-      [this, snapshot](Result<ProjectStore::ModelRecord> result) {
-        if (snapshot != m_snapshot) return;
+      [this, project = m_project](Result<ProjectStore::ModelRecord> result) {
+        if (project != m_project) return;
         if (!result) {
           const QString message = result.error().code == ErrorCode::Cancelled
                                       ? tr("Training was cancelled.")

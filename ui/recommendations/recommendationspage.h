@@ -1,6 +1,7 @@
 #pragma once
 #include <QWidget>
 
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -44,6 +45,11 @@ class RecommendationsPage : public QWidget {
   void setSnapshot(std::shared_ptr<const DatasetSnapshot> snapshot);
   // Shows recommendations for dataset user row `user` (once a model is loaded).
   void showUser(int user);
+  // Follows live events (recommendationspagelive.cpp): `grown` is the open project with rows
+  // appended and `session` the model shown over it (null: none loaded). The user, K and knobs stay;
+  // the list is recomputed, its new rows marked, when `userChanged` (the shown user got events).
+  void followLive(std::shared_ptr<const DatasetSnapshot> grown, std::shared_ptr<const ModelSession> session,
+                  bool userChanged);
   // Trains a model with `config` beside the project, registers and loads it. False while busy.
   bool trainModel(const TrainConfig& config, const std::string& name = {});
   // Opens the train dialog, then trains what it asks for.
@@ -95,6 +101,8 @@ class RecommendationsPage : public QWidget {
   // Asks for the reason line of each row of the list shown, made for dataset user row `user`.
   void requestReasons(std::int32_t user);
   void showMessage(const QString& text, bool error);
+  // True when `session` is the model shown (over this or an earlier snapshot of the open project).
+  bool showsModelOf(const std::shared_ptr<const ModelSession>& session) const;
   void updateEmptyState();
 
   ComputeDevice m_device;
@@ -108,6 +116,8 @@ class RecommendationsPage : public QWidget {
   std::shared_ptr<const ModelSession> m_session;
   std::vector<ProjectStore::ModelRecord> m_records;
   int m_user = -1;
+  std::uint64_t m_project = 0;  // bumped by setSnapshot: results for an earlier project are dropped
+  bool m_highlightNext = false;
   ModelConfirmation m_confirmModel;
 
   QStackedWidget* m_stack;

@@ -9,6 +9,7 @@
 #include "common/taskcontrol.h"
 #include "data/dataset.h"
 #include "data/popularitytiers.h"
+#include "store/appendedrows.h"
 
 namespace reclens {
 
@@ -22,6 +23,13 @@ class DatasetSnapshot {
   // Returns a Cancelled error when `control` is cancelled.
   static Result<std::shared_ptr<const DatasetSnapshot>> build(Dataset dataset, std::string projectPath,
                                                               const TaskControl& control = {});
+
+  // `base` with the rows appended to its project since it was read (live events): the new users,
+  // items, kinds and interactions added at the end and the aggregates updated for them. Rows, ids and
+  // orderings of `base` stay valid in the result. O(rows of base) for the copy, plus the id orderings
+  // again when users or items were created.
+  static std::shared_ptr<const DatasetSnapshot> extended(const DatasetSnapshot& base,
+                                                         const AppendedRows& rows);
 
   const Dataset& dataset() const { return m_dataset; }
   const std::string& projectPath() const { return m_projectPath; }

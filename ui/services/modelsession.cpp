@@ -15,6 +15,9 @@ ModelSession::ModelSession(std::shared_ptr<const DatasetSnapshot> snapshot,
       m_profiles(m_snapshot->dataset(), m_model->metadata()),
       m_popularity(itemPopularity(m_snapshot->dataset().interactions, m_snapshot->itemCount())),
       m_categories(m_snapshot->itemCount(), -1) {
+  // A snapshot that grew while the project was open may hold items the model has no vector for.
+  if (const auto n = m_model->metadata().numItems; n > 0)
+    m_profiles.setItemLimit(static_cast<std::size_t>(n));
   const auto& items = m_snapshot->dataset().items;
   if (const int f = items.fieldIndex("category"); f >= 0) {
     for (std::size_t i = 0; i < items.size(); ++i)
@@ -27,6 +30,18 @@ std::shared_ptr<const ModelSession> ModelSession::create(std::shared_ptr<const D
                                                          std::string name) {
   return std::shared_ptr<const ModelSession>(
       new ModelSession(std::move(snapshot), std::move(model), std::move(name)));
+}
+
+std::shared_ptr<const ModelSession> ModelSession::withSnapshot(
+    std::shared_ptr<const DatasetSnapshot> grown) const {
+  auto session = std::shared_ptr<ModelSession>(new ModelSession(std::move(grown), m_model, m_name));
+  session->m_copy = m_copy;
+  session->m_sourcePath = m_sourcePath;
+  // The average user moves little with a few events, and computing it again is slow on a large
+  // project: the grown session keeps the one already made.
+  const std::lock_guard lock(m_backgroundMutex);
+  session->m_background = m_background;
+  return session;
 }
 
 Result<std::shared_ptr<const UserBackground>> ModelSession::userBackground(const TaskControl& control) const {
@@ -61,8 +76,22 @@ Result<ModelSession::Loaded> ModelSession::loadIfTrusted(std::shared_ptr<const D
   // A model file is code: check it in a child process first, so a hostile file cannot crash the GUI.
   if (auto s = ModelValidator().validate(QString::fromStdString(copy.value()->path())); !s)
     return copy.value()->aboutSource(s.error(), source);
-  auto model = ModelFile::load(copy.value()->path(), device, &snapshot->dataset().items);
+  auto model = ModelFile::load(copy.value()->path(), device);
   if (!model) return copy.value()->aboutSource(model.error(), source);
+  // Live events append new items at the end of the catalog: a model trained before them must match
+  // the catalog as it was then, its first numItems rows.
+  const auto& items = snapshot->dataset().items;
+  const auto trainedItems = model.value()->metadata().numItems;
+  Catalog trained;
+  const Catalog* catalog = &items;
+  if (trainedItems > 0 && static_cast<std::size_t>(trainedItems) < items.size()) {
+    trained.ids.assign(items.ids.begin(), items.ids.begin() + trainedItems);
+    catalog = &trained;
+  }
+  if (auto s = checkModelCatalog(model.value()->metadata(), *catalog); !s) {
+    return copy.value()->aboutSource(makeError(s.error().code, s.error().message, copy.value()->path()),
+                                     source);
+  }
   auto session = std::shared_ptr<ModelSession>(
       new ModelSession(std::move(snapshot), std::move(model).value(), record.name));
   session->m_copy = std::move(copy).value();

@@ -47,6 +47,12 @@ class ModelSession {
   // checked it themselves).
   static std::shared_ptr<const ModelSession> create(std::shared_ptr<const DatasetSnapshot> snapshot,
                                                     std::shared_ptr<const ModelFile> model, std::string name);
+  // The same model over `grown`, a snapshot of the same project with rows appended (live events,
+  // DatasetSnapshot::extended): the profiles, popularity and categories are made again from it, so
+  // every user's vector folds in their new interactions. Items the model was not trained with stay out
+  // of the profiles. The average user (userBackground) is kept when it was computed. Takes time in
+  // the size of the log: call it off the GUI thread.
+  std::shared_ptr<const ModelSession> withSnapshot(std::shared_ptr<const DatasetSnapshot> grown) const;
   // The models registered with the project at `projectPath`, newest first, with absolute paths.
   static Result<std::vector<ProjectStore::ModelRecord>> registeredModels(const std::string& projectPath);
 

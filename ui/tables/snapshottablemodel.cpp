@@ -12,6 +12,32 @@ void SnapshotTableModel::setSnapshot(std::shared_ptr<const DatasetSnapshot> snap
   endResetModel();
 }
 
+void SnapshotTableModel::growSnapshot(std::shared_ptr<const DatasetSnapshot> grown,
+                                      const std::vector<int>& changedRows) {
+  const int rows = grown ? rowsIn(*grown) : 0;
+  if (!m_snapshot || !grown || rows < m_rows || columnsIn(*grown) != m_columns)
+    return setSnapshot(std::move(grown));
+  const int old = m_rows;
+  if (rows > old) {
+    beginInsertRows({}, old, rows - 1);
+    m_snapshot = std::move(grown);
+    m_rows = rows;
+    endInsertRows();
+  } else {
+    m_snapshot = std::move(grown);
+  }
+  if (old == 0 || m_columns == 0) return;
+  // Many changed rows are one signal; a few are one each, so a sorted view re-sorts only those.
+  constexpr std::size_t kManyRows = 256;
+  if (changedRows.size() > kManyRows) {
+    Q_EMIT dataChanged(index(0, 0), index(old - 1, m_columns - 1));
+    return;
+  }
+  for (const int row : changedRows) {
+    if (row >= 0 && row < old) Q_EMIT dataChanged(index(row, 0), index(row, m_columns - 1));
+  }
+}
+
 int SnapshotTableModel::rowCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : m_rows;
 }

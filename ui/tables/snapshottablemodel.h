@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "services/datasetsnapshot.h"
 
@@ -23,6 +24,10 @@ class SnapshotTableModel : public QAbstractTableModel {
   explicit SnapshotTableModel(QObject* parent = nullptr);
 
   void setSnapshot(std::shared_ptr<const DatasetSnapshot> snapshot);
+  // Moves to `grown`, the same project with rows appended (live events): the new rows are inserted
+  // at the end and `changedRows` (rows whose values changed) are refreshed, so views keep their
+  // selection, sorting and filters. Anything else (fewer rows, other columns) is a setSnapshot().
+  void growSnapshot(std::shared_ptr<const DatasetSnapshot> grown, const std::vector<int>& changedRows);
   const std::shared_ptr<const DatasetSnapshot>& snapshot() const { return m_snapshot; }
 
   int rowCount(const QModelIndex& parent = {}) const override;

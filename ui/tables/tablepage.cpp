@@ -76,6 +76,12 @@ void TablePage::setSnapshot(std::shared_ptr<const DatasetSnapshot> snapshot) {
   updateCount();
 }
 
+void TablePage::growSnapshot(std::shared_ptr<const DatasetSnapshot> grown,
+                             const std::vector<int>& changedRows) {
+  m_model->growSnapshot(std::move(grown), changedRows);
+  updateCount();
+}
+
 void TablePage::focusFilter() {
   m_filter->setFocus(Qt::ShortcutFocusReason);
   m_filter->selectAll();

@@ -25,6 +25,9 @@ class TablePage : public QWidget {
   TablePage(SnapshotTableModel* model, const QString& filterPlaceholder, QWidget* parent = nullptr);
 
   void setSnapshot(std::shared_ptr<const DatasetSnapshot> snapshot);
+  // Follows live events: `grown` is the same project with rows appended; filters, sorting and the
+  // selection stay (SnapshotTableModel::growSnapshot).
+  void growSnapshot(std::shared_ptr<const DatasetSnapshot> grown, const std::vector<int>& changedRows);
   // Puts the keyboard focus into the text filter and selects its text.
   void focusFilter();
 
