@@ -84,26 +84,13 @@ void printTable(const sim::SimResult& r) {
                   : "frozen model (user vectors fold in every round)");
   std::printf("Truth: %s\n", r.oracle.c_str());
   std::printf("Final round, mean ± half-width of the 95%% interval over seeds:\n");
-  const int columns[] = {sim::kTakes,
-                         sim::kCumulativeTakes,
-                         sim::kCumulativeRegret,
-                         sim::kCumulativeCoverage,
-                         sim::kGini,
-                         sim::kAplt,
-                         sim::kNovelty,
-                         sim::kDiversity,
-                         sim::kHomogenisation,
-                         sim::kPlantedBrandShare};
-  const char* heads[] = {"takes/user", "cum. takes", "cum. regret", "coverage", "Gini",
-                         "APLT",       "novelty",    "diversity",   "homogen.", "planted brand"};
-  const char* formats[] = {"%.3f", "%.2f", "%.2f", "%.3f", "%.3f", "%.3f", "%.2f", "%.3f", "%.3f", "%.4f"};
   std::printf("%-16s", "policy");
-  for (const char* h : heads) std::printf("  %-16s", h);
+  for (const auto& h : sim::headlineMetrics()) std::printf("  %-16s", h.heading);
   std::printf("\n");
   for (const auto& run : r.runs) {
     std::printf("%-16s", run.policy.c_str());
-    for (std::size_t c = 0; c < std::size(columns); ++c)
-      std::printf("  %-16s", cell(sim::metricInterval(run, columns[c], last), formats[c]).c_str());
+    for (const auto& h : sim::headlineMetrics())
+      std::printf("  %-16s", cell(sim::metricInterval(run, h.metric, last), h.format).c_str());
     std::printf("\n");
   }
   if (!r.attributes.empty()) {

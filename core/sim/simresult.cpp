@@ -81,6 +81,22 @@ const char* metricLabel(int metric) {
   return metric >= 0 && metric < kMetricCount ? kMetricNames[metric].label : "";
 }
 
+const std::vector<HeadlineMetric>& headlineMetrics() {
+  static const std::vector<HeadlineMetric> kHeadline = {
+      {kTakes, "takes/user", "%.3f"},
+      {kCumulativeTakes, "cum. takes", "%.2f"},
+      {kCumulativeRegret, "cum. regret", "%.2f"},
+      {kCumulativeCoverage, "coverage", "%.3f"},
+      {kGini, "Gini", "%.3f"},
+      {kAplt, "APLT", "%.3f"},
+      {kNovelty, "novelty", "%.2f"},
+      {kDiversity, "diversity", "%.3f"},
+      {kHomogenisation, "homogen.", "%.3f"},
+      {kPlantedBrandShare, "planted brand", "%.4f"},
+  };
+  return kHeadline;
+}
+
 Status validateSimConfig(const SimConfig& c) {
   auto bad = [](const std::string& m) { return Status(makeError(ErrorCode::InvalidArgument, m)); };
   if (c.policies.empty()) return bad("no policy given");

@@ -62,6 +62,15 @@ enum Metric : int {
 const char* metricKey(int metric);
 const char* metricLabel(int metric);
 
+// The metrics of the final-figures table (command line and GUI), with a short column heading and the
+// printf format of their values.
+struct HeadlineMetric {
+  int metric;
+  const char* heading;
+  const char* format;
+};
+const std::vector<HeadlineMetric>& headlineMetrics();
+
 // Per user attribute value: users seen, sum of takes, sum of NDCG in one round.
 struct GroupRound {
   std::vector<double> users;

@@ -11,16 +11,11 @@ namespace reclens {
 SimulationSummaryModel::SimulationSummaryModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 const std::vector<int>& SimulationSummaryModel::metricColumns() {
-  static const std::vector<int> kColumns = {sim::kTakes,
-                                            sim::kCumulativeTakes,
-                                            sim::kCumulativeRegret,
-                                            sim::kCumulativeCoverage,
-                                            sim::kGini,
-                                            sim::kAplt,
-                                            sim::kNovelty,
-                                            sim::kDiversity,
-                                            sim::kHomogenisation,
-                                            sim::kPlantedBrandShare};
+  static const std::vector<int> kColumns = [] {
+    std::vector<int> columns;
+    for (const auto& h : sim::headlineMetrics()) columns.push_back(h.metric);
+    return columns;
+  }();
   return kColumns;
 }
 
