@@ -246,6 +246,17 @@ class TestSimulationPage : public QObject {
     // Save the result, open it in a fresh page: the same figures without re-running, no slates.
     const QString json = m_dir.filePath(QStringLiteral("sim.json"));
     QVERIFY(page.saveResult(json).ok());
+    // The HTML report names every policy run and the project's model, as the command line's does.
+    const QString html = m_dir.filePath(QStringLiteral("sim.html"));
+    QVERIFY(page.saveReport(html).ok());
+    QFile report(html);
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(report.readAll());
+    QVERIFY(text.startsWith(QStringLiteral("<!DOCTYPE html>")));
+    for (const auto& run : page.service().result()->runs)
+      QVERIFY2(text.contains(QString::fromStdString(run.policy)), run.policy.c_str());
+    QVERIFY(text.contains(QString::fromStdString(m_session->snapshot().projectPath()).toHtmlEscaped()));
+    QVERIFY(!page.saveReport(m_dir.filePath(QStringLiteral("no/such/folder/sim.html"))).ok());
     SimulationPage reopened;
     reopened.setSession(m_session);
     QVERIFY(reopened.openResult(json).ok());

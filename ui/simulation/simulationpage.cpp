@@ -22,6 +22,7 @@
 #include "plots/plotexport.h"
 #include "services/jobprogressbar.h"
 #include "sim/simjson.h"
+#include "sim/simreport.h"
 #include "simulation/simulationform.h"
 #include "simulation/simulationplot.h"
 #include "simulation/simulationservice.h"
@@ -142,11 +143,17 @@ QToolButton* SimulationPage::buildFileButton() {
   auto* menu = new QMenu(button);
   QAction* save = menu->addAction(tr("&Save Result…"), this, &SimulationPage::chooseSavePath);
   save->setToolTip(tr("Write the finished run (configuration, every seed's rounds, summary) as JSON."));
+  QAction* report = menu->addAction(tr("Save HTML &Report…"), this, &SimulationPage::chooseReportPath);
+  report->setToolTip(
+      tr("Write a self-contained HTML report: the configuration, the truth, the final figures with "
+         "intervals, the group gaps and the charts, stamped with the project, model and versions."));
   QAction* open = menu->addAction(tr("&Open Result…"), this, &SimulationPage::chooseOpenPath);
   open->setToolTip(tr("Show a run saved earlier here or by reclens-cli simulate --out."));
   menu->setToolTipsVisible(true);
-  connect(menu, &QMenu::aboutToShow, this, [this, save] {
-    save->setEnabled(m_service->result() != nullptr && m_service->shown() == m_service->result());
+  connect(menu, &QMenu::aboutToShow, this, [this, save, report] {
+    const bool finished = m_service->result() != nullptr && m_service->shown() == m_service->result();
+    save->setEnabled(finished);
+    report->setEnabled(finished);
   });
   button->setMenu(menu);
   return button;
@@ -171,16 +178,40 @@ bool SimulationPage::run() {
   return true;
 }
 
+namespace {
+
+Status writeWhole(const QString& path, const QByteArray& bytes, const char* what) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    return makeError(ErrorCode::Io, std::string("cannot write the simulation ") + what + ": " +
+                                        file.errorString().toStdString(),
+                     path.toStdString());
+  return Status::success();
+}
+
+}  // namespace
+
 Status SimulationPage::saveResult(const QString& path) const {
   const auto& result = m_service->result();
   if (!result || m_service->shown() != result)
     return makeError(ErrorCode::InvalidArgument, "there is no finished simulation to save");
-  QSaveFile file(path);
-  const QByteArray json = QByteArray::fromStdString(sim::simResultToJson(*result, 1));
-  if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-    return makeError(ErrorCode::Io, "cannot write the simulation result: " + file.errorString().toStdString(),
-                     path.toStdString());
-  return Status::success();
+  return writeWhole(path, QByteArray::fromStdString(sim::simResultToJson(*result, 1)), "result");
+}
+
+Status SimulationPage::saveReport(const QString& path) const {
+  const auto& result = m_service->result();
+  if (!result || m_service->shown() != result)
+    return makeError(ErrorCode::InvalidArgument, "there is no finished simulation to report");
+  AuditProvenance stamp = currentAuditProvenance();
+  stamp.modelName = result->model;
+  if (const auto& session = m_service->session()) {
+    stamp.project = session->snapshot().projectPath();
+    stamp.datasetName = session->snapshot().dataset().info.name;
+    stamp.modelPath = session->sourcePath();
+    stamp.modelKind = session->model()->metadata().kind;
+    stamp.device = session->model()->device().description;
+  }
+  return writeWhole(path, QByteArray::fromStdString(sim::simulationReportHtml(*result, stamp)), "report");
 }
 
 Status SimulationPage::openResult(const QString& path) {
@@ -202,6 +233,15 @@ void SimulationPage::chooseSavePath() {
   if (path.isEmpty()) return;
   if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".json");
   if (auto st = saveResult(path); !st) showErrorMessage(this, tr("Could not save the result"), st.error());
+}
+
+void SimulationPage::chooseReportPath() {
+  QString path = QFileDialog::getSaveFileName(this, tr("Save Simulation Report"),
+                                              QDir::home().filePath(QStringLiteral("simulation.html")),
+                                              tr("HTML reports (*.html)"));
+  if (path.isEmpty()) return;
+  if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".html");
+  if (auto st = saveReport(path); !st) showErrorMessage(this, tr("Could not save the report"), st.error());
 }
 
 void SimulationPage::chooseOpenPath() {

@@ -43,6 +43,8 @@ class SimulationPage : public QWidget {
   bool run();
   // Writes the shown finished result as JSON; the error names the file.
   Status saveResult(const QString& path) const;
+  // Writes the shown finished result as a self-contained HTML report stamped like the audit report.
+  Status saveReport(const QString& path) const;
   // Reads a result written by saveResult (or `reclens-cli simulate --out`) and shows it.
   Status openResult(const QString& path);
 
@@ -66,6 +68,7 @@ class SimulationPage : public QWidget {
   QWidget* buildSettings();
   QToolButton* buildFileButton();
   void chooseSavePath();
+  void chooseReportPath();
   void chooseOpenPath();
   void showShown();
   void showFailure(const QString& message, bool cancelled);
