@@ -135,7 +135,7 @@ cluster_pids_with_env() {
   local needle="$1" p
   for p in /proc/[0-9]*; do
     [ -r "$p/environ" ] || continue
-    if tr '\0' '\n' <"$p/environ" 2>/dev/null | grep -qxF "$needle"; then
+    if { tr '\0' '\n' <"$p/environ"; } 2>/dev/null | grep -qxF "$needle"; then
       echo "${p#/proc/}"
     fi
   done
@@ -172,7 +172,7 @@ cluster_stop() {
     [ "$p" = "$munged" ] || kill -KILL "$p" 2>/dev/null
   done
   for p in $(cluster_pids_with_env "SLURM_CONF=$SLURM_CONF"); do
-    tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -q '^SLURM_JOB_ID=' && kill -KILL "$p" 2>/dev/null
+    { tr '\0' '\n' <"/proc/$p/environ"; } 2>/dev/null | grep -q '^SLURM_JOB_ID=' && kill -KILL "$p" 2>/dev/null
   done
   cluster_kill_pidfile "$dir/run/munged.pid"
   rm -f "$dir/run/"*.pid

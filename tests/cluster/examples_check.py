@@ -8,7 +8,7 @@
    (JOB_COMPLETION_INDEX / SLURM_ARRAY_TASK_ID) and the shared folder (the volume's mount path / the
    default of RECLENS_SHARED) are named alike; completions = parallelism = the Slurm shard count = the
    size of --array; the CPU request = --cpus-per-task = --threads; the merge command the docs give for
-   Kubernetes is examples/slurm/audit-merge.sh's.
+   Kubernetes is examples/slurm/audit-merge.sh's (but for the name of the saved run).
 
 Usage: examples_check.py SOURCE_DIR. Exit 0: all hold; 1: a check failed (each failure named); 77: the
 YAML module is missing (ctest: skipped), except under CI=true, where that is a failure.
@@ -108,6 +108,14 @@ def slurm_words(text, start, substitutions):
     return out
 
 
+def without_name(words):
+    """`words` with the value of --name (the saved run's name, free to differ) left out."""
+    if words and "--name" in words[:-1]:
+        i = words.index("--name")
+        return words[: i + 1] + words[i + 2 :]
+    return words
+
+
 def check_kubernetes_matches_slurm(yaml):
     manifest_path = EXAMPLES / "kubernetes" / "audit-job.yaml"
     slurm_text = (EXAMPLES / "slurm" / "audit-array.sh").read_text(encoding="utf-8")
@@ -179,8 +187,8 @@ def check_kubernetes_matches_slurm(yaml):
     if kube_merge is None:
         fail(f"docs/audit.md has no 'reclens-cli audit merge --project {mount}/...' for Kubernetes")
     else:
-        slurm_merge = slurm_words(merge_text, "reclens-cli audit merge", {"shared": ROOT})
-        kube_merge = [kube(w) for w in kube_merge]
+        slurm_merge = without_name(slurm_words(merge_text, "reclens-cli audit merge", {"shared": ROOT}))
+        kube_merge = without_name([kube(w) for w in kube_merge])
         if slurm_merge != kube_merge:
             fail(f"the merge commands differ:\n  slurm:      {slurm_merge}\n  kubernetes: {kube_merge}")
     if defaults.get("shared") is None:

@@ -116,7 +116,7 @@ PY
 # --- 1. audit: array + merge -----------------------------------------------------------------------
 # The unsharded audit, with the options of audit-array.sh (the comparison includes the configuration).
 reclens-cli audit --project "$project" --model twotower-64 --k 20 --flip gender --seed 1 --quiet \
-  --json "$tmp/audit-whole.json" || exit 1
+  --json "$tmp/audit-whole.json" >/dev/null || exit 1
 read -r array merge < <(bash "$examples/submit.sh" audit --cpus-per-task=1) || exit 1
 echo "audit: array job $array, merge job $merge"
 wait_done "$merge" 180
@@ -124,7 +124,7 @@ check "audit: the 4 array tasks completed" "[ \"\$(array_states $array | tr '\n'
 check "audit: the merge job completed" "[ \"\$(job_state $merge)\" = COMPLETED ]"
 check "audit: 4 partials" "[ \$(ls $RECLENS_SHARED/audit/part-*.json | wc -l) -eq 4 ]"
 check "audit: merged result = unsharded audit" "same_audit $tmp/audit-whole.json $RECLENS_SHARED/audit/result.json"
-check "audit: the merge saved the run" "reclens-cli audit list --project $project | grep -q 'twotower weekly'"
+check "audit: the merge saved the run" "reclens-cli audit list --project $project | grep -q 'twotower-64, Slurm job $merge'"
 [ $fail -eq 0 ] || show_outputs
 echo "audit array + merge: $((SECONDS - started)) s since start"
 
@@ -173,6 +173,7 @@ check "audit: the first merge was cancelled" "[ \"\$(job_state $merge)\" = CANCE
 check "audit: task 2 completed when run again" "[ \"\$(job_state ${again}_2)\" = COMPLETED ]"
 check "audit: the new merge completed" "[ \"\$(job_state $merge2)\" = COMPLETED ]"
 check "audit: merged result after the rerun = unsharded audit" "same_audit $tmp/audit-whole.json $RECLENS_SHARED/audit/result.json"
+check "audit: the new merge saved its run too" "reclens-cli audit list --project $project | grep -q 'twotower-64, Slurm job $merge2'"
 [ $fail -eq 0 ] || show_outputs
 echo "audit with a cancelled task: $((SECONDS - started)) s since start"
 
