@@ -66,6 +66,7 @@ SelectType=select/cons_tres
 SelectTypeParameters=CR_CPU
 SlurmdParameters=config_overrides
 ReturnToService=2
+MailProg=/bin/true
 MinJobAge=600
 KillWait=5
 InactiveLimit=0
@@ -96,6 +97,21 @@ cluster_wait_for() {
   done
 }
 
+# Like cluster_wait_for, but gives up as soon as daemon NAME (started by cluster_spawn in DIR) has exited.
+cluster_wait_daemon() {
+  local dir="$1" name="$2" seconds="$3"
+  shift 3
+  local end=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    if ! kill -0 "$(cat "$dir/run/$name.pid")" 2>/dev/null; then
+      echo "$name exited (log: $dir/log/$name.out)"
+      return 1
+    fi
+    [ $SECONDS -ge $end ] && return 1
+    sleep 0.5
+  done
+}
+
 cluster_node_idle() {
   [ "$(sinfo -h -n localhost -o %T 2>/dev/null)" = idle ]
 }
@@ -108,7 +124,7 @@ cluster_start() {
   cluster_spawn "$dir" munged munged --foreground --force --socket="$dir/munge/munge.socket" \
     --key-file="$dir/munge/munge.key" --pid-file="$dir/munge/munged.pid" \
     --log-file="$dir/log/munged.log" --seed-file="$dir/munge/munged.seed"
-  if ! cluster_wait_for 20 bash -c "munge -S '$dir/munge/munge.socket' -n | unmunge -S '$dir/munge/munge.socket'"; then
+  if ! cluster_wait_daemon "$dir" munged 20 bash -c "munge -S '$dir/munge/munge.socket' -n | unmunge -S '$dir/munge/munge.socket'"; then
     echo "munged did not answer on $dir/munge/munge.socket"
     return 1
   fi
@@ -118,12 +134,12 @@ cluster_start() {
   cluster_write_config "$dir" $ports
   export SLURM_CONF="$dir/etc/slurm.conf"
   cluster_spawn "$dir" slurmctld slurmctld -D -f "$SLURM_CONF"
-  if ! cluster_wait_for 30 scontrol ping; then
+  if ! cluster_wait_daemon "$dir" slurmctld 30 scontrol ping; then
     echo "slurmctld did not answer (ports $ports)"
     return 1
   fi
   cluster_spawn "$dir" slurmd slurmd -D -N localhost -f "$SLURM_CONF"
-  if ! cluster_wait_for 60 cluster_node_idle; then
+  if ! cluster_wait_daemon "$dir" slurmd 60 cluster_node_idle; then
     echo "the node did not become idle: $(sinfo -h -N -o '%N %T %E' 2>&1)"
     return 1
   fi
@@ -139,6 +155,11 @@ cluster_pids_with_env() {
       echo "${p#/proc/}"
     fi
   done
+}
+
+# Process ids that hold a file under DIR open.
+cluster_pids_with_files() {
+  find /proc/[0-9]*/fd -lname "$1/*" 2>/dev/null | cut -d/ -f3 | sort -u
 }
 
 cluster_kill_pidfile() {
@@ -161,15 +182,16 @@ cluster_stop() {
     jobs=$(squeue -h -o %A 2>/dev/null)
     # shellcheck disable=SC2086
     [ -n "$jobs" ] && scancel $jobs 2>/dev/null
-    cluster_wait_for 20 bash -c '[ -z "$(squeue -h -o %A)" ]'
+    cluster_wait_for 10 bash -c '[ -z "$(squeue -h -o %A)" ]'
   fi
   cluster_kill_pidfile "$dir/run/slurmd.pid"
   cluster_kill_pidfile "$dir/run/slurmctld.pid"
-  # What the daemons left: slurmstepd (it has the daemons' environment) and the processes of jobs
-  # (they have the submitter's SLURM_CONF and a job id). munged goes last.
+  # What the daemons left: slurmstepd (it rewrites its environment for its process title, but keeps
+  # the slurmd log and the job's output open, both in DIR) and the processes of jobs (the submitter's
+  # SLURM_CONF and a job id in their environment). munged goes last.
   munged=$(cat "$dir/run/munged.pid" 2>/dev/null)
-  for p in $(cluster_pids_with_env "RECLENS_CLUSTER_DIR=$dir"); do
-    [ "$p" = "$munged" ] || kill -KILL "$p" 2>/dev/null
+  for p in $(cluster_pids_with_env "RECLENS_CLUSTER_DIR=$dir") $(cluster_pids_with_files "$dir"); do
+    [ "$p" = "$munged" ] || [ "$p" = "$$" ] || [ "$p" = "$BASHPID" ] || kill -KILL "$p" 2>/dev/null
   done
   for p in $(cluster_pids_with_env "SLURM_CONF=$SLURM_CONF"); do
     { tr '\0' '\n' <"/proc/$p/environ"; } 2>/dev/null | grep -q '^SLURM_JOB_ID=' && kill -KILL "$p" 2>/dev/null

@@ -77,7 +77,6 @@ job_state() { scontrol -o show job "$1" 2>/dev/null | grep -o 'JobState=[A-Z_]*'
 job_reason() { scontrol -o show job "$1" 2>/dev/null | grep -o 'Reason=[A-Za-z_]*' | head -n 1 | cut -d= -f2; }
 # Every task state of array job ID, one "index state" a line.
 array_states() { scontrol -o show job "$1" 2>/dev/null | sed -n 's/.*ArrayTaskId=\([0-9-]*\) .*JobState=\([A-Z_]*\).*/\1 \2/p' | sort -n; }
-in_queue() { [ -n "$(squeue -h -j "$1" -o %i 2>/dev/null)" ]; }
 # Waits (at most SECONDS) until job ID has left the queue.
 wait_done() {
   cluster_wait_for "$2" bash -c "[ -z \"\$(squeue -h -j $1 -o %i 2>/dev/null)\" ]" || {
