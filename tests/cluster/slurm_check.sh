@@ -7,6 +7,7 @@
 #      partial is missing, a merge by hand warns of the missing shard and refuses a doubled one; the task
 #      is run again with a new merge (resubmit.sh), and the result is again the unsharded audit's.
 #   3. The simulation's seeds as a job array and its merge: equal to the unsharded run.
+# The unsharded runs use the array scripts' own reclens-cli arguments without --shard and --out.
 # Usage: slurm_check.sh RECLENS_CLI SOURCE_DIR. Exit 77 (ctest: skipped, with the reason) when the Slurm
 # packages are missing, the user is not root, or the daemons do not start; under CI=true those fail.
 set -u
@@ -89,6 +90,31 @@ show_outputs() {
     [ -s "$f" ] && { echo "--- $f"; tail -n 20 "$f"; }
   done
 }
+# Sets the array `whole` to the reclens-cli arguments of array script SCRIPT without --shard and --out:
+# the script runs outside Slurm (as task 0, 2 CPUs) with a stand-in reclens-cli that records them.
+unsharded_args() {
+  mkdir -p "$tmp/recordbin"
+  printf '#!/bin/bash\nprintf "%%s\\0" "$@" >"%s"\n' "$tmp/args" >"$tmp/recordbin/reclens-cli"
+  chmod +x "$tmp/recordbin/reclens-cli"
+  rm -f "$tmp/args"
+  SLURM_ARRAY_TASK_ID=0 SLURM_CPUS_PER_TASK=2 PATH="$tmp/recordbin:$PATH" bash "$1" && [ -s "$tmp/args" ] || {
+    echo "FAIL: $1 did not run reclens-cli"
+    return 1
+  }
+  local words w skip=0
+  mapfile -d '' words <"$tmp/args"
+  whole=()
+  for w in "${words[@]}"; do
+    if [ $skip = 1 ]; then
+      skip=0
+    elif [ "$w" = --shard ] || [ "$w" = --out ]; then
+      skip=1
+    else
+      whole+=("$w")
+    fi
+  done
+  echo "unsharded: reclens-cli ${whole[*]}"
+}
 # Compares two audit results as the shard tests do: metrics, partial records and configuration equal.
 same_audit() {
   python3 - "$1" "$2" <<'PY'
@@ -113,9 +139,9 @@ PY
 }
 
 # --- 1. audit: array + merge -----------------------------------------------------------------------
-# The unsharded audit, with the options of audit-array.sh (the comparison includes the configuration).
-reclens-cli audit --project "$project" --model twotower-64 --k 20 --flip gender --seed 1 --quiet \
-  --json "$tmp/audit-whole.json" >/dev/null || exit 1
+# The unsharded audit: the reclens-cli arguments of audit-array.sh without --shard and --out.
+unsharded_args "$examples/audit-array.sh" || exit 1
+reclens-cli "${whole[@]}" --json "$tmp/audit-whole.json" >/dev/null || exit 1
 read -r array merge < <(bash "$examples/submit.sh" audit --cpus-per-task=1) || exit 1
 echo "audit: array job $array, merge job $merge"
 wait_done "$merge" 180
@@ -151,7 +177,7 @@ scancel "${array}_2"
 cluster_wait_for 60 bash -c "[ \"\$(scontrol -o show job ${array}_2 | grep -o 'JobState=[A-Z]*')\" = JobState=CANCELLED ]"
 held=$(cat "$tmp/held.pid" 2>/dev/null)
 check "audit: task 2 is cancelled" "[ \"\$(job_state ${array}_2)\" = CANCELLED ]"
-check "audit: its process has ended" "cluster_wait_for 20 bash -c '! kill -0 $held'"
+check "audit: its process has ended" "[ -n '$held' ] && cluster_wait_for 20 bash -c '! kill -0 $held'"
 check "audit: the other tasks completed" "[ \"\$(array_states $array | grep -v '^2 ' | tr '\n' ' ')\" = '0 COMPLETED 1 COMPLETED 3 COMPLETED ' ]"
 check "audit: no partial of task 2" "[ ! -e $RECLENS_SHARED/audit/part-2.json ]"
 cluster_wait_for 30 bash -c "[ \"\$(scontrol -o show job $merge | grep -o 'Reason=[A-Za-z]*')\" = Reason=DependencyNeverSatisfied ]"
@@ -177,8 +203,8 @@ check "audit: the new merge saved its run too" "reclens-cli audit list --project
 echo "audit with a cancelled task: $((SECONDS - started)) s since start"
 
 # --- 3. simulation: seeds as an array + merge -------------------------------------------------------
-reclens-cli simulate --project "$project" --model twotower-64 --policies greedy,egreedy:0.1,thompson,linucb \
-  --rounds 20 --k 20 --seeds 8 --seed 1 --quiet --out "$tmp/sim-whole.json" || exit 1
+unsharded_args "$examples/simulate-array.sh" || exit 1
+reclens-cli "${whole[@]}" --out "$tmp/sim-whole.json" || exit 1
 echo "simulation, unsharded: $((SECONDS - started)) s since start"
 read -r array merge < <(bash "$examples/submit.sh" simulate --cpus-per-task=1) || exit 1
 echo "simulation: array job $array, merge job $merge"
