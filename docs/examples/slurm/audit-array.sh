@@ -3,7 +3,7 @@
 #SBATCH --array=0-7
 #SBATCH --cpus-per-task=4
 #SBATCH --time=01:00:00
-# One shard of the audit per array task: task i audits the users u with u % 8 == i and writes
+# One shard of the audit per array task: task i audits the users u with u % shards == i and writes
 # audit/part-i.json. RECLENS_SHARED (default /shared): the folder every node sees, holding the project
 # and its model; RECLENS_SHARDS (default 8): the shard count, equal to the size of --array.
 shared="${RECLENS_SHARED:-/shared}"

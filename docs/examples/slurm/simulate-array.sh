@@ -3,7 +3,7 @@
 #SBATCH --array=0-7
 #SBATCH --cpus-per-task=4
 #SBATCH --time=04:00:00
-# One shard of the simulation's seeds per array task: task i runs the seeds s with s % 8 == i and writes
+# One shard of the simulation's seeds per array task: task i runs the seeds s with s % shards == i and writes
 # simulate/part-i.json. RECLENS_SHARED and RECLENS_SHARDS as in audit-array.sh.
 shared="${RECLENS_SHARED:-/shared}"
 shards="${RECLENS_SHARDS:-8}"
