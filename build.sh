@@ -19,6 +19,7 @@ PACKAGES=(
   libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libgraphviz-dev
   xvfb xauth python3 python3-torch python3-numpy
   clang libclang-rt-14-dev file appstream desktop-file-utils fonts-wqy-microhei
+  munge slurmctld slurmd slurm-client python3-yaml
 )
 
 install_packages() {
