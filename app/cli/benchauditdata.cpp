@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "benchsupport.h"
 #include "data/generator.h"
 #include "engine/userprofilebuilder.h"
 #include "model/trainer.h"
@@ -14,16 +15,6 @@ namespace reclens::cli {
 namespace {
 
 using Json = nlohmann::json;
-
-template <class T>
-Status writeArray(const std::string& dir, const std::string& name, const std::vector<T>& values) {
-  const auto path = dir + "/" + name;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(values.data()),
-            static_cast<std::streamsize>(values.size() * sizeof(T)));
-  if (!out) return makeError(ErrorCode::Io, "cannot write the baseline input", path);
-  return Status::success();
-}
 
 // Keys whose values come from random resampling: compared within their Monte Carlo error.
 bool randomKey(const std::string& key) {
@@ -241,7 +232,7 @@ Status writeBaselineInputs(const AuditBenchWorld& world, ScoringEngine& engine, 
       continue;
     for (std::size_t u = 0; u < users; ++u) codes[u] = field.codeAt(u);
     const auto file = "group_" + std::to_string(meta["attributes"].size()) + ".i32";
-    if (auto s = writeArray(dir, file, codes); !s) return s;
+    if (auto s = writeRawArray(dir, file, codes); !s) return s;
     meta["attributes"].push_back({{"name", field.name()}, {"values", field.vocabulary()}, {"file", file}});
   }
   meta["item_fields"] = Json::array();
@@ -252,15 +243,15 @@ Status writeBaselineInputs(const AuditBenchWorld& world, ScoringEngine& engine, 
     const auto& field = d.items.fields[static_cast<std::size_t>(f)];
     for (std::size_t i = 0; i < itemCodes.size(); ++i) itemCodes[i] = field.codeAt(i);
     const auto file = std::string("item_") + name + ".i32";
-    if (auto s = writeArray(dir, file, itemCodes); !s) return s;
+    if (auto s = writeRawArray(dir, file, itemCodes); !s) return s;
     meta["item_fields"].push_back({{"name", name}, {"values", field.vocabulary()}, {"file", file}});
   }
   for (const auto& s :
-       {writeArray(dir, "items.f32", engine.itemEmbeddingsOnCpu()),
-        writeArray(dir, "history_weights.f32", weights), writeArray(dir, "user_field_codes.i32", fieldCodes),
-        writeArray(dir, "history_start.i64", historyStart), writeArray(dir, "history_items.i32", history),
-        writeArray(dir, "test_start.i64", testStart), writeArray(dir, "test_items.i32", test),
-        writeArray(dir, "history_rows.i32", historyItems)}) {
+       {writeRawArray(dir, "items.f32", engine.itemEmbeddingsOnCpu()),
+        writeRawArray(dir, "history_weights.f32", weights), writeRawArray(dir, "user_field_codes.i32", fieldCodes),
+        writeRawArray(dir, "history_start.i64", historyStart), writeRawArray(dir, "history_items.i32", history),
+        writeRawArray(dir, "test_start.i64", testStart), writeRawArray(dir, "test_items.i32", test),
+        writeRawArray(dir, "history_rows.i32", historyItems)}) {
     if (!s) return s;
   }
   std::ofstream out(dir + "/meta.json");

@@ -1,11 +1,13 @@
 #pragma once
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "common/result.h"
 #include "engine/computedevice.h"
 #include "engine/userprofile.h"
 #include "explain/attribution.h"
@@ -48,6 +50,17 @@ std::string findPython(const std::string& given, const std::string& module);
 // A file shipped under resources/python: `given`, else beside the build tree or in the installed share
 // folder.
 std::string findPythonScript(const std::string& given, const std::string& fileName);
+// Writes `values` raw (little-endian, as in memory) to dir/name, an input file of a Python baseline.
+template <class T>
+Status writeRawArray(const std::string& dir, const std::string& name, const std::vector<T>& values) {
+  const auto path = dir + "/" + name;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(values.data()),
+            static_cast<std::streamsize>(values.size() * sizeof(T)));
+  if (!out) return makeError(ErrorCode::Io, "cannot write the baseline input", path);
+  return Status::success();
+}
+
 // Median and nearest-rank percentile (p in [0, 100]) of `values`; 0 when empty. The one percentile
 // definition of every bench: both sides' statistics are computed here from their raw per-run times.
 double median(std::vector<double> values);

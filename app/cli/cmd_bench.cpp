@@ -16,6 +16,7 @@ void addBenchCommand(CLI::App& app, CommandRunner& runner) {
   addBenchAuditCommand(*sub, runner);
   addBenchWhatIfCommand(*sub, runner);
   addBenchStreamCommand(*sub, runner);
+  addBenchSimulateCommand(*sub, runner);
 }
 
 }  // namespace reclens::cli

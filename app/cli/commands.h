@@ -31,5 +31,6 @@ void addBenchExplainCommand(CLI::App& bench, CommandRunner& runner);
 void addBenchAuditCommand(CLI::App& bench, CommandRunner& runner);
 void addBenchWhatIfCommand(CLI::App& bench, CommandRunner& runner);
 void addBenchStreamCommand(CLI::App& bench, CommandRunner& runner);
+void addBenchSimulateCommand(CLI::App& bench, CommandRunner& runner);
 
 }  // namespace reclens::cli
