@@ -361,7 +361,8 @@ int runBenchSimulate(const BenchSimulateArgs& a) {
                        : fs::path(a.keep);
   std::error_code ec;
   if (!a.keep.empty() && fs::exists(dir / "bench.reclens"))
-    return reportError(makeError(ErrorCode::InvalidArgument, "--keep-inputs: the folder already holds a world",
+    return reportError(makeError(ErrorCode::InvalidArgument,
+                                 "--keep-inputs: the folder already holds a world",
                                  (dir / "bench.reclens").string()));
   fs::create_directories(dir, ec);
   if (ec) return reportError(makeError(ErrorCode::Io, "cannot create " + dir.string() + ": " + ec.message()));

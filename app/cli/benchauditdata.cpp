@@ -248,10 +248,11 @@ Status writeBaselineInputs(const AuditBenchWorld& world, ScoringEngine& engine, 
   }
   for (const auto& s :
        {writeRawArray(dir, "items.f32", engine.itemEmbeddingsOnCpu()),
-        writeRawArray(dir, "history_weights.f32", weights), writeRawArray(dir, "user_field_codes.i32", fieldCodes),
-        writeRawArray(dir, "history_start.i64", historyStart), writeRawArray(dir, "history_items.i32", history),
-        writeRawArray(dir, "test_start.i64", testStart), writeRawArray(dir, "test_items.i32", test),
-        writeRawArray(dir, "history_rows.i32", historyItems)}) {
+        writeRawArray(dir, "history_weights.f32", weights),
+        writeRawArray(dir, "user_field_codes.i32", fieldCodes),
+        writeRawArray(dir, "history_start.i64", historyStart),
+        writeRawArray(dir, "history_items.i32", history), writeRawArray(dir, "test_start.i64", testStart),
+        writeRawArray(dir, "test_items.i32", test), writeRawArray(dir, "history_rows.i32", historyItems)}) {
     if (!s) return s;
   }
   std::ofstream out(dir + "/meta.json");
