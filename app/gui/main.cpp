@@ -27,6 +27,7 @@
 #include "mainwindow/presentationmode.h"
 #include "recommendations/recommendationspage.h"
 #include "services/auditservice.h"
+#include "simulation/simulationpage.h"
 #include "tables/itemspage.h"
 #include "tables/userspage.h"
 #include "whatif/whatifpage.h"
@@ -76,9 +77,10 @@ int main(int argc, char** argv) {
       QStringLiteral("file"));
   const QCommandLineOption pageOption(
       QStringLiteral("page"),
-      QStringLiteral("Page to show once the project is open: users, items, recommendations, explanation, "
-                     "longtail, fairness, embedding, item or whatif (the audit pages audit the model once it "
-                     "is loaded)."),
+      QStringLiteral(
+          "Page to show once the project is open: users, items, recommendations, explanation, "
+          "longtail, fairness, embedding, item, whatif or simulation (the audit pages audit the model "
+          "once it is loaded)."),
       QStringLiteral("page"));
   const QCommandLineOption userOption(
       QStringLiteral("user"),
@@ -93,6 +95,13 @@ int main(int argc, char** argv) {
       QStringLiteral("present"),
       QStringLiteral("Start presentation mode (full screen, guided walk) once the model is loaded."));
   parser.addOption(presentOption);
+  const QCommandLineOption simulationOption(
+      QStringLiteral("simulation"),
+      QStringLiteral(
+          "Show this saved simulation result (reclens-cli simulate --out) on the Simulation page once "
+          "the project is open."),
+      QStringLiteral("file"));
+  parser.addOption(simulationOption);
   parser.process(app);
 
   const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
@@ -149,6 +158,16 @@ int main(int argc, char** argv) {
   QObject::connect(&window, &reclens::MainWindow::projectOpened, &window, [&window, page] {
     if (page == QStringLiteral("whatif")) window.showPage(window.pageIndex(window.whatIfPage()));
   });
+  // --page simulation shows the Simulation page; --simulation FILE opens a saved result there.
+  const QString simulationFile = parser.value(simulationOption);
+  QObject::connect(&window, &reclens::MainWindow::projectOpened, &window, [&window, page, simulationFile] {
+    auto* simulation = window.simulationPage();
+    if (page == QStringLiteral("simulation") || !simulationFile.isEmpty())
+      window.showPage(window.pageIndex(simulation));
+    if (simulationFile.isEmpty()) return;
+    if (auto st = simulation->openResult(simulationFile); !st)
+      std::fprintf(stderr, "reclens: error: %s\n", st.error().message.c_str());
+  });
   if (parser.isSet(presentOption)) {
     QObject::connect(
         window.recommendationsPage(), &reclens::RecommendationsPage::modelLoaded, &window,
@@ -200,6 +219,7 @@ int main(int argc, char** argv) {
           shown == window.pageIndex(window.embeddingMapPage()) ||
           shown == window.pageIndex(window.explanationPage()) ||
           shown == window.pageIndex(window.whatIfPage()) ||
+          shown == window.pageIndex(window.simulationPage()) ||
           (shown == window.pageIndex(window.itemViewPage()) && window.itemViewPage()->currentItem() >= 0);
       const bool waitForList = waitForModel && (recs->hasModels() || recs->job().isRunning());
       if (!waitForList) grab();
@@ -229,6 +249,10 @@ int main(int argc, char** argv) {
                      });
     QObject::connect(window.itemViewPage(), &reclens::ItemViewPage::similarShown, &window, [&window, grab] {
       if (window.currentPage() == window.pageIndex(window.itemViewPage())) grab();
+    });
+    // The Simulation page is grabbed with the model loaded (its name shows) and a saved result drawn.
+    QObject::connect(recs, &reclens::RecommendationsPage::resultShown, &window, [&window, grab] {
+      if (window.currentPage() == window.pageIndex(window.simulationPage())) grab();
     });
     // The Explanation page is grabbed once the graph of its first row is drawn (or nothing was explained).
     auto* explain = window.explanationPage();

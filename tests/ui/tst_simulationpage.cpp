@@ -273,6 +273,14 @@ class TestSimulationPage : public QObject {
     QVERIFY(reopened.slateView()->currentSlate() == nullptr);
     QVERIFY(reopened.slateView()->statusLabel()->text().contains(QStringLiteral("not kept")));
     QVERIFY(!reopened.openResult(m_dir.filePath(QStringLiteral("missing.json"))).ok());
+    // A result opened before the project's model has loaded stays when the model arrives (reclens
+    // --simulation FILE); closing the project drops it.
+    SimulationPage early;
+    QVERIFY(early.openResult(json).ok());
+    early.setSession(m_session);
+    QCOMPARE(early.summaryModel()->rowCount(), 2);
+    early.setSession(nullptr);
+    QCOMPARE(early.summaryModel()->rowCount(), 0);
   }
 
   void cancelStopsALongRun() {

@@ -138,7 +138,7 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
   addPage(QStringLiteral(":/icons/users.svg"), tr("What-if"),
           tr("Edit a user's history and attributes, delist items or brands, replay the history over time"),
           m_whatIf);
-  auto* simulation = new SimulationPage(this);
+  auto* simulation = m_simulation = new SimulationPage(this);
   const int simulationIndex =
       addPage(QStringLiteral(":/icons/reclens.svg"), tr("Simulation"),
               tr("Deploy the model in a simulated loop: policies side by side over rounds, with intervals"),

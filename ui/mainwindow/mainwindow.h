@@ -30,6 +30,7 @@ class ItemViewPage;
 class SessionRestore;
 class WhatIfPage;
 class PresentationMode;
+class SimulationPage;
 
 // The application window. It only assembles: menus and shortcuts, a navigation list beside a stack
 // of pages, the status bar, and the wiring between the project controller and the pages.
@@ -64,6 +65,7 @@ class MainWindow : public QMainWindow {
   LongTailPage* longTailPage() const { return m_longTail; }
   FairnessPage* fairnessPage() const { return m_fairness; }
   EmbeddingMapPage* embeddingMapPage() const { return m_embedding; }
+  SimulationPage* simulationPage() const { return m_simulation; }
   // Shows the Recommendations page for dataset user row `user`.
   void showRecommendations(int user);
   // Shows the Explanation page for dataset user row `user`, with catalog row `item` selected (and
@@ -118,6 +120,7 @@ class MainWindow : public QMainWindow {
   LongTailPage* m_longTail;
   FairnessPage* m_fairness;
   EmbeddingMapPage* m_embedding;
+  SimulationPage* m_simulation;
   QMenu* m_recentMenu = nullptr;
   QMenu* m_pagesMenu = nullptr;
   QLabel* m_projectLabel;

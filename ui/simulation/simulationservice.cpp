@@ -32,10 +32,11 @@ void SimulationService::setSession(std::shared_ptr<const ModelSession> session) 
   if (session == m_session) return;
   m_job.cancel();
   ++m_generation;
-  // A run's rows are those of its project: a model of another project drops what is shown.
+  // A run's rows are those of its project: a model of another project (or none) drops what is shown. A
+  // result opened before any model was loaded stays (the first model of the project it was opened in).
   const DatasetSnapshot* before = m_session ? &m_session->snapshot() : nullptr;
   const DatasetSnapshot* after = session ? &session->snapshot() : nullptr;
-  if (before != after) {
+  if (before != nullptr && before != after) {
     m_result.reset();
     m_live.reset();
     m_shown.reset();
