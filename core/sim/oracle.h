@@ -22,6 +22,8 @@ class Oracle {
   virtual std::size_t numItems() const = 0;
   // Replaces `out` with the appeal of every catalog row for `user` (values in [0, 1]).
   virtual void appeal(std::int32_t user, std::vector<double>& out) const = 0;
+  // Whether appeal() may be called from several threads at once (for different users).
+  virtual bool concurrentAppeal() const { return false; }
   // One sentence for reports: where the truth comes from and the assumptions made.
   virtual std::string description() const = 0;
   // Items the truth treats specially (the planted under-exposed brand), or -1 when none.

@@ -4,8 +4,10 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <thread>
 
 #include "audit/longtailmetrics.h"
+#include "engine/computethreads.h"
 #include "engine/userprofilebuilder.h"
 #include "model/modelfile.h"
 #include "sim/simrng.h"
@@ -215,6 +217,30 @@ Status retrainPolicy(PolicyState& state, const SharedInputs& shared, const SimCo
   return Status::success();
 }
 
+// The truth's appeal of every catalog row for each user of `part` into `out` ([part, items]): on the
+// compute threads when the oracle allows it (the per-user rows are independent).
+void batchAppeal(const Oracle& oracle, const std::vector<std::int32_t>& part, std::size_t items,
+                 std::vector<double>& out) {
+  auto rows = [&](std::size_t first, std::size_t last) {
+    std::vector<double> row;
+    for (std::size_t j = first; j < last; ++j) {
+      oracle.appeal(part[j], row);
+      std::copy(row.begin(), row.end(), out.begin() + static_cast<std::ptrdiff_t>(j * items));
+    }
+  };
+  const auto threads =
+      oracle.concurrentAppeal()
+          ? std::min<std::size_t>(part.size(), static_cast<std::size_t>(std::max(1, computeThreads())))
+          : 1;
+  if (threads <= 1) return rows(0, part.size());
+  std::vector<std::thread> workers;
+  const std::size_t step = (part.size() + threads - 1) / threads;
+  for (std::size_t t = 1; t < threads; ++t)
+    workers.emplace_back(rows, std::min(part.size(), t * step), std::min(part.size(), (t + 1) * step));
+  rows(0, std::min(part.size(), step));
+  for (auto& w : workers) w.join();
+}
+
 }  // namespace
 
 Result<SimResult> runSimulation(const Dataset& dataset, std::shared_ptr<const ModelFile> model,
@@ -289,11 +315,7 @@ Result<SimResult> runSimulation(const Dataset& dataset, std::shared_ptr<const Mo
             who.begin() + static_cast<std::ptrdiff_t>(first),
             who.begin() + static_cast<std::ptrdiff_t>(std::min(who.size(), first + batch)));
         appeal.resize(part.size() * items);
-        std::vector<double> row;
-        for (std::size_t j = 0; j < part.size(); ++j) {
-          oracle.appeal(part[j], row);
-          std::copy(row.begin(), row.end(), appeal.begin() + static_cast<std::ptrdiff_t>(j * items));
-        }
+        batchAppeal(oracle, part, items, appeal);
         detail::BatchContext cx;
         cx.config = &config;
         cx.shared = &shared;

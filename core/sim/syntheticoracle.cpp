@@ -143,6 +143,8 @@ class SyntheticOracle final : public Oracle {
     }
   }
 
+  bool concurrentAppeal() const override { return true; }  // reads the world, writes only `out`
+
   std::string description() const override {
     return "the generator's true tastes of each user (category mix after the drift switch, style cells, two "
            "favourite brands, popularity inside them; the under-exposed brand's shop-side suppression "
