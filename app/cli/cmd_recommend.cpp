@@ -1,4 +1,5 @@
-// reclens-cli recommend: the top-K of one user from a registered (or given) model.
+// reclens-cli recommend: the top-K of one user from a registered (or given) model, or of every user
+// (--all-users), streamed as CSV or JSON.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -8,8 +9,11 @@
 
 #include "clisupport.h"
 #include "commands.h"
+#include "data/generatorcsvfile.h"
 #include "data/textcheck.h"
 #include "engine/computedevice.h"
+#include "engine/computethreads.h"
+#include "engine/rerank.h"
 #include "engine/scoringengine.h"
 #include "engine/userprofilebuilder.h"
 #include "model/modelfile.h"
@@ -25,6 +29,12 @@ struct RecommendArgs {
   std::string model;
   bool trustModel = false;
   std::string user;
+  bool allUsers = false;
+  bool csv = false;
+  bool quiet = false;
+  std::string out;  // --all-users: the file to write ("" = standard output)
+  int batch = 1024;
+  int threads = 0;
   int k = 20;
   double popPenalty = 0.0;
   double mmr = 0.0;
@@ -38,11 +48,118 @@ std::string fieldValue(const Catalog& items, const char* field, std::size_t row)
   return f < 0 ? std::string() : items.fields[static_cast<std::size_t>(f)].valueAt(row);
 }
 
+std::string scoreText(float score) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.9g", static_cast<double>(score));
+  return text;
+}
+
+// Every user's top-K, streamed in user row order: CSV rows "user,rank,item,score" or one JSON object
+// whose "lists" hold {"user", "items", "scores"} per user. Users are scored in batches (one matrix
+// product and top-K per batch on the compute threads); re-ranking, when asked for, re-ranks each user's
+// candidates exactly as the one-user command does.
+int runAllUsers(const RecommendArgs& a, const ProjectWithModel& p, const ScoringEngine::Options& options) {
+  const auto& d = p.dataset;
+  ScoringEngine engine(p.model);
+  engine.setNearbyRanking(false);
+  const UserProfileBuilder profiles(d, p.model->metadata());
+  const bool rerank = options.reRank.active();
+  const int fetch = rerank ? static_cast<int>(options.reRank.candidateCount(a.k, d.items.size())) : a.k;
+  ReRankContext context = options.context;
+  if (options.reRank.diversity > 0.0) {
+    context.embeddings = engine.itemEmbeddingsOnCpu().data();
+    context.dim = engine.dim();
+  }
+  GeneratorCsvFile file;
+  const std::string path = a.out.empty() ? std::string("/dev/stdout") : a.out;
+  if (auto st = file.open(path); !st) return reportError(st.error());
+  if (a.csv) {
+    file.put("user,rank,item,score\n");
+  } else {
+    nlohmann::json head = {
+        {"model", {{"name", p.record.name}, {"path", p.record.path}, {"kind", p.model->metadata().kind}}},
+        {"device", p.device.description},
+        {"k", a.k},
+        {"users", d.users.size()},
+        {"rerank", {{"pop_penalty", a.popPenalty}, {"mmr", a.mmr}, {"category_cap", a.categoryCap}}}};
+    auto text = head.dump();
+    text.pop_back();  // the object stays open for "lists"
+    file.put(text);
+    file.put(",\"lists\":[\n");
+  }
+  const auto control = terminalTaskControl("recommend", a.quiet);
+  const std::size_t users = d.users.size();
+  auto status = engine.recommendAll(
+      users, [&](std::size_t u) { return profiles.profile(static_cast<std::int32_t>(u)); }, fetch, true,
+      a.batch,
+      [&](std::size_t u, const std::vector<Recommendation>& candidates) {
+        const auto list = rerank ? reRank(candidates, a.k, options.reRank, context) : candidates;
+        const auto& id = d.users.ids[u];
+        if (a.csv) {
+          for (const auto& r : list) {
+            file.putField(id);
+            file.put(',');
+            file.putInt(r.rank);
+            file.put(',');
+            file.putField(d.items.ids[static_cast<std::size_t>(r.item)]);
+            file.put(',');
+            file.put(scoreText(r.score));
+            file.put('\n');
+          }
+          return;
+        }
+        file.put(u == 0 ? "{\"user\":" : ",\n{\"user\":");
+        file.put(nlohmann::json(id).dump());
+        file.put(",\"items\":[");
+        for (std::size_t j = 0; j < list.size(); ++j) {
+          if (j > 0) file.put(',');
+          file.put(nlohmann::json(d.items.ids[static_cast<std::size_t>(list[j].item)]).dump());
+        }
+        file.put("],\"scores\":[");
+        for (std::size_t j = 0; j < list.size(); ++j) {
+          if (j > 0) file.put(',');
+          file.put(scoreText(list[j].score));
+        }
+        file.put("]}");
+      },
+      control);
+  if (!a.csv) file.put("\n]}\n");
+  const auto closed = file.close();
+  if (!status) {
+    if (!a.out.empty()) std::remove(a.out.c_str());  // never leave a partial list behind as if it were whole
+    return reportError(status.error());
+  }
+  if (!closed) return reportError(closed.error());
+  return kExitOk;
+}
+
 int runRecommend(const RecommendArgs& a) {
+  if (a.allUsers == !a.user.empty())
+    return reportError(makeError(ErrorCode::InvalidArgument, "give exactly one of --user ID or --all-users"));
+  if (!a.allUsers && (a.csv || !a.out.empty()))
+    return reportError(makeError(ErrorCode::InvalidArgument, "--csv and --out go with --all-users"));
+  if (a.csv && a.json)
+    return reportError(makeError(ErrorCode::InvalidArgument, "give --csv or --json, not both"));
+  setComputeThreads(a.threads);
   auto opened = openProjectWithModel(a.project, a.model, a.device, a.trustModel);
   if (!opened) return reportError(opened.error());
   const auto& p = opened.value();
   const auto& d = p.dataset;
+  if (a.allUsers) {
+    const auto popularity = itemPopularity(d.interactions, d.items.size());
+    std::vector<std::int32_t> categories(d.items.size(), -1);
+    if (const int f = d.items.fieldIndex("category"); f >= 0) {
+      for (std::size_t i = 0; i < d.items.size(); ++i)
+        categories[i] = d.items.fields[static_cast<std::size_t>(f)].codeAt(i);
+    }
+    ScoringEngine::Options options;
+    options.reRank.popularityPenalty = a.popPenalty;
+    options.reRank.diversity = a.mmr;
+    options.reRank.categoryCap = a.categoryCap;
+    options.context.popularity = &popularity;
+    options.context.category = &categories;
+    return runAllUsers(a, p, options);
+  }
   auto userRow = rowOfId(d.users.ids, a.user, "user", a.project);
   if (!userRow) return reportError(userRow.error());
   const std::int32_t user = userRow.value();
@@ -117,7 +234,17 @@ void addRecommendCommand(CLI::App& app, CommandRunner& runner) {
   sub->add_option("--project", args->project, "Project file (*.reclens)")->required();
   sub->add_option("--model", args->model,
                   "Registered model name or model file (default: the newest registered)");
-  sub->add_option("--user", args->user, "External user id")->required();
+  sub->add_option("--user", args->user, "External user id");
+  sub->add_flag("--all-users", args->allUsers,
+                "Every user's list, streamed in user order (CSV with --csv, else JSON with --json)");
+  sub->add_flag("--csv", args->csv, "--all-users: CSV rows user,rank,item,score");
+  sub->add_option("--out", args->out, "--all-users: write to this file instead of standard output");
+  sub->add_option("--batch", args->batch, "--all-users: users scored together")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  sub->add_option("--threads", args->threads, "CPU threads (0: library default, all cores)")
+      ->check(CLI::Range(0, 1024));
+  sub->add_flag("--quiet", args->quiet, "No progress on standard error");
   sub->add_option("--k", args->k, "List length")->check(CLI::Range(1, 100000))->capture_default_str();
   sub->add_option("--pop-penalty", args->popPenalty, "Popularity penalty λ (0 = off)")
       ->check(CLI::Range(0.0, 100.0));

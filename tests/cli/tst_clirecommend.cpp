@@ -106,6 +106,36 @@ class TestCliRecommend : public QObject {
     QVERIFY(r.out.contains("Two"));
   }
 
+  void recommendAllUsersStreamsCsv() {
+    // A (North) = (2.5, 1): i2 3.5, then i0 and i5 tie at 2.5 (the lower row first); B = (3, 4) as above;
+    // C (North) = i0 = (1, 0): i4 2, then i2 and i5 tie at 1.
+    const QString out = m_dir.filePath("all.csv");
+    const auto r = cli({"recommend", "--project", m_project, "--all-users", "--k", "2", "--csv", "--out", out,
+                        "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()), QStringLiteral("user,rank,item,score\n"
+                                                               "A,1,i2,3.5\nA,2,i0,2.5\n"
+                                                               "B,1,i4,6\nB,2,i1,4\n"
+                                                               "C,1,i4,2\nC,2,i2,1\n"));
+  }
+
+  void recommendAllUsersJsonEqualsOneUser() {
+    // Re-ranked lists of every user equal the one-user command's (B under a cap of one per category).
+    const auto r = cli({"recommend", "--project", m_project, "--all-users", "--k", "3", "--category-cap", "1",
+                        "--json", "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto doc = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(doc.value("users").toInt(), 3);
+    const auto lists = doc.value("lists").toArray();
+    QCOMPARE(lists.size(), 3);
+    const auto b = lists[1].toObject();
+    QCOMPARE(b.value("user").toString(), QString("B"));
+    QCOMPARE(b.value("items").toArray(), (QJsonArray{"i4", "i3"}));
+    QCOMPARE(b.value("scores").toArray(), (QJsonArray{6.0, 1.5}));
+  }
+
   void recommendErrors_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
@@ -114,6 +144,10 @@ class TestCliRecommend : public QObject {
                                   << "user 'nobody' is not in the project";
     QTest::newRow("unknown model") << QStringList{"--user", "A", "--model", "nope"} << 2
                                    << "no registered model is called 'nope'";
+    QTest::newRow("user and all users") << QStringList{"--user", "A", "--all-users"} << 2
+                                        << "give exactly one of --user ID or --all-users";
+    QTest::newRow("csv for one user") << QStringList{"--user", "A", "--csv"} << 2
+                                      << "--csv and --out go with --all-users";
   }
 
   void recommendErrors() {
