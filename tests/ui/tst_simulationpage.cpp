@@ -310,19 +310,44 @@ class TestSimulationPage : public QObject {
     QCOMPARE(page.plot()->plot()->graphCount(), 2);
   }
 
-  void projectWithoutGeneratorShowsTheMessage() {
+  void projectWithoutGeneratorUsesAModelTruth() {
     SimulationPage page;
     page.setSession(m_plainSession);
+    // No generated tastes to offer: the model stands in for the users, with its link's negatives.
+    auto* truth = page.form()->truthBox();
+    QCOMPARE(truth->count(), 1);
+    QCOMPARE(truth->currentData().toString(), QString::fromStdString(m_plainSession->name()));
+    QVERIFY(!page.form()->appealScaleBox()->isEnabled());
+    QVERIFY(page.form()->truthNegativesBox()->isEnabled());
+    QVERIFY(!truth->toolTip().isEmpty());
     choosePolicies(*page.form(), {"greedy"});
     page.form()->roundsBox()->setValue(2);
-    QSignalSpy failed(&page.service(), &SimulationService::runFailed);
+    page.form()->seedsBox()->setValue(1);
+    QSignalSpy finished(&page.service(), &SimulationService::resultChanged);
     QVERIFY(page.run());
-    QVERIFY(failed.wait(kWaitMs));
-    QCOMPARE(failed.at(0).at(1).toBool(), false);
-    QVERIFY2(page.statusLabel()->text().contains(QStringLiteral("not made by the generator")),
-             qPrintable(page.statusLabel()->text()));
-    QVERIFY(!page.service().result());
-    QCOMPARE(page.summaryModel()->rowCount(), 0);
+    QVERIFY(finished.wait(kWaitMs));
+    const auto& result = page.service().result();
+    QVERIFY(result);
+    QVERIFY2(result->oracle.find("as the truth") != std::string::npos, result->oracle.c_str());
+    // Greedy on the truth's own model shows the truth's best slate in round 1: no regret.
+    QVERIFY(std::abs(sim::metricInterval(result->runs[0], sim::kRegret, 0).mean) < 1e-9);
+    QCOMPARE(page.summaryModel()->rowCount(), 1);
+    QVERIFY(page.statusLabel()->text().contains(QStringLiteral("Click a point")));
+  }
+
+  void generatedProjectOffersItsTastesFirst() {
+    SimulationPage page;
+    page.setSession(m_session);
+    auto* truth = page.form()->truthBox();
+    QVERIFY(truth->count() >= 2);
+    QVERIFY(truth->currentData().toString().isEmpty());
+    QVERIFY(page.form()->appealScaleBox()->isEnabled());
+    QVERIFY(!page.form()->truthNegativesBox()->isEnabled());
+    truth->setCurrentIndex(1);
+    QVERIFY(!page.form()->appealScaleBox()->isEnabled());
+    const auto request = page.form()->request();
+    QVERIFY(request.ok());
+    QCOMPARE(QString::fromStdString(request.value().truthModel), truth->currentData().toString());
   }
 };
 

@@ -7,6 +7,7 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -106,7 +107,11 @@ SimulationForm::SimulationForm(QWidget* parent)
       m_firstSeed(spinBox(this, 0, 1000000000, 1,
                           tr("Seed of the first repetition; repetition s uses this seed + s, so a run is "
                              "reproducible."))),
-      m_scale(new QDoubleSpinBox(this)) {
+      m_scale(new QDoubleSpinBox(this)),
+      m_truth(new QComboBox(this)),
+      m_negatives(spinBox(this, 1, 10000, 20,
+                          tr("Items drawn per held-out item when fitting the truth model's link: sets the "
+                             "overall level of engagement, not the order."))) {
   m_users->setSpecialValueText(tr("all"));
   m_retrainEvery->setSpecialValueText(tr("never (frozen)"));
   m_examination->addItem(tr("Position-based"), QStringLiteral("pbm"));
@@ -141,12 +146,12 @@ SimulationForm::SimulationForm(QWidget* parent)
   form->addRow(tr("E&pochs:"), m_retrainEpochs);
   form->addRow(tr("&Seeds:"), m_seeds);
   form->addRow(tr("&First seed:"), m_firstSeed);
-  form->addRow(tr("&Appeal scale:"), m_scale);
 
   auto* column = new QVBoxLayout(this);
   column->setContentsMargins(0, 0, 0, 0);
   column->addWidget(buildPolicies());
   column->addWidget(loop);
+  column->addWidget(buildTruth());
   column->addStretch(1);
 
   for (auto* box : {m_rounds, m_users, m_k, m_retrainEvery, m_retrainEpochs, m_seeds, m_firstSeed})
@@ -155,6 +160,35 @@ SimulationForm::SimulationForm(QWidget* parent)
     connect(box, &QDoubleSpinBox::valueChanged, this, &SimulationForm::changed);
   connect(m_examination, &QComboBox::currentIndexChanged, this, &SimulationForm::updateEnabled);
   connect(m_retrainEvery, &QSpinBox::valueChanged, this, &SimulationForm::updateEnabled);
+  connect(m_truth, &QComboBox::currentIndexChanged, this, &SimulationForm::updateEnabled);
+  connect(m_negatives, &QSpinBox::valueChanged, this, &SimulationForm::changed);
+  setTruthChoices(true, {});
+  updateEnabled();
+}
+
+QWidget* SimulationForm::buildTruth() {
+  auto* box = new QGroupBox(tr("Truth"), this);
+  box->setToolTip(tr("What the simulated users answer from."));
+  m_truth->setToolTip(
+      tr("Generated tastes: a generated project's true tastes of every user. A model: a model trained on "
+         "all the data stands in for the users (imported projects); its scores become probabilities "
+         "through a link fitted on held-out items. That is an assumption, and the report says so."));
+  auto* form = new QFormLayout(box);
+  form->addRow(tr("&Users answer from:"), m_truth);
+  form->addRow(tr("&Appeal scale:"), m_scale);
+  form->addRow(tr("&Negatives:"), m_negatives);
+  return box;
+}
+
+void SimulationForm::setTruthChoices(bool generated, const std::vector<QString>& models) {
+  const QVariant current = m_truth->currentData();
+  QSignalBlocker block(m_truth);
+  m_truth->clear();
+  if (generated) m_truth->addItem(tr("Generated tastes"), QString());
+  for (const auto& name : models) m_truth->addItem(tr("Model %1").arg(name), name);
+  const int kept = current.isValid() ? m_truth->findData(current) : -1;
+  m_truth->setCurrentIndex(kept >= 0 ? kept : 0);
+  m_truth->setEnabled(m_truth->count() > 0);
   updateEnabled();
 }
 
@@ -193,6 +227,9 @@ QWidget* SimulationForm::buildPolicies() {
 }
 
 void SimulationForm::updateEnabled() {
+  const bool modelTruth = !m_truth->currentData().toString().isEmpty();
+  m_scale->setEnabled(m_truth->count() > 0 && !modelTruth);
+  m_negatives->setEnabled(modelTruth);
   m_eta->setEnabled(m_examination->currentData().toString() == QLatin1String("pbm"));
   m_retrainEpochs->setEnabled(m_retrainEvery->value() > 0);
   Q_EMIT changed();
@@ -235,6 +272,11 @@ Result<SimulationRequest> SimulationForm::request() const {
   r.config.seeds = m_seeds->value();
   r.config.seed = static_cast<std::uint64_t>(m_firstSeed->value());
   r.appealScale = m_scale->value();
+  if (m_truth->count() == 0)
+    return makeError(ErrorCode::InvalidArgument,
+                     "the project has no generated tastes and no registered model to answer for its users");
+  r.truthModel = m_truth->currentData().toString().toStdString();
+  r.truthNegatives = m_negatives->value();
   if (auto st = sim::validateSimConfig(r.config); !st) return st.error();
   return r;
 }

@@ -27,6 +27,10 @@ class SimulationForm : public QWidget {
   Result<SimulationRequest> request() const;
   // Shows the settings of an earlier run (policies that are not in the list are ignored).
   void showConfig(const sim::SimConfig& config);
+  // The truths the open project offers: its generated world's tastes (when it was generated) and its
+  // registered models. Keeps the current choice when it is still offered; otherwise the generated tastes,
+  // else the first model.
+  void setTruthChoices(bool generated, const std::vector<QString>& models);
 
   // The policies offered, in order (the core's names: greedy, egreedy, …).
   const std::vector<QString>& policyNames() const { return m_names; }
@@ -42,12 +46,15 @@ class SimulationForm : public QWidget {
   QSpinBox* seedsBox() const { return m_seeds; }
   QSpinBox* firstSeedBox() const { return m_firstSeed; }
   QDoubleSpinBox* appealScaleBox() const { return m_scale; }
+  QComboBox* truthBox() const { return m_truth; }
+  QSpinBox* truthNegativesBox() const { return m_negatives; }
 
  Q_SIGNALS:
   void changed();
 
  private:
   QWidget* buildPolicies();
+  QWidget* buildTruth();
   void updateEnabled();
 
   std::vector<QString> m_names;
@@ -63,6 +70,8 @@ class SimulationForm : public QWidget {
   QSpinBox* m_seeds;
   QSpinBox* m_firstSeed;
   QDoubleSpinBox* m_scale;
+  QComboBox* m_truth;
+  QSpinBox* m_negatives;
 };
 
 }  // namespace reclens

@@ -19,6 +19,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "plots/plotexport.h"
 #include "services/jobprogressbar.h"
 #include "sim/simjson.h"
@@ -28,6 +30,7 @@
 #include "simulation/simulationservice.h"
 #include "simulation/simulationslateview.h"
 #include "simulation/simulationsummarymodel.h"
+#include "store/projectstore.h"
 #include "widgets/displayformat.h"
 #include "widgets/errormessage.h"
 
@@ -96,6 +99,7 @@ SimulationPage::SimulationPage(QWidget* parent)
   connect(m_run, &QPushButton::clicked, this, &SimulationPage::run);
   connect(m_service, &SimulationService::sessionChanged, this, [this] {
     m_failure.clear();
+    offerTruths();
     showShown();
   });
   connect(m_service, &SimulationService::runStarted, this, [this] {
@@ -183,9 +187,10 @@ namespace {
 Status writeWhole(const QString& path, const QByteArray& bytes, const char* what) {
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-    return makeError(ErrorCode::Io, std::string("cannot write the simulation ") + what + ": " +
-                                        file.errorString().toStdString(),
-                     path.toStdString());
+    return makeError(
+        ErrorCode::Io,
+        std::string("cannot write the simulation ") + what + ": " + file.errorString().toStdString(),
+        path.toStdString());
   return Status::success();
 }
 
@@ -249,6 +254,26 @@ void SimulationPage::chooseOpenPath() {
                                                     tr("Simulation results (*.json);;All files (*)"));
   if (path.isEmpty()) return;
   if (auto st = openResult(path); !st) showErrorMessage(this, tr("Could not open the result"), st.error());
+}
+
+void SimulationPage::offerTruths() {
+  const auto& session = m_service->session();
+  if (!session) return;
+  // One short read of the project's metadata and model list on this thread's own connection.
+  const auto& path = session->snapshot().projectPath();
+  bool generated = false;
+  if (auto store = ProjectStore::open(path, ProjectStore::Mode::ReadOnly)) {
+    auto value = store.value()->metaValue("generator.config");
+    generated = value && !value.value().empty();
+  }
+  std::vector<QString> models;
+  if (auto records = ModelSession::registeredModels(path)) {
+    for (const auto& r : records.value()) models.push_back(QString::fromStdString(r.name));
+  }
+  // A model opened from a file is offered too: the truth can be the model being simulated.
+  const QString own = QString::fromStdString(session->name());
+  if (std::find(models.begin(), models.end(), own) == models.end()) models.push_back(own);
+  m_form->setTruthChoices(generated, models);
 }
 
 void SimulationPage::showShown() {

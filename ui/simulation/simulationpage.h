@@ -70,6 +70,7 @@ class SimulationPage : public QWidget {
   void chooseSavePath();
   void chooseReportPath();
   void chooseOpenPath();
+  void offerTruths();
   void showShown();
   void showFailure(const QString& message, bool cancelled);
   void updateStatus();

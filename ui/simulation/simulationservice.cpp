@@ -28,6 +28,47 @@ std::vector<sim::SimAttribute> userAttributes(const Dataset& dataset) {
 
 SimulationService::SimulationService(QObject* parent) : QObject(parent) {}
 
+namespace {
+
+// The generated world's tastes, from the project's stored generator configuration.
+Result<std::unique_ptr<sim::Oracle>> generatedTruth(const ModelSession& session, double scale) {
+  std::string generatorConfig;
+  {
+    // This thread's own read-only connection; the project is never written.
+    auto store = ProjectStore::open(session.snapshot().projectPath(), ProjectStore::Mode::ReadOnly);
+    if (!store) return store.error();
+    auto value = store.value()->metaValue("generator.config");
+    if (!value) return value.error();
+    generatorConfig = std::move(value).value();
+  }
+  return sim::makeSyntheticOracle(generatorConfig, session.snapshot().dataset(), scale);
+}
+
+// A registered model of the project as the truth (the session's own model when it is the one named),
+// loaded as the Recommendations page loads models: a file that is not trusted is refused with the reason.
+Result<std::unique_ptr<sim::Oracle>> modelTruth(const std::shared_ptr<const ModelSession>& session,
+                                                const std::string& name, int negatives, std::uint64_t seed) {
+  std::shared_ptr<const ModelSession> truth;
+  if (name == session->name()) {
+    truth = session;
+  } else {
+    auto records = ModelSession::registeredModels(session->snapshot().projectPath());
+    if (!records) return records.error();
+    const auto it = std::find_if(records.value().begin(), records.value().end(),
+                                 [&name](const ProjectStore::ModelRecord& r) { return r.name == name; });
+    if (it == records.value().end())
+      return makeError(ErrorCode::NotFound, "no registered model is called '" + name + "'");
+    auto loaded = ModelSession::load(std::shared_ptr<const DatasetSnapshot>(session, &session->snapshot()),
+                                     *it, session->model()->device());
+    if (!loaded) return loaded.error();
+    truth = std::move(loaded).value();
+  }
+  // The oracle holds the loaded model itself; the file is not read again.
+  return sim::makeModelOracle(truth->model(), session->snapshot().dataset(), negatives, seed, nullptr, name);
+}
+
+}  // namespace
+
 void SimulationService::setSession(std::shared_ptr<const ModelSession> session) {
   if (session == m_session) return;
   m_job.cancel();
@@ -51,6 +92,8 @@ bool SimulationService::run(const SimulationRequest& request) {
   sim::SimConfig config = request.config;
   config.keepSlates = true;
   const double scale = request.appealScale;
+  const std::string truthModel = request.truthModel;
+  const int truthNegatives = request.truthNegatives;
   const std::uint64_t generation = ++m_generation;
 
   m_live = std::make_shared<sim::SimResult>();
@@ -63,20 +106,12 @@ bool SimulationService::run(const SimulationRequest& request) {
 
   const bool started = m_job.start<std::shared_ptr<const sim::SimResult>>(
       tr("Simulating %1 rounds").arg(config.rounds),
-      [this, session, config, scale,
+      [this, session, config, scale, truthModel, truthNegatives,
        generation](const TaskControl& control) -> Result<std::shared_ptr<const sim::SimResult>> {
         const auto& dataset = session->snapshot().dataset();
         control.report(0.0, "reading the project's truth");
-        std::string generatorConfig;
-        {
-          // This thread's own read-only connection; the project is never written.
-          auto store = ProjectStore::open(session->snapshot().projectPath(), ProjectStore::Mode::ReadOnly);
-          if (!store) return store.error();
-          auto value = store.value()->metaValue("generator.config");
-          if (!value) return value.error();
-          generatorConfig = std::move(value).value();
-        }
-        auto oracle = sim::makeSyntheticOracle(generatorConfig, dataset, scale);
+        auto oracle = truthModel.empty() ? generatedTruth(*session, scale)
+                                         : modelTruth(session, truthModel, truthNegatives, config.seed);
         if (!oracle) return oracle.error();
         sim::Retrainer retrain;
         if (config.retrainEvery > 0) retrain = sim::makeSimRetrainer(session->model()->device());

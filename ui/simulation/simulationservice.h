@@ -11,18 +11,23 @@
 
 namespace reclens {
 
-// What the Simulation page asks for: the core's run configuration and the appeal scale of the truth.
+// What the Simulation page asks for: the core's run configuration and the truth: the generated world's
+// tastes (truthModel empty) with their appeal scale, or a registered model of the project trained on all
+// the data, its scores turned into probabilities by a link fitted on `truthNegatives` drawn items per
+// held-out item (docs/simulation.md).
 struct SimulationRequest {
   sim::SimConfig config;
   double appealScale = 0.02;
+  std::string truthModel;
+  int truthNegatives = 20;
 };
 
 // Runs simulations of the model shown on the Recommendations page off the GUI thread (one at a time,
 // with progress and Cancel through job()), against the truth of the open project (its stored generator
-// configuration). The project is only read. While a run goes on, live() grows round by round: every
-// round reported by the core's observer is copied to the GUI thread and appended to the seed it
-// belongs to, so plots can draw the rounds finished so far. A finished run (or one opened from a file)
-// is result().
+// configuration, or a registered model as the truth). The project is only read. While a run goes on, live()
+// grows round by round: every round reported by the core's observer is copied to the GUI thread and appended
+// to the seed it belongs to, so plots can draw the rounds finished so far. A finished run (or one opened from
+// a file) is result().
 class SimulationService : public QObject {
   Q_OBJECT
 
