@@ -149,6 +149,7 @@ Status ImportRun::readInteractionsCsv(DatasetWriter& writer) {
   for (std::size_t a = 0; a < userAttrs.size(); ++a) {
     texts.push_back({userAttrs[a], TextRule::Label, "\"" + src.userAttributeColumns[a] + "\" value"});
   }
+  const auto binned = binnedColumns(userAttrs, src.userAttributeColumns);
   const auto uc = static_cast<std::size_t>(user.value());
   const auto ic = static_cast<std::size_t>(item.value());
   const int tc = ts.value();
@@ -194,6 +195,9 @@ Status ImportRun::readInteractionsCsv(DatasetWriter& writer) {
     auto clean = cleanText(r, texts);
     if (!clean) return clean.error();
     if (!clean.value()) continue;
+    auto numbers = binnableRow(r, binned);
+    if (!numbers) return numbers.error();
+    if (!numbers.value()) continue;
     std::int64_t when = 0;
     if (!rowOrder) {
       const auto text = f[static_cast<std::size_t>(tc)];
@@ -272,8 +276,7 @@ Status ImportRun::readInteractionsCsv(DatasetWriter& writer) {
     if (auto st = writer.addInteraction(u, i, when, w, k); !st) return st;
     ++m_report.interactions;
   }
-  if (rows == 0 && m_report.rowsRead == 0)
-    return makeError(ErrorCode::Empty, "has a header but no data rows", src.path, 1);
+  if (rows == 0 && m_report.rowsRead == 0) return noDataRows(r);
   m_doneBytes += r.fileSize();
   return Status::success();
 }
