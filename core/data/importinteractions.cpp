@@ -1,7 +1,7 @@
 // ImportRun: reading the interactions (CSV layout and whitespace-separated sequences).
-#include <charconv>
 #include <cmath>
 
+#include "data/attributebins.h"
 #include "data/csvreader.h"
 #include "data/importrun.h"
 #include "data/timestampparser.h"
@@ -12,10 +12,9 @@ namespace reclens {
 namespace {
 
 bool parseDouble(std::string_view v, double& out) {
-  if (v.empty()) return false;
-  if (v.front() == '+') v.remove_prefix(1);
-  const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  return ec == std::errc() && ptr == v.data() + v.size() && std::isfinite(out);
+  const auto x = parseNumber(v);
+  if (x) out = *x;
+  return x.has_value();
 }
 
 // Uppercases ASCII letters into `buffer` and returns a view of it; other bytes are kept.

@@ -1,11 +1,12 @@
 #include "data/importmapping.h"
 
 #include <charconv>
-#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+
+#include "data/attributebins.h"
 
 namespace reclens {
 
@@ -285,12 +286,10 @@ Result<AttributeBins> parseAttributeBins(const std::string& text) {
   while (p <= rule.size()) {
     const auto comma = std::min(rule.find(',', p), rule.size());
     const std::string part = rule.substr(p, comma - p);
-    double edge = 0.0;
-    const auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), edge);
-    if (part.empty() || ec != std::errc() || ptr != part.data() + part.size() || !std::isfinite(edge))
-      return bad("\"" + part + "\" is not a number");
-    if (!bins.edges.empty() && edge <= bins.edges.back()) return bad("the edges must increase");
-    bins.edges.push_back(edge);
+    const auto edge = parseNumber(part);
+    if (!edge) return bad("\"" + part + "\" is not a number");
+    if (!bins.edges.empty() && *edge <= bins.edges.back()) return bad("the edges must increase");
+    bins.edges.push_back(*edge);
     p = comma + 1;
   }
   return bins;
