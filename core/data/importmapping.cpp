@@ -369,8 +369,16 @@ Status validateImportMapping(const ImportMapping& m) {
                        "(\"header\": false, --no-header)");
     }
     std::set<std::string> seen;
-    for (const auto& name : fmt->names) {
+    for (std::size_t k = 0; k < fmt->names.size(); ++k) {
+      const auto& name = fmt->names[k];
       if (name.empty()) return makeError(ErrorCode::Mapping, "a column name in \"names\" is empty");
+      // A number names a column by position, so a name that is a number must be its own position.
+      if (name.find_first_not_of("0123456789") == std::string::npos && name != std::to_string(k + 1)) {
+        return makeError(ErrorCode::Mapping,
+                         "column " + std::to_string(k + 1) + " is named \"" + name +
+                             "\": \"names\" (--columns) names every column in file order, and a number "
+                             "names the column at that position; leave the names out to use positions");
+      }
       if (!seen.insert(name).second)
         return makeError(ErrorCode::Mapping, "the column name \"" + name + "\" is given twice in \"names\"");
     }

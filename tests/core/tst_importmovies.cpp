@@ -138,6 +138,15 @@ class TestImportMovies : public QObject {
     const auto st = validateImportMapping(m);
     QVERIFY(!st.ok());
     QCOMPARE(st.error().code, ErrorCode::Mapping);
+    // "1,2,4" would name the third column "4" and hide the fourth: refused.
+    m.interactions.format.header = false;
+    m.interactions.format.names = {"1", "2", "4", "time"};
+    const auto numbers = validateImportMapping(m);
+    QVERIFY(!numbers.ok());
+    QVERIFY2(numbers.error().message.find("column 3 is named \"4\"") != std::string::npos,
+             numbers.error().message.c_str());
+    m.interactions.format.names = {"1", "2", "rating", "4"};  // numbers at their own positions are fine
+    QVERIFY(validateImportMapping(m).ok());
   }
 
   void latin1UnderUtf8IsReportedFirst() {
