@@ -15,14 +15,10 @@
 
 namespace {
 const auto cli = reclens::test::runCli;
+const auto readAll = reclens::test::readFile;
 
 QString movies(const char* file) {
   return QStringLiteral(RECLENS_TEST_DATA_DIR "/import/movies/") + QLatin1String(file);
-}
-
-QByteArray readAll(const QString& path) {
-  QFile f(path);
-  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 }  // namespace

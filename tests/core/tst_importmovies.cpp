@@ -49,6 +49,12 @@ class TestImportMovies : public QObject {
     std::ofstream(path, std::ios::binary).write(bytes.constData(), bytes.size());
     return path;
   }
+  // The import failed with a mapping error whose message holds `fragment`.
+  static void expectMappingError(const Result<ImportReport>& r, const std::string& fragment) {
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, ErrorCode::Mapping);
+    QVERIFY2(r.error().message.find(fragment) != std::string::npos, r.error().message.c_str());
+  }
   static ImportMapping mapping() {
     auto m = loadImportMapping(movies("mapping.json"));
     if (!m) qFatal("%s", m.error().message.c_str());
@@ -125,11 +131,7 @@ class TestImportMovies : public QObject {
     QCOMPARE(report.value().items, std::int64_t{4});
     // A position past the last column names the file's columns.
     m.interactions.kindColumn = "5";
-    auto bad = runImport(m, *project());
-    QVERIFY(!bad.ok());
-    QCOMPARE(bad.error().code, ErrorCode::Mapping);
-    QVERIFY2(bad.error().message.find("no header row and 4 columns") != std::string::npos,
-             bad.error().message.c_str());
+    expectMappingError(runImport(m, *project()), "no header row and 4 columns");
   }
 
   void namesNeedNoHeader() {
@@ -260,11 +262,7 @@ class TestImportMovies : public QObject {
     QCOMPARE(report.value().skipped.front().firstLines, (std::vector<std::int64_t>{2}));
     // An attribute the import does not have is a mapping error naming the ones it has.
     m.userBins = {AttributeBins{"height", {150, 180}, 0}};
-    auto bad = runImport(m, *project());
-    QVERIFY(!bad.ok());
-    QCOMPARE(bad.error().code, ErrorCode::Mapping);
-    QVERIFY2(bad.error().message.find("\"age\", \"gender\"") != std::string::npos,
-             bad.error().message.c_str());
+    expectMappingError(runImport(m, *project()), "\"age\", \"gender\"");
   }
 
   void parseBinRules_data() {
