@@ -72,8 +72,11 @@ void ItemsPage::applyMemberFilters() {
     proxy()->setRowFilter({});
     return;
   }
-  proxy()->setRowFilter([snapshot, wanted](int row) {
-    const auto& fields = snapshot->dataset().items.fields;
+  // The model's current snapshot, so that items appended by live events are filtered too.
+  proxy()->setRowFilter([this, wanted](int row) {
+    const auto& current = m_items->snapshot();
+    if (!current) return true;
+    const auto& fields = current->dataset().items.fields;
     for (const auto& [f, member] : wanted) {
       if (f >= fields.size() || !setHasMember(fields[f].valueAt(static_cast<std::size_t>(row)), member))
         return false;
