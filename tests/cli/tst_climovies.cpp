@@ -197,7 +197,12 @@ class TestCliMovies : public QObject {
     QVERIFY2(r.exitCode == exitCode, (QByteArray::number(r.exitCode) + ": " + r.err).constData());
     QCOMPARE(r.err.count('\n'), 1);
     QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
-    QVERIFY(!QFile::exists(path("target." + name + ".pt")));
+    // Nothing was copied (the copy of the name taken is the first registration's, still the same bytes).
+    if (name == QStringLiteral("external")) {
+      QCOMPARE(readAll(path("target.external.pt")), readAll(path("external.pt")));
+    } else {
+      QVERIFY(!QFile::exists(path("target." + name + ".pt")));
+    }
   }
 };
 
