@@ -55,6 +55,15 @@ class TestImportMovies : public QObject {
     QCOMPARE(r.error().code, ErrorCode::Mapping);
     QVERIFY2(r.error().message.find(fragment) != std::string::npos, r.error().message.c_str());
   }
+  // The sample's mapping with the items file replaced by `path` (a header row, ',' separated, UTF-8,
+  // the id in column "id").
+  static ImportMapping withItems(const std::string& path) {
+    auto m = mapping();
+    m.items = ItemsSource{};
+    m.items->path = path;
+    m.items->idColumn = "id";
+    return m;
+  }
   static ImportMapping mapping() {
     auto m = loadImportMapping(movies("mapping.json"));
     if (!m) qFatal("%s", m.error().message.c_str());
@@ -167,10 +176,7 @@ class TestImportMovies : public QObject {
   void cp1252() {
     // 0x93 and 0x94 are curly quotes in Windows-1252 and C1 controls in Latin-1 (refused in a title).
     const auto items = write("id,title\n1,\x93Quoted\x94 \x80 5\n2,Plain\n");
-    auto m = mapping();
-    m.items = ItemsSource{};
-    m.items->path = items;
-    m.items->idColumn = "id";
+    auto m = withItems(items);
     m.items->titleColumn = "title";
     m.items->format.encoding = TextEncoding::Cp1252;
     m.userBins.clear();
@@ -190,10 +196,7 @@ class TestImportMovies : public QObject {
   }
 
   void listColumn() {
-    auto m = mapping();
-    m.items = ItemsSource{};
-    m.items->path = movies("items-lists.csv");
-    m.items->idColumn = "id";
+    auto m = withItems(movies("items-lists.csv"));
     SetAttribute genres;
     genres.name = "genre";
     genres.listColumn = "genres";
@@ -218,10 +221,7 @@ class TestImportMovies : public QObject {
 
   void oneHotNotZeroOrOne() {
     const auto items = write("id,A,B\n1,1,0\n2,yes,0\n3,0,1\n");
-    auto m = mapping();
-    m.items = ItemsSource{};
-    m.items->path = items;
-    m.items->idColumn = "id";
+    auto m = withItems(items);
     SetAttribute set;
     set.name = "genre";
     set.oneHotColumns = {"A", "B"};
