@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -319,6 +320,8 @@ class TestMainWindow : public QObject {
     // The encoding chosen reaches the mapping.
     form->encodingCombo()->setCurrentIndex(1);
     QCOMPARE(dialog.csvPanel()->mapping().value().interactions.format.encoding, TextEncoding::Latin1);
+    if (auto* tabs = dialog.findChild<QTabWidget*>()) tabs->setCurrentIndex(1);
+    saveScreenshot(&dialog, QStringLiteral("dialog-import-csv-no-header.png"));
   }
 };
 
