@@ -805,10 +805,6 @@
         <translation>选择 .csv 或 .tsv 文件</translation>
     </message>
     <message>
-        <source>The file to import; its header row names the columns</source>
-        <translation>要导入的文件；其表头行给出各列名称</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -875,6 +871,38 @@
     <message>
         <source>%1 columns; showing the first %2 rows</source>
         <translation>共 %1 列；显示前 %2 行</translation>
+    </message>
+    <message>
+        <source>First row is a header</source>
+        <translation>第一行是表头</translation>
+    </message>
+    <message>
+        <source>The file to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <source>Checked: the first row names the columns. Unchecked: every row is data and the columns are named by position, 1, 2, 3, ...</source>
+        <translation>勾选：第一行给出各列名称。不勾选：每一行都是数据，各列按位置命名为 1、2、3……</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>Latin-1 (ISO-8859-1)</source>
+        <translation>Latin-1 (ISO-8859-1)</translation>
+    </message>
+    <message>
+        <source>Windows-1252</source>
+        <translation>Windows-1252</translation>
+    </message>
+    <message>
+        <source>The character encoding of the file; Latin-1 and Windows-1252 are converted to UTF-8 as the file is read. Rows that are not valid UTF-8 are skipped under UTF-8.</source>
+        <translation>文件的字符编码；Latin-1 和 Windows-1252 在读取时转换为 UTF-8。选择 UTF-8 时，不是有效 UTF-8 的行会被跳过。</translation>
     </message>
 </context>
 <context>
@@ -1744,6 +1772,12 @@
         <source>Filtered</source>
         <translation>已过滤</translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n row(s) skipped: not valid UTF-8&lt;/b&gt; (choose the Latin-1 or Windows-1252 encoding for the file and import again)</source>
+        <translation>
+            <numerusform>&lt;b&gt;已跳过 %n 行：不是有效的 UTF-8&lt;/b&gt;（请为该文件选择 Latin-1 或 Windows-1252 编码后重新导入）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>reclens::ItemExposureChart</name>
@@ -2124,6 +2158,14 @@
     <message>
         <source>Showing %1 of %2 items</source>
         <translation>显示 %1 / %2 个商品</translation>
+    </message>
+    <message>
+        <source>Show the items whose &quot;%1&quot; holds this value (an item with several values is shown under each of them)</source>
+        <translation>显示“%1”包含此值的商品（有多个值的商品在每个值下都会显示）</translation>
+    </message>
+    <message>
+        <source>Any %1</source>
+        <translation>全部%1</translation>
     </message>
 </context>
 <context>

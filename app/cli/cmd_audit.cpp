@@ -191,7 +191,8 @@ void addAuditCommand(CLI::App& app, CommandRunner& runner) {
       ->delimiter(',');
   sub->add_option(
          "--item-groups", c.itemGroupings,
-         "Item groupings, comma separated: tier and catalog attributes (default: tier,category,brand)")
+         "Item groupings, comma separated: tier and catalog attributes (default: tier, category, brand "
+         "and the set-valued attributes)")
       ->delimiter(',');
   sub->add_option("--flip", c.flipAttributes, "User attributes to flip counterfactually, comma separated")
       ->delimiter(',');

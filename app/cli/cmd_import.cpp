@@ -1,5 +1,6 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -27,17 +28,90 @@ struct ImportOptions {
   std::vector<std::string> itemsAttrCols;
   std::string users, userIdCol;
   std::vector<std::string> usersAttrCols;
+  // Per-file layout: empty per-file values fall back to the ones for every file.
+  std::string itemsDelimiter, usersDelimiter;
+  std::string encoding = "utf8", itemsEncoding, usersEncoding;
+  bool noHeader = false;
+  std::string columns, itemsColumns, usersColumns;
+  std::vector<std::string> bins;
+  std::vector<std::string> itemsOneHot, itemsList;
   std::string name;
   bool strict = false;
   bool json = false;
   bool quiet = false;
 };
 
-Result<char> delimiterChar(const std::string& text) {
+Result<char> delimiterChar(const std::string& text, const char* flag) {
   if (text == "\\t" || text == "tab") return '\t';
   if (text.size() != 1)
-    return makeError(ErrorCode::InvalidArgument, "--delimiter must be one character or \\t");
+    return makeError(ErrorCode::InvalidArgument, std::string(flag) + " must be one character or \\t");
   return text[0];
+}
+
+std::vector<std::string> splitList(const std::string& text, char separator = ',') {
+  std::vector<std::string> out;
+  std::size_t p = 0;
+  while (p <= text.size()) {
+    const auto q = std::min(text.find(separator, p), text.size());
+    out.push_back(text.substr(p, q - p));
+    p = q + 1;
+  }
+  return out;
+}
+
+// The layout of one file: its delimiter and encoding (the per-file flag, else the one for every file),
+// and, without a header row, the column names of `columns`.
+Result<CsvFormat> formatOf(const ImportOptions& o, const std::string& delimiter, const char* delimiterFlag,
+                           const std::string& encoding, const char* encodingFlag,
+                           const std::string& columns) {
+  CsvFormat format;
+  auto delim =
+      delimiter.empty() ? delimiterChar(o.delimiter, "--delimiter") : delimiterChar(delimiter, delimiterFlag);
+  if (!delim) return delim.error();
+  format.delimiter = delim.value();
+  const auto& name = encoding.empty() ? o.encoding : encoding;
+  const auto e = textEncodingFromName(name);
+  if (!e) {
+    return makeError(ErrorCode::InvalidArgument, std::string(encoding.empty() ? "--encoding" : encodingFlag) +
+                                                     " must be utf8, latin1 or cp1252, not \"" + name + "\"");
+  }
+  format.encoding = *e;
+  format.header = !o.noHeader && columns.empty();
+  if (!columns.empty()) format.names = splitList(columns);
+  return format;
+}
+
+// --items-one-hot NAME=COL,COL,... and --items-list NAME=COLUMN[:SEPARATOR].
+Result<std::vector<SetAttribute>> setAttributes(const ImportOptions& o) {
+  std::vector<SetAttribute> out;
+  for (const auto* list : {&o.itemsOneHot, &o.itemsList}) {
+    const bool oneHot = list == &o.itemsOneHot;
+    for (const auto& text : *list) {
+      const auto eq = text.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) {
+        return makeError(ErrorCode::InvalidArgument,
+                         std::string(oneHot ? "--items-one-hot wants NAME=COLUMN,COLUMN,..."
+                                            : "--items-list wants NAME=COLUMN or NAME=COLUMN:SEPARATOR") +
+                             ", not \"" + text + "\"");
+      }
+      SetAttribute a;
+      a.name = text.substr(0, eq);
+      const auto rest = text.substr(eq + 1);
+      if (oneHot) {
+        a.oneHotColumns = splitList(rest);
+      } else {
+        const auto colon = rest.rfind(':');
+        a.listColumn = colon == std::string::npos ? rest : rest.substr(0, colon);
+        if (colon != std::string::npos) {
+          auto sep = delimiterChar(rest.substr(colon + 1), "the --items-list separator");
+          if (!sep) return sep.error();
+          a.separator = sep.value();
+        }
+      }
+      out.push_back(std::move(a));
+    }
+  }
+  return out;
 }
 
 // Builds the mapping from --preset, --mapping or the column flags.
@@ -62,11 +136,11 @@ Result<ImportMapping> mappingFrom(const ImportOptions& o) {
     return m;
   }
   ImportMapping m;
-  auto delim = delimiterChar(o.delimiter);
-  if (!delim) return delim.error();
+  auto format = formatOf(o, {}, "--delimiter", {}, "--encoding", o.columns);
+  if (!format) return format.error();
   auto& in = m.interactions;
   in.path = o.interactions;
-  in.format.delimiter = delim.value();
+  in.format = format.value();
   in.userColumn = o.userCol;
   in.itemColumn = o.itemCol;
   in.timestampColumn = o.timeCol;
@@ -87,7 +161,13 @@ Result<ImportMapping> mappingFrom(const ImportOptions& o) {
   if (!o.items.empty()) {
     ItemsSource items;
     items.path = o.items;
-    items.format.delimiter = delim.value();
+    auto f = formatOf(o, o.itemsDelimiter, "--items-delimiter", o.itemsEncoding, "--items-encoding",
+                      o.itemsColumns);
+    if (!f) return f.error();
+    items.format = f.value();
+    auto sets = setAttributes(o);
+    if (!sets) return sets.error();
+    items.setAttributes = std::move(sets).value();
     items.idColumn = o.itemIdCol;
     items.titleColumn = o.itemsTitleCol;
     items.categoryColumn = o.itemsCategoryCol;
@@ -99,10 +179,20 @@ Result<ImportMapping> mappingFrom(const ImportOptions& o) {
   if (!o.users.empty()) {
     UsersSource users;
     users.path = o.users;
-    users.format.delimiter = delim.value();
+    auto f = formatOf(o, o.usersDelimiter, "--users-delimiter", o.usersEncoding, "--users-encoding",
+                      o.usersColumns);
+    if (!f) return f.error();
+    users.format = f.value();
     users.idColumn = o.userIdCol;
     users.attributeColumns = o.usersAttrCols;
     m.users = users;
+  }
+  if (o.items.empty() && (!o.itemsOneHot.empty() || !o.itemsList.empty()))
+    return makeError(ErrorCode::InvalidArgument, "--items-one-hot and --items-list need --items FILE");
+  for (const auto& rule : o.bins) {
+    auto b = parseAttributeBins(rule);
+    if (!b) return b.error();
+    m.userBins.push_back(std::move(b).value());
   }
   m.datasetName = o.name.empty() ? o.interactions : o.name;
   m.strict = o.strict;
@@ -122,6 +212,9 @@ void printIssues(const char* title, const std::vector<ImportReport::RowIssue>& i
 }
 
 void printTable(const ImportReport& r, const std::string& project) {
+  // Rows lost to their encoding come first: they are the likely sign of a wrong --encoding.
+  if (const auto headline = importEncodingHeadline(r); !headline.empty())
+    std::printf("%s\n", headline.c_str());
   std::printf("Imported into %s in %.2f s\n", project.c_str(), r.seconds);
   std::printf("  rows read          %12lld\n", static_cast<long long>(r.rowsRead));
   std::printf("  interactions       %12lld\n", static_cast<long long>(r.interactions));
@@ -131,6 +224,11 @@ void printTable(const ImportReport& r, const std::string& project) {
               static_cast<long long>(r.itemsWithoutInteractions));
   std::printf("  rows skipped       %12lld\n", static_cast<long long>(r.skippedCount()));
   std::printf("  rows filtered out  %12lld\n", static_cast<long long>(r.filteredCount()));
+  for (const auto& b : r.bins) {
+    std::string labels;
+    for (const auto& l : b.labels) labels += (labels.empty() ? "" : ", ") + l;
+    std::printf("  user attribute \"%s\" grouped: %s\n", b.attribute.c_str(), labels.c_str());
+  }
   printIssues("Skipped (bad rows):", r.skipped);
   printIssues("Filtered out (by the mapping's rules):", r.filtered);
 }
@@ -190,6 +288,25 @@ void addImportCommand(CLI::App& app, CommandRunner& runner) {
   sub->add_option("--user-id-col", opts->userIdCol, "Users file: id column");
   sub->add_option("--users-attr-col", opts->usersAttrCols,
                   "Users file: attribute column (repeatable; default all)");
+  sub->add_option("--items-delimiter", opts->itemsDelimiter, "Items file: delimiter (default --delimiter)");
+  sub->add_option("--users-delimiter", opts->usersDelimiter, "Users file: delimiter (default --delimiter)");
+  sub->add_option("--encoding", opts->encoding, "Encoding of every file: utf8, latin1 or cp1252")
+      ->capture_default_str();
+  sub->add_option("--items-encoding", opts->itemsEncoding, "Items file: encoding (default --encoding)");
+  sub->add_option("--users-encoding", opts->usersEncoding, "Users file: encoding (default --encoding)");
+  sub->add_flag("--no-header", opts->noHeader,
+                "The files have no header row: name columns by 1-based position (--user-col 1) "
+                "or give names with --columns");
+  sub->add_option("--columns", opts->columns,
+                  "Interactions file has no header; its columns are named NAME,NAME,... in order");
+  sub->add_option("--items-columns", opts->itemsColumns, "Items file has no header; its column names");
+  sub->add_option("--users-columns", opts->usersColumns, "Users file has no header; its column names");
+  sub->add_option("--bins", opts->bins,
+                  "Group a numeric user attribute: age=18,25,35 (edges) or age=q4 (quartiles); repeatable");
+  sub->add_option("--items-one-hot", opts->itemsOneHot,
+                  "Items file: fold 0/1 columns into one set attribute, NAME=COL,COL,... (repeatable)");
+  sub->add_option("--items-list", opts->itemsList,
+                  "Items file: a column holding a list, NAME=COLUMN[:SEPARATOR] (default |; repeatable)");
   sub->add_option("--name", opts->name, "Dataset name shown in the project");
   sub->add_flag("--strict", opts->strict, "Fail on the first bad row and change nothing");
   sub->add_flag("--json", opts->json, "Print the report as JSON on stdout");

@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   reclens::cli::addValidateModelCommand(app, runner);
   reclens::cli::addSimulateCommand(app, runner);
   reclens::cli::addStreamCommand(app, runner);
+  reclens::cli::addCatalogCommand(app, runner);
+  reclens::cli::addModelsCommand(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

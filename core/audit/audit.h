@@ -210,4 +210,8 @@ Result<AuditResult> finishAudit(const AuditPartial& partial, const Dataset& data
 // A short fingerprint of the data an audit ran on (catalog fingerprint and interaction count).
 std::string auditDataFingerprint(const Dataset& dataset);
 
+// The item groupings an audit uses when none are asked for: "tier", then "category" and "brand" where
+// the catalog has them, then every set-valued catalog attribute (an item counts in each of its values).
+std::vector<std::string> defaultItemGroupings(const Dataset& dataset);
+
 }  // namespace reclens

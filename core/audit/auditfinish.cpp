@@ -161,21 +161,39 @@ std::vector<AttributeFairness> allGroupingFairness(const AuditPartial& partial, 
   return out;
 }
 
-// Group codes and names of one item grouping over the catalog.
+// Group codes and names of one item grouping over the catalog. A set-valued attribute's groups are its
+// members, and an item is in the group of each of its members.
 void itemGroupCodes(const Dataset& dataset, const std::string& grouping,
-                    const std::vector<std::int64_t>& trainCounts, std::vector<std::int32_t>& codes,
+                    const std::vector<std::int64_t>& trainCounts, ItemGroupCodes& codes,
                     std::vector<std::string>& names) {
+  codes.extra.clear();
   if (grouping == "tier") {
     const auto tiers = popularityTiers(trainCounts);
-    codes.resize(tiers.size());
-    for (std::size_t i = 0; i < tiers.size(); ++i) codes[i] = static_cast<std::int32_t>(tiers[i]);
+    codes.first.resize(tiers.size());
+    for (std::size_t i = 0; i < tiers.size(); ++i) codes.first[i] = static_cast<std::int32_t>(tiers[i]);
     names = {"head", "mid", "tail"};
     return;
   }
   const auto& field = dataset.items.fields[static_cast<std::size_t>(dataset.items.fieldIndex(grouping))];
-  codes.resize(dataset.items.size());
-  for (std::size_t i = 0; i < codes.size(); ++i) codes[i] = field.codeAt(i);
-  names = field.vocabulary();
+  codes.first.resize(dataset.items.size());
+  if (!field.setValued()) {
+    for (std::size_t i = 0; i < codes.first.size(); ++i) codes.first[i] = field.codeAt(i);
+    names = field.vocabulary();
+    return;
+  }
+  CategoricalField members(field.name());
+  for (std::size_t i = 0; i < codes.first.size(); ++i) {
+    codes.first[i] = CategoricalField::kMissing;
+    for (const auto member : setMembers(field.valueAt(i), true)) {
+      const auto g = members.intern(member);
+      if (codes.first[i] == CategoricalField::kMissing) {
+        codes.first[i] = g;
+      } else {
+        codes.extra.emplace_back(i, g);
+      }
+    }
+  }
+  names = members.vocabulary();
 }
 
 void listMetrics(const AuditPartial& partial, bool withCalibration, AuditResult& result) {
@@ -246,7 +264,7 @@ Result<AuditResult> finishAudit(const AuditPartial& partial, const Dataset& data
   result.popularityRankCorrelation = audit_detail::popularityRankCorrelation(partial, trainCounts);
   result.popularityLift = audit_detail::popularityLift(partial, audit_detail::recordProfiles(partial));
   const auto tallies = audit_detail::itemTallies(partial, split);
-  std::vector<std::int32_t> codes;
+  ItemGroupCodes codes;
   std::vector<std::string> names;
   for (const auto& grouping : groupings.value()) {
     itemGroupCodes(dataset, grouping, trainCounts, codes, names);

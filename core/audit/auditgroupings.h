@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "audit/exposure.h"
 
 namespace reclens::audit_detail {
 
@@ -49,9 +50,9 @@ ItemTallies itemTallies(const AuditPartial& partial, const TrainTestSplit& split
 
 // Merit share, exposure per merit, RSP's recommendation rate and REO's hit rate of every group of
 // `grouping` (its exposure shares already filled in), and the grouping's RSP and REO; `codes` holds
-// the group of every catalog row.
-void itemGroupFairness(const AuditPartial& partial, const ItemTallies& tallies,
-                       const std::vector<std::int32_t>& codes, ItemGrouping& grouping);
+// the groups of every catalog row.
+void itemGroupFairness(const AuditPartial& partial, const ItemTallies& tallies, const ItemGroupCodes& codes,
+                       ItemGrouping& grouping);
 
 // PRU over the audited lists: −mean over lists of Spearman(train count, rank), lists whose counts are
 // all equal or that hold fewer than two items left out; NaN when no list counts.

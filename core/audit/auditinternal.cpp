@@ -48,16 +48,29 @@ std::string knownNames(const std::vector<CategoricalField>& fields, const char* 
 
 }  // namespace
 
+}  // namespace reclens::audit_detail
+
+namespace reclens {
+
+std::vector<std::string> defaultItemGroupings(const Dataset& dataset) {
+  std::vector<std::string> out = {"tier"};
+  for (const char* name : {"category", "brand"}) {
+    if (dataset.items.fieldIndex(name) >= 0) out.emplace_back(name);
+  }
+  for (const auto& f : dataset.items.fields) {
+    if (f.setValued() && f.name() != "category" && f.name() != "brand") out.push_back(f.name());
+  }
+  return out;
+}
+
+}  // namespace reclens
+
+namespace reclens::audit_detail {
+
 Result<std::vector<std::string>> resolveItemGroupings(const Dataset& dataset,
                                                       const std::vector<std::string>& asked) {
+  if (asked.empty()) return defaultItemGroupings(dataset);
   std::vector<std::string> out;
-  if (asked.empty()) {
-    out.emplace_back("tier");
-    for (const char* name : {"category", "brand"}) {
-      if (dataset.items.fieldIndex(name) >= 0) out.emplace_back(name);
-    }
-    return out;
-  }
   for (const auto& name : asked) {
     if (name != "tier" && dataset.items.fieldIndex(name) < 0) {
       return makeError(ErrorCode::InvalidArgument,

@@ -66,8 +66,8 @@ void recordList(std::int32_t user, const std::vector<Recommendation>& list, cons
 // The distinct history items of user row u (train and validation parts), ascending, into `out`.
 void historyItemsOf(const TrainTestSplit& split, std::size_t u, std::vector<std::int32_t>& out);
 
-// Item groupings of an audit: "tier" and catalog field names; an empty request gives "tier" plus
-// "category" and "brand" where the catalog has them. InvalidArgument names an unknown grouping.
+// Item groupings of an audit: "tier" and catalog field names; an empty request gives
+// defaultItemGroupings(). InvalidArgument names an unknown grouping.
 Result<std::vector<std::string>> resolveItemGroupings(const Dataset& dataset,
                                                       const std::vector<std::string>& asked);
 

@@ -13,7 +13,7 @@ double exposureAtRank(int rank) {
   return std::nearbyint(kExposureGrid / std::log2(1.0 + double(rank))) / kExposureGrid;
 }
 
-std::vector<ItemGroupExposure> groupExposure(const std::vector<std::int32_t>& groupCodes,
+std::vector<ItemGroupExposure> groupExposure(const ItemGroupCodes& groupCodes,
                                              const std::vector<std::string>& groupNames,
                                              const std::vector<double>& exposure,
                                              const std::vector<std::int64_t>& trainCounts) {
@@ -22,18 +22,23 @@ std::vector<ItemGroupExposure> groupExposure(const std::vector<std::int32_t>& gr
   std::vector<double> interactions(groupNames.size(), 0.0);
   double totalExposure = 0.0;
   double totalInteractions = 0.0;
-  const std::size_t n = groupCodes.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const double e = i < exposure.size() ? exposure[i] : 0.0;
-    const double t = i < trainCounts.size() ? double(trainCounts[i]) : 0.0;
-    totalExposure += e;
-    totalInteractions += t;
-    const auto g = groupCodes[i];
-    if (g < 0 || static_cast<std::size_t>(g) >= groupNames.size()) continue;
+  const std::size_t n = groupCodes.first.size();
+  const auto exposureOf = [&](std::size_t i) { return i < exposure.size() ? exposure[i] : 0.0; };
+  const auto countOf = [&](std::size_t i) { return i < trainCounts.size() ? double(trainCounts[i]) : 0.0; };
+  const auto add = [&](std::size_t i, std::int32_t g) {
+    if (g < 0 || static_cast<std::size_t>(g) >= groupNames.size()) return;
     const auto gi = static_cast<std::size_t>(g);
     ++out[gi].items;
-    exposed[gi] += e;
-    interactions[gi] += t;
+    exposed[gi] += exposureOf(i);
+    interactions[gi] += countOf(i);
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    totalExposure += exposureOf(i);
+    totalInteractions += countOf(i);
+    add(i, groupCodes.first[i]);
+  }
+  for (const auto& [i, g] : groupCodes.extra) {
+    if (i < n) add(i, g);
   }
   for (std::size_t g = 0; g < out.size(); ++g) {
     auto& o = out[g];

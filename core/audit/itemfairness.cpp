@@ -33,20 +33,25 @@ ItemTallies itemTallies(const AuditPartial& partial, const TrainTestSplit& split
   return t;
 }
 
-void itemGroupFairness(const AuditPartial& partial, const ItemTallies& tallies,
-                       const std::vector<std::int32_t>& codes, ItemGrouping& grouping) {
+void itemGroupFairness(const AuditPartial& partial, const ItemTallies& tallies, const ItemGroupCodes& codes,
+                       ItemGrouping& grouping) {
   const auto groups = grouping.groups.size();
   std::vector<double> listed(groups, 0.0), history(groups, 0.0), relevant(groups, 0.0), hits(groups, 0.0);
   double totalRelevant = 0.0;
-  for (std::size_t i = 0; i < codes.size() && i < partial.numItems; ++i) {
-    totalRelevant += tallies.relevant[i];
-    const auto g = codes[i];
-    if (g < 0 || static_cast<std::size_t>(g) >= groups) continue;
+  const auto add = [&](std::size_t i, std::int32_t g) {
+    if (g < 0 || static_cast<std::size_t>(g) >= groups) return;
     const auto gi = static_cast<std::size_t>(g);
     listed[gi] += double(partial.exposureCount[i]);
     history[gi] += tallies.history[i];
     relevant[gi] += tallies.relevant[i];
     hits[gi] += tallies.hits[i];
+  };
+  for (std::size_t i = 0; i < codes.first.size() && i < partial.numItems; ++i) {
+    totalRelevant += tallies.relevant[i];
+    add(i, codes.first[i]);
+  }
+  for (const auto& [i, g] : codes.extra) {
+    if (i < codes.first.size() && i < partial.numItems) add(i, g);
   }
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   std::vector<double> rates, hitRates;

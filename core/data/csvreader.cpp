@@ -4,6 +4,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "data/textencoding.h"
+
 namespace reclens {
 
 namespace {
@@ -88,6 +90,22 @@ Result<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path, cons
     if (!got) return got.error();
     if (!got.value()) return makeError(ErrorCode::Empty, "is empty: no header row", path);
     for (const auto f : reader->fields()) reader->m_header.emplace_back(f);
+  } else if (!format.names.empty()) {
+    reader->m_header = format.names;
+  } else {
+    // The first well-formed row says how many columns there are; it and the bad rows before it are
+    // handed out again by next(), so that the caller sees and reports every row.
+    while (true) {
+      auto got = reader->next();
+      reader->m_pending.push_back(got);
+      if (got && !got.value()) return makeError(ErrorCode::Empty, "is empty: no rows", path);
+      if (!got && !reader->broken()) continue;
+      if (got) {
+        for (std::size_t c = 1; c <= reader->fields().size(); ++c)
+          reader->m_header.push_back(std::to_string(c));
+      }
+      break;
+    }
   }
   return reader;
 }
@@ -96,10 +114,26 @@ int CsvReader::columnIndex(std::string_view name) const {
   for (std::size_t i = 0; i < m_header.size(); ++i) {
     if (m_header[i] == name) return static_cast<int>(i);
   }
-  return -1;
+  if (m_format.header || name.empty() || name.size() > 9) return -1;
+  int position = 0;
+  for (const char c : name) {
+    if (c < '0' || c > '9') return -1;
+    position = position * 10 + (c - '0');
+  }
+  return position >= 1 && position <= static_cast<int>(m_header.size()) ? position - 1 : -1;
+}
+
+std::int64_t CsvReader::bytesRead() const {
+  if (m_converted == 0) return m_consumed;
+  return static_cast<std::int64_t>(static_cast<double>(m_consumed) * static_cast<double>(m_rawRead) /
+                                   static_cast<double>(m_converted));
 }
 
 std::string CsvReader::columnList() const {
+  if (!m_format.header && m_format.names.empty()) {
+    return "the file has no header row and " + std::to_string(m_header.size()) +
+           " columns, named by position 1 to " + std::to_string(m_header.size());
+  }
   std::string out;
   for (const auto& h : m_header) {
     if (!out.empty()) out += ", ";
@@ -115,14 +149,25 @@ bool CsvReader::refill() {
   m_begin = 0;
   m_end = tail;
   if (m_buffer.size() - m_end < kBlockBytes / 2) m_buffer.resize(m_buffer.size() * 2);
-  const std::size_t got = std::fread(m_buffer.data() + m_end, 1, m_buffer.size() - m_end, m_file);
+  std::size_t got = 0;
+  if (m_format.encoding == TextEncoding::Utf8) {
+    got = std::fread(m_buffer.data() + m_end, 1, m_buffer.size() - m_end, m_file);
+  } else {
+    // A single-byte character becomes at most three UTF-8 bytes.
+    m_raw.resize(std::max<std::size_t>(1, (m_buffer.size() - m_end) / 3));
+    const std::size_t raw = std::fread(m_raw.data(), 1, m_raw.size(), m_file);
+    got = convertToUtf8(m_raw.data(), raw, m_format.encoding, m_buffer.data() + m_end);
+    m_rawRead += static_cast<std::int64_t>(raw);
+    m_converted += static_cast<std::int64_t>(got);
+  }
   if (got == 0) {
     m_eof = true;
     return false;
   }
   if (m_first) {
     m_first = false;
-    if (got >= 3 && std::memcmp(m_buffer.data(), "\xEF\xBB\xBF", 3) == 0) {
+    if (m_format.encoding == TextEncoding::Utf8 && got >= 3 &&
+        std::memcmp(m_buffer.data(), "\xEF\xBB\xBF", 3) == 0) {
       m_begin = 3;
       m_consumed = 3;
     }
@@ -250,6 +295,10 @@ void CsvReader::finishFields() {
 }
 
 Result<bool> CsvReader::next() {
+  if (m_nextPending < m_pending.size()) {
+    // A row read ahead by open(); the fields of the last one are still those of m_fields.
+    return m_pending[m_nextPending++];
+  }
   m_fields.clear();
   while (true) {
     if (m_failed) return false;

@@ -11,7 +11,8 @@
 
 namespace reclens {
 
-// A streaming RFC-4180 reader for delimited UTF-8 text. The file is read in large blocks and each
+// A streaming RFC-4180 reader for delimited text, UTF-8 or converted to it from a single-byte encoding
+// (CsvFormat::encoding) as it is read. The file is read in large blocks and each
 // record's fields are views into the block (quoted fields are unescaped in place), so reading
 // allocates nothing per field. Handles any single-character delimiter, quoted fields with embedded
 // delimiters, doubled quotes and line breaks, LF and CRLF line ends and a leading UTF-8 BOM; blank
@@ -22,8 +23,10 @@ class CsvReader {
   // Records longer than this are refused (a likely unterminated quote) instead of exhausting memory.
   static constexpr std::size_t kMaxRecordBytes = std::size_t{64} << 20;
 
-  // Opens `path` and, when `format.header`, reads the header row. `format.quote` == '\0' turns quoting
-  // off. Errors: Io (cannot open), Empty (no rows at all), and any error of the header row.
+  // Opens `path` and, when `format.header`, reads the header row. Without a header the columns are
+  // `format.names`, or else named "1", "2", ... after the width of the first well-formed row (read ahead
+  // and returned again by next(), as are the malformed rows before it). `format.quote` == '\0' turns
+  // quoting off. Errors: Io (cannot open), Empty (no rows at all), and any error of the header row.
   static Result<std::unique_ptr<CsvReader>> open(const std::string& path, const CsvFormat& format);
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
@@ -41,14 +44,18 @@ class CsvReader {
   std::int64_t line() const { return m_recordLine; }
   // Column names of the header row (empty without a header).
   const std::vector<std::string>& header() const { return m_header; }
-  // Index of header column `name`, or -1.
+  // Index of header column `name`, or -1. Without a header row a 1-based position ("3") also names a
+  // column.
   int columnIndex(std::string_view name) const;
-  // Header columns joined for messages: "a", "b", "c".
+  // Header columns joined for messages: "a", "b", "c" (without a header row: "the N columns 1 to N" or
+  // the names given).
   std::string columnList() const;
   // True after an error that ends the file (unterminated quote, overlong record).
   bool broken() const { return m_failed; }
   const std::string& path() const { return m_path; }
-  std::int64_t bytesRead() const { return m_consumed; }
+  const CsvFormat& format() const { return m_format; }
+  // Bytes of the file read so far (before any conversion to UTF-8).
+  std::int64_t bytesRead() const;
   std::int64_t fileSize() const { return m_fileSize; }
 
  private:
@@ -72,6 +79,11 @@ class CsvReader {
   std::FILE* m_file = nullptr;
   std::int64_t m_fileSize = 0;
   std::vector<char> m_buffer;
+  std::vector<char> m_raw;              // one block before conversion, for single-byte encodings
+  std::int64_t m_rawRead = 0;           // bytes of the file read, before conversion
+  std::int64_t m_converted = 0;         // bytes those became after conversion
+  std::vector<Result<bool>> m_pending;  // rows read ahead to name the columns of a header-less file
+  std::size_t m_nextPending = 0;
   std::size_t m_begin = 0;  // start of unread data in m_buffer
   std::size_t m_end = 0;    // end of valid data in m_buffer
   std::size_t m_recordEnd = 0;

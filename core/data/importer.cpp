@@ -37,18 +37,38 @@ std::int64_t ImportReport::filteredCount() const {
   return total(filtered);
 }
 
+std::int64_t ImportReport::invalidUtf8Count() const {
+  std::int64_t n = 0;
+  for (const auto& i : skipped) n += i.code == ErrorCode::Encoding ? i.count : 0;
+  return n;
+}
+
+std::string importEncodingHeadline(const ImportReport& report) {
+  const auto n = report.invalidUtf8Count();
+  if (n == 0) return {};
+  return std::to_string(n) + (n == 1 ? " row" : " rows") +
+         " skipped: not valid UTF-8 (use --encoding latin1 or cp1252)";
+}
+
 std::string importReportJson(const ImportReport& report) {
-  const nlohmann::json j = {{"rows_read", report.rowsRead},
-                            {"interactions", report.interactions},
-                            {"items", report.items},
-                            {"users", report.users},
-                            {"items_without_interactions", report.itemsWithoutInteractions},
-                            {"users_without_interactions", report.usersWithoutInteractions},
-                            {"skipped_rows", report.skippedCount()},
-                            {"filtered_rows", report.filteredCount()},
-                            {"skipped", issuesJson(report.skipped, true)},
-                            {"filtered", issuesJson(report.filtered, false)},
-                            {"seconds", report.seconds}};
+  auto bins = nlohmann::json::array();
+  for (const auto& b : report.bins) {
+    bins.push_back({{"attribute", b.attribute}, {"edges", b.edges}, {"labels", b.labels}});
+  }
+  nlohmann::json j = {{"rows_read", report.rowsRead},
+                      {"interactions", report.interactions},
+                      {"items", report.items},
+                      {"users", report.users},
+                      {"items_without_interactions", report.itemsWithoutInteractions},
+                      {"users_without_interactions", report.usersWithoutInteractions},
+                      {"skipped_rows", report.skippedCount()},
+                      {"filtered_rows", report.filteredCount()},
+                      {"skipped", issuesJson(report.skipped, true)},
+                      {"filtered", issuesJson(report.filtered, false)},
+                      {"invalid_utf8_rows", report.invalidUtf8Count()},
+                      {"bins", bins},
+                      {"seconds", report.seconds}};
+  if (const auto headline = importEncodingHeadline(report); !headline.empty()) j["headline"] = headline;
   return j.dump();
 }
 

@@ -29,10 +29,23 @@ struct ImportReport {
   std::int64_t usersWithoutInteractions = 0;  // users-file rows kept although no interaction names them
   std::vector<RowIssue> skipped;              // bad rows (errors), skipped because strict was off
   std::vector<RowIssue> filtered;             // rows dropped on purpose by the mapping's filters
+  // A user attribute replaced by groups: the edges used (stated, or the quantiles found) and the labels.
+  struct Bins {
+    std::string attribute;
+    std::vector<double> edges;
+    std::vector<std::string> labels;
+  };
+  std::vector<Bins> bins;
   double seconds = 0.0;
   std::int64_t skippedCount() const;
   std::int64_t filteredCount() const;
+  // Rows skipped because they are not valid UTF-8 (the file may be Latin-1 or Windows-1252).
+  std::int64_t invalidUtf8Count() const;
 };
+
+// The line a report should open with when rows were lost to their encoding, e.g. "37 rows skipped: not
+// valid UTF-8 (use --encoding latin1 or cp1252)"; "" when none were.
+std::string importEncodingHeadline(const ImportReport& report);
 
 // Imports the files named by `mapping` into `store`, replacing its dataset in one transaction.
 // On any error, on cancellation, or when strict and a row is bad, the project is left unchanged.

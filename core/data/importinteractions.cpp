@@ -1,7 +1,7 @@
 // ImportRun: reading the interactions (CSV layout and whitespace-separated sequences).
-#include <charconv>
 #include <cmath>
 
+#include "data/attributebins.h"
 #include "data/csvreader.h"
 #include "data/importrun.h"
 #include "data/timestampparser.h"
@@ -12,10 +12,9 @@ namespace reclens {
 namespace {
 
 bool parseDouble(std::string_view v, double& out) {
-  if (v.empty()) return false;
-  if (v.front() == '+') v.remove_prefix(1);
-  const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  return ec == std::errc() && ptr == v.data() + v.size() && std::isfinite(out);
+  const auto x = parseNumber(v);
+  if (x) out = *x;
+  return x.has_value();
 }
 
 // Uppercases ASCII letters into `buffer` and returns a view of it; other bytes are kept.
@@ -149,6 +148,7 @@ Status ImportRun::readInteractionsCsv(DatasetWriter& writer) {
   for (std::size_t a = 0; a < userAttrs.size(); ++a) {
     texts.push_back({userAttrs[a], TextRule::Label, "\"" + src.userAttributeColumns[a] + "\" value"});
   }
+  const auto binned = binnedColumns(userAttrs, src.userAttributeColumns);
   const auto uc = static_cast<std::size_t>(user.value());
   const auto ic = static_cast<std::size_t>(item.value());
   const int tc = ts.value();
@@ -194,6 +194,9 @@ Status ImportRun::readInteractionsCsv(DatasetWriter& writer) {
     auto clean = cleanText(r, texts);
     if (!clean) return clean.error();
     if (!clean.value()) continue;
+    auto numbers = binnableRow(r, binned);
+    if (!numbers) return numbers.error();
+    if (!numbers.value()) continue;
     std::int64_t when = 0;
     if (!rowOrder) {
       const auto text = f[static_cast<std::size_t>(tc)];
@@ -272,8 +275,7 @@ Status ImportRun::readInteractionsCsv(DatasetWriter& writer) {
     if (auto st = writer.addInteraction(u, i, when, w, k); !st) return st;
     ++m_report.interactions;
   }
-  if (rows == 0 && m_report.rowsRead == 0)
-    return makeError(ErrorCode::Empty, "has a header but no data rows", src.path, 1);
+  if (rows == 0 && m_report.rowsRead == 0) return noDataRows(r);
   m_doneBytes += r.fileSize();
   return Status::success();
 }

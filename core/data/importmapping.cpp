@@ -1,9 +1,12 @@
 #include "data/importmapping.h"
 
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+
+#include "data/attributebins.h"
 
 namespace reclens {
 
@@ -70,6 +73,14 @@ class Section {
     if (auto st = string("quote", quote); !st) return st;
     if (quote.size() > 1) return fail("\"quote\" must be a single character, or \"\" for no quoting");
     if (m_json.contains("quote")) out.quote = quote.empty() ? '\0' : quote[0];
+    std::string encoding;
+    if (auto st = string("encoding", encoding); !st) return st;
+    if (!encoding.empty()) {
+      const auto e = textEncodingFromName(encoding);
+      if (!e) return fail("\"encoding\" must be utf8, latin1 or cp1252 (got \"" + encoding + "\")");
+      out.encoding = *e;
+    }
+    if (auto st = strings("names", out.names); !st) return st;
     return boolean("header", out.header);
   }
   Error fail(const std::string& message) const {
@@ -115,11 +126,44 @@ Result<RowFilter> filter(const Json& json, const std::string& file, std::size_t 
   return f;
 }
 
+Result<SetAttribute> setAttribute(const Json& json, const std::string& file, std::size_t index) {
+  const Section s(json, "items.sets[" + std::to_string(index) + "]", file);
+  if (auto st = s.checkKeys({"name", "one_hot", "column", "separator"}); !st) return st.error();
+  SetAttribute a;
+  std::string separator;
+  for (auto st : {s.string("name", a.name), s.strings("one_hot", a.oneHotColumns),
+                  s.string("column", a.listColumn), s.string("separator", separator)}) {
+    if (!st) return st.error();
+  }
+  if (a.name.empty()) return s.fail("\"name\" is required: the attribute the set is stored as");
+  if (a.oneHotColumns.empty() == a.listColumn.empty())
+    return s.fail("give either \"one_hot\" (the 0/1 columns) or \"column\" (a column holding a list)");
+  if (separator.size() > 1) return s.fail("\"separator\" must be a single character");
+  if (!separator.empty()) a.separator = separator[0];
+  return a;
+}
+
 Status readInteractions(const Section& s, const std::string& file, InteractionsSource& in) {
-  if (auto st =
-          s.checkKeys({"path", "delimiter", "quote", "header", "user", "item", "timestamp",
-                       "timestamp_format", "weight", "kind", "default_kind", "item_title", "item_price",
-                       "item_category", "item_brand", "user_attributes", "uppercase_item_ids", "filters"});
+  if (auto st = s.checkKeys({"path",
+                             "delimiter",
+                             "quote",
+                             "header",
+                             "names",
+                             "encoding",
+                             "user",
+                             "item",
+                             "timestamp",
+                             "timestamp_format",
+                             "weight",
+                             "kind",
+                             "default_kind",
+                             "item_title",
+                             "item_price",
+                             "item_category",
+                             "item_brand",
+                             "user_attributes",
+                             "uppercase_item_ids",
+                             "filters"});
       !st) {
     return st;
   }
@@ -150,11 +194,21 @@ Status readInteractions(const Section& s, const std::string& file, InteractionsS
   return Status::success();
 }
 
-Status readItems(const Section& s, ItemsSource& items) {
-  if (auto st = s.checkKeys({"path", "delimiter", "quote", "header", "id", "title", "category", "brand",
-                             "price", "first_seen", "attributes", "uppercase_ids"});
+Status readItems(const Section& s, const std::string& file, ItemsSource& items) {
+  if (auto st =
+          s.checkKeys({"path", "delimiter", "quote", "header", "names", "encoding", "id", "title", "category",
+                       "brand", "price", "first_seen", "attributes", "sets", "uppercase_ids"});
       !st) {
     return st;
+  }
+  if (s.json().contains("sets")) {
+    const auto& list = s.json()["sets"];
+    if (!list.is_array()) return s.fail("\"sets\" must be an array");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      auto a = setAttribute(list[i], file, i);
+      if (!a) return a.error();
+      items.setAttributes.push_back(std::move(a).value());
+    }
   }
   for (auto st :
        {s.path("path", items.path), s.format(items.format), s.string("id", items.idColumn),
@@ -168,10 +222,36 @@ Status readItems(const Section& s, ItemsSource& items) {
 }
 
 Status readUsers(const Section& s, UsersSource& users) {
-  if (auto st = s.checkKeys({"path", "delimiter", "quote", "header", "id", "attributes"}); !st) return st;
+  if (auto st =
+          s.checkKeys({"path", "delimiter", "quote", "header", "names", "encoding", "id", "attributes"});
+      !st) {
+    return st;
+  }
   for (auto st : {s.path("path", users.path), s.format(users.format), s.string("id", users.idColumn),
                   s.strings("attributes", users.attributeColumns)}) {
     if (!st) return st;
+  }
+  return Status::success();
+}
+
+// "user_bins": {"age": [18, 25, 35], "income": "q4"}.
+Status readBins(const Section& s, std::vector<AttributeBins>& out) {
+  if (!s.json().is_object()) return s.fail("must be a JSON object {\"attribute\": [edges] or \"qN\"}");
+  for (const auto& [name, value] : s.json().items()) {
+    std::string rule = name + "=";
+    if (value.is_string()) {
+      rule += value.get<std::string>();
+    } else if (value.is_array()) {
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        if (!value[i].is_number()) return s.fail("the edges of \"" + name + "\" must be numbers");
+        rule += (i == 0 ? "" : ",") + value[i].dump();
+      }
+    } else {
+      return s.fail("\"" + name + "\" must be an array of edges or \"qN\"");
+    }
+    auto bins = parseAttributeBins(rule);
+    if (!bins) return s.fail(bins.error().message);
+    out.push_back(std::move(bins).value());
   }
   return Status::success();
 }
@@ -182,6 +262,39 @@ Error missing(const std::string& field) {
 
 }  // namespace
 
+Result<AttributeBins> parseAttributeBins(const std::string& text) {
+  const auto eq = text.find('=');
+  const auto bad = [&](const std::string& why) {
+    return makeError(
+        ErrorCode::InvalidArgument,
+        "binning rule \"" + text + "\": " + why +
+            " (write ATTRIBUTE=EDGE,EDGE,... such as age=18,25,35 or ATTRIBUTE=qN such as age=q4)");
+  };
+  if (eq == std::string::npos || eq == 0) return bad("no attribute name before '='");
+  AttributeBins bins;
+  bins.attribute = text.substr(0, eq);
+  const std::string rule = text.substr(eq + 1);
+  if (rule.size() >= 2 && rule[0] == 'q') {
+    int q = 0;
+    const auto [ptr, ec] = std::from_chars(rule.data() + 1, rule.data() + rule.size(), q);
+    if (ec != std::errc() || ptr != rule.data() + rule.size() || q < 2 || q > 100)
+      return bad("the number of quantile groups must be 2 to 100");
+    bins.quantiles = q;
+    return bins;
+  }
+  std::size_t p = 0;
+  while (p <= rule.size()) {
+    const auto comma = std::min(rule.find(',', p), rule.size());
+    const std::string part = rule.substr(p, comma - p);
+    const auto edge = parseNumber(part);
+    if (!edge) return bad("\"" + part + "\" is not a number");
+    if (!bins.edges.empty() && *edge <= bins.edges.back()) return bad("the edges must increase");
+    bins.edges.push_back(*edge);
+    p = comma + 1;
+  }
+  return bins;
+}
+
 Result<ImportMapping> loadImportMapping(const std::string& jsonPath) {
   std::ifstream in(jsonPath, std::ios::binary);
   if (!in) return makeError(ErrorCode::Io, "cannot open the mapping file for reading", jsonPath);
@@ -189,7 +302,7 @@ Result<ImportMapping> loadImportMapping(const std::string& jsonPath) {
   if (json.is_discarded()) return makeError(ErrorCode::Mapping, "is not valid JSON", jsonPath);
   const Section root(json, "mapping", jsonPath);
   if (auto st = root.checkKeys({"name", "layout", "strict", "keep_items_without_interactions", "interactions",
-                                "items", "users", "item_attributes_json"});
+                                "items", "users", "item_attributes_json", "user_bins"});
       !st) {
     return st.error();
   }
@@ -209,11 +322,16 @@ Result<ImportMapping> loadImportMapping(const std::string& jsonPath) {
   }
   if (json.contains("items")) {
     m.items.emplace();
-    if (auto st = readItems(Section(json["items"], "items", jsonPath), *m.items); !st) return st.error();
+    if (auto st = readItems(Section(json["items"], "items", jsonPath), jsonPath, *m.items); !st)
+      return st.error();
   }
   if (json.contains("users")) {
     m.users.emplace();
     if (auto st = readUsers(Section(json["users"], "users", jsonPath), *m.users); !st) return st.error();
+  }
+  if (json.contains("user_bins")) {
+    if (auto st = readBins(Section(json["user_bins"], "user_bins", jsonPath), m.userBins); !st)
+      return st.error();
   }
   if (m.datasetName.empty()) m.datasetName = fs::path(jsonPath).stem().string();
   if (auto st = validateImportMapping(m); !st) {
@@ -245,8 +363,43 @@ Status validateImportMapping(const ImportMapping& m) {
       return makeError(ErrorCode::Mapping,
                        "the delimiter must be one character other than the quote and a line break");
     }
-    if (!fmt->header && m.layout == "csv") {
-      return makeError(ErrorCode::Mapping, "CSV files need a header row: columns are mapped by name");
+    if (fmt->header && !fmt->names.empty()) {
+      return makeError(ErrorCode::Mapping,
+                       "column names (\"names\", --columns) are for a file without a header row "
+                       "(\"header\": false, --no-header)");
+    }
+    std::set<std::string> seen;
+    for (std::size_t k = 0; k < fmt->names.size(); ++k) {
+      const auto& name = fmt->names[k];
+      if (name.empty()) return makeError(ErrorCode::Mapping, "a column name in \"names\" is empty");
+      // A number names a column by position, so a name that is a number must be its own position.
+      if (name.find_first_not_of("0123456789") == std::string::npos && name != std::to_string(k + 1)) {
+        return makeError(ErrorCode::Mapping,
+                         "column " + std::to_string(k + 1) + " is named \"" + name +
+                             "\": \"names\" (--columns) names every column in file order, and a number "
+                             "names the column at that position; leave the names out to use positions");
+      }
+      if (!seen.insert(name).second)
+        return makeError(ErrorCode::Mapping, "the column name \"" + name + "\" is given twice in \"names\"");
+    }
+  }
+  if (m.items) {
+    std::set<std::string> taken(m.items->attributeColumns.begin(), m.items->attributeColumns.end());
+    if (!m.items->categoryColumn.empty() || !in.itemCategoryColumn.empty()) taken.insert("category");
+    if (!m.items->brandColumn.empty() || !in.itemBrandColumn.empty()) taken.insert("brand");
+    for (const auto& a : m.items->setAttributes) {
+      if (!taken.insert(a.name).second) {
+        return makeError(
+            ErrorCode::Mapping,
+            "the set attribute \"" + a.name + "\" has the name of another item attribute; give it its own");
+      }
+      for (const auto& c : a.oneHotColumns) {
+        if (c.find(kSetSeparator) != std::string::npos) {
+          return makeError(ErrorCode::Mapping, "the one-hot column \"" + c + "\" of set \"" + a.name +
+                                                   "\" holds '" + std::string(1, kSetSeparator) +
+                                                   "', which separates the members of a stored set");
+        }
+      }
     }
   }
   if (m.items) {

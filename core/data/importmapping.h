@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "common/result.h"
+#include "data/categoricalfield.h"
+#include "data/textencoding.h"
 
 namespace reclens {
 
@@ -13,6 +15,10 @@ struct CsvFormat {
   char delimiter = ',';  // any single character; '\t' for TSV
   char quote = '"';
   bool header = true;  // first row holds column names (mappings refer to columns by name)
+  // Without a header: the column names, in file order. When empty, the columns are named by their
+  // 1-based position ("1", "2", ...). Without a header a mapping may always name a column by position.
+  std::vector<std::string> names;
+  TextEncoding encoding = TextEncoding::Utf8;  // converted to UTF-8 on read
 };
 
 enum class TimestampFormat {
@@ -57,6 +63,16 @@ struct InteractionsSource {
   std::vector<RowFilter> filters;
 };
 
+// A set-valued item attribute (an item in several genres), stored as its members sorted and joined by
+// kSetSeparator: either 0/1 columns folded into one attribute (a column named in `oneHotColumns` that
+// holds 1 adds its name), or one column holding a list separated by `separator`.
+struct SetAttribute {
+  std::string name;
+  std::vector<std::string> oneHotColumns;
+  std::string listColumn;
+  char separator = '|';
+};
+
 // The optional items (catalog) file.
 struct ItemsSource {
   std::string path;
@@ -68,6 +84,7 @@ struct ItemsSource {
   std::string priceColumn;
   std::string firstSeenColumn;
   std::vector<std::string> attributeColumns;  // extra categorical attributes
+  std::vector<SetAttribute> setAttributes;    // set-valued attributes, after the extra ones
   bool uppercaseIds = false;
 };
 
@@ -77,6 +94,13 @@ struct UsersSource {
   CsvFormat format;
   std::string idColumn;
   std::vector<std::string> attributeColumns;  // empty: every other column
+};
+
+// A numeric user attribute turned into groups: "<e1", "e1–e2'", ..., "ek+" (data/attributebins.h).
+struct AttributeBins {
+  std::string attribute;      // a user attribute (from the users file or the interaction rows)
+  std::vector<double> edges;  // ascending stated edges; or, when empty,
+  int quantiles = 0;          // edges at the 1/q, ..., (q-1)/q quantiles of the users' values
 };
 
 // A whole import: which files, which columns, which rules.
@@ -90,10 +114,14 @@ struct ImportMapping {
   std::optional<ItemsSource> items;
   std::optional<UsersSource> users;
   std::string itemAttributesJsonPath;
+  std::vector<AttributeBins> userBins;
   // Catalog items that never occur in the interactions are kept (cold items) unless false.
   bool keepItemsWithoutInteractions = true;
   bool strict = false;  // fail on the first bad row and write nothing
 };
+
+// Parses a binning rule "age=18,25,35" or "age=q4" (the --bins flag); the error says what is wrong.
+Result<AttributeBins> parseAttributeBins(const std::string& text);
 
 // Reads a mapping from a small JSON file (format documented in docs/import.md).
 Result<ImportMapping> loadImportMapping(const std::string& jsonPath);

@@ -71,9 +71,16 @@ Result<int> ImportRun::column(const CsvReader& reader, const std::string& name, 
     return index;
   }
   return makeError(ErrorCode::Mapping,
-                   std::string("the mapping's ") + role + " column \"" + name +
-                       "\" is not in the header; the columns are: " + reader.columnList(),
-                   reader.path(), 1);
+                   std::string("the mapping's ") + role + " column \"" + name + "\" is not " +
+                       (reader.format().header ? "in the header; the columns are: " : "a column: ") +
+                       reader.columnList(),
+                   reader.path(), reader.format().header ? 1 : 0);
+}
+
+Error ImportRun::noDataRows(const CsvReader& reader) {
+  return makeError(ErrorCode::Empty,
+                   reader.format().header ? "has a header but no data rows" : "has no data rows",
+                   reader.path(), reader.format().header ? 1 : 0);
 }
 
 Status ImportRun::badRow(const Error& error, const std::string& reason) {
@@ -191,7 +198,11 @@ Catalog ImportRun::buildCatalog() {
   for (const auto& f : s.fields) {
     if (std::find(names.begin(), names.end(), f.name()) == names.end()) names.push_back(f.name());
   }
-  for (const auto& name : names) c.fields.emplace_back(name);
+  for (const auto& name : names) {
+    c.fields.emplace_back(name);
+    if (const int f = fieldOf(s.fields, name); f >= 0)
+      c.fields.back().setSetValued(s.fields[static_cast<std::size_t>(f)].setValued());
+  }
   for (std::size_t r = 0; r < n; ++r) {
     const auto it = s.rowOf.find(m_itemIds[r]);
     const auto staged = it == s.rowOf.end() ? -1 : it->second;
@@ -221,7 +232,7 @@ Catalog ImportRun::buildCatalog() {
   return c;
 }
 
-UserTable ImportRun::buildUsers() {
+Result<UserTable> ImportRun::buildUsers() {
   // Users listed in the users file but absent from the interactions are kept after the active ones.
   const auto& s = m_stagedUsers;
   const std::size_t active = m_userIds.size();
@@ -249,6 +260,7 @@ UserTable ImportRun::buildUsers() {
       field.append(value);
     }
   }
+  if (auto st = applyBins(t); !st) return st.error();
   return t;
 }
 
@@ -280,7 +292,9 @@ Result<ImportReport> ImportRun::run(ProjectStore& store) {
                      m_mapping.interactions.path);
   }
   Catalog catalog = buildCatalog();
-  UserTable users = buildUsers();
+  auto built = buildUsers();
+  if (!built) return built.error();
+  UserTable users = std::move(built).value();
   m_report.items = static_cast<std::int64_t>(catalog.size());
   m_report.users = static_cast<std::int64_t>(users.size());
   m_report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

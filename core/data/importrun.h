@@ -61,6 +61,8 @@ class ImportRun {
   };
 
   Status openReader(const std::string& path, const CsvFormat& format, std::unique_ptr<CsvReader>& out);
+  // The Empty error of a file with no data rows (after its header, when it has one).
+  static Error noDataRows(const CsvReader& reader);
   Result<int> column(const CsvReader& reader, const std::string& name, const char* role) const;
   Status readItemsFile();
   Status readUsersFile();
@@ -87,8 +89,20 @@ class ImportRun {
                        std::int64_t* everyRow = nullptr);
   std::int32_t userIndex(std::string_view id);
   std::int32_t itemIndex(std::string_view id);
+  // Reads the set-valued attributes of the current items-file row into `members` (one string each);
+  // false when the row is bad (skipped, or the error in strict mode).
+  Result<bool> readSets(const CsvReader& reader, const std::vector<std::vector<int>>& columns,
+                        std::vector<std::string>& members);
+  // True when every binned column of the current row (`binned`, with the attribute names) holds a
+  // number or nothing; otherwise the row is bad.
+  Result<bool> binnableRow(const CsvReader& reader, const std::vector<std::pair<int, std::string>>& binned);
+  // The binned columns among `columns` named `names` (user attributes).
+  std::vector<std::pair<int, std::string>> binnedColumns(const std::vector<int>& columns,
+                                                         const std::vector<std::string>& names) const;
   Catalog buildCatalog();
-  UserTable buildUsers();
+  Result<UserTable> buildUsers();
+  // Replaces the user attributes named in the mapping's bins by their groups.
+  Status applyBins(UserTable& users);
 
   const ImportMapping& m_mapping;
   const TaskControl& m_control;

@@ -60,8 +60,25 @@ Status ImportRun::readItemsFile() {
   std::vector<TextColumn> texts = {{id.value(), TextRule::Label, "item id"}};
   if (title >= 0) texts.push_back({title, TextRule::FreeText, "item title"});
   for (const auto& c : cats) texts.push_back({c.index, TextRule::Label, "\"" + c.field + "\" value"});
+  // Set-valued attributes: the columns of each (one-hot columns, or the one list column).
+  std::vector<std::vector<int>> setColumns;
+  for (const auto& set : src.setAttributes) {
+    setColumns.emplace_back();
+    for (const auto& name : set.listColumn.empty() ? set.oneHotColumns : std::vector{set.listColumn}) {
+      auto c = column(*reader, name, set.listColumn.empty() ? "one-hot" : "item set");
+      if (!c) return c.error();
+      setColumns.back().push_back(c.value());
+    }
+    if (!set.listColumn.empty())
+      texts.push_back({setColumns.back().front(), TextRule::Label, "\"" + set.name + "\" value"});
+  }
+  std::vector<std::string> members;
   auto& s = m_stagedItems;
   for (const auto& c : cats) s.fields.emplace_back(c.field);
+  for (const auto& set : src.setAttributes) {
+    s.fields.emplace_back(set.name);
+    s.fields.back().setSetValued(true);
+  }
   std::int64_t rows = 0;
   while (true) {
     auto more = nextRow(*reader, rows, "reading items");
@@ -106,6 +123,9 @@ Status ImportRun::readItemsFile() {
       }
       p = parsed;
     }
+    auto sets = readSets(*reader, setColumns, members);
+    if (!sets) return sets.error();
+    if (!sets.value()) continue;
     std::int64_t seen = kNoTime;
     if (firstSeen >= 0 && !f[firstSeen].empty()) {
       auto t = parseTimestamp(f[firstSeen], TimestampFormat::Auto);
@@ -128,8 +148,9 @@ Status ImportRun::readItemsFile() {
     s.prices.push_back(p);
     s.firstSeen.push_back(seen);
     for (std::size_t k = 0; k < cats.size(); ++k) s.fields[k].append(f[cats[k].index]);
+    for (std::size_t a = 0; a < members.size(); ++a) s.fields[cats.size() + a].append(members[a]);
   }
-  if (rows == 0) return makeError(ErrorCode::Empty, "has a header but no data rows", src.path, 1);
+  if (rows == 0) return noDataRows(*reader);
   m_doneBytes += reader->fileSize();
   return Status::success();
 }
@@ -165,8 +186,12 @@ Status ImportRun::readUsersFile() {
     }
   }
   std::vector<TextColumn> texts = {{id.value(), TextRule::Label, "user id"}};
-  for (std::size_t k = 0; k < cols.size(); ++k)
+  std::vector<std::string> names;
+  for (std::size_t k = 0; k < cols.size(); ++k) {
     texts.push_back({cols[k], TextRule::Label, "\"" + s.fields[k].name() + "\" value"});
+    names.push_back(s.fields[k].name());
+  }
+  const auto binned = binnedColumns(cols, names);
   std::int64_t rows = 0;
   while (true) {
     auto more = nextRow(*reader, rows, "reading users");
@@ -178,6 +203,9 @@ Status ImportRun::readUsersFile() {
       auto clean = cleanText(*reader, texts);
       if (!clean) return clean.error();
       if (!clean.value()) continue;
+      auto numbers = binnableRow(*reader, binned);
+      if (!numbers) return numbers.error();
+      if (!numbers.value()) continue;
     }
     if (key.empty() || s.rowOf.count(key) != 0) {
       const bool empty = key.empty();
@@ -195,7 +223,7 @@ Status ImportRun::readUsersFile() {
     s.ids.emplace_back(key);
     for (std::size_t k = 0; k < cols.size(); ++k) s.fields[k].append(f[static_cast<std::size_t>(cols[k])]);
   }
-  if (rows == 0) return makeError(ErrorCode::Empty, "has a header but no data rows", src.path, 1);
+  if (rows == 0) return noDataRows(*reader);
   m_doneBytes += reader->fileSize();
   return Status::success();
 }

@@ -1,10 +1,13 @@
 #include "model/modelregistration.h"
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 
 #include "common/sha256.h"
 #include "model/modelcontract.h"
+#include "model/modelfile.h"
+#include "model/modeltrust.h"
 
 namespace reclens {
 
@@ -44,6 +47,64 @@ Result<ProjectStore::ModelRecord> registerModelFile(ProjectStore& store, const s
   auto id = store.registerModel(record);
   if (!id) return id.error();
   record.id = id.value();
+  return record;
+}
+
+Result<ProjectStore::ModelRecord> registerExternalModel(ProjectStore& store, const std::string& projectPath,
+                                                        const std::string& modelPath, std::string name,
+                                                        ModelPlacement placement) {
+  if (name.empty()) name = fs::path(modelPath).stem().string();
+  const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
+  });
+  if (!plain || name.front() == '.') {
+    return makeError(ErrorCode::InvalidArgument, "the model name \"" + name +
+                                                     "\" must be letters, digits, '.', '_' or '-' "
+                                                     "(and not start with '.'); choose one with --name");
+  }
+  auto models = store.models();
+  if (!models) return models.error();
+  for (const auto& m : models.value()) {
+    if (m.name == name) {
+      return makeError(ErrorCode::Duplicate,
+                       "the project already has a model called '" + name + "' (" + m.path +
+                           "); choose another name with --name",
+                       store.path());
+    }
+  }
+  auto ids = store.itemIds();
+  if (!ids) return ids.error();
+  Catalog catalog;
+  catalog.ids = std::move(ids).value();
+  // The bytes checked are the bytes copied: a private copy, hashed while it is made.
+  auto copy = PrivateModelCopy::make(modelPath);
+  if (!copy) return copy.error();
+  auto model = ModelFile::load(copy.value()->path(), ComputeDevice{}, &catalog);
+  if (!model) return copy.value()->aboutSource(model.error(), modelPath);
+  std::string target = modelPath;
+  if (placement == ModelPlacement::Copy) {
+    target = defaultModelPath(projectPath, name);
+    std::error_code ec;
+    if (fs::exists(target, ec)) {
+      return makeError(ErrorCode::Duplicate,
+                       "a file is already in the place of the copy; choose another name with --name or "
+                       "register the file with --reference",
+                       target);
+    }
+    const std::string part = target + ".part";
+    fs::copy_file(copy.value()->path(), part, fs::copy_options::overwrite_existing, ec);
+    if (!ec) fs::rename(part, target, ec);
+    if (ec) {
+      fs::remove(part, ec);
+      return makeError(ErrorCode::Io, "cannot copy the model next to the project", target);
+    }
+  }
+  auto record = registerModelFile(store, projectPath, name, target, model.value()->metadata().json);
+  if (!record && placement == ModelPlacement::Copy) {
+    std::error_code ec;
+    fs::remove(target, ec);
+  }
   return record;
 }
 

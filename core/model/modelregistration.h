@@ -17,4 +17,19 @@ Result<ProjectStore::ModelRecord> registerModelFile(ProjectStore& store, const s
                                                     const std::string& name, const std::string& modelPath,
                                                     const std::string& metadataJson);
 
+// Where an external model file is kept once registered.
+enum class ModelPlacement {
+  Copy,       // copied to defaultModelPath(project, name): inside the project's folder, so trusted
+  Reference,  // left where it is and referenced by path (outside the folder it needs confirming)
+};
+
+// Registers an external model file (one exported to the model contract outside RecLens) under `name`
+// ("" = the file's stem): validates a private copy of it against the contract and the project's catalog,
+// then copies or references it and records its SHA-256. Errors: InvalidArgument for a name that is not
+// [A-Za-z0-9._-]+, Duplicate when the name is taken (or the copy's file exists), the validator's error
+// for a file that is not a model or was made for another catalog; nothing is registered then.
+Result<ProjectStore::ModelRecord> registerExternalModel(ProjectStore& store, const std::string& projectPath,
+                                                        const std::string& modelPath, std::string name,
+                                                        ModelPlacement placement);
+
 }  // namespace reclens

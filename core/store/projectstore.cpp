@@ -238,6 +238,8 @@ Result<Dataset> ProjectStore::loadDataset(const TaskControl& control) const {
                                   v.getColumn(2).getString());
       }
       for (auto& f : d.items.fields) f.resize(d.items.size());
+      const auto sets = metaValue("dataset.item_set_fields");
+      markSetValuedFields(d.items.fields, sets.ok() ? sets.value() : std::string());
     }
     control.report(0.1, "reading users");
     {
@@ -260,6 +262,8 @@ Result<Dataset> ProjectStore::loadDataset(const TaskControl& control) const {
                                   v.getColumn(2).getString());
       }
       for (auto& fld : d.users.fields) fld.resize(d.users.size());
+      const auto sets = metaValue("dataset.user_set_fields");
+      markSetValuedFields(d.users.fields, sets.ok() ? sets.value() : std::string());
     }
     {
       SQLite::Statement q(db, "SELECT kind, name FROM interaction_kinds ORDER BY kind");
@@ -438,6 +442,8 @@ Status DatasetWriter::commit(const DatasetInfo& info, const Catalog& items, cons
       meta.emplace_back("dataset.name", info.name);
       meta.emplace_back("dataset.source", info.source);
       meta.emplace_back("dataset.time_unit", timeUnitName(info.timeUnit));
+      meta.emplace_back("dataset.item_set_fields", setValuedFieldNames(items.fields));
+      meta.emplace_back("dataset.user_set_fields", setValuedFieldNames(users.fields));
       SQLite::Statement q(db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
       for (const auto& [k, val] : meta) {
         q.bind(1, k);

@@ -63,6 +63,9 @@ class ProjectStore {
   // Reads the whole dataset into memory, in one read transaction (a consistent state even while
   // another connection appends events).
   Result<Dataset> loadDataset(const TaskControl& control = {}) const;
+  // The catalog's item ids in row order (what a model's catalog fingerprint is computed over), without
+  // reading the rest of the dataset.
+  Result<std::vector<std::string>> itemIds() const;
   // SQLite's PRAGMA data_version of this connection: it changes exactly when another connection
   // commits to the file, so comparing two values tells whether anything may have been appended.
   Result<std::int64_t> dataVersion() const;

@@ -10,6 +10,8 @@ see docs/model-contract.md for the full interface.
 
 `items.txt` holds the catalog's item ids, one per line, in the project's catalog order (RecLens checks
 the fingerprint of that list, so the model is never applied to a catalog whose rows mean other items).
+Write it with `reclens-cli catalog export --project P.reclens --out items.txt`, and register the model
+with `reclens-cli models register --project P.reclens model.pt`.
 Works with stock PyTorch 1.13 or later; training is left out: the embeddings are random.
 
 Version 2 of the contract adds `user_vectors`, the batched form of `user_vector` (RecLens explains all

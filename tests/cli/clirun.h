@@ -1,6 +1,7 @@
 #pragma once
 // Runs reclens-cli (the build's RECLENS_CLI_PATH) for the command-line tests.
 #include <QByteArray>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -67,6 +68,12 @@ inline QJsonValue jsonAt(const QJsonObject& json, const QString& path) {
 inline double jsonNumber(const QJsonObject& json, const QString& path) {
   const auto v = jsonAt(json, path);
   return v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN();
+}
+
+// The bytes of the file at `path` (empty when it cannot be read).
+inline QByteArray readFile(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 }  // namespace reclens::test

@@ -161,7 +161,7 @@ class TestLongTailMetrics : public QObject {
   }
 
   void groupExposureShares() {
-    const auto groups = groupExposure({0, 0, 1, -1}, {"a", "b"}, {1.0, 0.5, 0.5, 0.0}, {3, 1, 0, 4});
+    const auto groups = groupExposure({{0, 0, 1, -1}, {}}, {"a", "b"}, {1.0, 0.5, 0.5, 0.0}, {3, 1, 0, 4});
     QCOMPARE(groups.size(), std::size_t(2));
     QCOMPARE(groups[0].group, std::string("a"));
     QCOMPARE(groups[0].items, std::size_t(2));
@@ -173,6 +173,19 @@ class TestLongTailMetrics : public QObject {
     QCOMPARE(groups[1].catalogShare, 0.25);
     QCOMPARE(groups[1].interactionShare, 0.0);
     QCOMPARE(groups[1].meanExposure, 0.5);
+  }
+
+  void overlappingGroupExposure() {
+    // Item 0 is in a and (a set-valued attribute's second member) in b; item 1 in b; item 2 in none.
+    // Totals: exposure 2, train interactions 4, 3 items; b holds items 0 and 1.
+    const auto groups = groupExposure({{0, 1, -1}, {{0, 1}}}, {"a", "b"}, {1.0, 0.5, 0.5}, {2, 1, 1});
+    QCOMPARE(groups[0].items, std::size_t(1));
+    QCOMPARE(groups[0].exposureShare, 0.5);
+    QCOMPARE(groups[1].items, std::size_t(2));
+    QCOMPARE(groups[1].exposureShare, 0.75);
+    QCOMPARE(groups[1].catalogShare, 2.0 / 3.0);
+    QCOMPARE(groups[1].interactionShare, 0.75);
+    QCOMPARE(groups[1].meanExposure, 0.75);
   }
 
   void lorenz() {

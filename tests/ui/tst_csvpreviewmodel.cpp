@@ -67,6 +67,20 @@ class TestCsvPreviewModel : public QObject {
     QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("when"));
   }
 
+  void withoutHeaderLatin1() {
+    // The movie-style items file: no header row, '|' separated, Latin-1.
+    CsvPreviewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const Status status = model.load(QStringLiteral(RECLENS_TEST_DATA_DIR "/import/movies/items.psv"),
+                                     QLatin1Char('|'), false, TextEncoding::Latin1);
+    QVERIFY(status.ok());
+    QCOMPARE(model.header(), (QStringList{"1", "2", "3", "4", "5"}));  // columns named by position
+    QCOMPARE(model.rowCount(), 5);                                     // the first row is data
+    QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("Caf\u00e9 Society (1999)"));
+    QCOMPARE(model.index(2, 1).data().toString(), QStringLiteral("\u00dcber Alles (2003)"));
+    QCOMPARE(model.headerData(0, Qt::Vertical).toInt(), 1);  // file line 1
+  }
+
   void reportsAMissingFile() {
     CsvPreviewModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -1,3 +1,4 @@
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -9,6 +10,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -291,6 +293,35 @@ class TestMainWindow : public QObject {
     QCOMPARE(mapping.value().datasetName, std::string("log"));
     QVERIFY(!mapping.value().items.has_value());
     saveScreenshot(&dialog, QStringLiteral("dialog-import.png"));
+  }
+
+  void importDialogWithoutHeader() {
+    // Tab-separated ratings without a header row (tests/data/import/movies): the columns are 1 to 4.
+    ImportDialog dialog(m_dir.path());
+    dialog.show();
+    CsvSourceForm* form = dialog.csvPanel()->interactionsForm();
+    form->setPath(QStringLiteral(RECLENS_TEST_DATA_DIR "/import/movies/ratings.tsv"));
+    form->delimiterCombo()->setCurrentIndex(form->delimiterCombo()->findData(QChar(QLatin1Char('\t'))));
+    QVERIFY(form->headerCheck()->isChecked());
+    QCOMPARE(form->preview()->rowCount(), 8);  // the first row taken for a header
+    QTest::mouseClick(form->headerCheck(), Qt::LeftButton, {}, QPoint(4, form->headerCheck()->height() / 2));
+    QVERIFY(!form->headerCheck()->isChecked());
+    QCOMPARE(form->header(), (QStringList{"1", "2", "3", "4"}));
+    QCOMPARE(form->preview()->rowCount(), 9);
+    form->roleCombo(QStringLiteral("user"))->setCurrentText(QStringLiteral("1"));
+    form->roleCombo(QStringLiteral("item"))->setCurrentText(QStringLiteral("2"));
+    form->roleCombo(QStringLiteral("timestamp"))->setCurrentText(QStringLiteral("4"));
+    auto mapping = dialog.csvPanel()->mapping();
+    QVERIFY2(mapping.ok(), mapping.ok() ? "" : mapping.error().message.c_str());
+    QVERIFY(!mapping.value().interactions.format.header);
+    QCOMPARE(mapping.value().interactions.format.delimiter, '\t');
+    QCOMPARE(mapping.value().interactions.userColumn, std::string("1"));
+    QCOMPARE(mapping.value().interactions.timestampColumn, std::string("4"));
+    // The encoding chosen reaches the mapping.
+    form->encodingCombo()->setCurrentIndex(1);
+    QCOMPARE(dialog.csvPanel()->mapping().value().interactions.format.encoding, TextEncoding::Latin1);
+    if (auto* tabs = dialog.findChild<QTabWidget*>()) tabs->setCurrentIndex(1);
+    saveScreenshot(&dialog, QStringLiteral("dialog-import-csv-no-header.png"));
   }
 };
 

@@ -59,7 +59,8 @@ std::vector<QStringList> CsvPreviewModel::parseRecords(const QString& text, QCha
   return records;
 }
 
-Status CsvPreviewModel::load(const QString& path, QChar delimiter, int maxRows) {
+Status CsvPreviewModel::load(const QString& path, QChar delimiter, bool header, TextEncoding encoding,
+                             int maxRows) {
   beginResetModel();
   m_header.clear();
   m_rows.clear();
@@ -75,13 +76,23 @@ Status CsvPreviewModel::load(const QString& path, QChar delimiter, int maxRows) 
       const auto lastNewline = bytes.lastIndexOf('\n');
       if (lastNewline > 0) bytes.truncate(lastNewline + 1);
     }
-    if (bytes.startsWith("\xEF\xBB\xBF")) bytes.remove(0, 3);
-    auto records = parseRecords(QString::fromUtf8(bytes), delimiter, maxRows + 1);
+    if (encoding == TextEncoding::Utf8 && bytes.startsWith("\xEF\xBB\xBF")) bytes.remove(0, 3);
+    if (encoding != TextEncoding::Utf8) {
+      QByteArray converted(bytes.size() * 3, Qt::Uninitialized);
+      converted.truncate(static_cast<qsizetype>(convertToUtf8(
+          bytes.constData(), static_cast<std::size_t>(bytes.size()), encoding, converted.data())));
+      bytes = converted;
+    }
+    auto records = parseRecords(QString::fromUtf8(bytes), delimiter, maxRows + (header ? 1 : 0));
+    m_firstLine = header ? 2 : 1;
     if (records.empty()) {
       status = makeError(ErrorCode::Empty, "The file is empty.", path.toStdString());
-    } else {
+    } else if (header) {
       m_header = records.front();
       m_rows.assign(std::make_move_iterator(records.begin() + 1), std::make_move_iterator(records.end()));
+    } else {
+      for (int c = 1; c <= records.front().size(); ++c) m_header << QString::number(c);
+      m_rows = std::move(records);
     }
   }
   endResetModel();
@@ -114,7 +125,7 @@ QVariant CsvPreviewModel::headerData(int section, Qt::Orientation orientation, i
   if (role != Qt::DisplayRole) return {};
   if (orientation == Qt::Horizontal)
     return section >= 0 && section < m_header.size() ? m_header[section] : QVariant();
-  return section + 2;  // file line number: the header is line 1
+  return section + m_firstLine;  // file line number (the header, when there is one, is line 1)
 }
 
 }  // namespace reclens

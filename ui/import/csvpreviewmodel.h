@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "data/textencoding.h"
 
 namespace reclens {
 
@@ -18,8 +19,11 @@ class CsvPreviewModel : public QAbstractTableModel {
 
   explicit CsvPreviewModel(QObject* parent = nullptr);
 
-  // Reads the header and up to `maxRows` data rows of `path`. On error the model is left empty.
-  Status load(const QString& path, QChar delimiter, int maxRows = kDefaultRows);
+  // Reads the header and up to `maxRows` data rows of `path`, converting `encoding` to text. Without
+  // a header row (`header` false) the columns are named by position, "1", "2", ..., as the importer
+  // names them. On error the model is left empty.
+  Status load(const QString& path, QChar delimiter, bool header = true,
+              TextEncoding encoding = TextEncoding::Utf8, int maxRows = kDefaultRows);
   void clear();
   QStringList header() const { return m_header; }
 
@@ -35,6 +39,7 @@ class CsvPreviewModel : public QAbstractTableModel {
  private:
   QStringList m_header;
   std::vector<QStringList> m_rows;
+  int m_firstLine = 2;  // file line of the first data row
 };
 
 }  // namespace reclens

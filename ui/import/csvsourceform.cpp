@@ -1,5 +1,6 @@
 #include "import/csvsourceform.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -41,6 +42,8 @@ CsvSourceForm::CsvSourceForm(std::vector<Role> roles, QWidget* parent)
       m_roles(std::move(roles)),
       m_path(new QLineEdit(this)),
       m_delimiter(new QComboBox(this)),
+      m_header(new QCheckBox(tr("First row is a header"), this)),
+      m_encoding(new QComboBox(this)),
       m_message(new QLabel(this)),
       m_preview(new CsvPreviewModel(this)),
       m_view(new QTableView(this)) {
@@ -48,7 +51,7 @@ CsvSourceForm::CsvSourceForm(std::vector<Role> roles, QWidget* parent)
   auto* fileRow = new QHBoxLayout;
   fileRow->addWidget(new QLabel(tr("File:"), this));
   m_path->setPlaceholderText(tr("Choose a .csv or .tsv file"));
-  m_path->setToolTip(tr("The file to import; its header row names the columns"));
+  m_path->setToolTip(tr("The file to import"));
   fileRow->addWidget(m_path, 1);
   auto* browseButton = new QPushButton(tr("Browse…"), this);
   browseButton->setToolTip(tr("Choose the file"));
@@ -61,6 +64,25 @@ CsvSourceForm::CsvSourceForm(std::vector<Role> roles, QWidget* parent)
   m_delimiter->setToolTip(tr("The character that separates the fields of a row"));
   fileRow->addWidget(m_delimiter);
   layout->addLayout(fileRow);
+  auto* layoutRow = new QHBoxLayout;
+  m_header->setChecked(true);
+  m_header->setObjectName(QStringLiteral("first_row_header"));
+  m_header->setToolTip(
+      tr("Checked: the first row names the columns. Unchecked: every row is data and "
+         "the columns are named by position, 1, 2, 3, ..."));
+  layoutRow->addWidget(m_header);
+  layoutRow->addStretch(1);
+  layoutRow->addWidget(new QLabel(tr("Encoding:"), this));
+  m_encoding->setObjectName(QStringLiteral("encoding"));
+  m_encoding->addItem(tr("UTF-8"), static_cast<int>(TextEncoding::Utf8));
+  m_encoding->addItem(tr("Latin-1 (ISO-8859-1)"), static_cast<int>(TextEncoding::Latin1));
+  m_encoding->addItem(tr("Windows-1252"), static_cast<int>(TextEncoding::Cp1252));
+  m_encoding->setToolTip(
+      tr("The character encoding of the file; Latin-1 and Windows-1252 are converted "
+         "to UTF-8 as the file is read. Rows that are not valid UTF-8 are skipped "
+         "under UTF-8."));
+  layoutRow->addWidget(m_encoding);
+  layout->addLayout(layoutRow);
 
   auto* grid = new QGridLayout;
   for (std::size_t i = 0; i < m_roles.size(); ++i) {
@@ -93,6 +115,8 @@ CsvSourceForm::CsvSourceForm(std::vector<Role> roles, QWidget* parent)
   connect(browseButton, &QPushButton::clicked, this, &CsvSourceForm::browse);
   connect(m_path, &QLineEdit::editingFinished, this, &CsvSourceForm::reload);
   connect(m_delimiter, &QComboBox::currentIndexChanged, this, &CsvSourceForm::reload);
+  connect(m_header, &QCheckBox::toggled, this, &CsvSourceForm::reload);
+  connect(m_encoding, &QComboBox::currentIndexChanged, this, &CsvSourceForm::reload);
   reload();
 }
 
@@ -113,6 +137,8 @@ void CsvSourceForm::setPath(const QString& path) {
 CsvFormat CsvSourceForm::format() const {
   CsvFormat format;
   format.delimiter = m_delimiter->currentData().toChar().toLatin1();
+  format.header = m_header->isChecked();
+  format.encoding = static_cast<TextEncoding>(m_encoding->currentData().toInt());
   return format;
 }
 
@@ -155,7 +181,8 @@ void CsvSourceForm::reload() {
   if (file.isEmpty()) {
     m_preview->clear();
   } else {
-    status = m_preview->load(file, m_delimiter->currentData().toChar());
+    const auto f = format();
+    status = m_preview->load(file, m_delimiter->currentData().toChar(), f.header, f.encoding);
   }
   const QStringList columns = m_preview->header();
   for (const Role& role : m_roles) {

@@ -7,6 +7,7 @@
 
 #include "data/importmapping.h"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -16,8 +17,9 @@ namespace reclens {
 
 class CsvPreviewModel;
 
-// One CSV file of an import: the file, its delimiter, a preview of its first rows and a column
-// picker per role (user, item, timestamp, ...), filled from the file's header.
+// One CSV file of an import: the file, its delimiter, whether its first row is a header, its encoding, a
+// preview of its first rows and a column picker per role (user, item, timestamp, ...), filled from the
+// file's header (or with the column positions 1, 2, ... of a file without one).
 class CsvSourceForm : public QWidget {
   Q_OBJECT
 
@@ -42,6 +44,8 @@ class CsvSourceForm : public QWidget {
   CsvPreviewModel* preview() const { return m_preview; }
   QComboBox* roleCombo(const QString& key) const;
   QComboBox* delimiterCombo() const { return m_delimiter; }
+  QCheckBox* headerCheck() const { return m_header; }
+  QComboBox* encodingCombo() const { return m_encoding; }
 
  Q_SIGNALS:
   void changed();
@@ -53,6 +57,8 @@ class CsvSourceForm : public QWidget {
   std::vector<Role> m_roles;
   QLineEdit* m_path;
   QComboBox* m_delimiter;
+  QCheckBox* m_header;
+  QComboBox* m_encoding;
   QLabel* m_message;
   std::map<QString, QComboBox*> m_combos;
   CsvPreviewModel* m_preview;

@@ -16,6 +16,17 @@ ImportReportDialog::ImportReportDialog(const ImportReport& report, const QString
     : QDialog(parent), m_issues(new QTableWidget(this)) {
   setWindowTitle(tr("Import Report"));
   auto* layout = new QVBoxLayout(this);
+  // Rows lost to their encoding come first: the likely sign that the file is not UTF-8.
+  if (const auto lost = report.invalidUtf8Count(); lost > 0) {
+    auto* headline = new QLabel(this);
+    headline->setObjectName(QStringLiteral("encoding_headline"));
+    headline->setWordWrap(true);
+    headline->setText(
+        tr("<b>%n row(s) skipped: not valid UTF-8</b> (choose the Latin-1 or Windows-1252 "
+           "encoding for the file and import again)",
+           nullptr, static_cast<int>(lost)));
+    layout->addWidget(headline);
+  }
   auto* summary = new QLabel(this);
   summary->setTextFormat(Qt::RichText);
   summary->setWordWrap(true);

@@ -49,9 +49,7 @@ AuditConfig AuditService::defaultConfig(int k) const {
   config.itemGroupings = {"tier"};
   if (!m_session) return config;
   const auto& dataset = m_session->snapshot().dataset();
-  for (const char* grouping : {"category", "brand"}) {
-    if (dataset.items.fieldIndex(grouping) >= 0) config.itemGroupings.emplace_back(grouping);
-  }
+  config.itemGroupings = defaultItemGroupings(dataset);
   // Flipping an attribute can change a list only when the model reads it.
   for (const auto& field : m_session->model()->metadata().userFields) {
     if (dataset.users.fieldIndex(field.name) >= 0) config.flipAttributes.push_back(field.name);

@@ -37,7 +37,52 @@ void ItemsPage::snapshotChanged() {
     }
   }
   m_tier->setCurrentIndex(0);
+  for (auto* combo : m_memberFilters) combo->deleteLater();
+  m_memberFilters.clear();
+  if (snapshot) {
+    const auto& fields = snapshot->dataset().items.fields;
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      if (!fields[f].setValued()) continue;
+      auto* combo = new QComboBox(this);
+      const QString name = display::text(fields[f].name());
+      combo->setObjectName(QStringLiteral("filter_set_%1").arg(name));
+      combo->setToolTip(tr("Show the items whose \"%1\" holds this value (an item with several values "
+                           "is shown under each of them)")
+                            .arg(name));
+      combo->addItem(tr("Any %1").arg(name));
+      for (const auto& member : memberVocabulary(fields[f])) combo->addItem(display::text(member));
+      combo->setProperty("field", static_cast<int>(f));
+      filterBar()->addWidget(combo);
+      connect(combo, &QComboBox::currentIndexChanged, this, &ItemsPage::applyMemberFilters);
+      m_memberFilters.push_back(combo);
+    }
+  }
+  applyMemberFilters();
   view()->sortByColumn(m_items->interactionsColumn(), Qt::DescendingOrder);
+}
+
+void ItemsPage::applyMemberFilters() {
+  const auto snapshot = m_items->snapshot();
+  std::vector<std::pair<std::size_t, std::string>> wanted;
+  for (auto* combo : m_memberFilters) {
+    if (combo->currentIndex() > 0)
+      wanted.emplace_back(combo->property("field").toInt(), combo->currentText().toStdString());
+  }
+  if (!snapshot || wanted.empty()) {
+    proxy()->setRowFilter({});
+    return;
+  }
+  // The model's current snapshot, so that items appended by live events are filtered too.
+  proxy()->setRowFilter([this, wanted](int row) {
+    const auto& current = m_items->snapshot();
+    if (!current) return true;
+    const auto& fields = current->dataset().items.fields;
+    for (const auto& [f, member] : wanted) {
+      if (f >= fields.size() || !setHasMember(fields[f].valueAt(static_cast<std::size_t>(row)), member))
+        return false;
+    }
+    return true;
+  });
 }
 
 QString ItemsPage::countText(qint64 shown, qint64 total) const {
