@@ -3286,6 +3286,38 @@
         <source>The policies run side by side on the same random numbers.</source>
         <translation>各策略在相同的随机数上并排运行。</translation>
     </message>
+    <message>
+        <source>Items drawn per held-out item when fitting the truth model&apos;s link: sets the overall level of engagement, not the order.</source>
+        <translation>拟合真值模型的链接函数时，每个留出物品抽取的物品数：决定整体参与水平，不影响排序。</translation>
+    </message>
+    <message>
+        <source>Truth</source>
+        <translation>真值</translation>
+    </message>
+    <message>
+        <source>What the simulated users answer from.</source>
+        <translation>模拟用户依据什么作出响应。</translation>
+    </message>
+    <message>
+        <source>Generated tastes: a generated project&apos;s true tastes of every user. A model: a model trained on all the data stands in for the users (imported projects); its scores become probabilities through a link fitted on held-out items. That is an assumption, and the report says so.</source>
+        <translation>生成的偏好：生成项目中每个用户的真实偏好。模型：用在全部数据上训练的模型代替用户（导入的项目）；其分数通过在留出物品上拟合的链接函数转换为概率。这是一个假设，报告中会注明。</translation>
+    </message>
+    <message>
+        <source>&amp;Users answer from:</source>
+        <translation>用户响应依据(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Negatives:</source>
+        <translation>负样本数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Generated tastes</source>
+        <translation>生成的偏好</translation>
+    </message>
+    <message>
+        <source>Model %1</source>
+        <translation>模型 %1</translation>
+    </message>
 </context>
 <context>
     <name>reclens::SimulationLabels</name>
@@ -3483,6 +3515,26 @@
     <message>
         <source>Choose the policies and the loop, then run.</source>
         <translation>选择策略和循环设置，然后运行。</translation>
+    </message>
+    <message>
+        <source>Save HTML &amp;Report…</source>
+        <translation>保存 HTML 报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write a self-contained HTML report: the configuration, the truth, the final figures with intervals, the group gaps and the charts, stamped with the project, model and versions.</source>
+        <translation>写出独立的 HTML 报告：配置、真值、带区间的最终指标、群组差距和图表，并标注项目、模型和版本。</translation>
+    </message>
+    <message>
+        <source>Save Simulation Report</source>
+        <translation>保存模拟报告</translation>
+    </message>
+    <message>
+        <source>HTML reports (*.html)</source>
+        <translation>HTML 报告 (*.html)</translation>
+    </message>
+    <message>
+        <source>Could not save the report</source>
+        <translation>无法保存报告</translation>
     </message>
 </context>
 <context>

@@ -60,14 +60,6 @@ double processCpuSeconds() {
 }
 
 // Removes the bench's scratch folder however the bench ends.
-struct ScratchDir {
-  fs::path path;
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
 struct Timings {
   std::vector<double> total, audit, finish, cpu;
   Json metrics;
@@ -207,13 +199,8 @@ int runBench(const BenchArgs& a) {
   if (!note.empty()) std::cerr << "reclens-cli: warning: " << note << std::endl;
   const std::string python = a.noBaseline ? std::string() : findPython(a.python, "torch");
   const std::string script = findPythonScript(a.script, "audit_baseline.py");
-  std::string skipReason;
-  if (a.noBaseline)
-    skipReason = "skipped: --no-baseline was given";
-  else if (python.empty())
-    skipReason = "skipped: no python3 that can import torch was found";
-  else if (script.empty())
-    skipReason = "skipped: audit_baseline.py was not found (pass --script)";
+  std::string skipReason = baselineSkipReason(a.noBaseline, python, script, "audit_baseline.py");
+  if (!skipReason.empty()) skipReason = "skipped: " + skipReason;
 
   const auto control = terminalTaskControl("bench audit", a.json);
   ScratchDir dir{fs::temp_directory_path() / ("reclens-bench-audit-" + std::to_string(::getpid()))};

@@ -252,13 +252,8 @@ int runBenchExplain(const BenchExplainArgs& a) {
   if (!note.empty()) std::cerr << "reclens-cli: warning: " << note << std::endl;
   const std::string python = a.noBaseline && !a.model.empty() ? std::string() : findPython(a.python, "torch");
   const std::string script = findPythonScript(a.script, "bench_explain_baseline.py");
-  std::string skipReason;
-  if (a.noBaseline)
-    skipReason = "--no-baseline was given";
-  else if (python.empty())
-    skipReason = "no python3 that can import torch was found";
-  else if (script.empty())
-    skipReason = "bench_explain_baseline.py was not found (pass --script)";
+  const std::string skipReason =
+      baselineSkipReason(a.noBaseline, python, script, "bench_explain_baseline.py");
   if (a.model.empty() && (python.empty() || script.empty())) {
     return reportError(makeError(ErrorCode::InvalidArgument,
                                  "making the benchmark model needs python3 with torch and "

@@ -123,13 +123,7 @@ int runBench(const BenchArgs& a) {
   if (!note.empty()) std::cerr << "reclens-cli: warning: " << note << std::endl;
   const std::string python = a.noBaseline ? std::string() : findPython(a.python, "torch");
   const std::string script = findPythonScript(a.script, "bench_score_baseline.py");
-  std::string skipReason;
-  if (a.noBaseline)
-    skipReason = "--no-baseline was given";
-  else if (python.empty())
-    skipReason = "no python3 that can import torch was found";
-  else if (script.empty())
-    skipReason = "bench_score_baseline.py was not found (pass --script)";
+  const std::string skipReason = baselineSkipReason(a.noBaseline, python, script, "bench_score_baseline.py");
   if (!skipReason.empty() && !a.json) std::printf("PyTorch baseline skipped: %s\n", skipReason.c_str());
 
   const auto control = terminalTaskControl("bench score", a.json);

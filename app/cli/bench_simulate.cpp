@@ -346,13 +346,7 @@ int runBenchSimulate(const BenchSimulateArgs& a) {
   const std::string python = a.noBaseline ? std::string() : findPython(a.python, "torch");
   const std::string script =
       a.noBaseline ? std::string() : findPythonScript(a.script, "simulate_baseline.py");
-  std::string skipReason;
-  if (a.noBaseline)
-    skipReason = "--no-baseline was given";
-  else if (python.empty())
-    skipReason = "no python3 that can import torch was found";
-  else if (script.empty())
-    skipReason = "simulate_baseline.py was not found (pass --script)";
+  const std::string skipReason = baselineSkipReason(a.noBaseline, python, script, "simulate_baseline.py");
   if (!skipReason.empty() && !a.json) std::printf("PyTorch baseline skipped: %s\n", skipReason.c_str());
 
   const auto control = terminalTaskControl("bench simulate", a.json);
@@ -366,13 +360,7 @@ int runBenchSimulate(const BenchSimulateArgs& a) {
                                  (dir / "bench.reclens").string()));
   fs::create_directories(dir, ec);
   if (ec) return reportError(makeError(ErrorCode::Io, "cannot create " + dir.string() + ": " + ec.message()));
-  struct Cleanup {
-    fs::path dir;
-    ~Cleanup() {
-      std::error_code ignored;
-      if (!dir.empty()) fs::remove_all(dir, ignored);
-    }
-  } cleanup{a.keep.empty() ? dir : fs::path()};
+  const ScratchDir cleanup{a.keep.empty() ? dir : fs::path()};
   auto world = makeWorld(a, device, dir.string(), control);
   if (!world) return reportError(world.error());
   const auto& w = world.value();

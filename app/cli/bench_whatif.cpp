@@ -247,13 +247,7 @@ int runBenchWhatIf(const BenchWhatIfArgs& a) {
   if (!note.empty()) std::cerr << "reclens-cli: warning: " << note << std::endl;
   const std::string python = a.noBaseline && !a.model.empty() ? std::string() : findPython(a.python, "torch");
   const std::string script = findPythonScript(a.script, "whatif_baseline.py");
-  std::string skipReason;
-  if (a.noBaseline)
-    skipReason = "--no-baseline was given";
-  else if (python.empty())
-    skipReason = "no python3 that can import torch was found";
-  else if (script.empty())
-    skipReason = "whatif_baseline.py was not found (pass --script)";
+  const std::string skipReason = baselineSkipReason(a.noBaseline, python, script, "whatif_baseline.py");
   if (a.model.empty() && (python.empty() || script.empty())) {
     return reportError(
         makeError(ErrorCode::InvalidArgument,
@@ -266,13 +260,7 @@ int runBenchWhatIf(const BenchWhatIfArgs& a) {
   const auto dir = fs::temp_directory_path() / ("reclens-bench-whatif-" + std::to_string(::getpid()));
   std::error_code ec;
   fs::create_directories(dir, ec);
-  struct Cleanup {
-    fs::path dir;
-    ~Cleanup() {
-      std::error_code ignored;
-      fs::remove_all(dir, ignored);
-    }
-  } cleanup{dir};
+  const ScratchDir cleanup{dir};
   std::string modelPath = a.model;
   if (modelPath.empty()) {
     modelPath = (dir / "model.pt").string();

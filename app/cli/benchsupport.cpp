@@ -227,4 +227,12 @@ int cpuThreads(const ComputeDevice& device) {
   return 0;
 }
 
+std::string baselineSkipReason(bool noBaseline, const std::string& python, const std::string& script,
+                               const std::string& scriptName) {
+  if (noBaseline) return "--no-baseline was given";
+  if (python.empty()) return "no python3 that can import torch was found";
+  if (script.empty()) return scriptName + " was not found (pass --script)";
+  return {};
+}
+
 }  // namespace reclens::cli

@@ -61,6 +61,25 @@ Status writeRawArray(const std::string& dir, const std::string& name, const std:
   return Status::success();
 }
 
+// Why a Python baseline will not run, or "" when it will: --no-baseline was given, no python3 that can
+// import torch was found (`python` empty), or `scriptName` was not found (`script` empty).
+std::string baselineSkipReason(bool noBaseline, const std::string& python, const std::string& script,
+                               const std::string& scriptName);
+
+// A scratch folder removed with everything in it when this goes out of scope (nothing when `path` is
+// empty, e.g. a folder the user asked to keep).
+struct ScratchDir {
+  std::filesystem::path path;
+  ScratchDir() = default;
+  explicit ScratchDir(std::filesystem::path p) : path(std::move(p)) {}
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  ~ScratchDir() {
+    std::error_code ignored;
+    if (!path.empty()) std::filesystem::remove_all(path, ignored);
+  }
+};
+
 // Median and nearest-rank percentile (p in [0, 100]) of `values`; 0 when empty. The one percentile
 // definition of every bench: both sides' statistics are computed here from their raw per-run times.
 double median(std::vector<double> values);

@@ -145,29 +145,8 @@ int runRecommend(const RecommendArgs& a) {
   if (!opened) return reportError(opened.error());
   const auto& p = opened.value();
   const auto& d = p.dataset;
-  if (a.allUsers) {
-    const auto popularity = itemPopularity(d.interactions, d.items.size());
-    std::vector<std::int32_t> categories(d.items.size(), -1);
-    if (const int f = d.items.fieldIndex("category"); f >= 0) {
-      for (std::size_t i = 0; i < d.items.size(); ++i)
-        categories[i] = d.items.fields[static_cast<std::size_t>(f)].codeAt(i);
-    }
-    ScoringEngine::Options options;
-    options.reRank.popularityPenalty = a.popPenalty;
-    options.reRank.diversity = a.mmr;
-    options.reRank.categoryCap = a.categoryCap;
-    options.context.popularity = &popularity;
-    options.context.category = &categories;
-    return runAllUsers(a, p, options);
-  }
-  auto userRow = rowOfId(d.users.ids, a.user, "user", a.project);
-  if (!userRow) return reportError(userRow.error());
-  const std::int32_t user = userRow.value();
-
-  ScoringEngine engine(p.model);
-  const UserProfileBuilder profiles(d, p.model->metadata());
+  // What the re-rankers read, for one user or all.
   const auto popularity = itemPopularity(d.interactions, d.items.size());
-  const auto head = shortHeadItems(popularity);
   std::vector<std::int32_t> categories(d.items.size(), -1);
   if (const int f = d.items.fieldIndex("category"); f >= 0) {
     for (std::size_t i = 0; i < d.items.size(); ++i)
@@ -179,6 +158,14 @@ int runRecommend(const RecommendArgs& a) {
   options.reRank.categoryCap = a.categoryCap;
   options.context.popularity = &popularity;
   options.context.category = &categories;
+  if (a.allUsers) return runAllUsers(a, p, options);
+
+  auto userRow = rowOfId(d.users.ids, a.user, "user", a.project);
+  if (!userRow) return reportError(userRow.error());
+  const std::int32_t user = userRow.value();
+  ScoringEngine engine(p.model);
+  const UserProfileBuilder profiles(d, p.model->metadata());
+  const auto head = shortHeadItems(popularity);
   auto list = engine.recommend(profiles.profile(user), a.k, options);
   if (!list) return reportError(list.error());
 
