@@ -23,6 +23,7 @@ void addBenchCommand(CLI::App& app, CommandRunner& runner);
 void addValidateModelCommand(CLI::App& app, CommandRunner& runner);
 void addSimulateCommand(CLI::App& app, CommandRunner& runner);
 void addStreamCommand(CLI::App& app, CommandRunner& runner);
+void addMapCommand(CLI::App& app, CommandRunner& runner);
 
 // `bench` has one subcommand per benchmark, each in its own file (bench_<name>.cpp).
 void addBenchImportCommand(CLI::App& bench, CommandRunner& runner);

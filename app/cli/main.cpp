@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   reclens::cli::addValidateModelCommand(app, runner);
   reclens::cli::addSimulateCommand(app, runner);
   reclens::cli::addStreamCommand(app, runner);
+  reclens::cli::addMapCommand(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
