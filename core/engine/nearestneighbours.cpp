@@ -81,7 +81,7 @@ Result<NeighbourGraph> approximateNeighbours(const std::vector<float>& matrix, s
       return makeError(ErrorCode::Cancelled, "the neighbour search was cancelled");
 
     const std::size_t ef =
-        options.efSearch > 0 ? static_cast<std::size_t>(options.efSearch) : std::max<std::size_t>(3 * k, 48);
+        options.efSearch > 0 ? static_cast<std::size_t>(options.efSearch) : std::max<std::size_t>(2 * k, 32);
     for (auto& shard : shards) shard.index->setEf(ef);
     NeighbourGraph graph;
     graph.k = options.k;

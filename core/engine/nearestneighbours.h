@@ -20,9 +20,9 @@ struct NeighbourOptions {
   std::uint64_t seed = 1;                        // seeds the level draws of the index
   int threads = 0;                               // 0: computeThreads()
   int links = 16;                                // M of the HNSW graph
-  int efConstruction = 100;                      // candidate list while building
-  int efSearch = 0;                              // candidate list while searching; 0: max(3k, 48)
-  std::size_t shardRows = std::size_t(1) << 18;  // rows per independently built index
+  int efConstruction = 64;                       // candidate list while building
+  int efSearch = 0;                              // candidate list while searching; 0: max(2k, 32)
+  std::size_t shardRows = std::size_t(1) << 19;  // rows per independently built index
 };
 
 // Approximate k nearest neighbours (Euclidean) of every row of the row-major [rows, dim] `matrix`
