@@ -177,8 +177,21 @@ void EmbeddingMapPage::fillColourBox() {
     for (std::size_t f = 0; f < fields.size(); ++f)
       m_colour->addItem(tr("Attribute: %1").arg(display::text(fields[f].name())), ByField + int(f));
   }
-  m_colour->setCurrentIndex(std::max(0, m_colour->findText(previous)));
+  int chosen = m_colour->findText(previous);
+  if (m_preferredColouring == QLatin1String("tier")) chosen = m_colour->findData(ByTier);
+  if (m_preferredColouring == QLatin1String("cluster")) chosen = m_colour->findData(ByCluster);
+  if (const auto session = m_audit.session(); session && !m_preferredColouring.isEmpty()) {
+    const int f = session->snapshot().dataset().items.fieldIndex(m_preferredColouring.toStdString());
+    if (f >= 0) chosen = m_colour->findData(ByField + f);
+  }
+  m_colour->setCurrentIndex(std::max(0, chosen));
   m_clusters->setEnabled(m_colour->currentData().toInt() == ByCluster);
+}
+
+void EmbeddingMapPage::preferView(Method method, const QString& colouring) {
+  m_preferredColouring = colouring;
+  m_method->setCurrentIndex(std::max(0, m_method->findData(method)));
+  fillColourBox();
 }
 
 void EmbeddingMapPage::showEvent(QShowEvent* event) {

@@ -52,6 +52,9 @@ class EmbeddingMapPage : public QWidget {
   // Starts computing what the map needs (projection, UMAP layout, clusters); false when there is no
   // model or the map is already up to date.
   bool compute();
+  // Chooses the layout now and the colouring ("tier", "cluster" or a catalog field's name) as soon as
+  // a project offers it (the GUI's --map-layout and --map-colour).
+  void preferView(Method method, const QString& colouring);
 
   QCustomPlot* plot() const { return m_plot; }
   QComboBox* methodBox() const { return m_method; }
@@ -98,6 +101,7 @@ class EmbeddingMapPage : public QWidget {
   BackgroundJob m_job;
   std::shared_ptr<const MapData> m_data;
   bool m_pending = false;  // settings changed while a computation ran
+  QString m_preferredColouring;
   std::int32_t m_user = -1;
   std::vector<std::int32_t> m_history;
   std::vector<std::int32_t> m_recommended;

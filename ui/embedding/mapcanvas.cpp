@@ -72,7 +72,7 @@ void MapCanvas::draw(std::shared_ptr<const std::vector<float>> coordinates, std:
     if (g < 0 || std::size_t(g) >= legend.size()) continue;
     const auto& group = legend[std::size_t(g)];
     auto* graph = m_plot->addGraph();
-    graph->setName(QStringLiteral("%1 (%2)").arg(group.name, QLocale().toString(qlonglong(group.count))));
+    graph->setName(tr("%1 (%2)").arg(group.name, QLocale().toString(qlonglong(group.count))));
     graph->setLineStyle(QCPGraph::lsNone);
     QColor fill = group.colour;
     fill.setAlpha(points > 20000 ? 110 : 150);
