@@ -99,7 +99,7 @@ class TestMapCanvas : public QObject {
     plot.replot();
 
     // The density layer counts every point in view: exp(cell) − 1 summed over the cells.
-    const auto* data = canvas.density()->data();
+    auto* data = canvas.density()->data();
     double counted = 0.0;
     for (int x = 0; x < data->keySize(); ++x)
       for (int y = 0; y < data->valueSize(); ++y) counted += std::expm1(data->cell(x, y));

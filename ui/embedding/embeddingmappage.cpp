@@ -183,6 +183,7 @@ void EmbeddingMapPage::fillColourBox() {
   if (const auto session = m_audit.session(); session && !m_preferredColouring.isEmpty()) {
     const int f = session->snapshot().dataset().items.fieldIndex(m_preferredColouring.toStdString());
     if (f >= 0) chosen = m_colour->findData(ByField + f);
+    m_preferredColouring.clear();  // once: later projects keep what the user chose
   }
   m_colour->setCurrentIndex(std::max(0, chosen));
   m_clusters->setEnabled(m_colour->currentData().toInt() == ByCluster);
