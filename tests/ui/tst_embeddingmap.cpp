@@ -199,6 +199,8 @@ class TestEmbeddingMap : public QObject {
     QTest::mouseClick(page.clusterTable()->viewport(), Qt::LeftButton, {}, row.center());
     QVERIFY(page.canvas()->highlightGraph() != nullptr);
     QCOMPARE(page.canvas()->highlightGraph()->dataCount(), int(clusters->sizes[2]));
+    QCoreApplication::processEvents();  // the splitter lays out the table it now shows
+    QVERIFY(page.clusterTable()->width() >= 300);
     QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("page-embedding-umap-clusters.png"))));
 
     // Back to PCA: drawn from what is known, nothing computed.

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -317,6 +318,12 @@ void EmbeddingMapPage::redraw() {
     for (const auto& g : colouring.legend) colours.push_back(g.colour);
     m_tableModel->setSummary(
         clusterTailShares(m_data->clustering->labels, m_data->clustering->k, tiers, interactions), colours);
+  }
+  if (byCluster) {
+    // Wide enough for every column, the flag included.
+    m_table->resizeColumnsToContents();
+    m_table->setMinimumWidth(m_table->horizontalHeader()->length() + 2 * m_table->frameWidth() +
+                             m_table->verticalScrollBar()->sizeHint().width());
   }
   m_table->setVisible(byCluster);
 
