@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/parallelchunks.h"
+#include "data/generatorrng.h"
 #include "engine/computethreads.h"
 #include "engine/embeddingprojection.h"
 
@@ -21,25 +22,6 @@ constexpr double kBeta1 = 0.5;
 constexpr double kBeta2 = 0.9;
 constexpr double kAdamEpsilon = 1e-7;
 constexpr std::size_t kRowGrain = 4096;
-
-// SplitMix64: a row's stream in one round is a pure function of (seed, round, row).
-struct SplitMix {
-  std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, n) (multiply-shift; n < 2^32).
-  std::uint32_t below(std::uint32_t n) { return std::uint32_t(((next() >> 32) * std::uint64_t(n)) >> 32); }
-  // Standard normal (Box–Muller).
-  double normal() {
-    const double u = (double(next() >> 11) + 1.0) * 0x1.0p-53;
-    const double v = double(next() >> 11) * 0x1.0p-53;
-    return std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v);
-  }
-};
 
 float clip(float g) {
   return std::clamp(g, -kClip, kClip);
@@ -56,7 +38,7 @@ Result<std::vector<float>> startLayout(const std::vector<float>& matrix, std::si
   auto pca = principalComponents(matrix, rows, dim, 2);
   if (!pca) return pca.error();
   auto coords = std::move(pca.value().coordinates);
-  SplitMix noise{seed ^ 0x5DEECE66DULL};
+  GeneratorRng noise(seed);
   for (int c = 0; c < 2; ++c) {
     float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
     for (std::size_t i = 0; i < rows; ++i) {
@@ -157,8 +139,8 @@ Result<UmapLayout> umapLayout(const std::vector<float>& matrix, std::size_t rows
     const double stepScale = alpha * std::sqrt(1.0 - beta2Power) / (1.0 - beta1Power);
     parallelChunks(rows, kRowGrain, threads, [&](std::size_t begin, std::size_t end, std::size_t) {
       for (std::size_t i = begin; i < end; ++i) {
-        SplitMix rng{options.seed ^ (std::uint64_t(round) * 0xD1B54A32D192ED03ULL) ^
-                     (std::uint64_t(i) * 0x8CB92BA72F3D8DD7ULL)};
+        // A stream of its own per (round, row): the same draws whichever thread runs the row.
+        GeneratorRng rng(GeneratorRng::derive(options.seed, std::uint64_t(round) * rows + i));
         const float xi = current[2 * i], yi = current[2 * i + 1];
         float gx = 0.0f, gy = 0.0f;
         for (auto e = std::size_t(offsets[i]); e < std::size_t(offsets[i + 1]); ++e) {

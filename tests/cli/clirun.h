@@ -1,6 +1,7 @@
 #pragma once
 // Runs reclens-cli (the build's RECLENS_CLI_PATH) for the command-line tests.
 #include <QByteArray>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -29,6 +30,12 @@ inline CliRun runCliWithin(const QStringList& args, int timeoutMs) {
   r.out = p.readAllStandardOutput();
   r.err = p.readAllStandardError();
   return r;
+}
+
+// The bytes of the file at `path`; empty when it cannot be read.
+inline QByteArray fileBytes(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 inline CliRun runCli(const QStringList& args) {

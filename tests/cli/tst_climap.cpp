@@ -8,11 +8,7 @@
 
 namespace {
 const auto cli = reclens::test::runCli;
-
-QByteArray readAll(const QString& path) {
-  QFile f(path);
-  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+const auto readAll = reclens::test::fileBytes;
 }  // namespace
 
 class TestCliMap : public QObject {

@@ -5,6 +5,8 @@
 
 #include <qcustomplot.h>
 
+#include "data/generatorrng.h"
+
 namespace reclens {
 
 namespace {
@@ -12,9 +14,7 @@ namespace {
 // A fixed pseudo-random subset: point i is kept when its hash falls below the sampling share, so
 // the sample is the same on every redraw and spread over the whole catalog order.
 std::uint64_t mix(std::uint64_t x) {
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
+  return GeneratorRng::splitmix64(x);
 }
 
 }  // namespace
