@@ -24,7 +24,7 @@ Blobs blobs(std::size_t rows, int dim, int clusters, std::uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::normal_distribution<double> normal(0.0, 1.0);
   std::vector<std::vector<double>> centres(static_cast<std::size_t>(clusters),
-                                          std::vector<double>(static_cast<std::size_t>(dim)));
+                                           std::vector<double>(static_cast<std::size_t>(dim)));
   for (auto& c : centres)
     for (auto& x : c) x = 20.0 * normal(rng);
   Blobs b;
