@@ -208,6 +208,25 @@ class TestEmbeddingMap : public QObject {
     QVERIFY(!page.job().isRunning());
     QVERIFY(page.plot()->xAxis->label().startsWith(QStringLiteral("PC1")));
   }
+  // The GUI's --map-layout umap --map-colour category: chosen before the model, applied once it comes.
+  void preferredView() {
+    AuditService service;
+    EmbeddingMapPage page(service);
+    page.preferView(EmbeddingMapPage::Umap, QStringLiteral("category"));
+    page.show();
+    QSignalSpy ready(&page, &EmbeddingMapPage::mapReady);
+    service.setSession(m_session);
+    QVERIFY(ready.wait(120000));
+    QVERIFY(page.umapLayout() != nullptr);
+    QCOMPARE(page.plot()->xAxis->label(), QStringLiteral("UMAP 1"));
+    const int f = m_session->snapshot().dataset().items.fieldIndex("category");
+    QCOMPARE(page.colourBox()->currentData().toInt(), int(EmbeddingMapPage::ByField) + f);
+    // Once: the next project starts from what the user chose.
+    page.colourBox()->setCurrentIndex(page.colourBox()->findData(EmbeddingMapPage::ByTier));
+    service.setSession(nullptr);
+    service.setSession(m_session);
+    QCOMPARE(page.colourBox()->currentData().toInt(), int(EmbeddingMapPage::ByTier));
+  }
 };
 
 QTEST_MAIN(TestEmbeddingMap)
