@@ -29,7 +29,7 @@ class MapCanvas : public QObject {
 
  public:
   static constexpr std::size_t kDensityThreshold = 150000;
-  static constexpr std::size_t kSampleSize = 30000;
+  static constexpr std::size_t kSampleSize = 20000;
   static constexpr int kBins = 320;  // histogram cells along the longer side of the axis rect
 
   explicit MapCanvas(QCustomPlot* plot);
