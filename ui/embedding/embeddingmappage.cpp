@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <thread>
 
 #include <qcustomplot.h>
 
@@ -247,7 +248,9 @@ bool EmbeddingMapPage::compute() {
           clock.restart();
           UmapOptions options;
           options.seed = kUmapSeed;
-          options.threads = computeThreads();
+          // Every core: LibTorch's own default can be lower (one per physical core), and the layout is
+          // the same whatever the thread count.
+          options.threads = std::max(computeThreads(), int(std::thread::hardware_concurrency()));
           auto layout = reclens::umapLayout(*map->embeddings, rows, map->dim, options, control);
           if (!layout) return layout.error();
           map->umapLayout = std::move(layout).value();
