@@ -16,7 +16,7 @@ PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   libtorch-dev libopenblas0-pthread
-  libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libgraphviz-dev
+  libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libgraphviz-dev libhnswlib-dev
   xvfb xauth python3 python3-torch python3-numpy
   clang libclang-rt-14-dev file appstream desktop-file-utils fonts-wqy-microhei
   munge slurmctld slurmd slurm-client python3-yaml

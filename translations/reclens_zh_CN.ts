@@ -281,6 +281,21 @@
     </message>
 </context>
 <context>
+    <name>MapColouring</name>
+    <message>
+        <source>Cluster %1</source>
+        <translation>聚类 %1</translation>
+    </message>
+    <message>
+        <source>Other values</source>
+        <translation>其他取值</translation>
+    </message>
+    <message>
+        <source>No value</source>
+        <translation>无取值</translation>
+    </message>
+</context>
+<context>
     <name>ModelTrustPrompt</name>
     <message>
         <source>It lies outside the project&apos;s folder.</source>
@@ -645,6 +660,61 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::ClusterTableModel</name>
+    <message>
+        <source>Cluster %1</source>
+        <translation>聚类 %1</translation>
+    </message>
+    <message>
+        <source>Tail-heavy</source>
+        <translation>长尾集中</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>聚类</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Tail share</source>
+        <translation>长尾占比</translation>
+    </message>
+    <message>
+        <source>Mean popularity</source>
+        <translation>平均热度</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Share of the cluster&apos;s items in the popularity tail (catalog: %1)</source>
+        <translation>该聚类中属于热度长尾的商品占比（全目录：%1）</translation>
+    </message>
+    <message>
+        <source>Mean interactions per item in the cluster (catalog: %1)</source>
+        <translation>该聚类每个商品的平均交互次数（全目录：%1）</translation>
+    </message>
+    <message>
+        <source>Tail-heavy: the tail share is at least %1 percentage points above the catalog&apos;s</source>
+        <translation>长尾集中：长尾占比比全目录高出至少 %1 个百分点</translation>
+    </message>
+    <message>
+        <source>Cluster %1: %2 items, %3 of them in the popularity tail (catalog: %4); %5 interactions per item on average (catalog: %6).</source>
+        <translation>聚类 %1：%2 个商品，其中 %3 属于热度长尾（全目录：%4）；每个商品平均 %5 次交互（全目录：%6）。</translation>
+    </message>
+    <message>
+        <source>Tail-heavy: at least %1 percentage points more tail items than the catalog; a candidate long-tail cluster.</source>
+        <translation>长尾集中：长尾商品占比比全目录高出至少 %1 个百分点，可能是一个长尾聚类。</translation>
+    </message>
+    <message>
+        <source>Click to highlight it on the map.</source>
+        <translation>点击即可在图中高亮该聚类。</translation>
     </message>
 </context>
 <context>
@@ -1066,10 +1136,6 @@
         <translation>k-means 聚类</translation>
     </message>
     <message>
-        <source>Colour the items by popularity tier or by k-means cluster of their embeddings</source>
-        <translation>按热度层级或按嵌入的 k-means 聚类为商品着色</translation>
-    </message>
-    <message>
         <source>k = </source>
         <translation>k = </translation>
     </message>
@@ -1126,14 +1192,6 @@
         <translation>请在“推荐”页加载或训练模型</translation>
     </message>
     <message>
-        <source>Cluster %1 (%2)</source>
-        <translation>聚类 %1（%2）</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
         <source>PC1 (%1% of variance)</source>
         <translation>PC1（解释 %1% 的方差）</translation>
     </message>
@@ -1172,6 +1230,74 @@
     <message>
         <source>Cluster %1</source>
         <translation>聚类 %1</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>UMAP</source>
+        <translation>UMAP</translation>
+    </message>
+    <message>
+        <source>PCA: the two main directions of the embeddings (fast, linear). UMAP: keeps each item&apos;s nearest neighbours near it (McInnes et al. 2018; seeded, takes longer)</source>
+        <translation>PCA：嵌入的两个主方向（快速、线性）。UMAP：让每个商品的最近邻在图中仍靠近它（McInnes 等，2018；使用固定种子，耗时更长）</translation>
+    </message>
+    <message>
+        <source>Colour the items by popularity tier, k-means cluster of their embeddings or a catalog attribute such as category or brand</source>
+        <translation>按热度层级、嵌入的 k-means 聚类或类目、品牌等商品属性为商品着色</translation>
+    </message>
+    <message>
+        <source>Each k-means cluster&apos;s tail share and mean popularity; click a row to outline the cluster on the map</source>
+        <translation>每个 k-means 聚类的长尾占比与平均热度；点击一行即可在图中圈出该聚类</translation>
+    </message>
+    <message>
+        <source>&amp;Layout:</source>
+        <translation>布局(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Attribute: %1</source>
+        <translation>属性：%1</translation>
+    </message>
+    <message>
+        <source>Laying out item embeddings (UMAP)</source>
+        <translation>正在布局商品嵌入（UMAP）</translation>
+    </message>
+    <message>
+        <source>Item embeddings (UMAP)</source>
+        <translation>商品嵌入（UMAP）</translation>
+    </message>
+    <message>
+        <source>UMAP 1</source>
+        <translation>UMAP 1</translation>
+    </message>
+    <message>
+        <source>UMAP 2</source>
+        <translation>UMAP 2</translation>
+    </message>
+    <message>
+        <source>Cluster %1 (selected)</source>
+        <translation>聚类 %1（已选中）</translation>
+    </message>
+    <message>
+        <source>tail share at least %1 percentage points above the catalog&apos;s %2%</source>
+        <translation>长尾占比比全目录的 %2% 高出至少 %1 个百分点</translation>
+    </message>
+    <message>
+        <source>No cluster is tail-heavy (%1).</source>
+        <translation>没有长尾集中的聚类（%1）。</translation>
+    </message>
+    <message>
+        <source>Tail-heavy clusters (%1): %2.</source>
+        <translation>长尾集中的聚类（%1）：%2。</translation>
+    </message>
+    <message>
+        <source>UMAP of all %1 item embeddings (%2 dimensions) of %3: %4 neighbours, min-dist %5, %6 epochs, seed %7 (computed in %8 s, of which %9 s for the approximate neighbours).</source>
+        <translation>对 %3 的全部 %1 个商品嵌入（%2 维）做 UMAP：%4 个近邻，min-dist %5，%6 轮，种子 %7（用时 %8 s，其中近似近邻搜索 %9 s）。</translation>
+    </message>
+    <message>
+        <source>Shading shows the density of all items; coloured dots are a fixed sample of %1 of them.</source>
+        <translation>灰度表示全部商品的密度；彩色点是其中固定抽取的 %1 个样本。</translation>
     </message>
 </context>
 <context>
@@ -2728,6 +2854,17 @@
     <message>
         <source>Show or hide the feed of events streamed into the open project</source>
         <translation>显示或隐藏写入当前项目的事件流</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::MapCanvas</name>
+    <message>
+        <source>Density of all %1 items</source>
+        <translation>全部 %1 个商品的密度</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>

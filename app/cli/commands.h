@@ -25,6 +25,7 @@ void addSimulateCommand(CLI::App& app, CommandRunner& runner);
 void addStreamCommand(CLI::App& app, CommandRunner& runner);
 void addCatalogCommand(CLI::App& app, CommandRunner& runner);
 void addModelsCommand(CLI::App& app, CommandRunner& runner);
+void addMapCommand(CLI::App& app, CommandRunner& runner);
 
 // `bench` has one subcommand per benchmark, each in its own file (bench_<name>.cpp).
 void addBenchImportCommand(CLI::App& bench, CommandRunner& runner);

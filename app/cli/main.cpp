@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   reclens::cli::addStreamCommand(app, runner);
   reclens::cli::addCatalogCommand(app, runner);
   reclens::cli::addModelsCommand(app, runner);
+  reclens::cli::addMapCommand(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

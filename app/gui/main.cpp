@@ -102,6 +102,15 @@ int main(int argc, char** argv) {
           "the project is open."),
       QStringLiteral("file"));
   parser.addOption(simulationOption);
+  const QCommandLineOption mapLayoutOption(
+      QStringLiteral("map-layout"), QStringLiteral("Layout of the Embedding map: pca (default) or umap."),
+      QStringLiteral("layout"));
+  const QCommandLineOption mapColourOption(
+      QStringLiteral("map-colour"),
+      QStringLiteral("Colouring of the Embedding map: tier (default), cluster or a catalog field such as "
+                     "category or brand."),
+      QStringLiteral("colouring"));
+  parser.addOptions({mapLayoutOption, mapColourOption});
   parser.process(app);
 
   const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
@@ -172,6 +181,12 @@ int main(int argc, char** argv) {
     QObject::connect(
         window.recommendationsPage(), &reclens::RecommendationsPage::modelLoaded, &window,
         [&window] { window.presentation()->start(); }, Qt::SingleShotConnection);
+  }
+  if (parser.isSet(mapLayoutOption) || parser.isSet(mapColourOption)) {
+    window.embeddingMapPage()->preferView(parser.value(mapLayoutOption) == QStringLiteral("umap")
+                                              ? reclens::EmbeddingMapPage::Umap
+                                              : reclens::EmbeddingMapPage::Pca,
+                                          parser.value(mapColourOption));
   }
   // The Long-tail and Fairness pages asked for on the command line audit the model as soon as it is loaded.
   auto* audit = window.auditService();

@@ -32,6 +32,12 @@ inline CliRun runCliWithin(const QStringList& args, int timeoutMs) {
   return r;
 }
 
+// The bytes of the file at `path`; empty when it cannot be read.
+inline QByteArray fileBytes(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 inline CliRun runCli(const QStringList& args) {
   return runCliWithin(args, 120000);
 }

@@ -1,13 +1,20 @@
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QImage>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <qcustomplot.h>
 
+#include "embedding/clustertablemodel.h"
 #include "embedding/embeddingmappage.h"
+#include "embedding/mapcanvas.h"
+#include "engine/computethreads.h"
+#include "engine/scoringengine.h"
+#include "engine/umap.h"
 #include "plots/plotexport.h"
 #include "services/auditservice.h"
 #include "ui/testsession.h"
@@ -118,6 +125,107 @@ class TestEmbeddingMap : public QObject {
     service.setSession(nullptr);
     QCOMPARE(page.plot()->graphCount(), 0);
     QVERIFY(page.projection() == nullptr);
+  }
+  // Colour by a catalog attribute, then UMAP, then clusters with their table.
+  void umapAttributesAndClusterTable() {
+    AuditService service;
+    EmbeddingMapPage page(service);
+    page.resize(1400, 850);
+    page.show();
+    QSignalSpy ready(&page, &EmbeddingMapPage::mapReady);
+    service.setSession(m_session);
+    QVERIFY(ready.wait(60000));
+    const auto& snapshot = m_session->snapshot();
+    const auto items = snapshot.itemCount();
+    const int f = snapshot.dataset().items.fieldIndex("category");
+    QVERIFY(f >= 0);
+    const int at = page.colourBox()->findData(EmbeddingMapPage::ByField + f);
+    QVERIFY(at >= 0);
+    page.colourBox()->setCurrentIndex(at);  // nothing to compute: redrawn at once
+    const auto& field = snapshot.dataset().items.fields[std::size_t(f)];
+    int drawn = 0;
+    for (const auto* graph : page.canvas()->groupGraphs()) {
+      QVERIFY(graph != nullptr);
+      drawn += graph->dataCount();
+      const QString value = graph->name().section(QStringLiteral(" ("), 0, 0);
+      int expected = 0;
+      for (std::size_t i = 0; i < items; ++i) {
+        expected += value == QStringLiteral("No value") ? field.codeAt(i) < 0
+                                                        : QString::fromStdString(field.valueAt(i)) == value;
+      }
+      if (value != QStringLiteral("Other values")) QCOMPARE(graph->dataCount(), expected);
+    }
+    QCOMPARE(drawn, int(items));
+
+    page.methodBox()->setCurrentIndex(page.methodBox()->findData(EmbeddingMapPage::Umap));
+    QVERIFY(ready.wait(120000));
+    QVERIFY(page.umapLayout() != nullptr);
+    QCOMPARE(page.coordinates()->size(), 2 * items);
+    QCOMPARE(page.plot()->xAxis->label(), QStringLiteral("UMAP 1"));
+    QVERIFY(page.summaryLabel()->text().contains(QStringLiteral("UMAP of all")));
+    // The page's layout is core's seeded layout of the model's item embeddings.
+    ScoringEngine engine(m_session->model());
+    UmapOptions options;
+    options.seed = EmbeddingMapPage::kUmapSeed;
+    options.threads = computeThreads();
+    auto direct = umapLayout(engine.itemEmbeddingsOnCpu(), items, engine.dim(), options);
+    QVERIFY(direct.ok());
+    QVERIFY(*page.coordinates() == direct->coordinates);
+    const QString dir = QStringLiteral(RECLENS_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("page-embedding-umap-category.png"))));
+
+    page.colourBox()->setCurrentIndex(page.colourBox()->findData(EmbeddingMapPage::ByCluster));
+    QVERIFY(ready.wait(60000));
+    QVERIFY(page.clusterTable()->isVisible());
+    auto* model = page.clusterModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto* clusters = page.clustering();
+    QVERIFY(clusters != nullptr);
+    QCOMPARE(model->rowCount(), clusters->k);
+    // Tail share and mean popularity of each cluster, counted here from the labels.
+    for (int c = 0; c < clusters->k; ++c) {
+      double tail = 0, sum = 0, n = 0;
+      for (std::size_t i = 0; i < items; ++i) {
+        if (clusters->labels[i] != c) continue;
+        ++n;
+        tail += snapshot.itemTier(i) == PopularityTier::Tail;
+        sum += double(snapshot.itemInteractions(i));
+      }
+      QCOMPARE(model->index(c, ClusterTableModel::TailShareColumn).data(Qt::UserRole).toDouble(), tail / n);
+      QCOMPARE(model->index(c, ClusterTableModel::PopularityColumn).data(Qt::UserRole).toDouble(), sum / n);
+    }
+    const QRect row = page.clusterTable()->visualRect(model->index(2, ClusterTableModel::ItemsColumn));
+    QTest::mouseClick(page.clusterTable()->viewport(), Qt::LeftButton, {}, row.center());
+    QVERIFY(page.canvas()->highlightGraph() != nullptr);
+    QCOMPARE(page.canvas()->highlightGraph()->dataCount(), int(clusters->sizes[2]));
+    QCoreApplication::processEvents();  // the splitter lays out the table it now shows
+    QVERIFY(page.clusterTable()->width() >= 300);
+    QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("page-embedding-umap-clusters.png"))));
+
+    // Back to PCA: drawn from what is known, nothing computed.
+    page.methodBox()->setCurrentIndex(page.methodBox()->findData(EmbeddingMapPage::Pca));
+    QVERIFY(!page.job().isRunning());
+    QVERIFY(page.plot()->xAxis->label().startsWith(QStringLiteral("PC1")));
+  }
+  // The GUI's --map-layout umap --map-colour category: chosen before the model, applied once it comes.
+  void preferredView() {
+    AuditService service;
+    EmbeddingMapPage page(service);
+    page.preferView(EmbeddingMapPage::Umap, QStringLiteral("category"));
+    page.show();
+    QSignalSpy ready(&page, &EmbeddingMapPage::mapReady);
+    service.setSession(m_session);
+    QVERIFY(ready.wait(120000));
+    QVERIFY(page.umapLayout() != nullptr);
+    QCOMPARE(page.plot()->xAxis->label(), QStringLiteral("UMAP 1"));
+    const int f = m_session->snapshot().dataset().items.fieldIndex("category");
+    QCOMPARE(page.colourBox()->currentData().toInt(), int(EmbeddingMapPage::ByField) + f);
+    // Once: the next project starts from what the user chose.
+    page.colourBox()->setCurrentIndex(page.colourBox()->findData(EmbeddingMapPage::ByTier));
+    service.setSession(nullptr);
+    service.setSession(m_session);
+    QCOMPARE(page.colourBox()->currentData().toInt(), int(EmbeddingMapPage::ByTier));
   }
 };
 

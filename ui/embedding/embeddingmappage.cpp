@@ -3,59 +3,61 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
 #include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
 #include <optional>
+#include <thread>
 
 #include <qcustomplot.h>
 
+#include "embedding/clustertablemodel.h"
+#include "embedding/embeddingmapdata.h"
+#include "embedding/mapcanvas.h"
+#include "embedding/mapcolouring.h"
+#include "engine/computethreads.h"
 #include "engine/scoringengine.h"
 #include "plots/plotexport.h"
 #include "plots/plotstyle.h"
 #include "services/auditservice.h"
 #include "services/jobprogressbar.h"
-#include "tables/itemtablemodel.h"
 #include "widgets/displayformat.h"
-#include "widgets/tierbadgedelegate.h"
 
 namespace reclens {
 
 namespace {
-// How close (in pixels) the pointer must be to an item for its tooltip.
-constexpr double kHoverRadius = 8.0;
 constexpr int kDefaultClusters = 8;
 }  // namespace
-
-// What the map is drawn from: the model's item embeddings, their projection and, when asked for, a
-// clustering. Immutable once made.
-struct EmbeddingMapPage::MapData {
-  std::shared_ptr<const ModelSession> session;
-  std::shared_ptr<const std::vector<float>> embeddings;  // [items, dim], shared with later clusterings
-  int dim = 0;
-  EmbeddingProjection projection;
-  std::optional<KMeansClustering> clustering;
-  double seconds = 0.0;
-};
 
 EmbeddingMapPage::EmbeddingMapPage(AuditService& audit, QWidget* parent)
     : QWidget(parent),
       m_audit(audit),
       m_plot(new QCustomPlot(this)),
+      m_canvas(new MapCanvas(m_plot)),
+      m_method(new QComboBox(this)),
       m_colour(new QComboBox(this)),
       m_clusters(new QSpinBox(this)),
+      m_table(new QTableView(this)),
+      m_tableModel(new ClusterTableModel(this)),
       m_summary(new QLabel(this)),
       m_progress(new JobProgressBar(this)) {
-  m_colour->addItem(tr("Popularity tier"), ByTier);
-  m_colour->addItem(tr("k-means cluster"), ByCluster);
-  m_colour->setToolTip(tr("Colour the items by popularity tier or by k-means cluster of their embeddings"));
+  m_method->addItem(tr("PCA"), Pca);
+  m_method->addItem(tr("UMAP"), Umap);
+  m_method->setToolTip(
+      tr("PCA: the two main directions of the embeddings (fast, linear). UMAP: keeps each "
+         "item's nearest neighbours near it (McInnes et al. 2018; seeded, takes longer)"));
+  m_colour->setToolTip(
+      tr("Colour the items by popularity tier, k-means cluster of their embeddings or a "
+         "catalog attribute such as category or brand"));
   m_clusters->setRange(2, 50);
   m_clusters->setValue(kDefaultClusters);
   m_clusters->setPrefix(tr("k = "));
@@ -68,10 +70,24 @@ EmbeddingMapPage::EmbeddingMapPage(AuditService& audit, QWidget* parent)
   m_progress->attach(&m_job);
   m_summary->setWordWrap(true);
   m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_table->setModel(m_tableModel);
+  m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+  m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+  m_table->verticalHeader()->hide();
+  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_table->setToolTip(
+      tr("Each k-means cluster's tail share and mean popularity; click a row to outline "
+         "the cluster on the map"));
+  m_table->setVisible(false);
 
+  auto* methodLabel = new QLabel(tr("&Layout:"), this);
+  methodLabel->setBuddy(m_method);
   auto* colourLabel = new QLabel(tr("&Colour by:"), this);
   colourLabel->setBuddy(m_colour);
   auto* controls = new QHBoxLayout;
+  controls->addWidget(methodLabel);
+  controls->addWidget(m_method);
+  controls->addSpacing(12);
   controls->addWidget(colourLabel);
   controls->addWidget(m_colour);
   controls->addWidget(m_clusters);
@@ -89,16 +105,26 @@ EmbeddingMapPage::EmbeddingMapPage(AuditService& audit, QWidget* parent)
   m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   m_plot->setToolTip(tr("Drag to pan, wheel to zoom; hover over an item for its title"));
 
+  auto* split = new QSplitter(Qt::Horizontal, this);
+  split->addWidget(m_plot);
+  split->addWidget(m_table);
+  split->setStretchFactor(0, 1);
+  split->setChildrenCollapsible(false);
   auto* column = new QVBoxLayout(this);
   column->addLayout(controls);
-  column->addWidget(m_plot, 1);
+  column->addWidget(split, 1);
   column->addWidget(m_summary);
 
+  connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
+    if (!compute()) redraw();
+  });
   connect(m_colour, &QComboBox::currentIndexChanged, this, [this] {
     m_clusters->setEnabled(m_colour->currentData().toInt() == ByCluster);
     if (!compute()) redraw();
   });
   connect(m_clusters, &QSpinBox::valueChanged, this, [this] { compute(); });
+  connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this](const QModelIndex& current) { onClusterRow(current.isValid() ? current.row() : -1); });
   connect(reset, &QPushButton::clicked, this, &EmbeddingMapPage::resetView);
   connect(save, &QPushButton::clicked, this,
           [this] { plotexport::exportPlot(this, m_plot, QStringLiteral("embedding-map")); });
@@ -113,8 +139,21 @@ const EmbeddingProjection* EmbeddingMapPage::projection() const {
   return m_data ? &m_data->projection : nullptr;
 }
 
+const UmapLayout* EmbeddingMapPage::umapLayout() const {
+  return m_data && m_data->umap ? &m_data->umapLayout : nullptr;
+}
+
 const KMeansClustering* EmbeddingMapPage::clustering() const {
   return m_data && m_data->clustering ? &*m_data->clustering : nullptr;
+}
+
+const std::vector<float>* EmbeddingMapPage::coordinates() const {
+  if (!m_data) return nullptr;
+  return showingUmap() ? m_data->umap.get() : m_data->pca.get();
+}
+
+bool EmbeddingMapPage::showingUmap() const {
+  return m_data && m_data->umap && m_method->currentData().toInt() == Umap;
 }
 
 void EmbeddingMapPage::onSessionChanged() {
@@ -122,8 +161,40 @@ void EmbeddingMapPage::onSessionChanged() {
   m_user = -1;
   m_history.clear();
   m_recommended.clear();
+  fillColourBox();
   redraw();
   if (isVisible()) compute();
+}
+
+// Tier, cluster, then one entry per catalog field of the current project; the choice is kept when
+// the new project has it.
+void EmbeddingMapPage::fillColourBox() {
+  const QString previous = m_colour->currentText();
+  const QSignalBlocker blocker(m_colour);
+  m_colour->clear();
+  m_colour->addItem(tr("Popularity tier"), ByTier);
+  m_colour->addItem(tr("k-means cluster"), ByCluster);
+  if (const auto session = m_audit.session()) {
+    const auto& fields = session->snapshot().dataset().items.fields;
+    for (std::size_t f = 0; f < fields.size(); ++f)
+      m_colour->addItem(tr("Attribute: %1").arg(display::text(fields[f].name())), ByField + int(f));
+  }
+  int chosen = m_colour->findText(previous);
+  if (m_preferredColouring == QLatin1String("tier")) chosen = m_colour->findData(ByTier);
+  if (m_preferredColouring == QLatin1String("cluster")) chosen = m_colour->findData(ByCluster);
+  if (const auto session = m_audit.session(); session && !m_preferredColouring.isEmpty()) {
+    const int f = session->snapshot().dataset().items.fieldIndex(m_preferredColouring.toStdString());
+    if (f >= 0) chosen = m_colour->findData(ByField + f);
+    m_preferredColouring.clear();  // once: later projects keep what the user chose
+  }
+  m_colour->setCurrentIndex(std::max(0, chosen));
+  m_clusters->setEnabled(m_colour->currentData().toInt() == ByCluster);
+}
+
+void EmbeddingMapPage::preferView(Method method, const QString& colouring) {
+  m_preferredColouring = colouring;
+  m_method->setCurrentIndex(std::max(0, m_method->findData(method)));
+  fillColourBox();
 }
 
 void EmbeddingMapPage::showEvent(QShowEvent* event) {
@@ -140,14 +211,19 @@ bool EmbeddingMapPage::compute() {
     return true;
   }
   const bool wantClusters = m_colour->currentData().toInt() == ByCluster;
+  const bool wantUmap = m_method->currentData().toInt() == Umap;
   const int k = m_clusters->value();
   const bool fresh = !m_data || m_data->session != session;
   const bool needClusters = wantClusters && (fresh || !m_data->clustering || m_data->clustering->k != k);
-  if (!fresh && !needClusters) return false;
+  const bool needUmap = wantUmap && (fresh || !m_data->umap);
+  if (!fresh && !needClusters && !needUmap) return false;
   auto previous = fresh ? nullptr : m_data;
+  const QString title = needUmap       ? tr("Laying out item embeddings (UMAP)")
+                        : needClusters ? tr("Clustering item embeddings")
+                                       : tr("Projecting item embeddings");
   const bool started = m_job.start<std::shared_ptr<const MapData>>(
-      needClusters ? tr("Clustering item embeddings") : tr("Projecting item embeddings"),
-      [session, previous, needClusters,
+      title,
+      [session, previous, needClusters, needUmap,
        k](const TaskControl& control) -> Result<std::shared_ptr<const MapData>> {
         QElapsedTimer clock;
         clock.start();
@@ -160,19 +236,34 @@ bool EmbeddingMapPage::compute() {
           ScoringEngine engine(session->model());
           map->embeddings = std::make_shared<const std::vector<float>>(engine.itemEmbeddingsOnCpu());
           map->dim = engine.dim();
-          control.report(0.1, "principal components");
+          control.report(0.05, "principal components");
           auto projection = principalComponents(*map->embeddings, engine.numItems(), map->dim, 2);
           if (!projection) return projection.error();
           map->projection = std::move(projection).value();
+          map->pca = std::make_shared<const std::vector<float>>(map->projection.coordinates);
+          map->seconds = static_cast<double>(clock.elapsed()) / 1000.0;
+        }
+        const auto rows = map->embeddings->size() / static_cast<std::size_t>(map->dim);
+        if (needUmap) {
+          clock.restart();
+          UmapOptions options;
+          options.seed = kUmapSeed;
+          // Every core: LibTorch's own default can be lower (one per physical core), and the layout is
+          // the same whatever the thread count.
+          options.threads = std::max(computeThreads(), int(std::thread::hardware_concurrency()));
+          auto layout = reclens::umapLayout(*map->embeddings, rows, map->dim, options, control);
+          if (!layout) return layout.error();
+          map->umapLayout = std::move(layout).value();
+          map->umap = std::make_shared<const std::vector<float>>(std::move(map->umapLayout.coordinates));
+          map->umapLayout.coordinates.clear();
+          map->umapSeconds = static_cast<double>(clock.elapsed()) / 1000.0;
         }
         if (needClusters) {
-          const auto rows = map->embeddings->size() / static_cast<std::size_t>(map->dim);
           auto clustering = kMeans(*map->embeddings, rows, map->dim, std::min<int>(k, int(rows)),
                                    kClusterSeed, 50, control);
           if (!clustering) return clustering.error();
           map->clustering = std::move(clustering).value();
         }
-        map->seconds = static_cast<double>(clock.elapsed()) / 1000.0;
         return std::shared_ptr<const MapData>(std::move(map));
       },
       [this](Result<std::shared_ptr<const MapData>> result) {
@@ -185,10 +276,8 @@ bool EmbeddingMapPage::compute() {
             Q_EMIT mapFailed(message);
           }
         } else if (result.value()->session == m_audit.session()) {
-          const bool newModel = !m_data || m_data->session != result.value()->session;
           m_data = std::move(result).value();
           redraw();
-          if (newModel) resetView();
           Q_EMIT mapReady();
         }
         if (pending) compute();
@@ -197,10 +286,15 @@ bool EmbeddingMapPage::compute() {
 }
 
 void EmbeddingMapPage::redraw() {
-  m_plot->clearPlottables();
   m_historyGraph = nullptr;
   m_recommendedGraph = nullptr;
-  if (!m_data) {
+  const auto* coords = coordinates();
+  const bool umap = showingUmap();
+  plotstyle::apply(m_plot, umap ? tr("Item embeddings (UMAP)") : tr("Item embeddings (PCA)"));
+  if (!m_data || coords == nullptr) {
+    m_canvas->clear();
+    m_shown = nullptr;
+    m_table->setVisible(false);
     plotstyle::setPlaceholder(m_plot, m_audit.session()
                                           ? tr("Computing the map…")
                                           : tr("Load or train a model on the Recommendations page"));
@@ -211,41 +305,53 @@ void EmbeddingMapPage::redraw() {
   }
   plotstyle::setPlaceholder(m_plot, {});
   const auto& snapshot = m_data->session->snapshot();
-  const auto& coords = m_data->projection.coordinates;
-  const std::size_t items = coords.size() / 2;
-  const bool byCluster = m_colour->currentData().toInt() == ByCluster && m_data->clustering;
-  // One scatter graph per group: QCustomPlot draws (and samples) each in one pass.
-  const int groups = byCluster ? m_data->clustering->k : 3;
-  std::vector<QVector<QCPGraphData>> points(static_cast<std::size_t>(groups));
-  for (std::size_t i = 0; i < items; ++i) {
-    const int group = byCluster ? m_data->clustering->labels[i] : static_cast<int>(snapshot.itemTier(i));
-    points[static_cast<std::size_t>(group)].push_back(QCPGraphData(coords[2 * i], coords[2 * i + 1]));
+  const int key = m_colour->currentData().toInt();
+  const auto colouring = MapColouring::make(snapshot, clustering(), key);
+  m_canvas->draw(umap ? m_data->umap : m_data->pca, colouring.groups, colouring.legend, colouring.order);
+
+  const bool byCluster = key == ByCluster && m_data->clustering;
+  if (byCluster) {
+    std::vector<PopularityTier> tiers(snapshot.itemCount());
+    std::vector<std::int64_t> interactions(snapshot.itemCount());
+    for (std::size_t i = 0; i < tiers.size(); ++i) {
+      tiers[i] = snapshot.itemTier(i);
+      interactions[i] = snapshot.itemInteractions(i);
+    }
+    std::vector<QColor> colours;
+    for (const auto& g : colouring.legend) colours.push_back(g.colour);
+    m_tableModel->setSummary(
+        clusterTailShares(m_data->clustering->labels, m_data->clustering->k, tiers, interactions), colours);
   }
-  // Tiers: the many tail items first, the few head items last (on top).
-  for (int n = 0; n < groups; ++n) {
-    const int group = byCluster ? n : groups - 1 - n;
-    auto* graph = m_plot->addGraph();
-    QColor colour =
-        byCluster ? plotstyle::series(group) : TierBadgeDelegate::colour(static_cast<PopularityTier>(group));
-    const auto count = static_cast<qint64>(points[std::size_t(group)].size());
-    graph->setName(byCluster ? tr("Cluster %1 (%2)").arg(group + 1).arg(display::count(count))
-                             : tr("%1 (%2)").arg(ItemTableModel::tierName(static_cast<PopularityTier>(group)),
-                                                 display::count(count)));
-    graph->setLineStyle(QCPGraph::lsNone);
-    QColor fill = colour;
-    fill.setAlpha(items > 20000 ? 90 : 150);
-    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, fill, fill, items > 20000 ? 3 : 5));
-    graph->data()->set(points[std::size_t(group)]);
+  if (byCluster) {
+    // Wide enough for every column, the flag included.
+    m_table->resizeColumnsToContents();
+    m_table->setMinimumWidth(m_table->horizontalHeader()->length() + 2 * m_table->frameWidth() +
+                             m_table->verticalScrollBar()->sizeHint().width());
   }
-  const auto& variance = m_data->projection.variance;
-  const double total = m_data->projection.totalVariance > 0 ? m_data->projection.totalVariance : 1.0;
-  m_plot->xAxis->setLabel(
-      tr("PC1 (%1% of variance)").arg(QLocale().toString(100.0 * variance[0] / total, 'f', 1)));
-  m_plot->yAxis->setLabel(
-      tr("PC2 (%1% of variance)").arg(QLocale().toString(100.0 * variance[1] / total, 'f', 1)));
+  m_table->setVisible(byCluster);
+
+  if (umap) {
+    m_plot->xAxis->setLabel(tr("UMAP 1"));
+    m_plot->yAxis->setLabel(tr("UMAP 2"));
+  } else {
+    const auto& variance = m_data->projection.variance;
+    const double total = m_data->projection.totalVariance > 0 ? m_data->projection.totalVariance : 1.0;
+    m_plot->xAxis->setLabel(
+        tr("PC1 (%1% of variance)").arg(QLocale().toString(100.0 * variance[0] / total, 'f', 1)));
+    m_plot->yAxis->setLabel(
+        tr("PC2 (%1% of variance)").arg(QLocale().toString(100.0 * variance[1] / total, 'f', 1)));
+  }
   m_plot->legend->setVisible(true);
+  const bool moved = coords != m_shown;
+  m_shown = coords;
   drawHighlights();
   updateSummary();
+  if (moved) resetView();
+}
+
+void EmbeddingMapPage::onClusterRow(int row) {
+  m_canvas->setHighlight(row, row >= 0 ? tr("Cluster %1 (selected)").arg(row + 1) : QString());
+  plotstyle::replotShown(m_plot);
 }
 
 void EmbeddingMapPage::showUserResult(const RecomputeResult& result) {
@@ -259,14 +365,13 @@ void EmbeddingMapPage::showUserResult(const RecomputeResult& result) {
     updateSummary();
   }
 }
-
 void EmbeddingMapPage::drawHighlights() {
   if (m_historyGraph != nullptr) m_plot->removeGraph(m_historyGraph);
   if (m_recommendedGraph != nullptr) m_plot->removeGraph(m_recommendedGraph);
   m_historyGraph = nullptr;
   m_recommendedGraph = nullptr;
   if (m_data && m_user >= 0) {
-    const auto& coords = m_data->projection.coordinates;
+    const auto& coords = *coordinates();
     const std::size_t items = coords.size() / 2;
     const QString user = display::text(m_data->session->snapshot().dataset().users.ids[std::size_t(m_user)]);
     const auto graphOf = [&](const std::vector<std::int32_t>& rows, const QString& name,
@@ -296,93 +401,19 @@ void EmbeddingMapPage::drawHighlights() {
 }
 
 void EmbeddingMapPage::resetView() {
-  if (!m_data) return;
-  m_plot->rescaleAxes();
-  for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
-    const auto range = axis->range();
-    const double pad = std::max(range.size() * 0.04, 1e-6);
-    axis->setRange(range.lower - pad, range.upper + pad);
+  const auto* coords = coordinates();
+  if (coords == nullptr || coords->empty()) return;
+  // From the coordinates themselves: the density layer only covers what was visible.
+  for (int c = 0; c < 2; ++c) {
+    float lo = (*coords)[std::size_t(c)], hi = lo;
+    for (std::size_t i = std::size_t(c); i < coords->size(); i += 2) {
+      lo = std::min(lo, (*coords)[i]);
+      hi = std::max(hi, (*coords)[i]);
+    }
+    const double pad = std::max(double(hi - lo) * 0.04, 1e-6);
+    (c == 0 ? m_plot->xAxis : m_plot->yAxis)->setRange(lo - pad, hi + pad);
   }
   plotstyle::replotShown(m_plot);
-}
-
-void EmbeddingMapPage::updateSummary() {
-  if (!m_data) return;
-  const auto& p = m_data->projection;
-  const double total = p.totalVariance > 0 ? p.totalVariance : 1.0;
-  const auto items = static_cast<qint64>(p.coordinates.size() / 2);
-  QString text =
-      tr("PCA of all %1 item embeddings (%2 dimensions) of %3: the two components explain %4% of the "
-         "variance (computed in %5 s).")
-          .arg(display::count(items))
-          .arg(m_data->dim)
-          .arg(display::text(m_data->session->name()).toHtmlEscaped(),
-               QLocale().toString(100.0 * (p.variance[0] + p.variance[1]) / total, 'f', 1),
-               QLocale().toString(m_data->seconds, 'f', 2));
-  if (m_colour->currentData().toInt() == ByCluster && m_data->clustering) {
-    const auto& c = *m_data->clustering;
-    text += QLatin1Char(' ') + tr("k-means with k = %1 (seed %2) on the full embeddings converged in %3 "
-                                  "iterations.")
-                                   .arg(c.k)
-                                   .arg(kClusterSeed)
-                                   .arg(c.iterations);
-  }
-  if (m_user < 0) text += QLatin1Char(' ') + tr("Pick a user on the Recommendations page to highlight them.");
-  m_summary->setText(text);
-}
-
-std::int32_t EmbeddingMapPage::itemAt(const QPoint& pixel) const {
-  if (!m_data) return -1;
-  const auto& coords = m_data->projection.coordinates;
-  const std::size_t items = coords.size() / 2;
-  double best = kHoverRadius * kHoverRadius;
-  std::int32_t found = -1;
-  const QCPRange xr = m_plot->xAxis->range();
-  const QCPRange yr = m_plot->yAxis->range();
-  for (std::size_t i = 0; i < items; ++i) {
-    const double x = coords[2 * i], y = coords[2 * i + 1];
-    if (!xr.contains(x) || !yr.contains(y)) continue;
-    const double dx = m_plot->xAxis->coordToPixel(x) - pixel.x();
-    const double dy = m_plot->yAxis->coordToPixel(y) - pixel.y();
-    const double d = dx * dx + dy * dy;
-    if (d < best) {
-      best = d;
-      found = static_cast<std::int32_t>(i);
-    }
-  }
-  return found;
-}
-
-QString EmbeddingMapPage::itemToolTip(std::int32_t item) const {
-  if (!m_data || item < 0) return {};
-  const auto& snapshot = m_data->session->snapshot();
-  const auto& items = snapshot.dataset().items;
-  const auto row = static_cast<std::size_t>(item);
-  QString text = QStringLiteral("<b>%1</b><br>%2")
-                     .arg(display::text(items.titles[row]).toHtmlEscaped(),
-                          tr("Item %1 · %2 tier · %3 interactions")
-                              .arg(display::text(items.ids[row]).toHtmlEscaped(),
-                                   ItemTableModel::tierName(snapshot.itemTier(row)),
-                                   display::count(snapshot.itemInteractions(row))));
-  if (const int f = items.fieldIndex("category"); f >= 0) {
-    const auto& field = items.fields[std::size_t(f)];
-    if (field.codeAt(row) >= 0)
-      text +=
-          QStringLiteral("<br>") + tr("Category: %1").arg(display::text(field.valueAt(row)).toHtmlEscaped());
-  }
-  if (m_data->clustering)
-    text += QStringLiteral("<br>") + tr("Cluster %1").arg(m_data->clustering->labels[row] + 1);
-  return text;
-}
-
-void EmbeddingMapPage::onMouseMove(QMouseEvent* event) {
-  if (event->buttons() != Qt::NoButton) return;  // panning
-  const auto item = itemAt(event->pos());
-  if (item < 0) {
-    QToolTip::hideText();
-    return;
-  }
-  QToolTip::showText(event->globalPosition().toPoint(), itemToolTip(item), m_plot);
 }
 
 }  // namespace reclens
