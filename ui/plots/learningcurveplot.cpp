@@ -29,12 +29,19 @@ LearningCurvePlot::LearningCurvePlot(QWidget* parent) : QWidget(parent), m_plot(
   m_bestLine = new QCPItemStraightLine(m_plot);
   m_bestLine->setPen(QPen(plotstyle::series(4), 1.5, Qt::DashLine));
   m_bestLine->setVisible(false);
+  m_bestLabel = new QCPItemText(m_plot);
+  m_bestLabel->position->setTypeX(QCPItemPosition::ptPlotCoords);
+  m_bestLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+  m_bestLabel->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
+  m_bestLabel->setPadding(QMargins(4, 2, 4, 2));
+  m_bestLabel->setColor(plotstyle::series(4).darker(140));
+  m_bestLabel->setVisible(false);
   auto ticker = QSharedPointer<QCPAxisTickerFixed>(new QCPAxisTickerFixed);
   ticker->setTickStep(1.0);
   ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
   m_plot->xAxis->setTicker(ticker);
   m_plot->legend->setVisible(true);
-  m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  plotstyle::legendBelow(m_plot);
   m_plot->setMinimumSize(360, 220);
   plotexport::installPlotMenu(m_plot, QStringLiteral("learning-curve"));
   start(0, 0, 0);
@@ -48,6 +55,7 @@ void LearningCurvePlot::start(int maxEpochs, int patience, int evalK) {
   m_loss->data()->clear();
   m_ndcg->data()->clear();
   m_bestLine->setVisible(false);
+  m_bestLabel->setVisible(false);
   updateTexts();
   rescale();
 }
@@ -59,6 +67,12 @@ void LearningCurvePlot::addEpoch(const EpochProgress& epoch) {
   m_bestLine->point1->setCoords(m_best, 0.0);
   m_bestLine->point2->setCoords(m_best, 1.0);
   m_bestLine->setVisible(m_best > 0);
+  m_bestLabel->position->setCoords(m_best, 0.03);
+  // On the side of the line with more room, so the label stays inside the plot.
+  m_bestLabel->setPositionAlignment(Qt::AlignTop |
+                                    (2 * m_best > pointCount() ? Qt::AlignRight : Qt::AlignLeft));
+  m_bestLabel->setText(tr("best: epoch %1").arg(m_best));
+  m_bestLabel->setVisible(m_best > 0);
   rescale();
   Q_EMIT epochAdded(epoch.epoch);
 }

@@ -7,12 +7,14 @@
 
 class QCPGraph;
 class QCPItemStraightLine;
+class QCPItemText;
 class QCustomPlot;
 
 namespace reclens {
 
 // A training run's learning curve: the mean training loss per epoch on the left axis, the validation
-// NDCG@K on the right axis and a dashed vertical line at the best epoch (the one the model keeps).
+// NDCG@K on the right axis and a dashed vertical line, labelled, at the best epoch (the one the model
+// keeps).
 // Fed live, one finished epoch at a time (addEpoch), or from a model's stored curve (setCurve).
 class LearningCurvePlot : public QWidget {
   Q_OBJECT
@@ -48,6 +50,7 @@ class LearningCurvePlot : public QWidget {
   QCPGraph* m_loss;
   QCPGraph* m_ndcg;
   QCPItemStraightLine* m_bestLine;
+  QCPItemText* m_bestLabel;
   int m_maxEpochs = 0;
   int m_patience = 0;
   int m_k = 0;

@@ -5,29 +5,18 @@
 #include <QVBoxLayout>
 
 #include "plots/learningcurveplot.h"
-#include "services/backgroundjob.h"
-#include "services/jobprogressbar.h"
 
 namespace reclens {
 
 TrainProgressDialog::TrainProgressDialog(BackgroundJob* job, const QString& heading,
                                          const TrainConfig& config, QWidget* parent)
-    : QDialog(parent),
-      m_job(job),
-      m_bar(new JobProgressBar(this)),
+    : JobProgressDialog(job, heading, parent),
       m_curve(new LearningCurvePlot(this)),
       m_outcome(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this)) {
-  setWindowTitle(heading);
-  setWindowModality(Qt::WindowModal);
-  auto* layout = new QVBoxLayout(this);
-  auto* label = new QLabel(heading, this);
-  label->setWordWrap(true);
-  layout->addWidget(label);
-  layout->addWidget(m_bar);
-  layout->addWidget(m_curve, 1);
-  layout->addWidget(m_outcome);
-  layout->addWidget(m_buttons);
+  contentLayout()->addWidget(m_curve, 1);
+  contentLayout()->addWidget(m_outcome);
+  contentLayout()->addWidget(m_buttons);
   m_curve->start(config.epochs, config.patience, config.evalK);
   // Popularity counts once and has no epochs to draw.
   m_curve->setVisible(config.kind != "popularity");
@@ -36,9 +25,7 @@ TrainProgressDialog::TrainProgressDialog(BackgroundJob* job, const QString& head
   m_outcome->hide();
   m_buttons->hide();
   connect(m_buttons, &QDialogButtonBox::rejected, this, &TrainProgressDialog::reject);
-  m_bar->attach(job);
   setMinimumWidth(520);
-  connect(job, &BackgroundJob::finished, this, &TrainProgressDialog::jobFinished);
 }
 
 void TrainProgressDialog::addEpoch(const EpochProgress& epoch) {
@@ -52,7 +39,7 @@ void TrainProgressDialog::showOutcome(const QString& text) {
 
 void TrainProgressDialog::jobFinished() {
   if (m_outcome->text().isEmpty()) {
-    done(QDialog::Accepted);
+    JobProgressDialog::jobFinished();
     return;
   }
   // Stays to be read, without blocking the window behind it (modality changes only while hidden).
@@ -60,15 +47,6 @@ void TrainProgressDialog::jobFinished() {
   setWindowModality(Qt::NonModal);
   m_buttons->show();
   show();
-}
-
-void TrainProgressDialog::reject() {
-  // Escape or the close button cancel the work; the dialog closes once it has stopped.
-  if (m_job->isRunning()) {
-    m_job->cancel();
-    return;
-  }
-  QDialog::reject();
 }
 
 }  // namespace reclens

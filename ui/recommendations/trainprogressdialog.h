@@ -1,22 +1,19 @@
 #pragma once
-#include <QDialog>
-
 #include "model/trainer.h"
+#include "services/jobprogressdialog.h"
 
 class QDialogButtonBox;
 class QLabel;
 
 namespace reclens {
 
-class BackgroundJob;
-class JobProgressBar;
 class LearningCurvePlot;
 
 // Follows a training run: the job's progress bar with Cancel and, for learned models, the learning
 // curve drawn live one epoch at a time. Window-modal while the job runs; closing it cancels the run.
 // When the job ends it closes itself, unless showOutcome() was called first: then it stays open,
 // no longer modal, with the sentence saying which epoch the model keeps and why, and a Close button.
-class TrainProgressDialog : public QDialog {
+class TrainProgressDialog : public JobProgressDialog {
   Q_OBJECT
 
  public:
@@ -32,13 +29,9 @@ class TrainProgressDialog : public QDialog {
   QLabel* outcomeLabel() const { return m_outcome; }
 
  protected:
-  void reject() override;
+  void jobFinished() override;
 
  private:
-  void jobFinished();
-
-  BackgroundJob* m_job;
-  JobProgressBar* m_bar;
   LearningCurvePlot* m_curve;
   QLabel* m_outcome;
   QDialogButtonBox* m_buttons;
