@@ -115,6 +115,9 @@ void printModels(const nlohmann::json& models) {
       std::printf(", kept epoch %d of %d (%s)", t.at("best_epoch").get<int>(), t.at("epochs_run").get<int>(),
                   t.at("stopped_early").get<bool>() ? "stopped early" : "ran all epochs");
     }
+    if (m.contains("training_error")) {
+      std::printf(", learning curve unreadable (%s)", m.at("training_error").get<std::string>().c_str());
+    }
     std::printf("  (%s)\n", m.at("path").get<std::string>().c_str());
   }
 }

@@ -34,6 +34,7 @@ LearningCurvePlot::LearningCurvePlot(QWidget* parent) : QWidget(parent), m_plot(
   m_bestLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
   m_bestLabel->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
   m_bestLabel->setPadding(QMargins(4, 2, 4, 2));
+  m_bestLabel->setBrush(QColor(255, 255, 255, 210));  // readable over the points it may cover
   m_bestLabel->setColor(plotstyle::series(4).darker(140));
   m_bestLabel->setVisible(false);
   auto ticker = QSharedPointer<QCPAxisTickerFixed>(new QCPAxisTickerFixed);

@@ -87,7 +87,7 @@ class RecommendationsPage : public QWidget {
   QPushButton* trainButton() const { return m_train; }
   QPushButton* modelInfoButton() const { return m_info; }
   // The dialog of the training run (running, or finished and kept open); null when none is shown.
-  TrainProgressDialog* trainProgress() const { return m_trainProgress; }
+  TrainProgressDialog* trainProgress() const;
 
  Q_SIGNALS:
   // A model was loaded and is ready to score.

@@ -11,6 +11,8 @@
 
 namespace reclens {
 
+TrainProgressDialog* RecommendationsPage::trainProgress() const { return m_trainProgress.data(); }
+
 void RecommendationsPage::chooseAndTrain() {
   if (!m_snapshot) return;
   auto* dialog = new TrainDialog(this);
