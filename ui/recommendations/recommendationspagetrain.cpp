@@ -11,7 +11,9 @@
 
 namespace reclens {
 
-TrainProgressDialog* RecommendationsPage::trainProgress() const { return m_trainProgress.data(); }
+TrainProgressDialog* RecommendationsPage::trainProgress() const {
+  return m_trainProgress.data();
+}
 
 void RecommendationsPage::chooseAndTrain() {
   if (!m_snapshot) return;
