@@ -93,7 +93,17 @@ void LearningCurvePlot::setCurve(const LearningCurve& curve) {
   }
   plotstyle::setPlaceholder(m_plot,
                             curve.empty() ? tr("No learning curve stored with this model") : QString());
-  plotstyle::replotShown(m_plot);
+  replot();
+}
+
+void LearningCurvePlot::replot() {
+  // Epochs can arrive right after the dialog is shown, before its layout has sized the plot; a queued
+  // replot runs once that is done (and several epochs in one pass draw once).
+  if (m_plot->isVisible()) {
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+  } else {
+    plotstyle::replotShown(m_plot);
+  }
 }
 
 int LearningCurvePlot::pointCount() const {
@@ -130,7 +140,7 @@ void LearningCurvePlot::rescale() {
     m_plot->yAxis2->setRange(0.0, 1.0);
   }
   plotstyle::setPlaceholder(m_plot, n == 0 ? tr("Waiting for the first epoch…") : QString());
-  plotstyle::replotShown(m_plot);
+  replot();
 }
 
 QString LearningCurvePlot::outcome(const LearningCurve& curve) {

@@ -45,6 +45,7 @@ class LearningCurvePlot : public QWidget {
  private:
   void updateTexts();
   void rescale();
+  void replot();
 
   QCustomPlot* m_plot;
   QCPGraph* m_loss;
