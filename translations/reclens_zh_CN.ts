@@ -2314,6 +2314,69 @@
     </message>
 </context>
 <context>
+    <name>reclens::LearningCurvePlot</name>
+    <message>
+        <source>Learning curve</source>
+        <translation>学习曲线</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>training loss (left)</source>
+        <translation>训练损失（左轴）</translation>
+    </message>
+    <message>
+        <source>best: epoch %1</source>
+        <translation>最佳：第 %1 轮</translation>
+    </message>
+    <message>
+        <source>No learning curve stored with this model</source>
+        <translation>此模型未保存学习曲线</translation>
+    </message>
+    <message>
+        <source>validation NDCG@%1</source>
+        <translation>验证集 NDCG@%1</translation>
+    </message>
+    <message>
+        <source>validation NDCG</source>
+        <translation>验证集 NDCG</translation>
+    </message>
+    <message>
+        <source>%1 (right)</source>
+        <translation>%1（右轴）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;After every epoch the model is scored on the validation part (each user&apos;s next-to-last item): %1. The dashed line marks the best epoch so far; the saved model keeps that epoch&apos;s weights.&lt;/p&gt;&lt;p&gt;Early stopping: training ends once %2 epochs in a row bring no better validation NDCG (the patience), or after %3 epochs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每轮训练结束后，模型都在验证部分（每位用户的倒数第二个物品）上评分：%1。虚线标出目前最好的一轮；保存的模型保留该轮的权重。&lt;/p&gt;&lt;p&gt;提前停止：连续 %2 轮验证集 NDCG 没有提升（耐心值）即结束训练，最多训练 %3 轮。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Waiting for the first epoch…</source>
+        <translation>正在等待第一轮…</translation>
+    </message>
+    <message>
+        <source>Kept epoch %1 of %2, the best validation NDCG@%3 (%4).</source>
+        <translation>保留第 %1 轮（共 %2 轮），其验证集 NDCG@%3 最高（%4）。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 epochs without improvement (patience %2).</source>
+        <translation>连续 %1 轮没有提升后停止（耐心值 %2）。</translation>
+    </message>
+    <message>
+        <source>Ran all %1 epochs; the validation NDCG was still improving.</source>
+        <translation>已训练全部 %1 轮；验证集 NDCG 仍在提升。</translation>
+    </message>
+    <message>
+        <source>Ran all %1 epochs; the ones after it brought no improvement.</source>
+        <translation>已训练全部 %1 轮；之后的各轮没有再提升。</translation>
+    </message>
+</context>
+<context>
     <name>reclens::LiveFeedDock</name>
     <message>
         <source>Live Events</source>
@@ -2868,6 +2931,41 @@
     </message>
 </context>
 <context>
+    <name>reclens::ModelInfoDialog</name>
+    <message>
+        <source>The stored learning curve cannot be read: %1</source>
+        <translation>无法读取保存的学习曲线：%1</translation>
+    </message>
+    <message>
+        <source>No learning curve is stored with this model.</source>
+        <translation>此模型没有保存学习曲线。</translation>
+    </message>
+    <message>
+        <source>Model %1</source>
+        <translation>模型 %1</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>%1, embedding size %2</source>
+        <translation>%1，嵌入维度 %2</translation>
+    </message>
+    <message>
+        <source>Trained by:</source>
+        <translation>训练者：</translation>
+    </message>
+</context>
+<context>
     <name>reclens::PresentationCaption</name>
     <message>
         <source>Step %1 of %2   ·   → or Space: next   ·   ←: back   ·   Esc: leave</source>
@@ -3206,6 +3304,14 @@
     <message>
         <source>The model %1 was not loaded: %2</source>
         <translation>未加载模型 %1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;About Model…</source>
+        <translation>关于模型(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The chosen model&apos;s file, kind and learning curve: which epoch it keeps and why</source>
+        <translation>所选模型的文件、类型和学习曲线：保留了哪一轮以及原因</translation>
     </message>
 </context>
 <context>

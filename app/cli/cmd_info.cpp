@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "data/datasetstats.h"
 #include "data/utcformat.h"
+#include "model/learningcurve.h"
 #include "store/projectstore.h"
 
 namespace reclens::cli {
@@ -60,8 +61,9 @@ void printFields(const char* title, const std::vector<DatasetStats::FieldDistrib
   }
 }
 
-// The registered models: name, path, kind, dim and, for a fine-tuned model, its parent's file, SHA-256
-// and the registered name of the model with that SHA-256 (null when none is registered).
+// The registered models: name, path, kind, dim, the learning curve kept in the metadata ("training",
+// null when none) and, for a fine-tuned model, its parent's file, SHA-256 and the registered name of the
+// model with that SHA-256 (null when none is registered).
 nlohmann::json modelsJson(const std::vector<ProjectStore::ModelRecord>& records) {
   auto out = nlohmann::json::array();
   for (const auto& r : records) {
@@ -83,6 +85,13 @@ nlohmann::json modelsJson(const std::vector<ProjectStore::ModelRecord>& records)
       }
       m["parent"] = p;
     }
+    // The learning curve kept in the metadata (null for models without one); a damaged one is named.
+    m["training"] = nullptr;
+    if (auto curve = learningCurveOf(r.metadataJson); !curve) {
+      m["training_error"] = curve.error().message;
+    } else if (!curve->empty()) {
+      m["training"] = nlohmann::json::parse(learningCurveJson(curve.value()));
+    }
     out.push_back(m);
   }
   return out;
@@ -100,6 +109,14 @@ void printModels(const nlohmann::json& models) {
     if (p.is_object()) {
       std::printf(", fine-tuned from %s",
                   (p.at("name").is_string() ? p.at("name") : p.at("file")).get<std::string>().c_str());
+    }
+    const auto& t = m.at("training");
+    if (t.is_object()) {
+      std::printf(", kept epoch %d of %d (%s)", t.at("best_epoch").get<int>(), t.at("epochs_run").get<int>(),
+                  t.at("stopped_early").get<bool>() ? "stopped early" : "ran all epochs");
+    }
+    if (m.contains("training_error")) {
+      std::printf(", learning curve unreadable (%s)", m.at("training_error").get<std::string>().c_str());
     }
     std::printf("  (%s)\n", m.at("path").get<std::string>().c_str());
   }

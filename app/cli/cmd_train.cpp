@@ -9,6 +9,7 @@
 
 #include "clisupport.h"
 #include "commands.h"
+#include "model/learningcurve.h"
 #include "model/modellookup.h"
 #include "model/modelregistration.h"
 #include "model/trainer.h"
@@ -78,6 +79,16 @@ void printTable(const TrainReport& r, const std::string& name, const std::string
     for (std::size_t e = 0; e < r.trainLoss.size(); ++e) {
       std::printf("%6zu  %10.4f  %12.4f%s\n", e + 1, r.trainLoss[e], r.validationNdcg[e],
                   static_cast<int>(e + 1) == r.bestEpoch ? "  best" : "");
+    }
+  }
+  // Read back from the metadata saved with the model, as `info` shows it.
+  if (auto curve = learningCurveOf(r.metadataJson); curve && !curve->empty()) {
+    std::printf("kept epoch %d of %d, the best validation NDCG; ", curve->bestEpoch, curve->epochsRun);
+    if (curve->stoppedEarly()) {
+      std::printf("stopped after %d epochs without improvement (patience %d)\n", curve->epochsAfterBest(),
+                  curve->patience);
+    } else {
+      std::printf("ran all %d epochs\n", curve->maxEpochs);
     }
   }
   std::printf("validation NDCG@%d  %.4f\n", k, r.bestValidationNdcg);

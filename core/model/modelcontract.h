@@ -61,7 +61,9 @@ inline constexpr const char* kBatchedUserMethod = "user_vectors";
 //                  code c of field f means vocabulary[c]),
 //   "item_parts": [str, ...]   (the G part names, e.g. ["item", "category", "brand"]),
 //   "train_time": {"first": int, "last": int}  (Unix seconds or sequence numbers), optional
-//   "trained_by": str, optional; "config": {...}, optional; "validation": {...}, optional
+//   "trained_by": str, optional; "config": {...}, optional; "validation": {...}, optional;
+//   "training": {"curve": {"loss": [...], "validation_ndcg": [...]}, "best_epoch": int, ...}, optional
+//               (learningCurveOf)
 struct ModelMetadata {
   int contractVersion = 0;
   std::string kind;

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,19 @@ struct TrainReport {
   std::string warmStartNote;
 };
 
+// One finished epoch, as the trainer reports it while it runs (for a live learning curve).
+struct EpochProgress {
+  int epoch = 0;   // 1-based
+  int epochs = 0;  // the most the run may take (TrainConfig::epochs)
+  double loss = 0.0;
+  double validationNdcg = 0.0;
+  int bestEpoch = 0;  // the best epoch so far (this one when it improved)
+  double bestValidationNdcg = 0.0;
+  int sinceBest = 0;  // epochs since the best; the run stops when it reaches the patience
+};
+// Called on the training thread after each epoch's validation; it must be quick and thread-safe.
+using EpochCallback = std::function<void(const EpochProgress&)>;
+
 // Splits `dataset` by time (splitByTime), trains the model on the train part with early stopping on
 // the validation part, keeps the best epoch, exports it to the model contract at `outPath` (written
 // to outPath + ".part" and renamed, so no half-written model ever appears) and checks the saved file
@@ -63,8 +77,9 @@ struct TrainReport {
 // With config.warmStartPath the parent is loaded and checked first (loadWarmStartParent); a parent of
 // another kind or dim, on another catalog, or not trained by RecLens gives an error naming the file.
 // Cancelled runs write nothing and return ErrorCode::Cancelled; an empty dataset gives ErrorCode::Empty.
+// `onEpoch`, when set, hears of every finished epoch of a learned model (popularity has none).
 Result<TrainReport> trainModel(const Dataset& dataset, const TrainConfig& config, const std::string& outPath,
-                               const TaskControl& control = {});
+                               const TaskControl& control = {}, const EpochCallback& onEpoch = {});
 
 // The tuned defaults for `kind` (lr, l2 and batch size differ per model); other fields as TrainConfig{}.
 TrainConfig defaultTrainConfig(const std::string& kind);

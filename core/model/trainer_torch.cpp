@@ -71,7 +71,7 @@ std::vector<std::int64_t> evaluationUsers(const std::vector<std::vector<std::int
 }
 
 Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const std::string& outPath,
-                          const TaskControl& control) {
+                          const TaskControl& control, const EpochCallback& onEpoch) {
   const auto started = std::chrono::steady_clock::now();
   if (auto s = checkConfig(c); !s) return s.error();
   if (dataset.interactions.size() == 0 || dataset.items.size() == 0) {
@@ -149,6 +149,9 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
       }
       control.report(static_cast<double>(epoch) / c.epochs * 0.95,
                      formatStage(epoch, c.epochs, loss, c.evalK, ndcg));
+      if (onEpoch) {
+        onEpoch({epoch, c.epochs, loss, ndcg, report.bestEpoch, report.bestValidationNdcg, sinceBest});
+      }
     }
     model->restoreBest();
   } else {
@@ -226,9 +229,9 @@ const std::vector<std::string>& trainableModelKinds() {
 }
 
 Result<TrainReport> trainModel(const Dataset& dataset, const TrainConfig& config, const std::string& outPath,
-                               const TaskControl& control) {
+                               const TaskControl& control, const EpochCallback& onEpoch) {
   try {
-    return train(dataset, config, outPath, control);
+    return train(dataset, config, outPath, control, onEpoch);
   } catch (const std::exception& e) {
     return makeError(ErrorCode::Internal, std::string("training failed: ") + e.what());
   }

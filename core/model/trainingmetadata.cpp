@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/learningcurve.h"
 #include "model/modelcontract.h"
 
 namespace reclens {
@@ -57,6 +58,17 @@ std::string trainingMetadataJson(const Dataset& dataset, const TrainTestSplit& s
   j["history_weight"] = historyWeightingName(config.historyWeighting);
   j["config"] = configJson(config, device);
   j["validation"] = validation;
+  if (report.epochsRun > 0) {
+    LearningCurve curve;
+    curve.loss = report.trainLoss;
+    curve.validationNdcg = report.validationNdcg;
+    curve.bestEpoch = report.bestEpoch;
+    curve.epochsRun = report.epochsRun;
+    curve.maxEpochs = config.epochs;
+    curve.patience = config.patience;
+    curve.evalK = config.evalK;
+    j["training"] = nlohmann::json::parse(learningCurveJson(curve));
+  }
   if (!parentJson.empty()) j["parent"] = nlohmann::json::parse(parentJson);
   return j.dump();
 }

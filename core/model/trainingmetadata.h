@@ -8,7 +8,8 @@
 namespace reclens {
 
 // The metadata JSON of a trained built-in model with every key of the model contract (ModelMetadata),
-// plus the training config and validation results, and for a warm start the "parent" object
+// plus the training config, validation results and learning curve ("training", learningCurveJson; learned
+// models only), and for a warm start the "parent" object
 // (`parentJson`, warmStartParentJson). Holds no clock time, so reruns give equal files.
 std::string trainingMetadataJson(const Dataset& dataset, const TrainTestSplit& split,
                                  const TrainConfig& config, int dim,

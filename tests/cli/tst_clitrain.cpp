@@ -67,6 +67,49 @@ class TestCliTrain : public QObject {
     QCOMPARE(nlohmann::json::parse(m.metadataJson).at("kind").get<std::string>(), std::string("bpr"));
   }
 
+  // The learning curve travels with the model: `train` prints the kept epoch, `info` carries the curve.
+  void infoCarriesTheLearningCurve() {
+    QTemporaryDir dir;
+    const auto project = dir.filePath("shop.reclens");
+    writeTinyProject(project.toStdString());
+    QByteArray out, err;
+    QVERIFY2(runCli({"train", "--project", project, "--model", "bpr", "--dim", "8", "--epochs", "40",
+                     "--patience", "2", "--lr", "0.05", "--threads", "1", "--device", "cpu", "--json"},
+                    &out, &err) == 0,
+             err.constData());
+    const auto trained = nlohmann::json::parse(out.toStdString());
+    const int epochs = trained.at("epochs_run").get<int>();
+    const int best = trained.at("best_epoch").get<int>();
+    QVERIFY2(epochs < 40 && epochs - best == 2,
+             qPrintable(QString("%1 epochs, best %2").arg(epochs).arg(best)));
+
+    QVERIFY2(runCli({"info", "--project", project, "--json", "--quiet"}, &out, &err) == 0, err.constData());
+    const auto info = nlohmann::json::parse(out.toStdString());
+    QVERIFY(info.contains("models") && info.at("models").is_array() && info.at("models").size() == 1);
+    const auto& m = info.at("models").front();
+    QVERIFY(m.contains("training") && m.at("training").is_object());
+    const auto& t = m.at("training");
+    QCOMPARE(t.at("best_epoch").get<int>(), best);
+    QCOMPARE(t.at("epochs_run").get<int>(), epochs);
+    QCOMPARE(t.at("patience").get<int>(), 2);
+    QCOMPARE(t.at("max_epochs").get<int>(), 40);
+    QVERIFY(t.at("stopped_early").get<bool>());
+    QCOMPARE(t.at("curve").at("loss").get<std::vector<double>>(),
+             trained.at("train_loss").get<std::vector<double>>());
+    QCOMPARE(t.at("curve").at("validation_ndcg").get<std::vector<double>>(),
+             trained.at("validation_ndcg").get<std::vector<double>>());
+
+    const auto kept = QStringLiteral("kept epoch %1 of %2").arg(best).arg(epochs).toUtf8();
+    QVERIFY2(runCli({"info", "--project", project, "--quiet"}, &out, &err) == 0, err.constData());
+    QVERIFY2(out.contains(kept + " (stopped early)"), out.constData());
+    QVERIFY2(runCli({"train", "--project", project, "--model", "bpr", "--dim", "8", "--epochs", "40",
+                     "--patience", "2", "--lr", "0.05", "--threads", "1", "--device", "cpu", "--quiet"},
+                    &out, &err) == 0,
+             err.constData());
+    QVERIFY2(out.contains(kept + ", the best validation NDCG; stopped after 2 epochs without improvement"),
+             out.constData());
+  }
+
   void storesTheHistoryWeightingInTheModel_data() {
     QTest::addColumn<QStringList>("flag");
     QTest::addColumn<QString>("stored");

@@ -8,9 +8,8 @@
 
 namespace reclens::test {
 
-inline Result<std::shared_ptr<const ModelFile>> trainSmallModel(const Dataset& data, const std::string& kind,
-                                                                const std::string& path, int epochs,
-                                                                int batchSize) {
+// A config that trains `kind` in well under a second on a tiny dataset: D = 8, one CPU thread.
+inline TrainConfig smallTrainConfig(const std::string& kind, int epochs, int batchSize) {
   TrainConfig c;
   c.kind = kind;
   c.dim = 8;
@@ -20,6 +19,13 @@ inline Result<std::shared_ptr<const ModelFile>> trainSmallModel(const Dataset& d
   c.evalK = 5;
   c.threads = 1;
   c.device = "cpu";
+  return c;
+}
+
+inline Result<std::shared_ptr<const ModelFile>> trainSmallModel(const Dataset& data, const std::string& kind,
+                                                                const std::string& path, int epochs,
+                                                                int batchSize) {
+  const auto c = smallTrainConfig(kind, epochs, batchSize);
   if (auto report = trainModel(data, c, path); !report) return report.error();
   return ModelFile::load(path, {}, &data.items);
 }

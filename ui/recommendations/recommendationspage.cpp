@@ -25,12 +25,10 @@
 #include <utility>
 
 #include "explanation/reasonline.h"
-#include "model/modelregistration.h"
+#include "recommendations/modelinfodialog.h"
 #include "recommendations/recommendationmodel.h"
 #include "recommendations/rerankcontrols.h"
-#include "recommendations/traindialog.h"
 #include "services/explanationservice.h"
-#include "services/jobprogressdialog.h"
 #include "services/recomputeservice.h"
 #include "widgets/displayformat.h"
 #include "widgets/tierbadgedelegate.h"
@@ -121,7 +119,11 @@ QWidget* RecommendationsPage::buildControls() {
   auto* pickers = new QHBoxLayout;
   pickers->addWidget(new QLabel(tr("&Model:"), page));
   qobject_cast<QLabel*>(pickers->itemAt(0)->widget())->setBuddy(m_modelBox);
+  m_info = new QPushButton(tr("&About Model…"), page);
+  m_info->setToolTip(tr("The chosen model's file, kind and learning curve: which epoch it keeps and why"));
+  connect(m_info, &QPushButton::clicked, this, &RecommendationsPage::showModelInfo);
   pickers->addWidget(m_modelBox);
+  pickers->addWidget(m_info);
   pickers->addWidget(trainMore);
   pickers->addSpacing(16);
   auto* userLabel = new QLabel(tr("&User:"), page);
@@ -242,7 +244,7 @@ void RecommendationsPage::reloadModels(const QString& select) {
   for (const auto& record : m_records) {
     const QString name = display::text(record.name);
     m_modelBox->addItem(name, name);
-    m_modelBox->setItemData(m_modelBox->count() - 1, display::text(record.path), Qt::ToolTipRole);
+    m_modelBox->setItemData(m_modelBox->count() - 1, ModelInfoDialog::summary(record), Qt::ToolTipRole);
   }
   if (!select.isEmpty()) m_modelBox->setCurrentIndex(std::max(0, m_modelBox->findData(select)));
   updateEmptyState();
@@ -265,6 +267,15 @@ void RecommendationsPage::loadSelectedModel() {
   const auto record = m_records[static_cast<std::size_t>(index)];
   if (m_session && m_session->name() == record.name && m_session->sourcePath() == record.path) return;
   loadModel(record, {});
+}
+
+ModelInfoDialog* RecommendationsPage::showModelInfo() {
+  const int index = m_modelBox->currentIndex();
+  if (index < 0 || index >= static_cast<int>(m_records.size())) return nullptr;
+  auto* dialog = new ModelInfoDialog(m_records[static_cast<std::size_t>(index)], this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->open();
+  return dialog;
 }
 
 void RecommendationsPage::loadModel(const ProjectStore::ModelRecord& record,
@@ -414,67 +425,6 @@ void RecommendationsPage::showMessage(const QString& text, bool error) {
   m_message->setProperty("error", error);
   m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
   m_message->setVisible(!text.isEmpty());
-}
-
-void RecommendationsPage::chooseAndTrain() {
-  if (!m_snapshot) return;
-  auto* dialog = new TrainDialog(this);
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
-  dialog->setStartModels(m_records);
-  connect(dialog, &QDialog::accepted, this, [this, dialog] {
-    const auto parent = dialog->startModelName().toStdString();
-    std::string name;
-    if (!parent.empty()) {
-      // A fine-tuned model gets the first free name of <parent>-ft, <parent>-ft2, ...
-      const auto taken = [this](const std::string& n) {
-        return std::any_of(m_records.begin(), m_records.end(), [&n](const auto& r) { return r.name == n; });
-      };
-      name = parent + "-ft";
-      for (int n = 2; taken(name); ++n) name = parent + "-ft" + std::to_string(n);
-    }
-    trainModel(dialog->config(), name);
-  });
-  dialog->open();
-}
-
-bool RecommendationsPage::trainModel(const TrainConfig& config, const std::string& chosenName) {
-  if (!m_snapshot) return false;
-  auto snapshot = m_snapshot;
-  const std::string name =
-      !chosenName.empty() ? chosenName
-                          : config.kind + "-" + std::to_string(config.kind == "popularity" ? 1 : config.dim);
-  const QString title = tr("Training %1").arg(display::text(name));
-  const bool started = m_job.start<ProjectStore::ModelRecord>(
-      title,
-      [snapshot, config, name](const TaskControl& control) -> Result<ProjectStore::ModelRecord> {
-        const auto& project = snapshot->projectPath();
-        const auto out = defaultModelPath(project, name);
-        auto report = reclens::trainModel(snapshot->dataset(), config, out, control);
-        if (!report) return report.error();
-        // This thread opens its own connection to the project file.
-        auto store = ProjectStore::open(project, ProjectStore::Mode::ReadWrite);
-        if (!store) return store.error();
-        return registerModelFile(*store.value(), project, name, out, report.value().metadataJson);
-      },
-      [this, project = m_project](Result<ProjectStore::ModelRecord> result) {
-        if (project != m_project) return;
-        if (!result) {
-          const QString message = result.error().code == ErrorCode::Cancelled
-                                      ? tr("Training was cancelled.")
-                                      : tr("Training failed: %1").arg(display::text(result.error().message));
-          showMessage(message, result.error().code != ErrorCode::Cancelled);
-          Q_EMIT modelFailed(message);
-          return;
-        }
-        m_session.reset();  // a retrained model may replace the file of the one shown
-        reloadModels(display::text(result.value().name));
-      });
-  if (!started) return false;
-  auto* dialog =
-      new JobProgressDialog(&m_job, tr("%1 on %2…").arg(title, display::text(m_device.description)), this);
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
-  dialog->open();
-  return true;
 }
 
 }  // namespace reclens

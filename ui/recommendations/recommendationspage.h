@@ -1,4 +1,5 @@
 #pragma once
+#include <QPointer>
 #include <QWidget>
 
 #include <cstdint>
@@ -30,6 +31,8 @@ class ExplanationService;
 class RecommendationModel;
 class ReRankControls;
 class RecomputeService;
+class ModelInfoDialog;
+class TrainProgressDialog;
 
 // The Recommendations page: pick a registered model (loaded off the GUI thread), a user and K, move
 // the re-ranking knobs, and read the top-K with popularity badges beside the user's history. Every
@@ -50,10 +53,14 @@ class RecommendationsPage : public QWidget {
   // the list is recomputed, its new rows marked, when `userChanged` (the shown user got events).
   void followLive(std::shared_ptr<const DatasetSnapshot> grown, std::shared_ptr<const ModelSession> session,
                   bool userChanged);
-  // Trains a model with `config` beside the project, registers and loads it. False while busy.
-  bool trainModel(const TrainConfig& config, const std::string& name = {});
+  // Trains a model with `config` beside the project, registers and loads it, drawing its learning curve
+  // in a progress dialog (recommendationspagetrain.cpp). With `keepOutcome` the dialog stays open
+  // afterwards saying which epoch the model keeps and why. False while busy.
+  bool trainModel(const TrainConfig& config, const std::string& name = {}, bool keepOutcome = false);
   // Opens the train dialog, then trains what it asks for.
   void chooseAndTrain();
+  // Opens the information on the chosen model (file, kind, learning curve); null without a model.
+  ModelInfoDialog* showModelInfo();
   // Orders the table by the personal part of the scores, largest first (rank order is one header
   // click away).
   void sortByPersonalPart();
@@ -78,6 +85,9 @@ class RecommendationsPage : public QWidget {
   QLabel* timingLabel() const { return m_timing; }
   QLabel* messageLabel() const { return m_message; }
   QPushButton* trainButton() const { return m_train; }
+  QPushButton* modelInfoButton() const { return m_info; }
+  // The dialog of the training run (running, or finished and kept open); null when none is shown.
+  TrainProgressDialog* trainProgress() const;
 
  Q_SIGNALS:
   // A model was loaded and is ready to score.
@@ -119,10 +129,12 @@ class RecommendationsPage : public QWidget {
   std::uint64_t m_project = 0;  // bumped by setSnapshot: results for an earlier project are dropped
   bool m_highlightNext = false;
   ModelConfirmation m_confirmModel;
+  QPointer<TrainProgressDialog> m_trainProgress;
 
   QStackedWidget* m_stack;
   QLabel* m_emptyText;
   QPushButton* m_train;
+  QPushButton* m_info;
   QComboBox* m_modelBox;
   QLineEdit* m_userEdit;
   QSpinBox* m_k;
