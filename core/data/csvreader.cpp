@@ -95,9 +95,12 @@ Result<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path, cons
   } else {
     // The first well-formed row says how many columns there are; it and the bad rows before it are
     // handed out again by next(), so that the caller sees and reports every row.
+    // (Collected apart from m_pending: next() hands out pending rows first, so reading ahead into
+    // m_pending itself would read the same bad row forever.)
+    std::vector<Result<bool>> ahead;
     while (true) {
       auto got = reader->next();
-      reader->m_pending.push_back(got);
+      ahead.push_back(got);
       if (got && !got.value()) return makeError(ErrorCode::Empty, "is empty: no rows", path);
       if (!got && !reader->broken()) continue;
       if (got) {
@@ -106,6 +109,7 @@ Result<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path, cons
       }
       break;
     }
+    reader->m_pending = std::move(ahead);
   }
   return reader;
 }

@@ -116,6 +116,20 @@ class TestCsvReader : public QObject {
     QCOMPARE(readAll(write("1 \"a b\n2 c\n"), format), QStringLiteral("1:1|\"a|b;2:2|c"));
   }
 
+  void headerlessBadRowsFirst() {
+    // A header-less file reads ahead to its first well-formed row to count the columns; the bad rows
+    // before it are handed out once each (not again and again), then the good rows in order.
+    CsvFormat format;
+    format.header = false;
+    QCOMPARE(readAll(write("a\x8a,b\nc\xff,d\ne,f,g\nh,i,j\n"), format),
+             QStringLiteral("!encoding@1:1;!encoding@2:1;3:e|f|g;4:h|i|j"));
+    auto reader = CsvReader::open(write("x\x8a\n"), format);
+    QVERIFY(reader.ok());
+    QVERIFY(!reader.value()->next().ok());
+    auto end = reader.value()->next();
+    QVERIFY(end.ok() && !end.value());
+  }
+
   void oneMegabyteField() {
     // Also crosses the reader's block boundaries many times.
     QByteArray big(1 << 20, 'x');
