@@ -101,7 +101,11 @@ Result<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path, cons
     while (true) {
       auto got = reader->next();
       ahead.push_back(got);
-      if (got && !got.value()) return makeError(ErrorCode::Empty, "is empty: no rows", path);
+      if (got && !got.value()) {
+        // Only bad rows: the first one says why better than "empty" would.
+        if (ahead.size() > 1) return ahead.front().error();
+        return makeError(ErrorCode::Empty, "is empty: no rows", path);
+      }
       if (!got && !reader->broken()) continue;
       if (got) {
         for (std::size_t c = 1; c <= reader->fields().size(); ++c)
