@@ -110,8 +110,8 @@ class TestCliRecommend : public QObject {
     // A (North) = (2.5, 1): i2 3.5, then i0 and i5 tie at 2.5 (the lower row first); B = (3, 4) as above;
     // C (North) = i0 = (1, 0): i4 2, then i2 and i5 tie at 1.
     const QString out = m_dir.filePath("all.csv");
-    const auto r = cli({"recommend", "--project", m_project, "--all-users", "--k", "2", "--csv", "--out", out,
-                        "--quiet"});
+    const auto r = cli(
+        {"recommend", "--project", m_project, "--all-users", "--k", "2", "--csv", "--out", out, "--quiet"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QFile file(out);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -144,10 +144,10 @@ class TestCliRecommend : public QObject {
                                   << "user 'nobody' is not in the project";
     QTest::newRow("unknown model") << QStringList{"--user", "A", "--model", "nope"} << 2
                                    << "no registered model is called 'nope'";
-    QTest::newRow("user and all users") << QStringList{"--user", "A", "--all-users"} << 2
-                                        << "give exactly one of --user ID or --all-users";
-    QTest::newRow("csv for one user") << QStringList{"--user", "A", "--csv"} << 2
-                                      << "--csv and --out go with --all-users";
+    QTest::newRow("user and all users")
+        << QStringList{"--user", "A", "--all-users"} << 2 << "give exactly one of --user ID or --all-users";
+    QTest::newRow("csv for one user")
+        << QStringList{"--user", "A", "--csv"} << 2 << "--csv and --out go with --all-users";
   }
 
   void recommendErrors() {
