@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -16,6 +15,7 @@
 #include <unistd.h>
 
 #include "audit/longtailmetrics.h"
+#include "auditoutput.h"
 #include "benchsupport.h"
 #include "clisupport.h"
 #include "commands.h"
@@ -202,10 +202,7 @@ Status writeInputs(const World& w, const BenchSimulateArgs& a, const std::string
                      {"planted_brand", w.oracle->plantedBrandCode()},
                      {"categories", categories},
                      {"group_sizes", groupSizes}};
-  std::ofstream out(dir + "/meta.json");
-  out << meta.dump();
-  if (!out) return makeError(ErrorCode::Io, "cannot write the baseline input", dir + "/meta.json");
-  return Status::success();
+  return writeTextFile(dir + "/meta.json", meta.dump());
 }
 
 sim::SimConfig configOf(const BenchSimulateArgs& a, const Scenario& s, int repeat) {

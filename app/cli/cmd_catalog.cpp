@@ -3,11 +3,10 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
+#include "auditoutput.h"
 #include "clisupport.h"
 #include "commands.h"
 #include "store/projectstore.h"
@@ -34,21 +33,10 @@ int runCatalogExport(const CatalogExportOptions& o) {
     std::cout.flush();
     return std::cout ? kExitOk : reportError(makeError(ErrorCode::Io, "cannot write to stdout"));
   }
-  // Written beside the target and renamed, so a reader never sees half a list.
-  const std::string part = o.out + ".part";
-  {
-    std::ofstream file(part, std::ios::binary | std::ios::trunc);
-    for (const auto& id : ids.value()) file << id << '\n';
-    file.close();
-    if (!file) {
-      std::error_code ec;
-      std::filesystem::remove(part, ec);
-      return reportError(makeError(ErrorCode::Io, "cannot write the item list", o.out));
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(part, o.out, ec);
-  if (ec) return reportError(makeError(ErrorCode::Io, "cannot write the item list: " + ec.message(), o.out));
+  // Written beside the target and renamed (writeTextFile), so a reader never sees half a list.
+  std::string text;
+  for (const auto& id : ids.value()) text.append(id).push_back('\n');
+  if (auto st = writeTextFile(o.out, text); !st) return reportError(st.error());
   std::fprintf(stderr, "%zu item ids written to %s\n", ids.value().size(), o.out.c_str());
   return kExitOk;
 }
