@@ -4,9 +4,9 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
-#include <thread>
 
 #include "audit/longtailmetrics.h"
+#include "common/parallelchunks.h"
 #include "engine/computethreads.h"
 #include "engine/userprofilebuilder.h"
 #include "model/modelfile.h"
@@ -221,24 +221,14 @@ Status retrainPolicy(PolicyState& state, const SharedInputs& shared, const SimCo
 // compute threads when the oracle allows it (the per-user rows are independent).
 void batchAppeal(const Oracle& oracle, const std::vector<std::int32_t>& part, std::size_t items,
                  std::vector<double>& out) {
-  auto rows = [&](std::size_t first, std::size_t last) {
+  const int threads = oracle.concurrentAppeal() ? computeThreads() : 1;
+  parallelChunks(part.size(), 16, threads, [&](std::size_t first, std::size_t last, std::size_t) {
     std::vector<double> row;
     for (std::size_t j = first; j < last; ++j) {
       oracle.appeal(part[j], row);
       std::copy(row.begin(), row.end(), out.begin() + static_cast<std::ptrdiff_t>(j * items));
     }
-  };
-  const auto threads =
-      oracle.concurrentAppeal()
-          ? std::min<std::size_t>(part.size(), static_cast<std::size_t>(std::max(1, computeThreads())))
-          : 1;
-  if (threads <= 1) return rows(0, part.size());
-  std::vector<std::thread> workers;
-  const std::size_t step = (part.size() + threads - 1) / threads;
-  for (std::size_t t = 1; t < threads; ++t)
-    workers.emplace_back(rows, std::min(part.size(), t * step), std::min(part.size(), (t + 1) * step));
-  rows(0, std::min(part.size(), step));
-  for (auto& w : workers) w.join();
+  });
 }
 
 }  // namespace
