@@ -213,6 +213,34 @@
         <source>Against the average user the attributions explain only this user&apos;s own part, which differs from item to item.</source>
         <translation>以平均用户为基线时，归因只解释该用户自己的部分，而这部分因商品而异。</translation>
     </message>
+    <message>
+        <source>Sample of users</source>
+        <translation>用户样本</translation>
+    </message>
+    <message>
+        <source>averaged over %1 sampled users</source>
+        <translation>在 %1 个抽样用户上取平均</translation>
+    </message>
+    <message>
+        <source>sampled-users baseline</source>
+        <translation>抽样用户基线</translation>
+    </message>
+    <message>
+        <source>Spread over the sampled users (standard error)</source>
+        <translation>在抽样用户间的离散程度（标准误）</translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation>比较对象</translation>
+    </message>
+    <message>
+        <source>Score difference f(x)</source>
+        <translation>得分差 f(x)</translation>
+    </message>
+    <message>
+        <source>Difference at the baseline f(x′)</source>
+        <translation>基线处的得分差 f(x′)</translation>
+    </message>
 </context>
 <context>
     <name>ExposurePlot</name>
@@ -448,6 +476,38 @@
         <source>Rests on %1, unlike your other items</source>
         <translation>主要基于%1，与您的其他商品不同</translation>
     </message>
+    <message>
+        <source>the other recommendations on average</source>
+        <translation>其他推荐的平均水平</translation>
+    </message>
+    <message>
+        <source>Above the rest: %1</source>
+        <translation>高于其余各项：%1</translation>
+    </message>
+    <message>
+        <source>Below the rest; in its favour: %1</source>
+        <translation>低于其余各项；对它有利的是：%1</translation>
+    </message>
+    <message>
+        <source>Above %1: %2</source>
+        <translation>高于%1：%2</translation>
+    </message>
+    <message>
+        <source>Below %1; in its favour: %2</source>
+        <translation>低于%1；对它有利的是：%2</translation>
+    </message>
+    <message>
+        <source>No single field favours this item over %1.</source>
+        <translation>没有任何单个字段使该商品优于%1。</translation>
+    </message>
+    <message>
+        <source>Scored above %1 because %2.</source>
+        <translation>得分高于%1，原因：%2。</translation>
+    </message>
+    <message>
+        <source>Scored below %1; in its favour: %2.</source>
+        <translation>得分低于%1；对它有利的是：%2。</translation>
+    </message>
 </context>
 <context>
     <name>reclens::AttributionHeatmap</name>
@@ -510,6 +570,10 @@
     <message>
         <source>item itself</source>
         <translation>商品本身</translation>
+    </message>
+    <message>
+        <source>vs. %1</source>
+        <translation>对比 %1</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +1449,42 @@
     <message>
         <source>&amp;Baseline:</source>
         <translation>基线(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Why does this user, rather than other users, get this item? Every input is compared with each of 32 users of the project drawn at random in turn, and the attributions are averaged (expected gradients); the detail panel shows how much they spread over those users.</source>
+        <translation>为什么是这个用户、而不是其他用户得到该商品？每个输入依次与项目中随机抽取的 32 个用户逐一比较，再对归因取平均（期望梯度）；详情面板显示归因在这些用户之间的离散程度。</translation>
+    </message>
+    <message>
+        <source>Nothing: the whole score</source>
+        <translation>不比较：完整得分</translation>
+    </message>
+    <message>
+        <source>Why does the user get each item at all? The attributions explain each score as it is, including the part every item of the list shares.</source>
+        <translation>用户为什么会得到每个商品？归因按原样解释每个得分，包括列表中所有商品共有的部分。</translation>
+    </message>
+    <message>
+        <source>The other rows</source>
+        <translation>其他行</translation>
+    </message>
+    <message>
+        <source>Why this item rather than the others? Each score minus the mean score of the other rows is explained: the history items named are those that lift this item above the rest of the list.</source>
+        <translation>为什么是这个商品而不是其他商品？解释的是每个得分减去其他行的平均得分：列出的历史商品正是把该商品抬到列表其余各项之上的那些。</translation>
+    </message>
+    <message>
+        <source>What each item&apos;s score is compared with. A ranking is about differences: the attributions of a difference of scores are the differences of the items&apos; attributions (every method).</source>
+        <translation>每个商品的得分与什么比较。排序关乎差值：得分之差的归因就是各商品归因之差（所有方法均如此）。</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare with:</source>
+        <translation>比较对象(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Why is each item above (or below) “%1”? Each score minus that item&apos;s score is explained.</source>
+        <translation>为什么每个商品高于（或低于）“%1”？解释的是每个得分减去该商品的得分。</translation>
     </message>
 </context>
 <context>
@@ -3312,6 +3412,22 @@
     <message>
         <source>The chosen model&apos;s file, kind and learning curve: which epoch it keeps and why</source>
         <translation>所选模型的文件、类型和学习曲线：保留了哪一轮以及原因</translation>
+    </message>
+    <message>
+        <source>Why Is One Above the Other?</source>
+        <translation>为什么一个排在另一个之上？</translation>
+    </message>
+    <message>
+        <source>Select two rows (Ctrl+click) to explain why the higher one scores above the other</source>
+        <translation>选择两行（Ctrl+单击），解释排名较高的一项为何得分更高</translation>
+    </message>
+    <message>
+        <source>Why Is “%1” Above “%2”?</source>
+        <translation>为什么“%1”排在“%2”之上？</translation>
+    </message>
+    <message>
+        <source>Explain the difference of the two scores on the Explanation page: which history items and fields lift “%1” above “%2”</source>
+        <translation>在解释页面上解释两个得分之差：哪些历史商品和字段把“%1”抬到“%2”之上</translation>
     </message>
 </context>
 <context>

@@ -38,12 +38,17 @@ struct ExplainArgs {
   int steps = 32;
   std::string rule = "midpoint";
   std::string baseline = "zero";
+  int backgroundUsers = 32;  // users of the sampled-users baseline
   int samples = 64;
   std::uint64_t seed = 1;
   std::string device = "auto";
-  int faithfulness = 0;   // m of the deletion test; 0 runs none
-  int diagnoseUsers = 0;  // users sampled for the model-level collapse diagnostic; 0 runs none
-  bool graph = false;     // the ego graph instead of the per-field attributions
+  int faithfulness = 0;       // m of the deletion test; 0 runs none
+  int faithfulnessUsers = 0;  // users of the deletion test: 0 the explained user, N that many sampled users
+  std::vector<std::string> faithfulnessMethods;  // methods of the deletion test; empty: all four
+  int diagnoseUsers = 0;      // users sampled for the model-level collapse diagnostic; 0 runs none
+  std::string versus;         // external id of the item each score is compared with, or ""
+  bool versusOthers = false;  // compare each item with the mean of the other explained items
+  bool graph = false;         // the ego graph instead of the per-field attributions
   EgoGraphOptions graphOptions;
   bool json = false;
 };
@@ -52,8 +57,9 @@ nlohmann::json number(double v) {
   return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
 
+// `withError`: the attributions carry a standard error (Shapley, or the sampled-users baseline).
 nlohmann::json toJson(const ItemExplanation& e, const ScoreSplit& split, const Catalog& items,
-                      AttributionMethod method) {
+                      bool withError) {
   const auto i = static_cast<std::size_t>(e.item);
   nlohmann::json out = {{"item", items.ids[i]},
                         {"title", i < items.titles.size() ? items.titles[i] : ""},
@@ -69,7 +75,8 @@ nlohmann::json toJson(const ItemExplanation& e, const ScoreSplit& split, const C
                             {"label", f.label},
                             {"value", f.value},
                             {"attribution", f.attribution}};
-    if (method == AttributionMethod::Shapley) field["standard_error"] = number(f.standardError);
+    if (f.reference) field["reference"] = true;
+    if (withError) field["standard_error"] = number(f.standardError);
     out["fields"].push_back(std::move(field));
   }
   out["reason"] = {{"text", e.reason.text},
@@ -80,11 +87,12 @@ nlohmann::json toJson(const ItemExplanation& e, const ScoreSplit& split, const C
                    {"item_part_value", e.reason.itemPartValue},
                    {"distinctive", e.reason.distinctiveTitles},
                    {"distinctive_text", e.reason.distinctiveText}};
+  if (e.reason.contrast != ExplanationContrast::None) out["reason"]["above"] = e.reason.above;
   return out;
 }
 
 // The deletion test for the explained user: each method's top-m history items against m random ones.
-Result<FaithfulnessReport> deletionTest(const std::shared_ptr<const ModelFile>& model,
+Result<FaithfulnessReport> deletionTest(const std::shared_ptr<const ModelFile>& model, const Dataset& data,
                                         const UserProfile& profile, const ExplainArgs& a,
                                         const AttributionOptions& options, const TaskControl& control) {
   FaithfulnessOptions f;
@@ -92,12 +100,34 @@ Result<FaithfulnessReport> deletionTest(const std::shared_ptr<const ModelFile>& 
   f.topK = a.top > 0 ? a.top : 10;
   f.deletions = a.faithfulness;
   f.seed = a.seed;
-  f.users = 1;
-  return measureFaithfulness(model, {profile}, f, control);
+  if (!a.faithfulnessMethods.empty()) {
+    f.methods.clear();
+    for (const auto& name : a.faithfulnessMethods) {
+      AttributionMethod method{};
+      if (!parseAttributionMethod(name, method))
+        return makeError(ErrorCode::InvalidArgument,
+                         "unknown method '" + name + "' in --faithfulness-methods");
+      f.methods.push_back(method);
+    }
+  }
+  if (a.faithfulnessUsers == 0) {
+    f.users = 1;
+    return measureFaithfulness(model, {profile}, f, control);
+  }
+  const UserProfileBuilder builder(data, model->metadata());
+  std::vector<UserProfile> profiles;
+  profiles.reserve(builder.users());
+  for (std::size_t u = 0; u < builder.users(); ++u)
+    profiles.push_back(builder.profile(static_cast<std::int32_t>(u)));
+  f.users = static_cast<std::size_t>(a.faithfulnessUsers);
+  return measureFaithfulness(model, profiles, f, control);
 }
 
 nlohmann::json toJson(const FaithfulnessReport& r, int deletions) {
-  nlohmann::json out = {{"deletions", deletions}, {"methods", nlohmann::json::array()}};
+  nlohmann::json out = {{"deletions", deletions},
+                        {"users", r.usersTested},
+                        {"users_skipped", r.usersSkipped},
+                        {"methods", nlohmann::json::array()}};
   for (const auto& m : r.methods) {
     out["methods"].push_back({{"method", attributionMethodName(m.method)},
                               {"cases", m.cases.size()},
@@ -109,7 +139,9 @@ nlohmann::json toJson(const FaithfulnessReport& r, int deletions) {
 }
 
 void printFaithfulness(const FaithfulnessReport& r, int deletions) {
-  std::printf("\nDeletion test: rank drop of the top-K items after removing %d history item(s)\n", deletions);
+  std::printf(
+      "\nDeletion test: rank drop of the top-K items after removing %d history item(s), %zu user(s)\n",
+      deletions, r.usersTested);
   std::printf("  %-10s  %5s  %14s  %10s  %16s\n", "method", "cases", "top-attributed", "random",
               "top beats random");
   for (const auto& m : r.methods) {
@@ -118,25 +150,28 @@ void printFaithfulness(const FaithfulnessReport& r, int deletions) {
   }
 }
 
-void printTable(const ItemExplanation& e, const ScoreSplit& split, const Catalog& items,
-                AttributionMethod method) {
+void printTable(const ItemExplanation& e, const ScoreSplit& split, const Catalog& items, bool withError) {
   const auto i = static_cast<std::size_t>(e.item);
   std::printf("\nItem %s  %s\n", printableText(items.ids[i], std::string::npos).c_str(),
               i < items.titles.size() ? printableText(items.titles[i], std::string::npos).c_str() : "");
-  std::printf("  score %.6f  baseline %.6f", e.output, e.baselineOutput);
+  if (e.reason.contrast != ExplanationContrast::None)
+    std::printf("  score difference %.6f  at the baseline %.6f", e.output, e.baselineOutput);
+  else
+    std::printf("  score %.6f  baseline %.6f", e.output, e.baselineOutput);
   if (std::isfinite(e.completenessDelta)) std::printf("  completeness delta %.3g", e.completenessDelta);
   std::printf("\n  common part %.6f (every user)  personal part %.6f (this user)", split.common,
               split.personal);
   std::printf("\n  %-10s  %-36s  %-16s  %12s", "kind", "field", "value", "attribution");
-  if (method == AttributionMethod::Shapley) std::printf("  %10s", "std.error");
+  if (withError) std::printf("  %10s", "std.error");
   std::printf("\n");
   for (const auto& f : e.fields) {
     std::printf(
-        "  %-10s  %-36s  %-16s  %12.6f", fieldKindName(f.kind), f.label.substr(0, 36).c_str(),
+        "  %-10s  %-36s  %-16s  %12.6f", fieldKindName(f.kind),
+        ((f.reference ? "versus: " : "") + f.label).substr(0, 36).c_str(),
         (f.kind == FieldKind::UserField && f.value.empty() ? std::string("(missing)") : f.value.substr(0, 16))
             .c_str(),
         f.attribution);
-    if (method == AttributionMethod::Shapley) std::printf("  %10.6f", f.standardError);
+    if (withError) std::printf("  %10.6f", f.standardError);
     std::printf("\n");
   }
   std::printf("  %s\n", e.reason.text.c_str());
@@ -154,11 +189,12 @@ int runExplain(const ExplainArgs& a) {
   options.rule = a.rule == "trapezoid" ? IntegrationRule::Trapezoid : IntegrationRule::Midpoint;
   if (!parseAttributionBaseline(a.baseline, options.baseline)) {
     reportError(makeError(ErrorCode::InvalidArgument,
-                          "unknown baseline '" + a.baseline + "' (zero, missing or average)"));
+                          "unknown baseline '" + a.baseline + "' (zero, missing, average or sample)"));
     return kExitUsage;
   }
   options.samples = a.samples;
   options.seed = a.seed;
+  if (a.versusOthers) options.contrast = ExplanationContrast::OtherItems;
 
   auto opened = openProjectWithModel(a.project, a.model, a.device, a.trustModel);
   if (!opened) return reportError(opened.error());
@@ -173,6 +209,12 @@ int runExplain(const ExplainArgs& a) {
     if (!itemRow) return reportError(itemRow.error());
     items.push_back(itemRow.value());
   }
+  if (!a.versus.empty()) {
+    auto versusRow = rowOfId(d.items.ids, a.versus, "item", a.project);
+    if (!versusRow) return reportError(versusRow.error());
+    options.contrast = ExplanationContrast::Item;
+    options.versusItem = versusRow.value();
+  }
 
   const UserProfileBuilder profiles(d, p.model->metadata());
   const auto profile = profiles.profile(user);
@@ -186,17 +228,36 @@ int runExplain(const ExplainArgs& a) {
       return kExitInput;
     }
   }
+  if (a.versusOthers && items.size() < 2) {
+    reportError(makeError(ErrorCode::InvalidArgument,
+                          "--versus-others compares each explained item with the others: explain two or more "
+                          "items (--top K)"));
+    return kExitUsage;
+  }
 
   if (a.graph) return printEgoGraphs(p, a.user, user, profile, items, a.graphOptions, a.json);
   const auto control = terminalTaskControl("explain", a.json);
   auto background = projectBackground(d, *p.model, control);
   if (!background) return reportError(background.error());
   options.background = background.value();
+  if (options.baseline == AttributionBaseline::SampledUsers) {
+    auto sample = projectSample(d, *p.model, std::size_t(a.backgroundUsers), a.seed, control);
+    if (!sample) return reportError(sample.error());
+    options.sample = sample.value();
+  }
   auto explanation = explainItems(*p.model, profile, items, options, &d.items, control);
   if (!explanation) return reportError(explanation.error());
   auto split = splitScores(*p.model, profile, *options.background, items);
   if (!split) return reportError(split.error());
-  const auto collapse = diagnoseCollapse(explanation.value(), split.value());
+  // The collapse diagnostic describes the explanations of the whole scores, also when a contrast is shown.
+  auto wholeOptions = options;
+  wholeOptions.contrast = ExplanationContrast::None;
+  std::optional<Result<Explanation>> whole;
+  if (options.contrast != ExplanationContrast::None) {
+    whole = explainItems(*p.model, profile, items, wholeOptions, &d.items, control);
+    if (!*whole) return reportError(whole->error());
+  }
+  const auto collapse = diagnoseCollapse(whole ? whole->value() : explanation.value(), split.value());
   const auto backgroundUsers = options.background->users;
   std::optional<ModelCollapse> modelCollapse;
   if (a.diagnoseUsers > 0) {
@@ -207,11 +268,14 @@ int runExplain(const ExplainArgs& a) {
   }
   std::optional<FaithfulnessReport> faithfulness;
   if (a.faithfulness > 0) {
-    auto report = deletionTest(p.model, profile, a, options, control);
+    auto report = deletionTest(p.model, d, profile, a, options, control);
     if (!report) return reportError(report.error());
     faithfulness = std::move(report.value());
   }
 
+  const bool withError = options.method == AttributionMethod::Shapley ||
+                         (options.method == AttributionMethod::IntegratedGradients &&
+                          options.baseline == AttributionBaseline::SampledUsers);
   if (a.json) {
     nlohmann::json out;
     out["user"] = a.user;
@@ -230,9 +294,12 @@ int runExplain(const ExplainArgs& a) {
     if (options.method == AttributionMethod::IntegratedGradients ||
         options.method == AttributionMethod::Shapley)
       out["baseline"] = attributionBaselineName(options.baseline);
+    if (options.sample) out["background_sample"] = options.sample->size();
+    out["contrast"] = explanationContrastName(options.contrast);
+    if (options.contrast == ExplanationContrast::Item) out["versus"] = a.versus;
     out["items"] = nlohmann::json::array();
     for (std::size_t k = 0; k < items.size(); ++k)
-      out["items"].push_back(toJson(explanation.value().items[k], split.value()[k], d.items, options.method));
+      out["items"].push_back(toJson(explanation.value().items[k], split.value()[k], d.items, withError));
     out["collapse"] = collapseJson(collapse, backgroundUsers);
     if (modelCollapse) out["model_collapse"] = modelCollapseJson(*modelCollapse);
     if (faithfulness) out["faithfulness"] = toJson(*faithfulness, a.faithfulness);
@@ -242,8 +309,13 @@ int runExplain(const ExplainArgs& a) {
   std::printf("Explanation of %zu item(s) for user %s (model %s, %s, method %s, %s)\n", items.size(),
               a.user.c_str(), p.record.name.c_str(), p.model->metadata().kind.c_str(),
               attributionMethodName(options.method), p.device.description.c_str());
+  if (options.contrast == ExplanationContrast::OtherItems)
+    std::printf("Each item's score is compared with the mean score of the other items explained.\n");
+  if (options.contrast == ExplanationContrast::Item)
+    std::printf("Each item's score is compared with the score of item %s.\n",
+                printableText(a.versus, std::string::npos).c_str());
   for (std::size_t k = 0; k < items.size(); ++k)
-    printTable(explanation.value().items[k], split.value()[k], d.items, options.method);
+    printTable(explanation.value().items[k], split.value()[k], d.items, withError);
   printCollapse(collapse, backgroundUsers);
   if (modelCollapse) printModelCollapse(*modelCollapse, options);
   if (faithfulness) printFaithfulness(*faithfulness, a.faithfulness);
@@ -275,9 +347,16 @@ void addExplainCommand(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::IsMember({"midpoint", "trapezoid"}))
       ->capture_default_str();
   sub->add_option("--baseline", args->baseline,
-                  "zero, missing (user fields at the model's missing vector) or average (the average of the "
-                  "project's users: why this user rather than a typical one gets the item)")
-      ->check(CLI::IsMember({"zero", "missing", "average"}))
+                  "zero, missing (user fields at the model's missing vector), average (the average of the "
+                  "project's users: why this user rather than a typical one gets the item) or sample "
+                  "(averaged over --background-users users, each the baseline in turn)")
+      ->check(CLI::IsMember({"zero", "missing", "average", "sample"}))
+      ->capture_default_str();
+  sub->add_option("--background-users", args->backgroundUsers,
+                  "--baseline sample: the attributions are averaged over N background users drawn with "
+                  "--seed, each one's inputs the baseline in turn (expected gradients); the spread is "
+                  "reported as the standard error")
+      ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   sub->add_option("--samples", args->samples, "Shapley permutations (even: each with its reverse)")
       ->check(CLI::Range(1, 100000))
@@ -288,12 +367,29 @@ void addExplainCommand(CLI::App& app, CommandRunner& runner) {
                       "Also run the deletion test: remove the M most-attributed history items (every method) "
                       "against M random ones")
           ->check(CLI::Range(1, 1000));
+  sub->add_option("--faithfulness-users", args->faithfulnessUsers,
+                  "--faithfulness: run the deletion test over N users sampled with --seed (users with more "
+                  "than M history items) instead of the explained user")
+      ->check(CLI::Range(1, 1000000))
+      ->needs(faithfulness);
+  sub->add_option("--faithfulness-methods", args->faithfulnessMethods,
+                  "--faithfulness: the methods tested (default: ig, gradxinput, occlusion and shapley)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"ig", "gradxinput", "occlusion", "shapley"}))
+      ->needs(faithfulness);
   auto* diagnose =
       sub->add_option(
              "--diagnose-users", args->diagnoseUsers,
              "Also diagnose the explanations of N sampled users' top-K (seeded by --seed): how often "
              "they collapse onto one story")
           ->check(CLI::Range(1, 100000));
+  auto* versus = sub->add_option("--versus", args->versus,
+                                 "Explain the difference of scores with this item (external id): why is the "
+                                 "explained item above (or below) it");
+  auto* others = sub->add_flag("--versus-others", args->versusOthers,
+                               "Explain each item's score minus the mean score of the other explained items: "
+                               "what sets it apart within the list (needs --top 2 or more)");
+  versus->excludes(others);
   auto* graph = sub->add_flag("--graph", args->graph,
                               "Explain by paths through the interaction graph (exact for LightGCN)");
   sub->add_option("--max-paths", args->graphOptions.maxPaths, "--graph: paths to list")
@@ -307,6 +403,8 @@ void addExplainCommand(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::Range(0, 100000000))
       ->capture_default_str();
   graph->excludes(faithfulness);
+  graph->excludes(versus);
+  graph->excludes(others);
   graph->excludes(diagnose);
   sub->add_option("--device", args->device, "auto, cpu or cuda[:N]")->capture_default_str();
   sub->add_flag("--trust-model", args->trustModel,

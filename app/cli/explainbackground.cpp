@@ -23,6 +23,18 @@ Result<std::shared_ptr<const UserBackground>> projectBackground(const Dataset& d
   return std::make_shared<const UserBackground>(std::move(b.value()));
 }
 
+Result<std::shared_ptr<const std::vector<UserBackground>>> projectSample(const Dataset& data,
+                                                                         const ModelFile& model,
+                                                                         std::size_t k, std::uint64_t seed,
+                                                                         const TaskControl& control) {
+  const UserProfileBuilder profiles(data, model.metadata());
+  auto sample = sampleUserBackgrounds(
+      model, profiles.users(), [&](std::size_t i) { return profiles.profile(static_cast<std::int32_t>(i)); },
+      k, seed, control);
+  if (!sample) return sample.error();
+  return std::make_shared<const std::vector<UserBackground>>(std::move(sample.value()));
+}
+
 Result<ModelCollapse> projectCollapse(const Dataset& data, const std::shared_ptr<const ModelFile>& model,
                                       const AttributionOptions& options, int topK, std::size_t users,
                                       std::uint64_t seed, const TaskControl& control) {
@@ -43,7 +55,9 @@ nlohmann::json modelCollapseJson(const ModelCollapse& m) {
           {"mean_cosine", number(m.meanCosine)},
           {"mean_common_share", number(m.meanCommonShare)},
           {"collapsed_share", m.collapsedShare},
-          {"same_lead_share", m.sameLeadShare}};
+          {"same_lead_share", m.sameLeadShare},
+          {"contrast", explanationContrastName(m.contrast)},
+          {"shown_same_lead_share", m.shownSameLeadShare}};
 }
 
 void printModelCollapse(const ModelCollapse& m, const AttributionOptions& options) {
@@ -53,6 +67,9 @@ void printModelCollapse(const ModelCollapse& m, const AttributionOptions& option
   std::printf("  mean share of the scores every user gets  %.1f%%\n", 100.0 * m.meanCommonShare);
   std::printf("  users whose explanations collapse      %.1f%%\n", 100.0 * m.collapsedShare);
   std::printf("  users whose items all lead with the same history item  %.1f%%\n", 100.0 * m.sameLeadShare);
+  if (m.contrast != ExplanationContrast::None)
+    std::printf("  the same, each item compared with the others (as shown)  %.1f%%\n",
+                100.0 * m.shownSameLeadShare);
 }
 
 nlohmann::json collapseJson(const CollapseDiagnostic& d, std::size_t backgroundUsers) {

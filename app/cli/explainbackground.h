@@ -19,6 +19,12 @@ namespace reclens::cli {
 Result<std::shared_ptr<const UserBackground>> projectBackground(const Dataset& data, const ModelFile& model,
                                                                 const TaskControl& control);
 
+// `k` background users of `data` drawn with `seed`, for the sampled-users baseline.
+Result<std::shared_ptr<const std::vector<UserBackground>>> projectSample(const Dataset& data,
+                                                                         const ModelFile& model,
+                                                                         std::size_t k, std::uint64_t seed,
+                                                                         const TaskControl& control);
+
 // The model-level diagnostic over `users` users of `data` sampled with `seed`, each with their top
 // `topK` explained under `options` (whose background also gives the common shares).
 Result<ModelCollapse> projectCollapse(const Dataset& data, const std::shared_ptr<const ModelFile>& model,

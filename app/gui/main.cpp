@@ -21,6 +21,7 @@
 #include "embedding/embeddingmappage.h"
 #include "engine/computedevice.h"
 #include "explanation/attributionheatmap.h"
+#include "explanation/explanationcontrols.h"
 #include "explanation/explanationpage.h"
 #include "itemview/itemviewpage.h"
 #include "mainwindow/mainwindow.h"
@@ -111,6 +112,12 @@ int main(int argc, char** argv) {
                      "category or brand."),
       QStringLiteral("colouring"));
   parser.addOptions({mapLayoutOption, mapColourOption});
+  const QCommandLineOption compareOption(
+      QStringLiteral("compare"),
+      QStringLiteral("What the Explanation page compares each row's score with: others (the other rows, the "
+                     "default) or none (the whole score)."),
+      QStringLiteral("with"));
+  parser.addOption(compareOption);
   parser.process(app);
 
   const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
@@ -181,6 +188,16 @@ int main(int argc, char** argv) {
     QObject::connect(
         window.recommendationsPage(), &reclens::RecommendationsPage::modelLoaded, &window,
         [&window] { window.presentation()->start(); }, Qt::SingleShotConnection);
+  }
+  if (parser.isSet(compareOption)) {
+    const QString with = parser.value(compareOption);
+    if (with != QStringLiteral("none") && with != QStringLiteral("others")) {
+      std::fprintf(stderr, "reclens: error: --compare takes none or others, not %s\n", qPrintable(with));
+      return 2;
+    }
+    window.explanationPage()->controls()->setContrast(with == QStringLiteral("none")
+                                                          ? reclens::ExplanationContrast::None
+                                                          : reclens::ExplanationContrast::OtherItems);
   }
   if (parser.isSet(mapLayoutOption) || parser.isSet(mapColourOption)) {
     window.embeddingMapPage()->preferView(parser.value(mapLayoutOption) == QStringLiteral("umap")

@@ -48,6 +48,12 @@ Status checkRequest(const ModelMetadata& meta, const UserProfile& profile,
                      std::to_string(meta.numItems) + " items");
     }
   }
+  if (options.contrast == ExplanationContrast::OtherItems && items.size() < 2)
+    return invalid("comparing each item with the other items needs at least two items");
+  if (options.contrast == ExplanationContrast::Item &&
+      (options.versusItem < 0 || options.versusItem >= meta.numItems))
+    return invalid("the item to compare with (row " + std::to_string(options.versusItem) +
+                   ") is outside the model's catalog of " + std::to_string(meta.numItems) + " items");
   if (options.steps < 1 || options.steps > 4096)
     return invalid("the number of steps must be between 1 and 4096");
   if (options.samples < 1 || options.samples > 100000)
@@ -59,7 +65,74 @@ Status checkRequest(const ModelMetadata& meta, const UserProfile& profile,
     if (b->dim != meta.dim || b->fieldRows.size() != meta.userFields.size() * std::size_t(b->width))
       return invalid("the average user was computed for another model");
   }
+  if (options.baseline == AttributionBaseline::SampledUsers &&
+      (options.method == AttributionMethod::IntegratedGradients ||
+       options.method == AttributionMethod::Shapley)) {
+    if (!options.sample || options.sample->empty())
+      return invalid("the sampled-users baseline needs a sample of background users");
+    for (const auto& b : *options.sample) {
+      if (b.dim != meta.dim || b.fieldRows.size() != meta.userFields.size() * std::size_t(b.width))
+        return invalid("the background users were sampled for another model");
+    }
+  }
   return Status::success();
+}
+
+// Expected gradients: the raw attributions against each background user of options.sample, averaged,
+// with the spread over them as the standard error.
+Result<detail::RawAttribution> sampledAttribution(const ModelFile& model, const UserProfile& profile,
+                                                  const std::vector<std::int32_t>& items,
+                                                  const AttributionOptions& options,
+                                                  const TaskControl& control) {
+  const auto& sample = *options.sample;
+  const double k = static_cast<double>(sample.size());
+  detail::RawAttribution out;
+  std::vector<std::vector<double>> squares;
+  for (std::size_t b = 0; b < sample.size(); ++b) {
+    if (control.cancelled()) return makeError(ErrorCode::Cancelled, "the explanation was cancelled");
+    TaskControl part = control;
+    if (control.progress) {
+      part.progress = [&control, b, k](double f, std::string_view what) {
+        control.progress((double(b) + f) / k, what);
+      };
+    }
+    auto one = options;
+    one.baseline = AttributionBaseline::AverageUser;
+    one.background = std::shared_ptr<const UserBackground>(options.sample, &sample[b]);
+    auto raw = detail::computeRawAttribution(model, profile, items, one, part);
+    if (!raw) return raw.error();
+    auto& r = raw.value();
+    if (b == 0) {
+      out.output = r.output;
+      out.engine = r.engine;
+      out.baseline.assign(r.baseline.size(), 0.0);
+      out.values.assign(r.values.size(), {});
+      squares.assign(r.values.size(), {});
+      for (std::size_t i = 0; i < r.values.size(); ++i) {
+        out.values[i].assign(r.values[i].size(), 0.0);
+        squares[i].assign(r.values[i].size(), 0.0);
+      }
+    }
+    for (std::size_t i = 0; i < r.values.size(); ++i) {
+      out.baseline[i] += r.baseline[i] / k;
+      for (std::size_t f = 0; f < r.values[i].size(); ++f) {
+        out.values[i][f] += r.values[i][f] / k;
+        squares[i][f] += r.values[i][f] * r.values[i][f];
+      }
+    }
+  }
+  out.standardErrors.assign(out.values.size(), {});
+  for (std::size_t i = 0; i < out.values.size(); ++i) {
+    out.standardErrors[i].assign(out.values[i].size(), 0.0);
+    if (sample.size() < 2) continue;
+    for (std::size_t f = 0; f < out.values[i].size(); ++f) {
+      const double mean = out.values[i][f];
+      const double variance = std::max(0.0, (squares[i][f] - k * mean * mean) / (k - 1.0));
+      out.standardErrors[i][f] = std::sqrt(variance / k);
+    }
+  }
+  out.engine += ", averaged over " + std::to_string(sample.size()) + " background users";
+  return out;
 }
 
 std::string itemTitle(const Catalog* catalog, std::int32_t item) {
@@ -82,61 +155,6 @@ std::string partValue(const Catalog* catalog, const std::string& part, std::int3
   return part == "item" ? catalog->ids[static_cast<std::size_t>(item)] : std::string();
 }
 
-std::string joinTitles(const std::vector<std::string>& titles) {
-  std::string out;
-  for (std::size_t i = 0; i < titles.size(); ++i) {
-    if (i > 0) out += i + 1 == titles.size() ? " and " : ", ";
-    out += "\"" + titles[i] + "\"";
-  }
-  return out;
-}
-
-// The reason line: the strongest positive history items, user field and item part, in one sentence.
-ReasonParts reasonFor(const ItemExplanation& e) {
-  ReasonParts r;
-  std::vector<const FieldAttribution*> history;
-  const FieldAttribution* field = nullptr;
-  const FieldAttribution* part = nullptr;
-  for (const auto& f : e.fields) {
-    if (!(f.attribution > 0.0)) continue;
-    if (f.kind == FieldKind::History) history.push_back(&f);
-    if (f.kind == FieldKind::UserField && !f.value.empty() && (!field || f.attribution > field->attribution))
-      field = &f;
-    if (f.kind == FieldKind::ItemPart && (!part || f.attribution > part->attribution)) part = &f;
-  }
-  std::stable_sort(history.begin(), history.end(),
-                   [](const auto* a, const auto* b) { return a->attribution > b->attribution; });
-  for (std::size_t i = 0; i < history.size() && i < 3; ++i) r.historyTitles.push_back(history[i]->label);
-  std::vector<std::string> clauses;
-  if (!r.historyTitles.empty()) clauses.push_back("you interacted with " + joinTitles(r.historyTitles));
-  if (field != nullptr) {
-    r.userField = field->label;
-    r.userValue = field->value;
-    clauses.push_back("your " + r.userField + " is " + r.userValue);
-  }
-  if (part != nullptr) {
-    r.itemPart = part->label;
-    r.itemPartValue = part->value;
-    if (r.itemPart == "item")
-      clauses.push_back("the item itself fits your profile");
-    else if (r.itemPartValue.empty())
-      clauses.push_back("its " + r.itemPart + " fits your profile");
-    else
-      clauses.push_back("its " + r.itemPart + " is " + r.itemPartValue);
-  }
-  if (clauses.empty()) {
-    r.text = "No single field raises the score of this recommendation.";
-    return r;
-  }
-  r.text = "Recommended because ";
-  for (std::size_t i = 0; i < clauses.size(); ++i) {
-    if (i > 0) r.text += i + 1 == clauses.size() ? " and " : ", ";
-    r.text += clauses[i];
-  }
-  r.text += ".";
-  return r;
-}
-
 }  // namespace
 
 Result<Explanation> explainItems(const ModelFile& model, const UserProfile& profile,
@@ -144,7 +162,18 @@ Result<Explanation> explainItems(const ModelFile& model, const UserProfile& prof
                                  const Catalog* catalog, const TaskControl& control) {
   const auto& meta = model.metadata();
   if (auto s = checkRequest(meta, profile, items, options); !s) return s.error();
-  auto raw = detail::computeRawAttribution(model, profile, items, options, control);
+  std::vector<std::int32_t> computed = items;
+  bool appended = false;
+  if (options.contrast == ExplanationContrast::Item &&
+      std::find(items.begin(), items.end(), options.versusItem) == items.end()) {
+    computed.push_back(options.versusItem);
+    appended = true;
+  }
+  const bool sampled = options.baseline == AttributionBaseline::SampledUsers &&
+                       (options.method == AttributionMethod::IntegratedGradients ||
+                        options.method == AttributionMethod::Shapley);
+  auto raw = sampled ? sampledAttribution(model, profile, computed, options, control)
+                     : detail::computeRawAttribution(model, profile, computed, options, control);
   if (!raw) return raw.error();
   const auto& r = raw.value();
   Explanation out;
@@ -165,17 +194,17 @@ Result<Explanation> explainItems(const ModelFile& model, const UserProfile& prof
                           code >= 0 ? field.vocabulary[static_cast<std::size_t>(code)] : std::string(), 0.0,
                           0.0});
   }
-  out.items.reserve(items.size());
-  for (std::size_t k = 0; k < items.size(); ++k) {
+  out.items.reserve(computed.size());
+  for (std::size_t k = 0; k < computed.size(); ++k) {
     ItemExplanation e;
-    e.item = items[k];
+    e.item = computed[k];
     e.output = r.output[k];
     e.baselineOutput = r.baseline[k];
     e.fields.reserve(userFields.size() + meta.itemParts.size());
     e.fields = userFields;
     for (std::size_t g = 0; g < meta.itemParts.size(); ++g) {
       e.fields.push_back({FieldKind::ItemPart, static_cast<int>(g), -1, meta.itemParts[g],
-                          partValue(catalog, meta.itemParts[g], items[k]), 0.0, 0.0});
+                          partValue(catalog, meta.itemParts[g], computed[k]), 0.0, 0.0});
     }
     for (std::size_t at = 0; at < e.fields.size(); ++at) {
       e.fields[at].attribution = r.values[k][at];
@@ -184,10 +213,99 @@ Result<Explanation> explainItems(const ModelFile& model, const UserProfile& prof
     double total = 0.0;
     for (const auto& f : e.fields) total += f.attribution;
     e.completenessDelta = additive ? total - (e.output - e.baselineOutput) : NAN;
-    e.reason = reasonFor(e);
+    e.reason = detail::reasonFor(e, ExplanationContrast::None, {});
     out.items.push_back(std::move(e));
   }
-  addDistinctiveReasons(out);
+  if (options.contrast == ExplanationContrast::None) {
+    addDistinctiveReasons(out);
+    return out;
+  }
+  out.options.contrast = ExplanationContrast::None;
+  auto contrasted = contrastExplanation(out, options.contrast, options.versusItem, catalog);
+  if (!contrasted) return contrasted.error();
+  if (appended) contrasted.value().items.pop_back();
+  return contrasted;
+}
+
+Result<Explanation> contrastExplanation(const Explanation& whole, ExplanationContrast contrast,
+                                        std::int32_t versusItem, const Catalog* catalog) {
+  const auto invalid = [](const std::string& message) {
+    return makeError(ErrorCode::InvalidArgument, message);
+  };
+  if (whole.options.contrast != ExplanationContrast::None)
+    return invalid("the explanation to compare is already a comparison");
+  if (contrast == ExplanationContrast::None) return whole;
+  const std::size_t n = whole.items.size();
+  std::size_t versusAt = n;
+  if (contrast == ExplanationContrast::Item) {
+    for (std::size_t k = 0; k < n && versusAt == n; ++k)
+      if (whole.items[k].item == versusItem) versusAt = k;
+    if (versusAt == n)
+      return invalid("item row " + std::to_string(versusItem) + " is not among the explained items");
+  } else if (n < 2) {
+    return invalid("comparing each item with the other items needs at least two items");
+  }
+  for (const auto& e : whole.items) {
+    if (e.fields.size() != whole.items.front().fields.size())
+      return invalid("the explained items do not have the same fields");
+  }
+  Explanation out;
+  out.options = whole.options;
+  out.options.contrast = contrast;
+  out.options.versusItem = contrast == ExplanationContrast::Item ? versusItem : -1;
+  out.engine = whole.engine;
+  const bool additive = whole.options.method != AttributionMethod::Occlusion;
+  const std::string versusTitle = contrast == ExplanationContrast::Item ? itemTitle(catalog, versusItem) : "";
+  std::vector<const ItemExplanation*> refs;
+  out.items.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto& own = whole.items[k];
+    refs.clear();
+    for (std::size_t j = 0; j < n; ++j) {
+      if (contrast == ExplanationContrast::Item ? j == versusAt : j != k) refs.push_back(&whole.items[j]);
+    }
+    const double w = 1.0 / static_cast<double>(refs.size());
+    // The mean over the references of one number, and the standard error of that mean (treating the
+    // items' sampling errors as independent).
+    const auto mean = [&](auto get) {
+      double sum = 0.0;
+      for (const auto* r : refs) sum += get(*r);
+      return w * sum;
+    };
+    const auto meanError = [&](std::size_t at) {
+      double sum = 0.0;
+      for (const auto* r : refs) sum += r->fields[at].standardError * r->fields[at].standardError;
+      return w * std::sqrt(sum);
+    };
+    ItemExplanation e;
+    e.item = own.item;
+    e.output = own.output - mean([](const ItemExplanation& r) { return r.output; });
+    e.baselineOutput = own.baselineOutput - mean([](const ItemExplanation& r) { return r.baselineOutput; });
+    e.fields = own.fields;
+    for (std::size_t at = 0; at < e.fields.size(); ++at) {
+      auto& f = e.fields[at];
+      if (f.kind == FieldKind::ItemPart) continue;  // the item's own parts enter its score only
+      f.attribution -= mean([at](const ItemExplanation& r) { return r.fields[at].attribution; });
+      const double refError = meanError(at);
+      f.standardError = std::sqrt(f.standardError * f.standardError + refError * refError);
+    }
+    for (std::size_t at = 0; at < own.fields.size(); ++at) {
+      if (own.fields[at].kind != FieldKind::ItemPart) continue;
+      FieldAttribution part = refs.front()->fields[at];
+      part.reference = true;
+      part.attribution = -mean([at](const ItemExplanation& r) { return r.fields[at].attribution; });
+      part.standardError = meanError(at);
+      for (const auto* r : refs) {
+        if (r->fields[at].value != part.value) part.value.clear();
+      }
+      e.fields.push_back(std::move(part));
+    }
+    double total = 0.0;
+    for (const auto& f : e.fields) total += f.attribution;
+    e.completenessDelta = additive ? total - (e.output - e.baselineOutput) : NAN;
+    e.reason = detail::reasonFor(e, contrast, versusTitle);
+    out.items.push_back(std::move(e));
+  }
   return out;
 }
 
@@ -213,19 +331,33 @@ const char* attributionBaselineName(AttributionBaseline baseline) {
       return "missing";
     case AttributionBaseline::AverageUser:
       return "average";
+    case AttributionBaseline::SampledUsers:
+      return "sample";
   }
   return "zero";
 }
 
 bool parseAttributionBaseline(const std::string& name, AttributionBaseline& baseline) {
-  for (const auto b :
-       {AttributionBaseline::Zero, AttributionBaseline::MissingFields, AttributionBaseline::AverageUser}) {
+  for (const auto b : {AttributionBaseline::Zero, AttributionBaseline::MissingFields,
+                       AttributionBaseline::AverageUser, AttributionBaseline::SampledUsers}) {
     if (name == attributionBaselineName(b)) {
       baseline = b;
       return true;
     }
   }
   return false;
+}
+
+const char* explanationContrastName(ExplanationContrast contrast) {
+  switch (contrast) {
+    case ExplanationContrast::None:
+      return "none";
+    case ExplanationContrast::OtherItems:
+      return "others";
+    case ExplanationContrast::Item:
+      return "item";
+  }
+  return "none";
 }
 
 const char* fieldKindName(FieldKind kind) {

@@ -34,9 +34,24 @@ enum class AttributionBaseline {
   // user's own weights, every user field row the users' mean row, and each item part the item's own
   // (so item parts get no attribution). Needs AttributionOptions::background.
   AverageUser,
+  // Expected gradients: the attributions averaged over the background users of
+  // AttributionOptions::sample, each one's inputs taken in turn as the baseline as for AverageUser (their
+  // mean history row with this user's weights, their user field rows). Each attribution's standardError
+  // is then the spread over those users (standard deviation / √K).
+  SampledUsers,
 };
 
 struct UserBackground;
+
+// What an item's score is compared with (docs/explanations.md, "Explanations for rankings"). A ranking
+// is about differences: the attributions of a difference of scores are the differences of the items'
+// attributions (every method here is linear in the score it explains), so the item parts of the item or
+// items compared with appear as fields of their own, with their attributions negated.
+enum class ExplanationContrast {
+  None,        // the item's own score: why does the user get this item at all
+  OtherItems,  // the score minus the mean score of the other items explained with it: why this one of them
+  Item,  // the score minus the score of AttributionOptions::versusItem: why is it above (or below) that one
+};
 
 // The attribution unit an entry describes.
 enum class FieldKind { History, UserField, ItemPart };
@@ -54,6 +69,12 @@ struct AttributionOptions {
   // The average user for AttributionBaseline::AverageUser, computed once by computeUserBackground()
   // from the same model; unused by the other baselines.
   std::shared_ptr<const UserBackground> background;
+  // The background users of AttributionBaseline::SampledUsers (sampleUserBackgrounds(), same model).
+  std::shared_ptr<const std::vector<UserBackground>> sample;
+  // What each item's score is compared with; OtherItems needs two or more items, Item a versusItem
+  // (catalog row), which is explained along with the items and, when not among them, left out of the result.
+  ExplanationContrast contrast = ExplanationContrast::None;
+  std::int32_t versusItem = -1;
 };
 
 // One field's share of one item's score.
@@ -67,6 +88,9 @@ struct FieldAttribution {
   double attribution = 0.0;  // summed over embedding dimensions
   // Shapley: standard error of the mean marginal contribution (NaN from a single pair); 0 otherwise
   double standardError = 0.0;
+  // Contrasts only: an item part of the item(s) compared with (their mean part for OtherItems), whose
+  // attribution to that score enters negated; `value` is that item's value ("" when the others differ).
+  bool reference = false;
 };
 
 // The parts of the plain-language reason line, for callers that translate it.
@@ -82,9 +106,15 @@ struct ReasonParts {
   // other items; empty with a single item or when nothing stands out.
   std::vector<std::string> distinctiveTitles;
   std::string distinctiveText;  // a default English sentence, or ""
+  // Contrasts: what the score was compared with (the title of the item, or "" for the other items),
+  // and whether the item scored above it; the parts above then name what favours this item.
+  ExplanationContrast contrast = ExplanationContrast::None;
+  std::string versusTitle;
+  bool above = true;
 };
 
-// The explanation of one item's score for one user.
+// The explanation of one item's score for one user. With a contrast, output and baselineOutput are
+// the differences of the scores (the item's minus the reference's), and the fields explain them.
 struct ItemExplanation {
   std::int32_t item = -1;       // catalog row
   double output = 0.0;          // f(x): the model's score of the item for the user
@@ -111,12 +141,22 @@ Result<Explanation> explainItems(const ModelFile& model, const UserProfile& prof
                                  const std::vector<std::int32_t>& items, const AttributionOptions& options,
                                  const Catalog* catalog = nullptr, const TaskControl& control = {});
 
+// The explanation of the same items with the contrast `contrast`, from `whole`, an explanation of the
+// items' own scores (ExplanationContrast::None); for ExplanationContrast::Item, `versusItem` must be
+// one of its items. Errors name what is missing (fewer than two items, an unknown versus item, a
+// `whole` that is itself a contrast).
+// `catalog` (optional) gives the versus item's title for the reason lines.
+Result<Explanation> contrastExplanation(const Explanation& whole, ExplanationContrast contrast,
+                                        std::int32_t versusItem = -1, const Catalog* catalog = nullptr);
+
 // Short stable names ("ig", "gradxinput", "occlusion", "shapley", "history", "user_field", "item_part";
-// baselines "zero", "missing", "average").
+// baselines "zero", "missing", "average", "sample").
 const char* attributionMethodName(AttributionMethod method);
 const char* attributionBaselineName(AttributionBaseline baseline);
 bool parseAttributionBaseline(const std::string& name, AttributionBaseline& baseline);
 const char* fieldKindName(FieldKind kind);
+// "none", "others", "item".
+const char* explanationContrastName(ExplanationContrast contrast);
 // The method called `name` (one of the names above); false when there is none.
 bool parseAttributionMethod(const std::string& name, AttributionMethod& method);
 

@@ -35,6 +35,15 @@ Result<UserBackground> computeUserBackground(const ModelFile& model, std::size_t
                                              const std::function<UserProfile(std::size_t)>& profileOf,
                                              const TaskControl& control = {});
 
+// The background users of the sampled-users baseline (expected gradients): `k` users drawn with `seed`
+// from the `count` users with a positive history weight (fewer when there are fewer), each summarised
+// like an average of one user (their weighted mean history row, their field rows, their user vector).
+// The same arguments always give the same users. Errors as computeUserBackground's; no user with a
+// history gives ErrorCode::Empty.
+Result<std::vector<UserBackground>> sampleUserBackgrounds(
+    const ModelFile& model, std::size_t count, const std::function<UserProfile(std::size_t)>& profileOf,
+    std::size_t k, std::uint64_t seed, const TaskControl& control = {});
+
 // One item's score for one user split into what every user gets and what is this user's own:
 // score = common + personal with common = v·ū and personal = v·(u − ū) (v the item's vector).
 struct ScoreSplit {

@@ -34,6 +34,14 @@ int leadingHistory(const ItemExplanation& e) {
 
 }  // namespace
 
+bool leadsWithSameHistoryItem(const Explanation& explanation) {
+  const auto& items = explanation.items;
+  if (items.size() < 2) return false;
+  const int lead = leadingHistory(items.front());
+  return lead >= 0 && std::all_of(items.begin(), items.end(),
+                                  [&](const ItemExplanation& e) { return leadingHistory(e) == lead; });
+}
+
 CollapseDiagnostic diagnoseCollapse(const Explanation& explanation, const std::vector<ScoreSplit>& split) {
   CollapseDiagnostic d;
   const auto& items = explanation.items;
@@ -64,12 +72,7 @@ CollapseDiagnostic diagnoseCollapse(const Explanation& explanation, const std::v
     personal += std::abs(s.personal);
   }
   d.commonShare = !split.empty() && common + personal > 0.0 ? common / (common + personal) : NAN;
-  if (items.size() >= 2) {
-    const int lead = leadingHistory(items.front());
-    d.sameLead = lead >= 0 && std::all_of(items.begin(), items.end(), [&](const ItemExplanation& e) {
-                   return leadingHistory(e) == lead;
-                 });
-  }
+  d.sameLead = leadsWithSameHistoryItem(explanation);
   d.collapsed = (std::isfinite(d.meanCosine) && d.meanCosine >= kCollapseCosine) ||
                 (std::isfinite(d.commonShare) && d.commonShare >= kCollapseCommonShare);
   return d;
@@ -85,13 +88,17 @@ Result<ModelCollapse> measureCollapse(const std::shared_ptr<const ModelFile>& mo
   for (std::size_t i = 0; i < profiles.size(); ++i)
     if (!profiles[i].items.empty()) order.push_back(i);
   if (order.empty()) return makeError(ErrorCode::Empty, "no user with a history to diagnose");
+  if (options.attribution.contrast == ExplanationContrast::Item)
+    return makeError(
+        ErrorCode::InvalidArgument,
+        "the model-level diagnostic compares each item with the user's other items, not with one item");
   std::mt19937_64 rng(options.seed);
   std::shuffle(order.begin(), order.end(), rng);
   if (options.users > 0 && order.size() > options.users) order.resize(options.users);
   ScoringEngine engine(model);
   ModelCollapse out;
   double cosines = 0.0, commons = 0.0;
-  std::size_t withCosine = 0, withCommon = 0, collapsed = 0, sameLead = 0;
+  std::size_t withCosine = 0, withCommon = 0, collapsed = 0, sameLead = 0, shownSameLead = 0;
   for (std::size_t n = 0; n < order.size(); ++n) {
     if (control.cancelled()) return makeError(ErrorCode::Cancelled, "the diagnostic was cancelled");
     control.report(double(n) / double(order.size()), "diagnosing explanations");
@@ -101,8 +108,21 @@ Result<ModelCollapse> measureCollapse(const std::shared_ptr<const ModelFile>& mo
     std::vector<std::int32_t> items;
     for (const auto& r : top.value()) items.push_back(r.item);
     if (items.empty()) continue;
-    auto e = explainItems(*model, profile, items, options.attribution, nullptr, control);
+    // The diagnostic describes the explanations of the whole scores; a contrast is applied afterwards
+    // for the share of users whose explanations, as shown, lead with the same history item.
+    auto whole = options.attribution;
+    whole.contrast = ExplanationContrast::None;
+    auto e = explainItems(*model, profile, items, whole, nullptr, control);
     if (!e) return e.error();
+    bool shownSame = false;
+    if (options.attribution.contrast == ExplanationContrast::None) {
+      shownSame = leadsWithSameHistoryItem(e.value());
+    } else if (items.size() >= 2) {
+      auto shown = contrastExplanation(e.value(), ExplanationContrast::OtherItems);
+      if (!shown) return shown.error();
+      shownSame = leadsWithSameHistoryItem(shown.value());
+    }
+    shownSameLead += shownSame ? 1 : 0;
     std::vector<ScoreSplit> split;
     if (background != nullptr) {
       auto s = splitScores(*model, profile, *background, items);
@@ -128,6 +148,8 @@ Result<ModelCollapse> measureCollapse(const std::shared_ptr<const ModelFile>& mo
   out.meanCommonShare = withCommon > 0 ? commons / double(withCommon) : NAN;
   out.collapsedShare = double(collapsed) / double(out.users);
   out.sameLeadShare = double(sameLead) / double(out.users);
+  out.shownSameLeadShare = double(shownSameLead) / double(out.users);
+  out.contrast = options.attribution.contrast;
   return out;
 }
 

@@ -34,14 +34,20 @@ struct CollapseDiagnostic {
   bool collapsed = false;  // meanCosine >= kCollapseCosine or commonShare >= kCollapseCommonShare
 };
 
-// The diagnostic of one user's explanation; `split` (the items' ScoreSplit in the same order, or
-// empty) gives the common share.
+// True when two or more items are explained and each one's largest positive history attribution is
+// the same history row.
+bool leadsWithSameHistoryItem(const Explanation& explanation);
+
+// The diagnostic of one user's explanation (of the whole scores: no contrast); `split` (the items' ScoreSplit
+// in the same order, or empty) gives the common share.
 CollapseDiagnostic diagnoseCollapse(const Explanation& explanation, const std::vector<ScoreSplit>& split);
 
 struct CollapseOptions {
-  AttributionOptions attribution;  // the explanations diagnosed (method, baseline, background, ...)
-  int topK = 10;                   // each sampled user's top-K, seen items excluded
-  std::size_t users = 50;          // users sampled from the profiles given (those with a history); 0: all
+  // The explanations diagnosed (method, baseline, background, ...). The diagnostic is of the whole
+  // scores; a contrast only changes ModelCollapse::shownSameLeadShare.
+  AttributionOptions attribution;
+  int topK = 10;           // each sampled user's top-K, seen items excluded
+  std::size_t users = 50;  // users sampled from the profiles given (those with a history); 0: all
   std::uint64_t seed = 1;
 };
 
@@ -52,6 +58,9 @@ struct ModelCollapse {
   double meanCommonShare = 0.0;  // over the users with a defined common share; NaN without a background
   double collapsedShare = 0.0;   // users whose diagnostic says collapsed
   double sameLeadShare = 0.0;    // users whose top-K explanations all lead with the same history item
+  // The same share for the explanations as shown, with the options' contrast (equal without one).
+  double shownSameLeadShare = 0.0;
+  ExplanationContrast contrast = ExplanationContrast::None;
   std::vector<CollapseDiagnostic> perUser;
 };
 

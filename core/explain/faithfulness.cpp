@@ -183,6 +183,9 @@ Result<FaithfulnessReport> measureFaithfulness(const std::shared_ptr<const Model
     for (auto& entry : report.methods) {
       auto attribution = options.attribution;
       attribution.method = entry.method;
+      // A single target has no other items to be compared with: its whole score is explained.
+      if (attribution.contrast == ExplanationContrast::OtherItems && u.targets.size() < 2)
+        attribution.contrast = ExplanationContrast::None;
       auto explanation = explainItems(*model, profile, u.targets, attribution, nullptr, control);
       if (!explanation) return explanation.error();
       for (std::size_t t = 0; t < u.targets.size(); ++t) {

@@ -384,6 +384,15 @@ class TestExplainBackground : public QObject {
       auto a = measureCollapse(m.value(), profiles, background.get(), options);
       QVERIFY(a.ok());
       average[path] = a.value();
+      // Compared with the other items, the explanations as shown no longer share a lead, while the
+      // diagnostic of the whole scores is unchanged.
+      options.attribution.contrast = ExplanationContrast::OtherItems;
+      auto c = measureCollapse(m.value(), profiles, background.get(), options);
+      QVERIFY2(c.ok(), c.ok() ? "" : c.error().message.c_str());
+      QCOMPARE(c->sameLeadShare, a->sameLeadShare);
+      QCOMPARE(c->meanCosine, a->meanCosine);
+      QCOMPARE(c->shownSameLeadShare, 0.0);
+      QCOMPARE(a->shownSameLeadShare, a->sameLeadShare);
       qInfo(
           "%s: zero cos %.3f common %.3f collapsed %.2f same lead %.2f; average cos %.3f collapsed %.2f "
           "same lead %.2f",

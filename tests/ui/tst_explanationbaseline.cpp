@@ -121,7 +121,7 @@ class TestExplanationBaseline : public QObject {
   void offersTheBaselinesWithWhatTheyAnswer() {
     ExplanationControls controls;
     QComboBox* box = controls.baselineBox();
-    QCOMPARE(box->count(), 3);
+    QCOMPARE(box->count(), 4);
     QCOMPARE(box->currentData().toInt(), int(AttributionBaseline::Zero));
     for (int i = 0; i < box->count(); ++i)
       QVERIFY(box->itemData(i, Qt::ToolTipRole).toString().contains(QStringLiteral("compared with")));
@@ -145,6 +145,8 @@ class TestExplanationBaseline : public QObject {
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     QSignalSpy shown(&page, &ExplanationPage::explanationShown);
+    // The whole scores: what the baselines and the score parts are about.
+    page.controls()->setContrast(ExplanationContrast::None);
     page.showList(m_session, 0, m_list);
     waitForExplanation(page, shown);
     const auto zero = page.heatmap()->explanation();
@@ -200,6 +202,8 @@ class TestExplanationBaseline : public QObject {
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     QSignalSpy shown(&page, &ExplanationPage::explanationShown);
+    // The whole scores: what the baselines and the score parts are about.
+    page.controls()->setContrast(ExplanationContrast::None);
     page.showList(m_session, 0, m_list);
     waitForExplanation(page, shown);
     // The diagnostic worked out here: the attributions' mean cosine and the engine's common share.

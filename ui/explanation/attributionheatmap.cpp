@@ -133,7 +133,8 @@ void AttributionHeatmap::buildColumns() {
     if (field.kind != FieldKind::ItemPart) continue;
     // The part named "item" is the item's own embedding; other parts are catalog fields (category, brand).
     const QString label = field.label == "item" ? tr("item itself") : display::text(field.label);
-    m_columns.push_back({Column::Kind::ItemPart, {f}, label});
+    // In a contrast, the parts of the item (or items) compared with come after the item's own.
+    m_columns.push_back({Column::Kind::ItemPart, {f}, field.reference ? tr("vs. %1").arg(label) : label});
   }
   // The history items that move the scores most over all rows come first.
   std::vector<double> total(fields.size(), 0.0);

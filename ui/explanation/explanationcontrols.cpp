@@ -66,7 +66,11 @@ ExplanationControls::ExplanationControls(QWidget* parent) : QWidget(parent) {
       {AttributionBaseline::AverageUser,
        tr("Why does this user, rather than a typical user, get this item? Every history row and user "
           "attribute is compared with the average of all the project's users, so the attributions explain "
-          "the score minus the average user's score: the user's own part.")}};
+          "the score minus the average user's score: the user's own part.")},
+      {AttributionBaseline::SampledUsers,
+       tr("Why does this user, rather than other users, get this item? Every input is compared with each of "
+          "32 users of the project drawn at random in turn, and the attributions are averaged (expected "
+          "gradients); the detail panel shows how much they spread over those users.")}};
   for (const auto& [baseline, tip] : baselines) {
     m_baseline->addItem(ExplanationDetail::baselineName(baseline), static_cast<int>(baseline));
     m_baseline->setItemData(m_baseline->count() - 1, tip, Qt::ToolTipRole);
@@ -74,6 +78,22 @@ ExplanationControls::ExplanationControls(QWidget* parent) : QWidget(parent) {
   m_baseline->setToolTip(
       tr("What the user is compared with: the attributions add up to the score minus the baseline's score "
          "(Integrated Gradients and Shapley only)"));
+  m_contrast = new QComboBox(this);
+  m_contrast->addItem(tr("Nothing: the whole score"), static_cast<int>(ExplanationContrast::None));
+  m_contrast->setItemData(0,
+                          tr("Why does the user get each item at all? The attributions explain each score "
+                             "as it is, including the part every item of the list shares."),
+                          Qt::ToolTipRole);
+  m_contrast->addItem(tr("The other rows"), static_cast<int>(ExplanationContrast::OtherItems));
+  m_contrast->setItemData(1,
+                          tr("Why this item rather than the others? Each score minus the mean score of the "
+                             "other rows is explained: the history items named are those that lift this "
+                             "item above the rest of the list."),
+                          Qt::ToolTipRole);
+  m_contrast->setCurrentIndex(m_contrast->findData(static_cast<int>(kDefaultContrast)));
+  m_contrast->setToolTip(
+      tr("What each item's score is compared with. A ranking is about differences: the attributions of a "
+         "difference of scores are the differences of the items' attributions (every method)."));
   m_busy = new QProgressBar(this);
   m_busy->setMaximumWidth(140);
   m_busy->setTextVisible(false);
@@ -95,6 +115,8 @@ ExplanationControls::ExplanationControls(QWidget* parent) : QWidget(parent) {
   row->addWidget(m_samples);
   row->addWidget(buddyLabel(tr("&Baseline:"), m_baseline, this));
   row->addWidget(m_baseline);
+  row->addWidget(buddyLabel(tr("C&ompare with:"), m_contrast, this));
+  row->addWidget(m_contrast);
   row->addSpacing(12);
   row->addWidget(m_busy);
   row->addWidget(m_cancel);
@@ -107,6 +129,7 @@ ExplanationControls::ExplanationControls(QWidget* parent) : QWidget(parent) {
   connect(m_steps, &QSpinBox::valueChanged, this, &ExplanationControls::changed);
   connect(m_samples, &QSpinBox::valueChanged, this, &ExplanationControls::changed);
   connect(m_baseline, &QComboBox::currentIndexChanged, this, &ExplanationControls::changed);
+  connect(m_contrast, &QComboBox::currentIndexChanged, this, &ExplanationControls::changed);
   connect(m_cancel, &QPushButton::clicked, this, [this] {
     if (m_isBusy) {
       Q_EMIT cancelRequested();
@@ -124,6 +147,8 @@ AttributionOptions ExplanationControls::options() const {
   options.steps = m_steps->value();
   options.samples = m_samples->value();
   options.baseline = static_cast<AttributionBaseline>(m_baseline->currentData().toInt());
+  options.contrast = static_cast<ExplanationContrast>(m_contrast->currentData().toInt());
+  if (options.contrast == ExplanationContrast::Item) options.versusItem = m_versusItem;
   return options;
 }
 
@@ -155,6 +180,48 @@ void ExplanationControls::setMethod(AttributionMethod method) {
 
 void ExplanationControls::setBaseline(AttributionBaseline baseline) {
   m_baseline->setCurrentIndex(m_baseline->findData(static_cast<int>(baseline)));
+}
+
+void ExplanationControls::setContrast(ExplanationContrast contrast) {
+  const int at = m_contrast->findData(static_cast<int>(contrast));
+  if (at >= 0) m_contrast->setCurrentIndex(at);
+}
+
+void ExplanationControls::setVersusItem(std::int32_t item, const QString& title) {
+  const QString text = tr("“%1”").arg(title);
+  int at = m_contrast->findData(static_cast<int>(ExplanationContrast::Item));
+  if (at < 0) {
+    m_contrast->addItem(text, static_cast<int>(ExplanationContrast::Item));
+    at = m_contrast->count() - 1;
+  } else {
+    m_contrast->setItemText(at, text);
+  }
+  m_contrast->setItemData(at,
+                          tr("Why is each item above (or below) “%1”? Each score minus that item's score is "
+                             "explained.")
+                              .arg(title),
+                          Qt::ToolTipRole);
+  const bool same = m_versusItem == item && m_contrast->currentIndex() == at;
+  m_versusItem = item;
+  if (same) return;
+  if (m_contrast->currentIndex() == at) {
+    Q_EMIT changed();  // the entry stayed selected but names another item now
+  } else {
+    m_contrast->setCurrentIndex(at);
+  }
+}
+
+void ExplanationControls::clearVersusItem() {
+  const int at = m_contrast->findData(static_cast<int>(ExplanationContrast::Item));
+  if (at < 0) return;
+  const bool selected = m_contrast->currentIndex() == at;
+  m_versusItem = -1;
+  if (selected) m_contrast->setCurrentIndex(m_contrast->findData(static_cast<int>(kDefaultContrast)));
+  m_contrast->removeItem(at);
+}
+
+std::int32_t ExplanationControls::versusItem() const {
+  return m_contrast->findData(static_cast<int>(ExplanationContrast::Item)) >= 0 ? m_versusItem : -1;
 }
 
 void ExplanationControls::updateMethodControls() {

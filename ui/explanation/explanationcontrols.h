@@ -13,7 +13,8 @@ namespace reclens {
 
 // The Explanation page's bar: a title, how many rows to explain, the attribution method with its
 // steps (Integrated Gradients) or permutations (Shapley), the baseline the attributions compare the
-// user with (for the methods that have one), and a busy indicator with Cancel, which offers Compute
+// user with (for the methods that have one), what each score is compared with (nothing, the other
+// rows, or one item), and a busy indicator with Cancel, which offers Compute
 // instead when there is nothing running and nothing shown.
 class ExplanationControls : public QWidget {
   Q_OBJECT
@@ -21,6 +22,9 @@ class ExplanationControls : public QWidget {
  public:
   static constexpr int kDefaultRows = 10;
   static constexpr int kMaxRows = 50;
+  // What the scores are compared with when the page opens (docs/explanations.md, "Explanations for
+  // rankings", says why).
+  static constexpr ExplanationContrast kDefaultContrast = ExplanationContrast::OtherItems;
 
   explicit ExplanationControls(QWidget* parent = nullptr);
 
@@ -35,11 +39,21 @@ class ExplanationControls : public QWidget {
   // Select `method` or `baseline` (each emits changed() when it differs).
   void setMethod(AttributionMethod method);
   void setBaseline(AttributionBaseline baseline);
+  // Select `contrast` (Item only once setVersusItem() offered one).
+  void setContrast(ExplanationContrast contrast);
+  // Offers catalog row `item` (titled `title`) to compare with and selects it; changed() follows when
+  // that changes the settings.
+  void setVersusItem(std::int32_t item, const QString& title);
+  // Withdraws the item offered (a new user or project); the default contrast is selected if it was.
+  void clearVersusItem();
+  // The item offered to compare with, -1 when none.
+  std::int32_t versusItem() const;
 
   QComboBox* methodBox() const { return m_method; }
   QSpinBox* stepsBox() const { return m_steps; }
   QSpinBox* samplesBox() const { return m_samples; }
   QComboBox* baselineBox() const { return m_baseline; }
+  QComboBox* contrastBox() const { return m_contrast; }
   QSpinBox* rowsBox() const { return m_rows; }
   QPushButton* cancelButton() const { return m_cancel; }
   QProgressBar* busyBar() const { return m_busy; }
@@ -59,6 +73,8 @@ class ExplanationControls : public QWidget {
   QSpinBox* m_steps;
   QSpinBox* m_samples;
   QComboBox* m_baseline;
+  QComboBox* m_contrast;
+  std::int32_t m_versusItem = -1;
   QProgressBar* m_busy;
   QPushButton* m_cancel;
   bool m_isBusy = false;

@@ -48,6 +48,8 @@ QString ExplanationDetail::baselineName(AttributionBaseline baseline) {
       return tr("Missing fields");
     case AttributionBaseline::AverageUser:
       return tr("Average user");
+    case AttributionBaseline::SampledUsers:
+      return tr("Sample of users");
   }
   return {};
 }
@@ -63,6 +65,11 @@ QString ExplanationDetail::baselineText(const AttributionOptions& options) {
         return tr("average-user baseline (%1 users)")
             .arg(QLocale().toString(static_cast<qulonglong>(options.background->users)));
       return tr("average-user baseline");
+    case AttributionBaseline::SampledUsers:
+      if (options.sample)
+        return tr("averaged over %1 sampled users")
+            .arg(QLocale().toString(static_cast<qulonglong>(options.sample->size())));
+      return tr("sampled-users baseline");
   }
   return {};
 }
@@ -137,11 +144,20 @@ QString ExplanationDetail::cellHtml(const Explanation& explanation, int index, c
   html += row(fieldKind, fieldLabel.toHtmlEscaped());
   html += row(tr("Value"), fieldValue.toHtmlEscaped());
   html += row(tr("Attribution"), value);
-  if (explanation.options.method == AttributionMethod::Shapley && std::isfinite(standardError))
-    html += row(tr("Standard error"), QStringLiteral("± %1").arg(number(standardError, 3)));
+  const bool sampled = explanation.options.method == AttributionMethod::IntegratedGradients &&
+                       explanation.options.baseline == AttributionBaseline::SampledUsers;
+  if ((explanation.options.method == AttributionMethod::Shapley || sampled) && std::isfinite(standardError))
+    html += row(sampled ? tr("Spread over the sampled users (standard error)") : tr("Standard error"),
+                QStringLiteral("± %1").arg(number(standardError, 3)));
   html += row(tr("Method"), methodText(explanation.options).toHtmlEscaped());
-  html += row(tr("Output f(x)"), number(item.output, 9));
-  html += row(tr("Baseline f(x′)"), number(item.baselineOutput, 9));
+  if (item.reason.contrast != ExplanationContrast::None) {
+    html += row(tr("Compared with"), ReasonLine::versus(item.reason).toHtmlEscaped());
+    html += row(tr("Score difference f(x)"), number(item.output, 9));
+    html += row(tr("Difference at the baseline f(x′)"), number(item.baselineOutput, 9));
+  } else {
+    html += row(tr("Output f(x)"), number(item.output, 9));
+    html += row(tr("Baseline f(x′)"), number(item.baselineOutput, 9));
+  }
   if (split != nullptr) {
     html += row(tr("Common part"), number(split->common, 6));
     html += row(tr("Personal part"), number(split->personal, 6));

@@ -175,6 +175,12 @@ void ExplanationPage::showList(std::shared_ptr<const ModelSession> session, std:
   m_user = user;
   m_list = std::move(items);
   if (m_focusUser != m_user) m_focusItem = -1;
+  if (m_versusUser != m_user) {
+    m_versusUser = -1;
+    m_controls->blockSignals(true);  // the request below follows anyway
+    m_controls->clearVersusItem();
+    m_controls->blockSignals(false);
+  }
   if (m_session) {
     const QString id =
         display::text(m_session->snapshot().dataset().users.ids[static_cast<std::size_t>(m_user)]);
@@ -197,12 +203,31 @@ void ExplanationPage::focusItem(std::int32_t user, std::int32_t item) {
   }
 }
 
+void ExplanationPage::compareItems(std::int32_t user, std::int32_t item, std::int32_t versus) {
+  m_versusUser = user;
+  QString title = QString::number(versus);
+  if (m_session) {
+    const auto& catalog = m_session->snapshot().dataset().items;
+    if (versus >= 0 && static_cast<std::size_t>(versus) < catalog.size())
+      title = display::text(catalog.titles[static_cast<std::size_t>(versus)]);
+  }
+  m_controls->blockSignals(true);
+  m_controls->setVersusItem(versus, title);
+  m_controls->blockSignals(false);
+  m_focusUser = user;
+  m_focusItem = item;
+  if (m_session && user == m_user) requestExplanation();
+}
+
 void ExplanationPage::clear() {
   m_service->cancel();
   m_session.reset();
   m_user = -1;
   m_list.clear();
-  m_focusUser = m_focusItem = m_graphItem = -1;
+  m_focusUser = m_focusItem = m_graphItem = m_versusUser = -1;
+  m_controls->blockSignals(true);
+  m_controls->clearVersusItem();
+  m_controls->blockSignals(false);
   clearExplanation();
   m_graph->clear();
   m_controls->setTitle(tr("<b>Explanation</b>"));

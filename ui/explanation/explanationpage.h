@@ -39,6 +39,10 @@ class ExplanationPage : public QWidget {
   // Explains catalog row `item` for user row `user` too (as an extra row when the list lacks it)
   // and selects it, now if that user is shown, else when their list arrives.
   void focusItem(std::int32_t user, std::int32_t item);
+  // Explains catalog row `item` against catalog row `versus` for user row `user`: "why is it above
+  // (or below) that one"; every row of the list is then compared with `versus` until another user is
+  // shown or the Compare with box changes.
+  void compareItems(std::int32_t user, std::int32_t item, std::int32_t versus);
   // Forgets the list (a new project was opened).
   void clear();
 
@@ -99,8 +103,9 @@ class ExplanationPage : public QWidget {
   std::vector<std::int32_t> m_rows;  // catalog rows explained (the heatmap's rows once shown)
   std::int32_t m_focusUser = -1;
   std::int32_t m_focusItem = -1;
-  std::int32_t m_graphItem = -1;  // target of the graph shown or requested
-  bool m_dirty = false;           // the request changed while the page was hidden
+  std::int32_t m_graphItem = -1;   // target of the graph shown or requested
+  std::int32_t m_versusUser = -1;  // user for whom an item to compare with was offered
+  bool m_dirty = false;            // the request changed while the page was hidden
   std::vector<ScoreSplit> m_split;
   CollapseDiagnostic m_diagnostic;
 

@@ -53,14 +53,36 @@ QString ReasonLine::distinctiveBrief(const ReasonParts& parts) {
   return tr("Rests on %1, unlike your other items").arg(joinList(quoted(parts.distinctiveTitles)));
 }
 
+QString ReasonLine::versus(const ReasonParts& parts) {
+  switch (parts.contrast) {
+    case ExplanationContrast::None:
+      return {};
+    case ExplanationContrast::OtherItems:
+      return tr("the other recommendations on average");
+    case ExplanationContrast::Item:
+      return tr("“%1”").arg(display::text(parts.versusTitle));
+  }
+  return {};
+}
+
 QString ReasonLine::brief(const ReasonParts& parts) {
   QString out = joinList(clauses(parts));
+  if (parts.contrast == ExplanationContrast::OtherItems && !out.isEmpty())
+    return parts.above ? tr("Above the rest: %1").arg(out) : tr("Below the rest; in its favour: %1").arg(out);
+  if (parts.contrast == ExplanationContrast::Item && !out.isEmpty())
+    return parts.above ? tr("Above %1: %2").arg(versus(parts), out)
+                       : tr("Below %1; in its favour: %2").arg(versus(parts), out);
   if (!out.isEmpty()) out[0] = out[0].toUpper();
   return out;
 }
 
 QString ReasonLine::text(const ReasonParts& parts) {
   const QStringList list = clauses(parts);
+  if (parts.contrast != ExplanationContrast::None) {
+    if (list.isEmpty()) return tr("No single field favours this item over %1.").arg(versus(parts));
+    return parts.above ? tr("Scored above %1 because %2.").arg(versus(parts), joinList(list))
+                       : tr("Scored below %1; in its favour: %2.").arg(versus(parts), joinList(list));
+  }
   if (list.isEmpty()) return tr("No single field raises the score of this recommendation.");
   return tr("Recommended because %1.").arg(joinList(list));
 }

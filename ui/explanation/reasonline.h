@@ -14,7 +14,7 @@ class ReasonLine {
 
  public:
   // The whole sentence, e.g. "Recommended because you interacted with “A” and “B”, your region is
-  // North and its category is Books."
+  // North and its category is Books."; with a contrast "Scored above “C” because ..." (or below).
   static QString text(const ReasonParts& parts);
   // The clauses alone, joined, for a "Why" column, e.g. "You interacted with “A” and its category is
   // Books"; "" when no field raises the score.
@@ -26,6 +26,9 @@ class ReasonLine {
   static QString distinctiveBrief(const ReasonParts& parts);
   // The clauses of that sentence without the lead-in, in the order history, user field, item part.
   static QStringList clauses(const ReasonParts& parts);
+  // What a contrast compares with ("the other recommendations on average" or the quoted title of the
+  // item), "" without a contrast.
+  static QString versus(const ReasonParts& parts);
   // `items` joined as "A", "A and B" or "A, B and C".
   static QString joinList(const QStringList& items);
 };

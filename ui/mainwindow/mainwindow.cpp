@@ -192,6 +192,7 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
   });
   connect(m_recs, &RecommendationsPage::modelFailed, m_explain, &ExplanationPage::clear);
   connect(m_explain, &ExplanationPage::userRequested, this, [this](int user) { showExplanation(user); });
+  connect(m_recs, &RecommendationsPage::comparisonRequested, this, &MainWindow::compareItems);
   connect(m_explain, &ExplanationPage::personalViewRequested, this, [this] {
     m_recs->sortByPersonalPart();
     showPage(m_stack->indexOf(m_recs));
@@ -284,6 +285,12 @@ void MainWindow::showExplanation(int user, int item) {
   showPage(m_stack->indexOf(m_explain));
   if (item >= 0) m_explain->focusItem(user, item);
   // The Recommendations page computes the user's list; the Explanation page explains it.
+  m_recs->showUser(user);
+}
+
+void MainWindow::compareItems(int user, int item, int versus) {
+  showPage(m_stack->indexOf(m_explain));
+  m_explain->compareItems(user, item, versus);
   m_recs->showUser(user);
 }
 

@@ -71,6 +71,8 @@ class MainWindow : public QMainWindow {
   // Shows the Explanation page for dataset user row `user`, with catalog row `item` selected (and
   // explained even when it is not in the user's list) unless it is -1.
   void showExplanation(int user, int item = -1);
+  // Shows the Explanation page comparing catalog row `item` with `versus` for dataset user row `user`.
+  void compareItems(int user, int item, int versus);
   ItemViewPage* itemViewPage() const { return m_itemView; }
   WhatIfPage* whatIfPage() const { return m_whatIf; }
   PresentationMode* presentation() const { return m_presentation; }

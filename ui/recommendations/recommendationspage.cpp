@@ -158,6 +158,7 @@ QWidget* RecommendationsPage::buildControls() {
   m_table->horizontalHeader()->setSectionResizeMode(RecommendationModel::ReasonColumn, QHeaderView::Stretch);
   m_table->horizontalHeader()->setSectionResizeMode(RecommendationModel::TierColumn,
                                                     QHeaderView::ResizeToContents);
+  buildCompareAction();
   m_history = new QListWidget(page);
   m_history->setAlternatingRowColors(true);
   m_history->setTextElideMode(Qt::ElideRight);

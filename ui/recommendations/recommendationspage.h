@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "engine/computedevice.h"
@@ -15,6 +16,7 @@
 #include "services/recomputeresult.h"
 #include "store/projectstore.h"
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -81,6 +83,8 @@ class RecommendationsPage : public QWidget {
   QSpinBox* kBox() const { return m_k; }
   ReRankControls* knobs() const { return m_knobs; }
   QTableView* table() const { return m_table; }
+  // "Why is “A” above “B”?": enabled while exactly two rows are selected (context menu, Ctrl+Shift+W).
+  QAction* compareAction() const { return m_compare; }
   QListWidget* historyList() const { return m_history; }
   QLabel* timingLabel() const { return m_timing; }
   QLabel* messageLabel() const { return m_message; }
@@ -96,6 +100,9 @@ class RecommendationsPage : public QWidget {
   void modelFailed(const QString& message);
   // A new list (or an error) is on screen.
   void resultShown(const reclens::RecomputeResult& result);
+  // Two rows were selected and the user asked why the first (catalog row `item`, ranked higher) is above
+  // the second (`versus`), for dataset user row `user`.
+  void comparisonRequested(int user, int item, int versus);
 
  private:
   QWidget* buildControls();
@@ -114,6 +121,11 @@ class RecommendationsPage : public QWidget {
   // True when `session` is the model shown (over this or an earlier snapshot of the open project).
   bool showsModelOf(const std::shared_ptr<const ModelSession>& session) const;
   void updateEmptyState();
+  // The table's "why is one above the other" action (recommendationspagecompare.cpp).
+  void buildCompareAction();
+  void updateCompareAction();
+  // Catalog rows of the two selected rows, higher-ranked first; {-1, -1} unless exactly two are selected.
+  std::pair<std::int32_t, std::int32_t> selectedPair() const;
 
   ComputeDevice m_device;
   BackgroundJob m_job;
@@ -130,6 +142,7 @@ class RecommendationsPage : public QWidget {
   bool m_highlightNext = false;
   ModelConfirmation m_confirmModel;
   QPointer<TrainProgressDialog> m_trainProgress;
+  QAction* m_compare = nullptr;
 
   QStackedWidget* m_stack;
   QLabel* m_emptyText;

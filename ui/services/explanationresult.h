@@ -24,7 +24,8 @@ struct ExplanationResult {
   // that average could not be computed (splitError says why).
   std::vector<ScoreSplit> split;
   std::optional<Error> splitError;
-  // The diagnostic of the explained list (its common share needs the split).
+  // The diagnostic of the explained list, of the whole scores also when a contrast is shown (its common
+  // share needs the split).
   CollapseDiagnostic collapse;
   std::size_t backgroundUsers = 0;  // users averaged into the average user, 0 without one
   double milliseconds = 0.0;

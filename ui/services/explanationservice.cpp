@@ -4,7 +4,9 @@
 #include <QFuture>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <exception>
+#include <optional>
 
 namespace reclens {
 
@@ -92,6 +94,7 @@ void ExplanationService::launchExplanation(ExplanationRequest request) {
       // it, and every explanation shows the common and personal parts of its scores.
       auto background = session.userBackground(control);
       auto options = request.options;
+      std::optional<Explanation> wholeForDiagnostic;  // the explanation of the whole scores, with a contrast
       if (background) {
         options.background = background.value();
         result.backgroundUsers = background.value()->users;
@@ -101,9 +104,40 @@ void ExplanationService::launchExplanation(ExplanationRequest request) {
       } else {
         result.splitError = background.error();
       }
+      if (!result.error && options.baseline == AttributionBaseline::SampledUsers) {
+        auto sample = session.userSample(control);
+        if (sample) {
+          options.sample = sample.value();
+        } else {
+          result.error = sample.error();
+        }
+      }
       if (!result.error) {
-        auto explanation = explainItems(*session.model(), profile, request.items, options,
-                                        &session.snapshot().dataset().items, control);
+        // The whole scores are explained first (with the item compared with, when it is not among the
+        // items): the collapse diagnostic describes them; a contrast is derived from them.
+        // One row has no other rows to be compared with: its whole score is explained.
+        const auto contrast = options.contrast == ExplanationContrast::OtherItems && request.items.size() < 2
+                                  ? ExplanationContrast::None
+                                  : options.contrast;
+        const auto& catalog = session.snapshot().dataset().items;
+        auto items = request.items;
+        const bool appended = contrast == ExplanationContrast::Item &&
+                              std::find(items.begin(), items.end(), options.versusItem) == items.end();
+        if (appended) items.push_back(options.versusItem);
+        options.contrast = ExplanationContrast::None;
+        auto explanation = explainItems(*session.model(), profile, items, options, &catalog, control);
+        if (explanation && contrast != ExplanationContrast::None) {
+          auto contrasted =
+              contrastExplanation(explanation.value(), contrast, request.options.versusItem, &catalog);
+          if (appended) explanation.value().items.pop_back();
+          if (contrasted) {
+            if (appended) contrasted.value().items.pop_back();
+            wholeForDiagnostic = std::move(explanation).value();
+            explanation = std::move(contrasted);
+          } else {
+            explanation = contrasted.error();
+          }
+        }
         if (explanation) {
           result.explanation = std::move(explanation).value();
         } else {
@@ -118,7 +152,9 @@ void ExplanationService::launchExplanation(ExplanationRequest request) {
           result.splitError = split.error();
         }
       }
-      if (!result.error) result.collapse = diagnoseCollapse(result.explanation, result.split);
+      if (!result.error)
+        result.collapse =
+            diagnoseCollapse(wholeForDiagnostic ? *wholeForDiagnostic : result.explanation, result.split);
     } catch (const std::exception& e) {
       result.error = makeError(ErrorCode::Internal, e.what());
     }

@@ -41,6 +41,7 @@ std::shared_ptr<const ModelSession> ModelSession::withSnapshot(
   // project: the grown session keeps the one already made.
   const std::lock_guard lock(m_backgroundMutex);
   session->m_background = m_background;
+  session->m_sample = m_sample;
   return session;
 }
 
@@ -55,6 +56,19 @@ Result<std::shared_ptr<const UserBackground>> ModelSession::userBackground(const
   if (!background) return background.error();
   m_background = std::make_shared<const UserBackground>(std::move(background).value());
   return m_background;
+}
+
+Result<std::shared_ptr<const std::vector<UserBackground>>> ModelSession::userSample(
+    const TaskControl& control) const {
+  const std::lock_guard lock(m_backgroundMutex);
+  if (m_sample) return m_sample;
+  auto sample = sampleUserBackgrounds(
+      *m_model, m_profiles.users(),
+      [this](std::size_t user) { return m_profiles.profile(static_cast<std::int32_t>(user)); },
+      kBackgroundSample, 1, control);
+  if (!sample) return sample.error();
+  m_sample = std::make_shared<const std::vector<UserBackground>>(std::move(sample).value());
+  return m_sample;
 }
 
 Result<ModelSession::Loaded> ModelSession::loadIfTrusted(std::shared_ptr<const DatasetSnapshot> snapshot,

@@ -70,6 +70,11 @@ class ModelSession {
   // one, from any thread; a call made meanwhile waits for it. A cancelled or failed computation is
   // not kept, so the next call tries again.
   Result<std::shared_ptr<const UserBackground>> userBackground(const TaskControl& control = {}) const;
+  // The background users of the sampled-users baseline: kBackgroundSample users of the project drawn with
+  // seed 1, computed on first use and kept like the average user.
+  static constexpr std::size_t kBackgroundSample = 32;
+  Result<std::shared_ptr<const std::vector<UserBackground>>> userSample(
+      const TaskControl& control = {}) const;
 
  private:
   ModelSession(std::shared_ptr<const DatasetSnapshot> snapshot, std::shared_ptr<const ModelFile> model,
@@ -84,7 +89,8 @@ class ModelSession {
   std::vector<std::int64_t> m_popularity;
   std::vector<std::int32_t> m_categories;
   mutable std::mutex m_backgroundMutex;
-  mutable std::shared_ptr<const UserBackground> m_background;  // guarded by m_backgroundMutex
+  mutable std::shared_ptr<const UserBackground> m_background;           // guarded by m_backgroundMutex
+  mutable std::shared_ptr<const std::vector<UserBackground>> m_sample;  // guarded by m_backgroundMutex
 };
 
 }  // namespace reclens
