@@ -572,8 +572,8 @@
         <translation>商品本身</translation>
     </message>
     <message>
-        <source>vs. %1</source>
-        <translation>对比 %1</translation>
+        <source>%1 (net)</source>
+        <translation>%1（净值）</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1486,14 @@
         <source>Why is each item above (or below) “%1”? Each score minus that item&apos;s score is explained.</source>
         <translation>为什么每个商品高于（或低于）“%1”？解释的是每个得分减去该商品的得分。</translation>
     </message>
+    <message>
+        <source>Average user of their %1</source>
+        <translation>其 %1 群体的平均用户</translation>
+    </message>
+    <message>
+        <source>Why does this user, rather than a typical user with the same %1, get this item? As the average user, averaged only over the users who share this user&apos;s %1.</source>
+        <translation>为什么是这个用户、而不是 %1 相同的典型用户得到该商品？与平均用户基线相同，但只在与该用户 %1 相同的用户上取平均。</translation>
+    </message>
 </context>
 <context>
     <name>reclens::ExplanationPage</name>
@@ -1572,6 +1580,18 @@
     <message>
         <source>The common and personal parts of the scores are not shown: %1</source>
         <translation>未显示得分的共同部分和个人部分：%1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;The rows below are explained against %1, so each names what sets it apart; this notice describes their whole scores.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;下面各行是相对于%1来解释的，因此每行给出的是它与众不同之处；本提示描述的是它们的完整得分。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>the other rows</source>
+        <translation>其他行</translation>
+    </message>
+    <message>
+        <source>one item</source>
+        <translation>一个商品</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,8 @@ struct ExplainArgs {
   int steps = 32;
   std::string rule = "midpoint";
   std::string baseline = "zero";
-  int backgroundUsers = 32;  // users of the sampled-users baseline
+  int backgroundUsers = 32;     // users of the sampled-users baseline
+  std::string backgroundGroup;  // user field: the average user of the explained user's group
   int samples = 64;
   std::uint64_t seed = 1;
   std::string device = "auto";
@@ -228,6 +229,10 @@ int runExplain(const ExplainArgs& a) {
       return kExitInput;
     }
   }
+  if (!a.backgroundGroup.empty() && options.baseline != AttributionBaseline::AverageUser) {
+    reportError(makeError(ErrorCode::InvalidArgument, "--background-group needs --baseline average"));
+    return kExitUsage;
+  }
   if (a.versusOthers && items.size() < 2) {
     reportError(makeError(ErrorCode::InvalidArgument,
                           "--versus-others compares each explained item with the others: explain two or more "
@@ -240,6 +245,27 @@ int runExplain(const ExplainArgs& a) {
   auto background = projectBackground(d, *p.model, control);
   if (!background) return reportError(background.error());
   options.background = background.value();
+  nlohmann::json groupJson;
+  if (!a.backgroundGroup.empty()) {
+    const int field = d.users.fieldIndex(a.backgroundGroup);
+    if (field < 0) {
+      std::string names;
+      for (const auto& f : d.users.fields) names += (names.empty() ? "" : ", ") + f.name();
+      reportError(makeError(ErrorCode::InvalidArgument,
+                            "--background-group: the project has no user field '" + a.backgroundGroup +
+                                "' (its user fields: " + (names.empty() ? "none" : names) + ")"));
+      return kExitUsage;
+    }
+    const auto members = usersSharingValue(d.users, field, user);
+    auto group = groupBackground(d, *p.model, members, control);
+    if (!group) return reportError(group.error());
+    // The baseline is the group's average user; the common and personal parts stay against all users.
+    options.background = group.value();
+    const auto& column = d.users.fields[std::size_t(field)];
+    groupJson = {{"field", column.name()},
+                 {"value", column.valueAt(static_cast<std::size_t>(user))},
+                 {"users", members.size()}};
+  }
   if (options.baseline == AttributionBaseline::SampledUsers) {
     auto sample = projectSample(d, *p.model, std::size_t(a.backgroundUsers), a.seed, control);
     if (!sample) return reportError(sample.error());
@@ -247,7 +273,7 @@ int runExplain(const ExplainArgs& a) {
   }
   auto explanation = explainItems(*p.model, profile, items, options, &d.items, control);
   if (!explanation) return reportError(explanation.error());
-  auto split = splitScores(*p.model, profile, *options.background, items);
+  auto split = splitScores(*p.model, profile, *background.value(), items);
   if (!split) return reportError(split.error());
   // The collapse diagnostic describes the explanations of the whole scores, also when a contrast is shown.
   auto wholeOptions = options;
@@ -295,6 +321,7 @@ int runExplain(const ExplainArgs& a) {
         options.method == AttributionMethod::Shapley)
       out["baseline"] = attributionBaselineName(options.baseline);
     if (options.sample) out["background_sample"] = options.sample->size();
+    if (!groupJson.is_null()) out["background_group"] = groupJson;
     out["contrast"] = explanationContrastName(options.contrast);
     if (options.contrast == ExplanationContrast::Item) out["versus"] = a.versus;
     out["items"] = nlohmann::json::array();
@@ -309,6 +336,11 @@ int runExplain(const ExplainArgs& a) {
   std::printf("Explanation of %zu item(s) for user %s (model %s, %s, method %s, %s)\n", items.size(),
               a.user.c_str(), p.record.name.c_str(), p.model->metadata().kind.c_str(),
               attributionMethodName(options.method), p.device.description.c_str());
+  if (!groupJson.is_null())
+    std::printf("Baseline: the average user of the %zu users whose %s is %s.\n",
+                groupJson["users"].get<std::size_t>(),
+                printableText(groupJson["field"].get<std::string>(), std::string::npos).c_str(),
+                printableText(groupJson["value"].get<std::string>(), std::string::npos).c_str());
   if (options.contrast == ExplanationContrast::OtherItems)
     std::printf("Each item's score is compared with the mean score of the other items explained.\n");
   if (options.contrast == ExplanationContrast::Item)
@@ -352,6 +384,9 @@ void addExplainCommand(CLI::App& app, CommandRunner& runner) {
                   "(averaged over --background-users users, each the baseline in turn)")
       ->check(CLI::IsMember({"zero", "missing", "average", "sample"}))
       ->capture_default_str();
+  sub->add_option("--background-group", args->backgroundGroup,
+                  "--baseline average: average only the users who share the explained user's value of this "
+                  "user field (e.g. Country): why this user rather than a typical user of their group");
   sub->add_option("--background-users", args->backgroundUsers,
                   "--baseline sample: the attributions are averaged over N background users drawn with "
                   "--seed, each one's inputs the baseline in turn (expected gradients); the spread is "

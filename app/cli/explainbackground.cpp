@@ -23,6 +23,16 @@ Result<std::shared_ptr<const UserBackground>> projectBackground(const Dataset& d
   return std::make_shared<const UserBackground>(std::move(b.value()));
 }
 
+Result<std::shared_ptr<const UserBackground>> groupBackground(const Dataset& data, const ModelFile& model,
+                                                              const std::vector<std::int32_t>& users,
+                                                              const TaskControl& control) {
+  const UserProfileBuilder profiles(data, model.metadata());
+  auto b = computeUserBackground(
+      model, users.size(), [&](std::size_t i) { return profiles.profile(users[i]); }, control);
+  if (!b) return b.error();
+  return std::make_shared<const UserBackground>(std::move(b.value()));
+}
+
 Result<std::shared_ptr<const std::vector<UserBackground>>> projectSample(const Dataset& data,
                                                                          const ModelFile& model,
                                                                          std::size_t k, std::uint64_t seed,

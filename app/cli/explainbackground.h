@@ -19,6 +19,11 @@ namespace reclens::cli {
 Result<std::shared_ptr<const UserBackground>> projectBackground(const Dataset& data, const ModelFile& model,
                                                                 const TaskControl& control);
 
+// The average user of the dataset user rows `users`.
+Result<std::shared_ptr<const UserBackground>> groupBackground(const Dataset& data, const ModelFile& model,
+                                                              const std::vector<std::int32_t>& users,
+                                                              const TaskControl& control);
+
 // `k` background users of `data` drawn with `seed`, for the sampled-users baseline.
 Result<std::shared_ptr<const std::vector<UserBackground>>> projectSample(const Dataset& data,
                                                                          const ModelFile& model,

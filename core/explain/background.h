@@ -9,6 +9,7 @@
 
 #include "common/result.h"
 #include "common/taskcontrol.h"
+#include "data/dataset.h"
 #include "engine/userprofile.h"
 #include "model/modelfile.h"
 
@@ -43,6 +44,11 @@ Result<UserBackground> computeUserBackground(const ModelFile& model, std::size_t
 Result<std::vector<UserBackground>> sampleUserBackgrounds(
     const ModelFile& model, std::size_t count, const std::function<UserProfile(std::size_t)>& profileOf,
     std::size_t k, std::uint64_t seed, const TaskControl& control = {});
+
+// The dataset user rows whose value of user field `field` (an index into users.fields) equals user
+// `user`'s, `user` included (a missing value groups with the missing ones): the users averaged for
+// "the average user of their group". Empty when the field or the user is out of range.
+std::vector<std::int32_t> usersSharingValue(const UserTable& users, int field, std::int32_t user);
 
 // One item's score for one user split into what every user gets and what is this user's own:
 // score = common + personal with common = v·ū and personal = v·(u − ū) (v the item's vector).

@@ -32,4 +32,15 @@ Result<std::vector<UserBackground>> sampleUserBackgrounds(
   return out;
 }
 
+std::vector<std::int32_t> usersSharingValue(const UserTable& users, int field, std::int32_t user) {
+  if (field < 0 || static_cast<std::size_t>(field) >= users.fields.size() || user < 0) return {};
+  const auto& codes = users.fields[static_cast<std::size_t>(field)].codes();
+  if (static_cast<std::size_t>(user) >= codes.size()) return {};
+  const auto code = codes[static_cast<std::size_t>(user)];
+  std::vector<std::int32_t> out;
+  for (std::size_t u = 0; u < codes.size(); ++u)
+    if (codes[u] == code) out.push_back(static_cast<std::int32_t>(u));
+  return out;
+}
+
 }  // namespace reclens

@@ -96,6 +96,18 @@ class TestExplainSample : public QObject {
     QVERIFY(!sampleUserBackgrounds(model, kUsers, profileOf, 0, 1).ok());
   }
 
+  // The users of one group: those sharing the user's value of the field, the user included.
+  void usersOfAGroup() {
+    const auto north = usersSharingValue(m_data.users, 0, 0);
+    QCOMPARE(north.size(), std::size_t(kUsers / 2));
+    for (const auto u : north) QCOMPARE(u % 2, 0);
+    const auto south = usersSharingValue(m_data.users, 0, 7);
+    QCOMPARE(south.size(), std::size_t(kUsers / 2));
+    QCOMPARE(south.front(), 1);
+    QVERIFY(usersSharingValue(m_data.users, 1, 0).empty());
+    QVERIFY(usersSharingValue(m_data.users, 0, kUsers).empty());
+  }
+
   // The mean over the sample of the explanations against each background user, and its spread.
   void averagesTheExplanationsAgainstEachUser_data() {
     QTest::addColumn<QString>("kind");

@@ -16,6 +16,7 @@
 #include <cmath>
 
 #include "engine/scoringengine.h"
+#include "explain/background.h"
 #include "explain/collapse.h"
 #include "explanation/attributionheatmap.h"
 #include "explanation/explanationcontrols.h"
@@ -137,6 +138,48 @@ class TestExplanationBaseline : public QObject {
     QVERIFY(!box->isEnabled());
     controls.setMethod(AttributionMethod::Shapley);
     QVERIFY(box->isEnabled());
+  }
+
+  // "The average user of their <field>": offered per user field, and the page's baseline is the average
+  // of exactly the users who share the explained user's value.
+  void explainsAgainstTheAverageUserOfTheirGroup() {
+    const auto& users = m_snapshot->dataset().users;
+    if (users.fields.empty()) QSKIP("the tiny project has no user field");
+    ExplanationPage page;
+    page.resize(1430, 950);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QSignalSpy shown(&page, &ExplanationPage::explanationShown);
+    page.controls()->setContrast(ExplanationContrast::None);
+    page.showList(m_session, 0, m_list);
+    waitForExplanation(page, shown);
+    QComboBox* box = page.controls()->baselineBox();
+    QCOMPARE(box->count(), 4 + int(users.fields.size()));
+    QVERIFY(box->itemText(4).startsWith(QStringLiteral("Average user of their ")));
+    shown.clear();
+    page.controls()->setBackgroundGroup(0);
+    QCOMPARE(page.controls()->backgroundGroupField(), 0);
+    QCOMPARE(page.controls()->options().baseline, AttributionBaseline::AverageUser);
+    waitForExplanation(page, shown);
+    const auto members = usersSharingValue(users, 0, 0);
+    auto group = computeUserBackground(*m_session->model(), members.size(), [&](std::size_t i) {
+      return m_session->profiles().profile(members[i]);
+    });
+    QVERIFY(group.ok());
+    QCOMPARE(group->users, members.size());
+    AttributionOptions options;
+    options.baseline = AttributionBaseline::AverageUser;
+    options.background = std::make_shared<const UserBackground>(group.value());
+    const auto& e = page.heatmap()->explanation();
+    auto expected =
+        explainItems(*m_session->model(), m_session->profiles().profile(0), page.explainedItems(), options);
+    QVERIFY(expected.ok());
+    for (std::size_t k = 0; k < e.items.size(); ++k)
+      QVERIFY(std::abs(e.items[k].baselineOutput - expected->items[k].baselineOutput) <=
+              1e-6 * (1.0 + std::abs(e.items[k].output)));
+    QVERIFY(page.findChild<QLabel*>(QStringLiteral("timing"))
+                ->text()
+                .contains(QStringLiteral("average-user baseline (%1 users)").arg(members.size())));
   }
 
   void explainsAgainstTheAverageUser() {

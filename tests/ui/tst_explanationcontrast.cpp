@@ -136,11 +136,22 @@ class TestExplanationContrast : public QObject {
                                 .arg(expected)));
       }
     }
-    // The heatmap names the mean parts of the other rows; the reasons say what was compared.
-    bool versusColumn = false;
-    for (int c = 0; c < page.heatmap()->columnCount(); ++c)
-      versusColumn = versusColumn || page.heatmap()->column(c).label.startsWith(QStringLiteral("vs. "));
-    QVERIFY(versusColumn);
+    // The heatmap shows each item part net of the other rows' mean part; the reasons say what was
+    // compared.
+    bool netColumn = false;
+    for (int c = 0; c < page.heatmap()->columnCount(); ++c) {
+      const auto& column = page.heatmap()->column(c);
+      if (!column.label.endsWith(QStringLiteral("(net)"))) continue;
+      netColumn = true;
+      QCOMPARE(column.fields.size(), std::size_t(2));
+      const auto& fields = shownExplanation.items[0].fields;
+      QVERIFY(!fields[std::size_t(column.fields[0])].reference &&
+              fields[std::size_t(column.fields[1])].reference);
+      QVERIFY(std::abs(page.heatmap()->value(0, c) - (fields[std::size_t(column.fields[0])].attribution +
+                                                      fields[std::size_t(column.fields[1])].attribution)) <
+              1e-12);
+    }
+    QVERIFY(netColumn);
     QCOMPARE(page.reasonList()->count(), int(rows.size()));
     for (int r = 0; r < page.reasonList()->count(); ++r) {
       const QString text = page.reasonList()->item(r)->text();
@@ -151,6 +162,9 @@ class TestExplanationContrast : public QObject {
     QVERIFY(std::abs(page.collapse().meanCosine - plain.meanCosine) < 1e-9 ||
             (std::isnan(page.collapse().meanCosine) && std::isnan(plain.meanCosine)));
     QVERIFY(page.detailLabel()->text().contains(QStringLiteral("Compared with")));
+    if (page.collapse().collapsed)
+      QVERIFY(
+          page.collapseLabel()->text().contains(QStringLiteral("this notice describes their whole scores")));
     saveScreenshot(&page, QStringLiteral("page-explanation-versus-others.png"));
   }
 

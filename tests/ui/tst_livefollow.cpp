@@ -20,6 +20,7 @@
 #include "engine/scoringengine.h"
 #include "explanation/attributionheatmap.h"
 #include "explanation/egographview.h"
+#include "explanation/explanationcontrols.h"
 #include "explanation/explanationpage.h"
 #include "live/livefeeddock.h"
 #include "live/livefeedmodel.h"
@@ -125,6 +126,8 @@ class TestLiveFollow : public QObject {
     const int user = recs->currentUser();
     QVERIFY(user >= 0);
     ExplanationPage* explain = window.explanationPage();
+    // The whole scores, compared below with the scoring engine's.
+    explain->controls()->setContrast(ExplanationContrast::None);
     QSignalSpy explained(explain, &ExplanationPage::explanationShown);
     window.showExplanation(user);
     QVERIFY(explained.wait(30000));

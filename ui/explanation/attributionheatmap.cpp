@@ -130,11 +130,19 @@ void AttributionHeatmap::buildColumns() {
   }
   for (int f = 0; f < static_cast<int>(fields.size()); ++f) {
     const auto& field = fields[static_cast<std::size_t>(f)];
-    if (field.kind != FieldKind::ItemPart) continue;
+    if (field.kind != FieldKind::ItemPart || field.reference) continue;
     // The part named "item" is the item's own embedding; other parts are catalog fields (category, brand).
     const QString label = field.label == "item" ? tr("item itself") : display::text(field.label);
-    // In a contrast, the parts of the item (or items) compared with come after the item's own.
-    m_columns.push_back({Column::Kind::ItemPart, {f}, field.reference ? tr("vs. %1").arg(label) : label});
+    // In a contrast each part is shown net of the same part of the item (or items) compared with: the two
+    // nearly cancel, and apart they would set the colour scale for every other cell.
+    std::vector<int> parts{f};
+    for (int r = 0; r < static_cast<int>(fields.size()); ++r) {
+      const auto& other = fields[static_cast<std::size_t>(r)];
+      if (other.reference && other.kind == FieldKind::ItemPart && other.index == field.index)
+        parts.push_back(r);
+    }
+    m_columns.push_back(
+        {Column::Kind::ItemPart, parts, parts.size() > 1 ? tr("%1 (net)").arg(label) : label});
   }
   // The history items that move the scores most over all rows come first.
   std::vector<double> total(fields.size(), 0.0);

@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 
 #include "explanation/explanationdetail.h"
@@ -180,6 +181,46 @@ void ExplanationControls::setMethod(AttributionMethod method) {
 
 void ExplanationControls::setBaseline(AttributionBaseline baseline) {
   m_baseline->setCurrentIndex(m_baseline->findData(static_cast<int>(baseline)));
+}
+
+namespace {
+constexpr int kGroupRole = Qt::UserRole + 1;  // the group field of an average-user entry, -1 for all users
+}  // namespace
+
+void ExplanationControls::setUserFields(const QStringList& fields) {
+  if (fields == m_userFields) return;
+  m_userFields = fields;
+  const bool wasGroup = backgroundGroupField() >= 0;
+  const QSignalBlocker block(m_baseline);
+  for (int i = m_baseline->count() - 1; i >= 0; --i) {
+    if (m_baseline->itemData(i, kGroupRole).isValid()) m_baseline->removeItem(i);
+  }
+  for (int f = 0; f < fields.size(); ++f) {
+    m_baseline->addItem(tr("Average user of their %1").arg(fields[f]),
+                        static_cast<int>(AttributionBaseline::AverageUser));
+    const int at = m_baseline->count() - 1;
+    m_baseline->setItemData(at, f, kGroupRole);
+    m_baseline->setItemData(
+        at,
+        tr("Why does this user, rather than a typical user with the same %1, get this item? "
+           "As the average user, averaged only over the users who share this user's %1.")
+            .arg(fields[f]),
+        Qt::ToolTipRole);
+  }
+  if (wasGroup)
+    m_baseline->setCurrentIndex(m_baseline->findData(static_cast<int>(AttributionBaseline::Zero)));
+}
+
+int ExplanationControls::backgroundGroupField() const {
+  const QVariant group = m_baseline->currentData(kGroupRole);
+  return group.isValid() ? group.toInt() : -1;
+}
+
+void ExplanationControls::setBackgroundGroup(int field) {
+  for (int i = 0; i < m_baseline->count(); ++i) {
+    const QVariant group = m_baseline->itemData(i, kGroupRole);
+    if (group.isValid() && group.toInt() == field) m_baseline->setCurrentIndex(i);
+  }
 }
 
 void ExplanationControls::setContrast(ExplanationContrast contrast) {

@@ -39,6 +39,13 @@ class ExplanationControls : public QWidget {
   // Select `method` or `baseline` (each emits changed() when it differs).
   void setMethod(AttributionMethod method);
   void setBaseline(AttributionBaseline baseline);
+  // Offers "the average user of their <field>" for each of the project's user fields (in order);
+  // a different list drops a group chosen before.
+  void setUserFields(const QStringList& fields);
+  // The user field chosen as the average user's group, -1 for all users (or another baseline).
+  int backgroundGroupField() const;
+  // Select the average user of the users sharing the explained user's value of user field `field`.
+  void setBackgroundGroup(int field);
   // Select `contrast` (Item only once setVersusItem() offered one).
   void setContrast(ExplanationContrast contrast);
   // Offers catalog row `item` (titled `title`) to compare with and selects it; changed() follows when
@@ -75,6 +82,7 @@ class ExplanationControls : public QWidget {
   QComboBox* m_baseline;
   QComboBox* m_contrast;
   std::int32_t m_versusItem = -1;
+  QStringList m_userFields;
   QProgressBar* m_busy;
   QPushButton* m_cancel;
   bool m_isBusy = false;

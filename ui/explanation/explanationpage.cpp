@@ -182,6 +182,12 @@ void ExplanationPage::showList(std::shared_ptr<const ModelSession> session, std:
     m_controls->blockSignals(false);
   }
   if (m_session) {
+    QStringList fields;
+    for (const auto& field : m_session->snapshot().dataset().users.fields)
+      fields << display::text(field.name());
+    m_controls->blockSignals(true);  // the request below follows anyway
+    m_controls->setUserFields(fields);
+    m_controls->blockSignals(false);
     const QString id =
         display::text(m_session->snapshot().dataset().users.ids[static_cast<std::size_t>(m_user)]);
     m_controls->setTitle(tr("Why user <b>%1</b> gets these items · model <b>%2</b> (%3)")
@@ -284,6 +290,7 @@ void ExplanationPage::requestExplanation() {
     return;
   }
   request.options = m_controls->options();
+  request.backgroundGroupField = m_controls->backgroundGroupField();
   m_service->explain(std::move(request));
 }
 
@@ -413,7 +420,15 @@ void ExplanationPage::showGraph(const GraphResult& result) {
 }
 
 void ExplanationPage::showCollapse(const ExplanationResult& result) {
-  const QString text = ExplanationDetail::collapseHtml(result.collapse, result.explanation.options.baseline);
+  QString text = ExplanationDetail::collapseHtml(result.collapse, result.explanation.options.baseline);
+  // The diagnostic is of the whole scores; the rows may be compared with something else.
+  if (!text.isEmpty() && result.explanation.options.contrast != ExplanationContrast::None)
+    text +=
+        QLatin1Char(' ') + tr("<i>The rows below are explained against %1, so each names what sets it apart; "
+                              "this notice describes their whole scores.</i>")
+                               .arg(result.explanation.options.contrast == ExplanationContrast::OtherItems
+                                        ? tr("the other rows")
+                                        : tr("one item"));
   m_collapse->setText(text);
   m_collapse->setVisible(!text.isEmpty());
 }

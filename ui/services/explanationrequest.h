@@ -16,6 +16,9 @@ struct ExplanationRequest {
   std::int32_t user = -1;  // dataset user row
   std::vector<std::int32_t> items;
   AttributionOptions options;
+  // With the average-user baseline: average only the users sharing this user's value of this user field
+  // (an index into the dataset's user fields); -1 averages all users.
+  int backgroundGroupField = -1;
 };
 
 // The ego graph of one (user, target item) score under one model.

@@ -104,6 +104,17 @@ void ExplanationService::launchExplanation(ExplanationRequest request) {
       } else {
         result.splitError = background.error();
       }
+      if (!result.error && options.baseline == AttributionBaseline::AverageUser &&
+          request.backgroundGroupField >= 0) {
+        // The group's average user is the baseline; the common and personal parts stay against all users.
+        auto group = session.groupBackground(request.backgroundGroupField, request.user, control);
+        if (group) {
+          options.background = group.value();
+          result.backgroundUsers = group.value()->users;
+        } else {
+          result.error = group.error();
+        }
+      }
       if (!result.error && options.baseline == AttributionBaseline::SampledUsers) {
         auto sample = session.userSample(control);
         if (sample) {

@@ -71,6 +71,25 @@ Result<std::shared_ptr<const std::vector<UserBackground>>> ModelSession::userSam
   return m_sample;
 }
 
+Result<std::shared_ptr<const UserBackground>> ModelSession::groupBackground(
+    int field, std::int32_t user, const TaskControl& control) const {
+  const auto& users = m_snapshot->dataset().users;
+  const auto members = usersSharingValue(users, field, user);
+  if (members.empty())
+    return makeError(ErrorCode::InvalidArgument, "no user field " + std::to_string(field) + " or user row " +
+                                                     std::to_string(user) + " to group by");
+  const auto key =
+      std::make_pair(field, users.fields[static_cast<std::size_t>(field)].codes()[std::size_t(user)]);
+  const std::lock_guard lock(m_backgroundMutex);
+  if (const auto at = m_groups.find(key); at != m_groups.end()) return at->second;
+  auto background = computeUserBackground(
+      *m_model, members.size(), [&](std::size_t i) { return m_profiles.profile(members[i]); }, control);
+  if (!background) return background.error();
+  auto shared = std::make_shared<const UserBackground>(std::move(background).value());
+  m_groups.emplace(key, shared);
+  return shared;
+}
+
 Result<ModelSession::Loaded> ModelSession::loadIfTrusted(std::shared_ptr<const DatasetSnapshot> snapshot,
                                                          const ProjectStore::ModelRecord& record,
                                                          const ComputeDevice& device,

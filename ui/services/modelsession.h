@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -72,6 +73,10 @@ class ModelSession {
   Result<std::shared_ptr<const UserBackground>> userBackground(const TaskControl& control = {}) const;
   // The background users of the sampled-users baseline: kBackgroundSample users of the project drawn with
   // seed 1, computed on first use and kept like the average user.
+  // The average user of the users who share dataset user row `user`'s value of user field `field`
+  // (usersSharingValue), computed once per value and kept.
+  Result<std::shared_ptr<const UserBackground>> groupBackground(int field, std::int32_t user,
+                                                                const TaskControl& control = {}) const;
   static constexpr std::size_t kBackgroundSample = 32;
   Result<std::shared_ptr<const std::vector<UserBackground>>> userSample(
       const TaskControl& control = {}) const;
@@ -91,6 +96,8 @@ class ModelSession {
   mutable std::mutex m_backgroundMutex;
   mutable std::shared_ptr<const UserBackground> m_background;           // guarded by m_backgroundMutex
   mutable std::shared_ptr<const std::vector<UserBackground>> m_sample;  // guarded by m_backgroundMutex
+  // (field, code) -> the group's average user, guarded by m_backgroundMutex
+  mutable std::map<std::pair<int, std::int32_t>, std::shared_ptr<const UserBackground>> m_groups;
 };
 
 }  // namespace reclens
