@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "explain/rawattribution.h"
+
 namespace reclens {
 
 namespace {
@@ -18,15 +20,6 @@ std::vector<double> userShares(const ItemExplanation& e) {
   }
   for (auto& s : shares) s = total > 0.0 && std::isfinite(s) ? s / total : 0.0;
   return shares;
-}
-
-std::string quotedList(const std::vector<std::string>& titles) {
-  std::string out;
-  for (std::size_t i = 0; i < titles.size(); ++i) {
-    if (i > 0) out += i + 1 == titles.size() ? " and " : ", ";
-    out += "\"" + titles[i] + "\"";
-  }
-  return out;
 }
 
 }  // namespace
@@ -62,7 +55,7 @@ void addDistinctiveReasons(Explanation& explanation) {
       e.reason.distinctiveTitles.push_back(e.fields[excess[i].second].label);
     if (!e.reason.distinctiveTitles.empty()) {
       e.reason.distinctiveText = "Unlike your other recommendations, this one rests on " +
-                                 quotedList(e.reason.distinctiveTitles) + ".";
+                                 detail::joinTitles(e.reason.distinctiveTitles) + ".";
     }
   }
 }

@@ -27,6 +27,9 @@ Result<RawAttribution> computeRawAttribution(const ModelFile& model, const UserP
                                              const std::vector<std::int32_t>& items,
                                              const AttributionOptions& options, const TaskControl& control);
 
+// `titles` quoted and joined as "A", "A" and "B", or "A", "B" and "C".
+std::string joinTitles(const std::vector<std::string>& titles);
+
 // The reason line of `e`: its strongest positive history items, user field and item part (the parts of
 // the item compared with left out), in one English sentence that says what the score was compared with.
 ReasonParts reasonFor(const ItemExplanation& e, ExplanationContrast contrast, const std::string& versusTitle);

@@ -4,8 +4,6 @@
 
 namespace reclens::detail {
 
-namespace {
-
 std::string joinTitles(const std::vector<std::string>& titles) {
   std::string out;
   for (std::size_t i = 0; i < titles.size(); ++i) {
@@ -14,8 +12,6 @@ std::string joinTitles(const std::vector<std::string>& titles) {
   }
   return out;
 }
-
-}  // namespace
 
 // The reason line: the strongest positive history items, user field and item part, in one sentence.
 ReasonParts reasonFor(const ItemExplanation& e, ExplanationContrast contrast,
