@@ -233,6 +233,18 @@ int runExplain(const ExplainArgs& a) {
     reportError(makeError(ErrorCode::InvalidArgument, "--background-group needs --baseline average"));
     return kExitUsage;
   }
+  int groupField = -1;
+  if (!a.backgroundGroup.empty()) {
+    groupField = d.users.fieldIndex(a.backgroundGroup);
+    if (groupField < 0) {
+      std::string names;
+      for (const auto& f : d.users.fields) names += (names.empty() ? "" : ", ") + f.name();
+      reportError(makeError(ErrorCode::InvalidArgument,
+                            "--background-group: the project has no user field '" + a.backgroundGroup +
+                                "' (its user fields: " + (names.empty() ? "none" : names) + ")"));
+      return kExitUsage;
+    }
+  }
   if (a.versusOthers && items.size() < 2) {
     reportError(makeError(ErrorCode::InvalidArgument,
                           "--versus-others compares each explained item with the others: explain two or more "
@@ -246,16 +258,8 @@ int runExplain(const ExplainArgs& a) {
   if (!background) return reportError(background.error());
   options.background = background.value();
   nlohmann::json groupJson;
-  if (!a.backgroundGroup.empty()) {
-    const int field = d.users.fieldIndex(a.backgroundGroup);
-    if (field < 0) {
-      std::string names;
-      for (const auto& f : d.users.fields) names += (names.empty() ? "" : ", ") + f.name();
-      reportError(makeError(ErrorCode::InvalidArgument,
-                            "--background-group: the project has no user field '" + a.backgroundGroup +
-                                "' (its user fields: " + (names.empty() ? "none" : names) + ")"));
-      return kExitUsage;
-    }
+  if (groupField >= 0) {
+    const int field = groupField;
     const auto members = usersSharingValue(d.users, field, user);
     auto group = groupBackground(d, *p.model, members, control);
     if (!group) return reportError(group.error());

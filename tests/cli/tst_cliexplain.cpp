@@ -132,6 +132,43 @@ class TestCliExplain : public QObject {
     QVERIFY(collapse.value("collapsed").toBool());  // 62.5% of the score is common, above 60%
   }
 
+  // i1 = (0, 1) against i3 = (0.5, 0) for B (u = (3, 4)): scores 4 and 1.5, difference 2.5. The region's
+  // term is (0, 3)·v: 3 for i1 (half of it attributed to the region, as above), 0 for i3, so the region's
+  // contrast is 1.5; i3's own item part comes last, marked as the reference, with its attribution negated.
+  void versusAnotherItemJson() {
+    const auto r = cli({"explain", "--project", m_project, "--user", "B", "--item", "i1", "--versus", "i3",
+                        "--steps", "64", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto doc = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(doc.value("contrast").toString(), QString("item"));
+    QCOMPARE(doc.value("versus").toString(), QString("i3"));
+    const auto items = doc.value("items").toArray();
+    QCOMPARE(items.size(), 1);
+    const auto item = items[0].toObject();
+    QVERIFY(std::abs(RECLENS_JSON_NUMBER(item, "output") - 2.5) < 1e-5);
+    const auto fields = item.value("fields").toArray();
+    QCOMPARE(fields.size(), 6);
+    QVERIFY(std::abs(RECLENS_JSON_NUMBER(fields[3].toObject(), "attribution") - 1.5) < 1e-3);
+    QVERIFY(!fields[4].toObject().contains("reference"));
+    QVERIFY(fields[5].toObject().value("reference").toBool());
+    QCOMPARE(fields[5].toObject().value("label").toString(), QString("item"));
+    QCOMPARE(fields[5].toObject().value("value").toString(), QString("i3"));
+    double total = 0.0;
+    for (const auto& f : fields) total += RECLENS_JSON_NUMBER(f.toObject(), "attribution");
+    QVERIFY(std::abs(total -
+                     (RECLENS_JSON_NUMBER(item, "output") - RECLENS_JSON_NUMBER(item, "baseline_output")) -
+                     RECLENS_JSON_NUMBER(item, "completeness_delta")) < 1e-9);
+    const auto reason = item.value("reason").toObject();
+    QVERIFY(reason.value("above").toBool());
+    QVERIFY2(reason.value("text").toString().startsWith("Scored above \"Three\" because"), r.out.constData());
+    // The table says what is compared.
+    const auto table =
+        cli({"explain", "--project", m_project, "--user", "B", "--top", "3", "--versus-others"});
+    QVERIFY2(table.exitCode == 0, table.err.constData());
+    QVERIFY(table.out.contains("compared with the mean score of the other items"));
+    QVERIFY(table.out.contains("score difference"));
+  }
+
   // Two items: the diagnostic compares their attribution vectors, and the table says so in words.
   void collapseTable() {
     const auto r =
@@ -268,6 +305,17 @@ class TestCliExplain : public QObject {
     QTest::newRow("unknown item") << QStringList{"--user", "B", "--item", "nope"} << 3;
     QTest::newRow("graph with faithfulness")
         << QStringList{"--user", "B", "--top", "2", "--graph", "--faithfulness", "2"} << 2;
+    QTest::newRow("versus an unknown item")
+        << QStringList{"--user", "B", "--item", "i1", "--versus", "nope"} << 3;
+    QTest::newRow("versus others with one item")
+        << QStringList{"--user", "B", "--item", "i1", "--versus-others"} << 2;
+    QTest::newRow("both comparisons")
+        << QStringList{"--user", "B", "--top", "2", "--versus", "i1", "--versus-others"} << 2;
+    QTest::newRow("group without the average baseline")
+        << QStringList{"--user", "B", "--top", "2", "--background-group", "region"} << 2;
+    QTest::newRow("group of an unknown field")
+        << QStringList{"--user", "B", "--top", "2", "--baseline", "average", "--background-group", "age"}
+        << 2;
     QTest::newRow("graph with one node")
         << QStringList{"--user", "B", "--top", "2", "--graph", "--max-nodes", "1"} << 2;
   }
