@@ -43,7 +43,7 @@ enum class AttributionBaseline {
 
 struct UserBackground;
 
-// What an item's score is compared with (docs/explanations.md, "Explanations for rankings"). A ranking
+// What an item's score is compared with (docs/rankings.md). A ranking
 // is about differences: the attributions of a difference of scores are the differences of the items'
 // attributions (every method here is linear in the score it explains), so the item parts of the item or
 // items compared with appear as fields of their own, with their attributions negated.

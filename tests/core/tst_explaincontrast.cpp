@@ -1,4 +1,4 @@
-// Explanations of score differences (docs/explanations.md, "Explanations for rankings"): for every
+// Explanations of score differences (docs/rankings.md): for every
 // method the contrast is the difference of the items' attributions, the item parts of the item compared
 // with appear negated, completeness holds for the difference, an item compared with that was not asked
 // for is left out, reason lines say what was compared, and the errors.

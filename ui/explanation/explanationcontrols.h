@@ -22,8 +22,7 @@ class ExplanationControls : public QWidget {
  public:
   static constexpr int kDefaultRows = 10;
   static constexpr int kMaxRows = 50;
-  // What the scores are compared with when the page opens (docs/explanations.md, "Explanations for
-  // rankings", says why).
+  // What the scores are compared with when the page opens (docs/rankings.md says why).
   static constexpr ExplanationContrast kDefaultContrast = ExplanationContrast::OtherItems;
 
   explicit ExplanationControls(QWidget* parent = nullptr);
