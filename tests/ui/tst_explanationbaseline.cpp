@@ -406,15 +406,15 @@ class TestExplanationBaseline : public QObject {
                   .contains(QStringLiteral("personal part")));
     }
 
-    // The "Why" column: the distinctive reason when the list's explanation names one.
-    auto explained = explainItems(
-        *m_session->model(), m_session->profiles().profile(user), model->items(),
-        [] {
-          AttributionOptions o;
-          o.method = AttributionMethod::GradientTimesInput;
-          return o;
-        }(),
-        &m_session->snapshot().dataset().items);
+    // The "Why" column explains the personal part (Integrated Gradients against the average user): the
+    // distinctive reason when the list's explanation names one.
+    auto background = m_session->userBackground();
+    QVERIFY(background.ok());
+    AttributionOptions personal;
+    personal.baseline = AttributionBaseline::AverageUser;
+    personal.background = background.value();
+    auto explained = explainItems(*m_session->model(), m_session->profiles().profile(user), model->items(),
+                                  personal, &m_session->snapshot().dataset().items);
     QVERIFY2(explained.ok(), explained.ok() ? "" : explained.error().message.c_str());
     QTRY_VERIFY_WITH_TIMEOUT(!cell(0, RecommendationModel::ReasonColumn).toString().isEmpty(), kTimeoutMs);
     for (int row = 0; row < model->rowCount(); ++row) {

@@ -203,8 +203,8 @@ QVariant RecommendationModel::headerData(int section, Qt::Orientation orientatio
             "common part. Sort by it to see what is recommended to this user in particular.");
       case ReasonColumn:
         return tr(
-            "The fields that raise the score most; when one item rests on history items the other "
-            "recommendations do not, those are named instead");
+            "What raises this user's personal part of the score most (the score against the average user's); "
+            "when one item rests on history items the other recommendations do not, those are named instead");
       default:
         return {};
     }

@@ -130,7 +130,8 @@ class RecommendationsPage : public QWidget {
   ComputeDevice m_device;
   BackgroundJob m_job;
   RecomputeService* m_service;
-  // The "Why" column and the common and personal parts: Gradient × Input of each list, off the GUI thread
+  // The "Why" column and the common and personal parts: Integrated Gradients of each list against the average
+  // user, off the GUI thread
   ExplanationService* m_reasons;
   RecommendationModel* m_model;
   QSortFilterProxyModel* m_sorted;
