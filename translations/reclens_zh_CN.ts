@@ -3115,10 +3115,6 @@
         <translation>为什么是这些商品</translation>
     </message>
     <message>
-        <source>Each recommended item&apos;s score split over the inputs: history items, user attributes and item attributes. The graph shows which paths through the interaction graph carried the score.</source>
-        <translation>每个推荐商品的得分按输入拆分：历史商品、用户属性和商品属性。图中显示交互图上的哪些路径贡献了得分。</translation>
-    </message>
-    <message>
         <source>What if…</source>
         <translation>假如…</translation>
     </message>
@@ -3145,6 +3141,10 @@
     <message>
         <source>Accuracy per user group with confidence intervals, the gaps between groups, and item exposure by group against its share of the catalog.</source>
         <translation>各用户群体的准确率及其置信区间、群体间的差距，以及各群体商品的曝光与其在商品目录中所占份额的对比。</translation>
+    </message>
+    <message>
+        <source>What sets each recommended item apart: its score, compared with the other rows, split over the inputs (history items, user attributes and item attributes). The graph shows which paths through the interaction graph carried the score.</source>
+        <translation>每个推荐商品与众不同之处：将它的得分与其他行相比较，并按输入拆分（历史商品、用户属性和商品属性）。图中显示交互图上的哪些路径贡献了得分。</translation>
     </message>
 </context>
 <context>
@@ -3287,16 +3287,16 @@
         <translation>得分的个人部分：该用户自己的向量在共同部分之上增加或减少的得分。按它排序，可以看到专门推荐给该用户的商品。</translation>
     </message>
     <message>
-        <source>The fields that raise the score most; when one item rests on history items the other recommendations do not, those are named instead</source>
-        <translation>最能提高得分的字段；若某个商品依赖其他推荐所不依赖的历史商品，则改为列出这些历史商品</translation>
-    </message>
-    <message>
         <source>Common</source>
         <translation>共同</translation>
     </message>
     <message>
         <source>Personal</source>
         <translation>个人</translation>
+    </message>
+    <message>
+        <source>What raises this user&apos;s personal part of the score most (the score against the average user&apos;s); when one item rests on history items the other recommendations do not, those are named instead</source>
+        <translation>最能提高该用户个人部分得分的因素（相对于平均用户的得分）；若某个商品依赖其他推荐所不依赖的历史商品，则改为列出这些历史商品</translation>
     </message>
 </context>
 <context>

@@ -103,8 +103,8 @@ void PresentationMode::buildSteps() {
           .arg(id),
       [&window, user] { window.showRecommendations(user); });
   add(window.explanationPage(), tr("Why these items"),
-      tr("Each recommended item's score split over the inputs: history items, user attributes and item "
-         "attributes. "
+      tr("What sets each recommended item apart: its score, compared with the other rows, split over the "
+         "inputs (history items, user attributes and item attributes). "
          "The graph shows which paths through the interaction graph carried the score."),
       [&window, user] { window.showExplanation(user); });
   add(m_whatIf, tr("What if…"),
