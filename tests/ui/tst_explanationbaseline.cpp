@@ -27,10 +27,12 @@
 #include "recommendations/recommendationspage.h"
 #include "services/explanationservice.h"
 #include "services/modelsession.h"
+#include "ui/explanationwait.h"
 #include "ui/testmodel.h"
 #include "ui/testsession.h"
 
 using namespace reclens;
+using reclens::testing::waitForExplanation;
 
 class TestExplanationBaseline : public QObject {
   Q_OBJECT
@@ -77,13 +79,6 @@ class TestExplanationBaseline : public QObject {
       }
     }
     return pairs > 0 ? sum / pairs : NAN;
-  }
-
-  void waitForExplanation(ExplanationPage& page, QSignalSpy& shown) {
-    QVERIFY(shown.count() > 0 || shown.wait(kTimeoutMs));
-    // A request made meanwhile (a setting moved) replaces this one: wait for the service to settle.
-    QTRY_VERIFY_WITH_TIMEOUT(!page.service()->isBusy(), kTimeoutMs);
-    QVERIFY2(page.heatmap()->rowCount() > 0, qPrintable(page.messageLabel()->text()));
   }
 
  private Q_SLOTS:

@@ -23,9 +23,11 @@
 #include "recommendations/recommendationspage.h"
 #include "services/explanationservice.h"
 #include "services/modelsession.h"
+#include "ui/explanationwait.h"
 #include "ui/testsession.h"
 
 using namespace reclens;
+using reclens::testing::waitForExplanation;
 
 class TestExplanationContrast : public QObject {
   Q_OBJECT
@@ -43,12 +45,6 @@ class TestExplanationContrast : public QObject {
     const QString dir = QStringLiteral(RECLENS_SCREENSHOT_DIR);
     QVERIFY(QDir().mkpath(dir));
     QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-  }
-
-  void waitForExplanation(ExplanationPage& page, QSignalSpy& shown) {
-    QVERIFY(shown.count() > 0 || shown.wait(kTimeoutMs));
-    QTRY_VERIFY_WITH_TIMEOUT(!page.service()->isBusy(), kTimeoutMs);
-    QVERIFY2(page.heatmap()->rowCount() > 0, qPrintable(page.messageLabel()->text()));
   }
 
   // The core's explanation of the whole scores of `items` with the page's default settings.
