@@ -93,9 +93,10 @@ nlohmann::json toJson(const ItemExplanation& e, const ScoreSplit& split, const C
 }
 
 // The deletion test for the explained user: each method's top-m history items against m random ones.
-Result<FaithfulnessReport> deletionTest(const std::shared_ptr<const ModelFile>& model, const Dataset& data,
-                                        const UserProfile& profile, const ExplainArgs& a,
-                                        const AttributionOptions& options, const TaskControl& control) {
+Result<FaithfulnessReport> deletionTest(const std::shared_ptr<const ModelFile>& model,
+                                        const UserProfileBuilder& builder, const UserProfile& profile,
+                                        const ExplainArgs& a, const AttributionOptions& options,
+                                        const TaskControl& control) {
   FaithfulnessOptions f;
   f.attribution = options;
   f.topK = a.top > 0 ? a.top : 10;
@@ -115,7 +116,6 @@ Result<FaithfulnessReport> deletionTest(const std::shared_ptr<const ModelFile>& 
     f.users = 1;
     return measureFaithfulness(model, {profile}, f, control);
   }
-  const UserProfileBuilder builder(data, model->metadata());
   std::vector<UserProfile> profiles;
   profiles.reserve(builder.users());
   for (std::size_t u = 0; u < builder.users(); ++u)
@@ -254,14 +254,14 @@ int runExplain(const ExplainArgs& a) {
 
   if (a.graph) return printEgoGraphs(p, a.user, user, profile, items, a.graphOptions, a.json);
   const auto control = terminalTaskControl("explain", a.json);
-  auto background = projectBackground(d, *p.model, control);
+  auto background = projectBackground(profiles, *p.model, control);
   if (!background) return reportError(background.error());
   options.background = background.value();
   nlohmann::json groupJson;
   if (groupField >= 0) {
     const int field = groupField;
     const auto members = usersSharingValue(d.users, field, user);
-    auto group = groupBackground(d, *p.model, members, control);
+    auto group = groupBackground(profiles, *p.model, members, control);
     if (!group) return reportError(group.error());
     // The baseline is the group's average user; the common and personal parts stay against all users.
     options.background = group.value();
@@ -271,34 +271,28 @@ int runExplain(const ExplainArgs& a) {
                  {"users", members.size()}};
   }
   if (options.baseline == AttributionBaseline::SampledUsers) {
-    auto sample = projectSample(d, *p.model, std::size_t(a.backgroundUsers), a.seed, control);
+    auto sample = projectSample(profiles, *p.model, std::size_t(a.backgroundUsers), a.seed, control);
     if (!sample) return reportError(sample.error());
     options.sample = sample.value();
   }
-  auto explanation = explainItems(*p.model, profile, items, options, &d.items, control);
-  if (!explanation) return reportError(explanation.error());
+  // One computation gives what is shown and the whole scores the collapse diagnostic describes.
+  auto explained = explainAndCompare(*p.model, profile, items, options, &d.items, control);
+  if (!explained) return reportError(explained.error());
+  const auto& explanation = explained.value().shown;
   auto split = splitScores(*p.model, profile, *background.value(), items);
   if (!split) return reportError(split.error());
-  // The collapse diagnostic describes the explanations of the whole scores, also when a contrast is shown.
-  auto wholeOptions = options;
-  wholeOptions.contrast = ExplanationContrast::None;
-  std::optional<Result<Explanation>> whole;
-  if (options.contrast != ExplanationContrast::None) {
-    whole = explainItems(*p.model, profile, items, wholeOptions, &d.items, control);
-    if (!*whole) return reportError(whole->error());
-  }
-  const auto collapse = diagnoseCollapse(whole ? whole->value() : explanation.value(), split.value());
+  const auto collapse = diagnoseCollapse(explained.value().whole, split.value());
   const auto backgroundUsers = options.background->users;
   std::optional<ModelCollapse> modelCollapse;
   if (a.diagnoseUsers > 0) {
-    auto m = projectCollapse(d, p.model, options, a.top > 0 ? a.top : 10, std::size_t(a.diagnoseUsers),
+    auto m = projectCollapse(profiles, p.model, options, a.top > 0 ? a.top : 10, std::size_t(a.diagnoseUsers),
                              a.seed, control);
     if (!m) return reportError(m.error());
     modelCollapse = std::move(m.value());
   }
   std::optional<FaithfulnessReport> faithfulness;
   if (a.faithfulness > 0) {
-    auto report = deletionTest(p.model, d, profile, a, options, control);
+    auto report = deletionTest(p.model, profiles, profile, a, options, control);
     if (!report) return reportError(report.error());
     faithfulness = std::move(report.value());
   }
@@ -312,7 +306,7 @@ int runExplain(const ExplainArgs& a) {
     out["model"] = {{"name", p.record.name}, {"path", p.record.path}, {"kind", p.model->metadata().kind}};
     out["device"] = p.device.description;
     out["method"] = attributionMethodName(options.method);
-    out["engine"] = explanation.value().engine;
+    out["engine"] = explanation.engine;
     if (options.method == AttributionMethod::IntegratedGradients) {
       out["steps"] = options.steps;
       out["rule"] = options.rule == IntegrationRule::Trapezoid ? "trapezoid" : "midpoint";
@@ -330,7 +324,7 @@ int runExplain(const ExplainArgs& a) {
     if (options.contrast == ExplanationContrast::Item) out["versus"] = a.versus;
     out["items"] = nlohmann::json::array();
     for (std::size_t k = 0; k < items.size(); ++k)
-      out["items"].push_back(toJson(explanation.value().items[k], split.value()[k], d.items, withError));
+      out["items"].push_back(toJson(explanation.items[k], split.value()[k], d.items, withError));
     out["collapse"] = collapseJson(collapse, backgroundUsers);
     if (modelCollapse) out["model_collapse"] = modelCollapseJson(*modelCollapse);
     if (faithfulness) out["faithfulness"] = toJson(*faithfulness, a.faithfulness);
@@ -351,7 +345,7 @@ int runExplain(const ExplainArgs& a) {
     std::printf("Each item's score is compared with the score of item %s.\n",
                 printableText(a.versus, std::string::npos).c_str());
   for (std::size_t k = 0; k < items.size(); ++k)
-    printTable(explanation.value().items[k], split.value()[k], d.items, withError);
+    printTable(explanation.items[k], split.value()[k], d.items, withError);
   printCollapse(collapse, backgroundUsers);
   if (modelCollapse) printModelCollapse(*modelCollapse, options);
   if (faithfulness) printFaithfulness(*faithfulness, a.faithfulness);

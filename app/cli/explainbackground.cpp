@@ -13,9 +13,9 @@ nlohmann::json number(double v) {
 }
 }  // namespace
 
-Result<std::shared_ptr<const UserBackground>> projectBackground(const Dataset& data, const ModelFile& model,
+Result<std::shared_ptr<const UserBackground>> projectBackground(const UserProfileBuilder& profiles,
+                                                                const ModelFile& model,
                                                                 const TaskControl& control) {
-  const UserProfileBuilder profiles(data, model.metadata());
   auto b = computeUserBackground(
       model, profiles.users(), [&](std::size_t i) { return profiles.profile(static_cast<std::int32_t>(i)); },
       control);
@@ -23,21 +23,20 @@ Result<std::shared_ptr<const UserBackground>> projectBackground(const Dataset& d
   return std::make_shared<const UserBackground>(std::move(b.value()));
 }
 
-Result<std::shared_ptr<const UserBackground>> groupBackground(const Dataset& data, const ModelFile& model,
+Result<std::shared_ptr<const UserBackground>> groupBackground(const UserProfileBuilder& profiles,
+                                                              const ModelFile& model,
                                                               const std::vector<std::int32_t>& users,
                                                               const TaskControl& control) {
-  const UserProfileBuilder profiles(data, model.metadata());
   auto b = computeUserBackground(
       model, users.size(), [&](std::size_t i) { return profiles.profile(users[i]); }, control);
   if (!b) return b.error();
   return std::make_shared<const UserBackground>(std::move(b.value()));
 }
 
-Result<std::shared_ptr<const std::vector<UserBackground>>> projectSample(const Dataset& data,
+Result<std::shared_ptr<const std::vector<UserBackground>>> projectSample(const UserProfileBuilder& profiles,
                                                                          const ModelFile& model,
                                                                          std::size_t k, std::uint64_t seed,
                                                                          const TaskControl& control) {
-  const UserProfileBuilder profiles(data, model.metadata());
   auto sample = sampleUserBackgrounds(
       model, profiles.users(), [&](std::size_t i) { return profiles.profile(static_cast<std::int32_t>(i)); },
       k, seed, control);
@@ -45,10 +44,10 @@ Result<std::shared_ptr<const std::vector<UserBackground>>> projectSample(const D
   return std::make_shared<const std::vector<UserBackground>>(std::move(sample.value()));
 }
 
-Result<ModelCollapse> projectCollapse(const Dataset& data, const std::shared_ptr<const ModelFile>& model,
+Result<ModelCollapse> projectCollapse(const UserProfileBuilder& builder,
+                                      const std::shared_ptr<const ModelFile>& model,
                                       const AttributionOptions& options, int topK, std::size_t users,
                                       std::uint64_t seed, const TaskControl& control) {
-  const UserProfileBuilder builder(data, model->metadata());
   std::vector<UserProfile> profiles;
   for (std::size_t u = 0; u < builder.users(); ++u)
     profiles.push_back(builder.profile(static_cast<std::int32_t>(u)));

@@ -58,22 +58,23 @@ Status checkRequest(const ModelMetadata& meta, const UserProfile& profile,
     return invalid("the number of steps must be between 1 and 4096");
   if (options.samples < 1 || options.samples > 100000)
     return invalid("the number of Shapley samples must be between 1 and 100000");
+  // A background's shape must be the model's (dimension, user fields).
+  const auto madeFor = [&meta](const UserBackground& b) {
+    return b.dim == meta.dim && b.fieldRows.size() == meta.userFields.size() * std::size_t(b.width);
+  };
   if (options.baseline == AttributionBaseline::AverageUser &&
       options.method != AttributionMethod::GradientTimesInput) {
     const auto* b = options.background.get();
     if (b == nullptr) return invalid("the average-user baseline needs the average user of the model's users");
-    if (b->dim != meta.dim || b->fieldRows.size() != meta.userFields.size() * std::size_t(b->width))
-      return invalid("the average user was computed for another model");
+    if (!madeFor(*b)) return invalid("the average user was computed for another model");
   }
   if (options.baseline == AttributionBaseline::SampledUsers &&
       (options.method == AttributionMethod::IntegratedGradients ||
        options.method == AttributionMethod::Shapley)) {
     if (!options.sample || options.sample->empty())
       return invalid("the sampled-users baseline needs a sample of background users");
-    for (const auto& b : *options.sample) {
-      if (b.dim != meta.dim || b.fieldRows.size() != meta.userFields.size() * std::size_t(b.width))
-        return invalid("the background users were sampled for another model");
-    }
+    if (!std::all_of(options.sample->begin(), options.sample->end(), madeFor))
+      return invalid("the background users were sampled for another model");
   }
   return Status::success();
 }
@@ -157,18 +158,19 @@ std::string partValue(const Catalog* catalog, const std::string& part, std::int3
 
 }  // namespace
 
-Result<Explanation> explainItems(const ModelFile& model, const UserProfile& profile,
+namespace {
+
+// The explanation of the whole scores of `items`, with the versus item of an Item contrast appended
+// last when it is not among them (`appended`): what every contrast is derived from.
+Result<Explanation> explainWhole(const ModelFile& model, const UserProfile& profile,
                                  const std::vector<std::int32_t>& items, const AttributionOptions& options,
-                                 const Catalog* catalog, const TaskControl& control) {
+                                 const Catalog* catalog, const TaskControl& control, bool& appended) {
   const auto& meta = model.metadata();
   if (auto s = checkRequest(meta, profile, items, options); !s) return s.error();
   std::vector<std::int32_t> computed = items;
-  bool appended = false;
-  if (options.contrast == ExplanationContrast::Item &&
-      std::find(items.begin(), items.end(), options.versusItem) == items.end()) {
-    computed.push_back(options.versusItem);
-    appended = true;
-  }
+  appended = options.contrast == ExplanationContrast::Item &&
+             std::find(items.begin(), items.end(), options.versusItem) == items.end();
+  if (appended) computed.push_back(options.versusItem);
   const bool sampled = options.baseline == AttributionBaseline::SampledUsers &&
                        (options.method == AttributionMethod::IntegratedGradients ||
                         options.method == AttributionMethod::Shapley);
@@ -216,15 +218,46 @@ Result<Explanation> explainItems(const ModelFile& model, const UserProfile& prof
     e.reason = detail::reasonFor(e, ExplanationContrast::None, {});
     out.items.push_back(std::move(e));
   }
-  if (options.contrast == ExplanationContrast::None) {
-    addDistinctiveReasons(out);
-    return out;
-  }
   out.options.contrast = ExplanationContrast::None;
-  auto contrasted = contrastExplanation(out, options.contrast, options.versusItem, catalog);
-  if (!contrasted) return contrasted.error();
-  if (appended) contrasted.value().items.pop_back();
-  return contrasted;
+  out.options.versusItem = -1;
+  return out;
+}
+
+}  // namespace
+
+Result<Explanation> explainItems(const ModelFile& model, const UserProfile& profile,
+                                 const std::vector<std::int32_t>& items, const AttributionOptions& options,
+                                 const Catalog* catalog, const TaskControl& control) {
+  if (options.contrast == ExplanationContrast::None) {
+    bool appended = false;
+    auto whole = explainWhole(model, profile, items, options, catalog, control, appended);
+    if (whole) addDistinctiveReasons(whole.value());
+    return whole;
+  }
+  auto both = explainAndCompare(model, profile, items, options, catalog, control);
+  if (!both) return both.error();
+  return std::move(both.value().shown);
+}
+
+Result<ComparedExplanation> explainAndCompare(const ModelFile& model, const UserProfile& profile,
+                                              const std::vector<std::int32_t>& items,
+                                              const AttributionOptions& options, const Catalog* catalog,
+                                              const TaskControl& control) {
+  bool appended = false;
+  auto whole = explainWhole(model, profile, items, options, catalog, control, appended);
+  if (!whole) return whole.error();
+  ComparedExplanation out;
+  if (options.contrast != ExplanationContrast::None) {
+    auto shown = contrastExplanation(whole.value(), options.contrast, options.versusItem, catalog);
+    if (!shown) return shown.error();
+    out.shown = std::move(shown.value());
+    if (appended) out.shown.items.pop_back();
+  }
+  if (appended) whole.value().items.pop_back();
+  addDistinctiveReasons(whole.value());
+  out.whole = std::move(whole.value());
+  if (options.contrast == ExplanationContrast::None) out.shown = out.whole;
+  return out;
 }
 
 Result<Explanation> contrastExplanation(const Explanation& whole, ExplanationContrast contrast,

@@ -141,6 +141,18 @@ Result<Explanation> explainItems(const ModelFile& model, const UserProfile& prof
                                  const std::vector<std::int32_t>& items, const AttributionOptions& options,
                                  const Catalog* catalog = nullptr, const TaskControl& control = {});
 
+// One computation, two answers: the explanation of the items' whole scores (for the collapse diagnostic)
+// and the explanation as `options` asks for it (with its contrast; a copy of the whole one without).
+struct ComparedExplanation {
+  Explanation whole;
+  Explanation shown;
+};
+Result<ComparedExplanation> explainAndCompare(const ModelFile& model, const UserProfile& profile,
+                                              const std::vector<std::int32_t>& items,
+                                              const AttributionOptions& options,
+                                              const Catalog* catalog = nullptr,
+                                              const TaskControl& control = {});
+
 // The explanation of the same items with the contrast `contrast`, from `whole`, an explanation of the
 // items' own scores (ExplanationContrast::None); for ExplanationContrast::Item, `versusItem` must be
 // one of its items. Errors name what is missing (fewer than two items, an unknown versus item, a

@@ -108,28 +108,22 @@ Result<ModelCollapse> measureCollapse(const std::shared_ptr<const ModelFile>& mo
     std::vector<std::int32_t> items;
     for (const auto& r : top.value()) items.push_back(r.item);
     if (items.empty()) continue;
-    // The diagnostic describes the explanations of the whole scores; a contrast is applied afterwards
-    // for the share of users whose explanations, as shown, lead with the same history item.
-    auto whole = options.attribution;
-    whole.contrast = ExplanationContrast::None;
-    auto e = explainItems(*model, profile, items, whole, nullptr, control);
-    if (!e) return e.error();
-    bool shownSame = false;
-    if (options.attribution.contrast == ExplanationContrast::None) {
-      shownSame = leadsWithSameHistoryItem(e.value());
-    } else if (items.size() >= 2) {
-      auto shown = contrastExplanation(e.value(), ExplanationContrast::OtherItems);
-      if (!shown) return shown.error();
-      shownSame = leadsWithSameHistoryItem(shown.value());
-    }
-    shownSameLead += shownSame ? 1 : 0;
+    // The diagnostic describes the explanations of the whole scores; the explanations as shown (with
+    // the contrast) give the share that lead with the same history item. One item has no other to be
+    // compared with.
+    auto attribution = options.attribution;
+    if (items.size() < 2) attribution.contrast = ExplanationContrast::None;
+    auto both = explainAndCompare(*model, profile, items, attribution, nullptr, control);
+    if (!both) return both.error();
+    const auto& e = both.value().whole;
+    shownSameLead += leadsWithSameHistoryItem(both.value().shown) ? 1 : 0;
     std::vector<ScoreSplit> split;
     if (background != nullptr) {
       auto s = splitScores(*model, profile, *background, items);
       if (!s) return s.error();
       split = std::move(s.value());
     }
-    const auto d = diagnoseCollapse(e.value(), split);
+    const auto d = diagnoseCollapse(e, split);
     if (std::isfinite(d.meanCosine)) {
       cosines += d.meanCosine;
       ++withCosine;

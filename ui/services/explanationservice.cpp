@@ -4,9 +4,7 @@
 #include <QFuture>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <algorithm>
 #include <exception>
-#include <optional>
 
 namespace reclens {
 
@@ -94,7 +92,7 @@ void ExplanationService::launchExplanation(ExplanationRequest request) {
       // it, and every explanation shows the common and personal parts of its scores.
       auto background = session.userBackground(control);
       auto options = request.options;
-      std::optional<Explanation> wholeForDiagnostic;  // the explanation of the whole scores, with a contrast
+      Explanation wholeForDiagnostic;  // the explanation of the whole scores
       if (background) {
         options.background = background.value();
         result.backgroundUsers = background.value()->users;
@@ -124,35 +122,17 @@ void ExplanationService::launchExplanation(ExplanationRequest request) {
         }
       }
       if (!result.error) {
-        // The whole scores are explained first (with the item compared with, when it is not among the
-        // items): the collapse diagnostic describes them; a contrast is derived from them.
-        // One row has no other rows to be compared with: its whole score is explained.
-        const auto contrast = options.contrast == ExplanationContrast::OtherItems && request.items.size() < 2
-                                  ? ExplanationContrast::None
-                                  : options.contrast;
-        const auto& catalog = session.snapshot().dataset().items;
-        auto items = request.items;
-        const bool appended = contrast == ExplanationContrast::Item &&
-                              std::find(items.begin(), items.end(), options.versusItem) == items.end();
-        if (appended) items.push_back(options.versusItem);
-        options.contrast = ExplanationContrast::None;
-        auto explanation = explainItems(*session.model(), profile, items, options, &catalog, control);
-        if (explanation && contrast != ExplanationContrast::None) {
-          auto contrasted =
-              contrastExplanation(explanation.value(), contrast, request.options.versusItem, &catalog);
-          if (appended) explanation.value().items.pop_back();
-          if (contrasted) {
-            if (appended) contrasted.value().items.pop_back();
-            wholeForDiagnostic = std::move(explanation).value();
-            explanation = std::move(contrasted);
-          } else {
-            explanation = contrasted.error();
-          }
-        }
-        if (explanation) {
-          result.explanation = std::move(explanation).value();
+        // One row has no other rows to be compared with: its whole score is explained. The collapse
+        // diagnostic describes the whole scores, also when a contrast is shown.
+        if (options.contrast == ExplanationContrast::OtherItems && request.items.size() < 2)
+          options.contrast = ExplanationContrast::None;
+        auto both = explainAndCompare(*session.model(), profile, request.items, options,
+                                      &session.snapshot().dataset().items, control);
+        if (both) {
+          result.explanation = std::move(both.value().shown);
+          wholeForDiagnostic = std::move(both.value().whole);
         } else {
-          result.error = explanation.error();
+          result.error = both.error();
         }
       }
       if (!result.error && background) {
@@ -163,9 +143,7 @@ void ExplanationService::launchExplanation(ExplanationRequest request) {
           result.splitError = split.error();
         }
       }
-      if (!result.error)
-        result.collapse =
-            diagnoseCollapse(wholeForDiagnostic ? *wholeForDiagnostic : result.explanation, result.split);
+      if (!result.error) result.collapse = diagnoseCollapse(wholeForDiagnostic, result.split);
     } catch (const std::exception& e) {
       result.error = makeError(ErrorCode::Internal, e.what());
     }

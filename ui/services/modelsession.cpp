@@ -74,14 +74,16 @@ Result<std::shared_ptr<const std::vector<UserBackground>>> ModelSession::userSam
 Result<std::shared_ptr<const UserBackground>> ModelSession::groupBackground(
     int field, std::int32_t user, const TaskControl& control) const {
   const auto& users = m_snapshot->dataset().users;
-  const auto members = usersSharingValue(users, field, user);
-  if (members.empty())
+  if (field < 0 || static_cast<std::size_t>(field) >= users.fields.size() || user < 0 ||
+      static_cast<std::size_t>(user) >= users.fields[static_cast<std::size_t>(field)].size())
     return makeError(ErrorCode::InvalidArgument, "no user field " + std::to_string(field) + " or user row " +
                                                      std::to_string(user) + " to group by");
+  // The group is found by its value's code: the users are scanned only the first time.
   const auto key =
       std::make_pair(field, users.fields[static_cast<std::size_t>(field)].codes()[std::size_t(user)]);
   const std::lock_guard lock(m_backgroundMutex);
   if (const auto at = m_groups.find(key); at != m_groups.end()) return at->second;
+  const auto members = usersSharingValue(users, field, user);
   auto background = computeUserBackground(
       *m_model, members.size(), [&](std::size_t i) { return m_profiles.profile(members[i]); }, control);
   if (!background) return background.error();
