@@ -4,7 +4,9 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
+#include "engine/scoringengine.h"
 #include "services/modelsession.h"
 #include "ui/testmodel.h"
 
@@ -39,6 +41,16 @@ inline Result<TinyLoaded> loadTinySession(const QString& projectPath) {
                                     ComputeDevice{ComputeDevice::Kind::Cpu, 0, "CPU (test)"});
   if (!session) return session.error();
   return TinyLoaded{snapshot.value(), session.value()};
+}
+
+// The catalog rows of dataset user row `user`'s top `k` under `session`, best first.
+inline Result<std::vector<std::int32_t>> topItems(const ModelSession& session, std::int32_t user, int k) {
+  ScoringEngine engine(session.model());
+  auto list = engine.recommend(session.profiles().profile(user), k, {});
+  if (!list) return list.error();
+  std::vector<std::int32_t> items;
+  for (const auto& r : list.value()) items.push_back(r.item);
+  return items;
 }
 
 }  // namespace reclens::testing

@@ -55,10 +55,9 @@ class TestExplanationPage : public QObject {
     QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().message.c_str());
     m_snapshot = loaded.value().snapshot;
     m_session = loaded.value().session;
-    ScoringEngine engine(m_session->model());
-    auto list = engine.recommend(m_session->profiles().profile(0), 20, {});
+    auto list = testing::topItems(*m_session, 0, 20);
     QVERIFY2(list.ok(), list.ok() ? "" : list.error().message.c_str());
-    for (const auto& r : list.value()) m_list.push_back(r.item);
+    m_list = list.value();
     QCOMPARE(m_list.size(), std::size_t(20));
   }
 
