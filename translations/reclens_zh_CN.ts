@@ -1494,6 +1494,14 @@
         <source>Why does this user, rather than a typical user with the same %1, get this item? As the average user, averaged only over the users who share this user&apos;s %1.</source>
         <translation>为什么是这个用户、而不是 %1 相同的典型用户得到该商品？与平均用户基线相同，但只在与该用户 %1 相同的用户上取平均。</translation>
     </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>The whole scores, unless their explanations would all tell one story (every row leading with the same history item, or explained alike): then the rows are compared with each other, as with &quot;The other rows&quot;.</source>
+        <translation>默认解释完整得分；若这些解释都在说同一件事（每一行都以同一个历史商品为首，或解释方式几乎相同），则将各行相互比较，与“其他行”相同。</translation>
+    </message>
 </context>
 <context>
     <name>reclens::ExplanationPage</name>
@@ -1592,6 +1600,18 @@
     <message>
         <source>one item</source>
         <translation>一个商品</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;These explanations tell one story:&lt;/b&gt; every item leads with the same history item.</source>
+        <translation>&lt;b&gt;这些解释说的是同一件事：&lt;/b&gt;每个商品都以同一个历史商品为首。</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;So the rows below are compared with each other (Compare with: Automatic): each names what lifts it above the rest of the list; this notice describes their whole scores.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;因此下面各行相互比较（比较对象：自动）：每行指出使它高于列表其余部分的因素；本提示描述的是它们的完整得分。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;others&quot;&gt;Compare the rows with each other&lt;/a&gt; to see what sets each apart.</source>
+        <translation>&lt;a href=&quot;others&quot;&gt;将各行相互比较&lt;/a&gt;，看看每一行与众不同之处。</translation>
     </message>
 </context>
 <context>

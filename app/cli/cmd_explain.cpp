@@ -49,6 +49,7 @@ struct ExplainArgs {
   int diagnoseUsers = 0;      // users sampled for the model-level collapse diagnostic; 0 runs none
   std::string versus;         // external id of the item each score is compared with, or ""
   bool versusOthers = false;  // compare each item with the mean of the other explained items
+  bool versusAuto = false;    // the same, only when the whole scores' explanations collapse
   bool graph = false;         // the ego graph instead of the per-field attributions
   EgoGraphOptions graphOptions;
   bool json = false;
@@ -134,20 +135,27 @@ nlohmann::json toJson(const FaithfulnessReport& r, int deletions) {
                               {"cases", m.cases.size()},
                               {"mean_rank_drop_top_attributed", m.meanAttributedDrop},
                               {"mean_rank_drop_random", m.meanRandomDrop},
-                              {"share_top_beats_random", m.shareAttributedBeatsRandom}});
+                              {"share_top_beats_random", m.shareAttributedBeatsRandom},
+                              {"mean_explained_drop_top_attributed", m.meanExplainedDrop},
+                              {"mean_explained_drop_random", m.meanRandomExplainedDrop},
+                              {"share_explained_top_beats_random", m.shareExplainedBeatsRandom}});
   }
   return out;
 }
 
-void printFaithfulness(const FaithfulnessReport& r, int deletions) {
-  std::printf(
-      "\nDeletion test: rank drop of the top-K items after removing %d history item(s), %zu user(s)\n",
-      deletions, r.usersTested);
-  std::printf("  %-10s  %5s  %14s  %10s  %16s\n", "method", "cases", "top-attributed", "random",
-              "top beats random");
+void printFaithfulness(const FaithfulnessReport& r, int deletions, ExplanationContrast contrast) {
+  std::printf("\nDeletion test: remove the %d most-attributed history item(s), or as many at random; %zu user(s)\n",
+              deletions, r.usersTested);
+  std::printf("  %-10s  %5s  %-33s  %-33s\n", "", "", "target's rank drop",
+              contrast == ExplanationContrast::None        ? "drop of the explained score"
+              : contrast == ExplanationContrast::Automatic ? "drop of the score or difference explained"
+                                                           : "drop of the explained difference");
+  std::printf("  %-10s  %5s  %9s  %9s  %13s  %9s  %9s  %13s\n", "method", "cases", "top", "random", "top > random",
+              "top", "random", "top > random");
   for (const auto& m : r.methods) {
-    std::printf("  %-10s  %5zu  %14.2f  %10.2f  %15.1f%%\n", attributionMethodName(m.method), m.cases.size(),
-                m.meanAttributedDrop, m.meanRandomDrop, 100.0 * m.shareAttributedBeatsRandom);
+    std::printf("  %-10s  %5zu  %9.2f  %9.2f  %12.1f%%  %9.4f  %9.4f  %12.1f%%\n", attributionMethodName(m.method),
+                m.cases.size(), m.meanAttributedDrop, m.meanRandomDrop, 100.0 * m.shareAttributedBeatsRandom,
+                m.meanExplainedDrop, m.meanRandomExplainedDrop, 100.0 * m.shareExplainedBeatsRandom);
   }
 }
 
@@ -196,6 +204,7 @@ int runExplain(const ExplainArgs& a) {
   options.samples = a.samples;
   options.seed = a.seed;
   if (a.versusOthers) options.contrast = ExplanationContrast::OtherItems;
+  if (a.versusAuto) options.contrast = ExplanationContrast::Automatic;
 
   auto opened = openProjectWithModel(a.project, a.model, a.device, a.trustModel);
   if (!opened) return reportError(opened.error());
@@ -320,7 +329,8 @@ int runExplain(const ExplainArgs& a) {
       out["baseline"] = attributionBaselineName(options.baseline);
     if (options.sample) out["background_sample"] = options.sample->size();
     if (!groupJson.is_null()) out["background_group"] = groupJson;
-    out["contrast"] = explanationContrastName(options.contrast);
+    out["contrast"] = explanationContrastName(explanation.options.contrast);
+    if (options.contrast == ExplanationContrast::Automatic) out["contrast_requested"] = "auto";
     if (options.contrast == ExplanationContrast::Item) out["versus"] = a.versus;
     out["items"] = nlohmann::json::array();
     for (std::size_t k = 0; k < items.size(); ++k)
@@ -339,16 +349,20 @@ int runExplain(const ExplainArgs& a) {
                 groupJson["users"].get<std::size_t>(),
                 printableText(groupJson["field"].get<std::string>(), std::string::npos).c_str(),
                 printableText(groupJson["value"].get<std::string>(), std::string::npos).c_str());
-  if (options.contrast == ExplanationContrast::OtherItems)
+  if (options.contrast == ExplanationContrast::Automatic)
+    std::printf("%s\n", explanation.options.contrast == ExplanationContrast::None
+                           ? "The whole scores are explained: their explanations do not collapse onto one story."
+                           : "The explanations of the whole scores collapse onto one story, so:");
+  if (explanation.options.contrast == ExplanationContrast::OtherItems)
     std::printf("Each item's score is compared with the mean score of the other items explained.\n");
-  if (options.contrast == ExplanationContrast::Item)
+  if (explanation.options.contrast == ExplanationContrast::Item)
     std::printf("Each item's score is compared with the score of item %s.\n",
                 printableText(a.versus, std::string::npos).c_str());
   for (std::size_t k = 0; k < items.size(); ++k)
     printTable(explanation.items[k], split.value()[k], d.items, withError);
   printCollapse(collapse, backgroundUsers);
   if (modelCollapse) printModelCollapse(*modelCollapse, options);
-  if (faithfulness) printFaithfulness(*faithfulness, a.faithfulness);
+  if (faithfulness) printFaithfulness(*faithfulness, a.faithfulness, options.contrast);
   return kExitOk;
 }
 
@@ -422,7 +436,13 @@ void addExplainCommand(CLI::App& app, CommandRunner& runner) {
   auto* others = sub->add_flag("--versus-others", args->versusOthers,
                                "Explain each item's score minus the mean score of the other explained items: "
                                "what sets it apart within the list (needs --top 2 or more)");
+  auto* automatic = sub->add_flag(
+      "--versus-auto", args->versusAuto,
+      "Compare each item with the other explained items only when the explanations of the whole scores "
+      "collapse (all lead with the same history item, or point one way), as the GUI does by default");
   versus->excludes(others);
+  versus->excludes(automatic);
+  others->excludes(automatic);
   auto* graph = sub->add_flag("--graph", args->graph,
                               "Explain by paths through the interaction graph (exact for LightGCN)");
   sub->add_option("--max-paths", args->graphOptions.maxPaths, "--graph: paths to list")

@@ -66,7 +66,8 @@ nlohmann::json modelCollapseJson(const ModelCollapse& m) {
           {"collapsed_share", m.collapsedShare},
           {"same_lead_share", m.sameLeadShare},
           {"contrast", explanationContrastName(m.contrast)},
-          {"shown_same_lead_share", m.shownSameLeadShare}};
+          {"shown_same_lead_share", m.shownSameLeadShare},
+          {"compared_share", m.comparedShare}};
 }
 
 void printModelCollapse(const ModelCollapse& m, const AttributionOptions& options) {
@@ -76,8 +77,11 @@ void printModelCollapse(const ModelCollapse& m, const AttributionOptions& option
   std::printf("  mean share of the scores every user gets  %.1f%%\n", 100.0 * m.meanCommonShare);
   std::printf("  users whose explanations collapse      %.1f%%\n", 100.0 * m.collapsedShare);
   std::printf("  users whose items all lead with the same history item  %.1f%%\n", 100.0 * m.sameLeadShare);
+  if (m.contrast == ExplanationContrast::Automatic)
+    std::printf("  users whose items are compared with each other (automatic)  %.1f%%\n", 100.0 * m.comparedShare);
   if (m.contrast != ExplanationContrast::None)
-    std::printf("  the same, each item compared with the others (as shown)  %.1f%%\n",
+    std::printf("  the same, as shown%s  %.1f%%\n",
+                m.contrast == ExplanationContrast::Automatic ? "" : " (each item compared with the others)",
                 100.0 * m.shownSameLeadShare);
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "explain/background.h"
+#include "explain/collapse.h"
 #include "explain/distinctive.h"
 #include "explain/rawattribution.h"
 
@@ -247,8 +248,10 @@ Result<ComparedExplanation> explainAndCompare(const ModelFile& model, const User
   auto whole = explainWhole(model, profile, items, options, catalog, control, appended);
   if (!whole) return whole.error();
   ComparedExplanation out;
-  if (options.contrast != ExplanationContrast::None) {
-    auto shown = contrastExplanation(whole.value(), options.contrast, options.versusItem, catalog);
+  const auto contrast = options.contrast == ExplanationContrast::Automatic ? automaticContrast(whole.value())
+                                                                           : options.contrast;
+  if (contrast != ExplanationContrast::None) {
+    auto shown = contrastExplanation(whole.value(), contrast, options.versusItem, catalog);
     if (!shown) return shown.error();
     out.shown = std::move(shown.value());
     if (appended) out.shown.items.pop_back();
@@ -256,7 +259,7 @@ Result<ComparedExplanation> explainAndCompare(const ModelFile& model, const User
   if (appended) whole.value().items.pop_back();
   addDistinctiveReasons(whole.value());
   out.whole = std::move(whole.value());
-  if (options.contrast == ExplanationContrast::None) out.shown = out.whole;
+  if (contrast == ExplanationContrast::None) out.shown = out.whole;
   return out;
 }
 
@@ -267,6 +270,8 @@ Result<Explanation> contrastExplanation(const Explanation& whole, ExplanationCon
   };
   if (whole.options.contrast != ExplanationContrast::None)
     return invalid("the explanation to compare is already a comparison");
+  if (contrast == ExplanationContrast::Automatic)
+    return invalid("the automatic comparison is chosen by explainAndCompare(), not here");
   if (contrast == ExplanationContrast::None) return whole;
   const std::size_t n = whole.items.size();
   std::size_t versusAt = n;
@@ -389,6 +394,8 @@ const char* explanationContrastName(ExplanationContrast contrast) {
       return "others";
     case ExplanationContrast::Item:
       return "item";
+    case ExplanationContrast::Automatic:
+      return "auto";
   }
   return "none";
 }

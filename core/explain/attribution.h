@@ -51,6 +51,10 @@ enum class ExplanationContrast {
   None,        // the item's own score: why does the user get this item at all
   OtherItems,  // the score minus the mean score of the other items explained with it: why this one of them
   Item,  // the score minus the score of AttributionOptions::versusItem: why is it above (or below) that one
+  // OtherItems when the explanations of the whole scores collapse (automaticContrast() in collapse.h:
+  // every item leads with the same history item, or their attribution vectors point one way), None
+  // otherwise; the explanation's options say which was chosen. Never reaches contrastExplanation().
+  Automatic,
 };
 
 // The attribution unit an entry describes.
@@ -167,7 +171,7 @@ const char* attributionMethodName(AttributionMethod method);
 const char* attributionBaselineName(AttributionBaseline baseline);
 bool parseAttributionBaseline(const std::string& name, AttributionBaseline& baseline);
 const char* fieldKindName(FieldKind kind);
-// "none", "others", "item".
+// "none", "others", "item", "auto".
 const char* explanationContrastName(ExplanationContrast contrast);
 // The method called `name` (one of the names above); false when there is none.
 bool parseAttributionMethod(const std::string& name, AttributionMethod& method);

@@ -78,6 +78,12 @@ CollapseDiagnostic diagnoseCollapse(const Explanation& explanation, const std::v
   return d;
 }
 
+ExplanationContrast automaticContrast(const Explanation& whole) {
+  if (whole.items.size() < 2) return ExplanationContrast::None;
+  const auto d = diagnoseCollapse(whole, {});
+  return d.sameLead || d.collapsed ? ExplanationContrast::OtherItems : ExplanationContrast::None;
+}
+
 Result<ModelCollapse> measureCollapse(const std::shared_ptr<const ModelFile>& model,
                                       const std::vector<UserProfile>& profiles,
                                       const UserBackground* background, const CollapseOptions& options,
@@ -98,7 +104,7 @@ Result<ModelCollapse> measureCollapse(const std::shared_ptr<const ModelFile>& mo
   ScoringEngine engine(model);
   ModelCollapse out;
   double cosines = 0.0, commons = 0.0;
-  std::size_t withCosine = 0, withCommon = 0, collapsed = 0, sameLead = 0, shownSameLead = 0;
+  std::size_t withCosine = 0, withCommon = 0, collapsed = 0, sameLead = 0, shownSameLead = 0, compared = 0;
   for (std::size_t n = 0; n < order.size(); ++n) {
     if (control.cancelled()) return makeError(ErrorCode::Cancelled, "the diagnostic was cancelled");
     control.report(double(n) / double(order.size()), "diagnosing explanations");
@@ -117,6 +123,7 @@ Result<ModelCollapse> measureCollapse(const std::shared_ptr<const ModelFile>& mo
     if (!both) return both.error();
     const auto& e = both.value().whole;
     shownSameLead += leadsWithSameHistoryItem(both.value().shown) ? 1 : 0;
+    compared += both.value().shown.options.contrast != ExplanationContrast::None ? 1 : 0;
     std::vector<ScoreSplit> split;
     if (background != nullptr) {
       auto s = splitScores(*model, profile, *background, items);
@@ -143,6 +150,7 @@ Result<ModelCollapse> measureCollapse(const std::shared_ptr<const ModelFile>& mo
   out.collapsedShare = double(collapsed) / double(out.users);
   out.sameLeadShare = double(sameLead) / double(out.users);
   out.shownSameLeadShare = double(shownSameLead) / double(out.users);
+  out.comparedShare = double(compared) / double(out.users);
   out.contrast = options.attribution.contrast;
   return out;
 }

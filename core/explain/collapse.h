@@ -38,6 +38,12 @@ struct CollapseDiagnostic {
 // the same history row.
 bool leadsWithSameHistoryItem(const Explanation& explanation);
 
+// What ExplanationContrast::Automatic shows for `whole`, an explanation of whole scores: OtherItems
+// when it has two or more items and they all lead with the same history item or their user-side
+// attribution vectors have a mean pairwise cosine of at least kCollapseCosine (docs/rankings.md), None
+// otherwise.
+ExplanationContrast automaticContrast(const Explanation& whole);
+
 // The diagnostic of one user's explanation (of the whole scores: no contrast); `split` (the items' ScoreSplit
 // in the same order, or empty) gives the common share.
 CollapseDiagnostic diagnoseCollapse(const Explanation& explanation, const std::vector<ScoreSplit>& split);
@@ -60,6 +66,7 @@ struct ModelCollapse {
   double sameLeadShare = 0.0;    // users whose top-K explanations all lead with the same history item
   // The same share for the explanations as shown, with the options' contrast (equal without one).
   double shownSameLeadShare = 0.0;
+  double comparedShare = 0.0;  // users whose explanations as shown are a contrast (Automatic: chosen)
   ExplanationContrast contrast = ExplanationContrast::None;
   std::vector<CollapseDiagnostic> perUser;
 };

@@ -54,6 +54,27 @@ Result<std::vector<int>> ranksAfter(ScoringEngine& engine, const UserProfile& pr
   return ranksOf(scores.value(), seen, targets);
 }
 
+// What an explanation with `options`' contrast explains for target `t`, under `scores`: the target's
+// score, minus the compared item's score or the mean score of the other targets with a contrast.
+double explainedQuantity(const std::vector<float>& scores, const std::vector<std::int32_t>& targets, std::size_t t,
+                         const AttributionOptions& options) {
+  const double own = scores[static_cast<std::size_t>(targets[t])];
+  switch (options.contrast) {
+    case ExplanationContrast::None:
+    case ExplanationContrast::Automatic:  // resolved by the explanation before this is asked
+      return own;
+    case ExplanationContrast::Item:
+      return own - scores[static_cast<std::size_t>(options.versusItem)];
+    case ExplanationContrast::OtherItems: {
+      double others = 0.0;
+      for (std::size_t u = 0; u < targets.size(); ++u)
+        if (u != t) others += scores[static_cast<std::size_t>(targets[u])];
+      return own - others / double(targets.size() - 1);
+    }
+  }
+  return own;
+}
+
 std::vector<std::int32_t> sortedHistory(const UserProfile& profile) {
   auto seen = profile.items;
   std::sort(seen.begin(), seen.end());
@@ -105,6 +126,8 @@ struct UserCases {
   std::vector<std::int32_t> targets;
   std::vector<int> ranks;
   std::vector<double> randomDrop;
+  std::vector<float> scores;                      // the whole catalog's scores before any deletion
+  std::vector<std::vector<float>> randomScores;  // and after each of the R random deletions
 };
 
 Result<UserCases> baselineFor(ScoringEngine& engine, const UserProfile& profile, const FaithfulnessOptions& o,
@@ -115,16 +138,19 @@ Result<UserCases> baselineFor(ScoringEngine& engine, const UserProfile& profile,
   for (const auto& r : top.value()) u.targets.push_back(r.item);
   if (u.targets.empty()) return u;
   const auto seen = sortedHistory(profile);
-  auto full = ranksAfter(engine, profile, seen, u.targets, {});
+  auto full = scoresFor(engine, profile);
   if (!full) return full.error();
-  u.ranks = full.value();
+  u.scores = std::move(full).value();
+  u.ranks = ranksOf(u.scores, seen, u.targets);
   u.randomDrop.assign(u.targets.size(), 0.0);
   const auto m = static_cast<std::size_t>(o.deletions);
   for (int draw = 0; draw < o.randomDraws; ++draw) {
-    auto ranks = ranksAfter(engine, profile, seen, u.targets, randomPositions(profile.items.size(), m, rng));
-    if (!ranks) return ranks.error();
+    auto scores = scoresFor(engine, withoutPositions(profile, randomPositions(profile.items.size(), m, rng)));
+    if (!scores) return scores.error();
+    const auto ranks = ranksOf(scores.value(), seen, u.targets);
     for (std::size_t t = 0; t < u.targets.size(); ++t)
-      u.randomDrop[t] += double(ranks.value()[t] - u.ranks[t]) / o.randomDraws;
+      u.randomDrop[t] += double(ranks[t] - u.ranks[t]) / o.randomDraws;
+    u.randomScores.push_back(std::move(scores).value());
   }
   return u;
 }
@@ -164,7 +190,7 @@ Result<FaithfulnessReport> measureFaithfulness(const std::shared_ptr<const Model
   const std::size_t wanted = options.users == 0 ? profiles.size() : std::min(options.users, profiles.size());
 
   FaithfulnessReport report;
-  for (const auto method : options.methods) report.methods.push_back({method, {}, 0.0, 0.0, 0.0});
+  for (const auto method : options.methods) report.methods.push_back({method, {}});
   for (const auto user : order) {
     if (report.usersTested == wanted) break;
     if (control.cancelled()) return makeError(ErrorCode::Cancelled, "the deletion test was cancelled");
@@ -188,16 +214,22 @@ Result<FaithfulnessReport> measureFaithfulness(const std::shared_ptr<const Model
         attribution.contrast = ExplanationContrast::None;
       auto explanation = explainItems(*model, profile, u.targets, attribution, nullptr, control);
       if (!explanation) return explanation.error();
+      attribution.contrast = explanation.value().options.contrast;  // what Automatic chose
       for (std::size_t t = 0; t < u.targets.size(); ++t) {
         FaithfulnessCase c;
         c.user = user;
         c.target = u.targets[t];
         c.rank = u.ranks[t];
         c.removed = mostAttributed(explanation.value().items[t], m);
-        auto ranks = ranksAfter(engine, profile, seen, {c.target}, c.removed);
-        if (!ranks) return ranks.error();
-        c.attributedDrop = ranks.value()[0] - c.rank;
+        auto after = scoresFor(engine, withoutPositions(profile, c.removed));
+        if (!after) return after.error();
+        c.attributedDrop = ranksOf(after.value(), seen, {c.target})[0] - c.rank;
         c.randomDrop = u.randomDrop[t];
+        const double before = explainedQuantity(u.scores, u.targets, t, attribution);
+        c.explainedDrop = before - explainedQuantity(after.value(), u.targets, t, attribution);
+        for (const auto& random : u.randomScores)
+          c.randomExplainedDrop +=
+              (before - explainedQuantity(random, u.targets, t, attribution)) / options.randomDraws;
         entry.cases.push_back(std::move(c));
       }
     }
@@ -208,15 +240,22 @@ Result<FaithfulnessReport> measureFaithfulness(const std::shared_ptr<const Model
   for (auto& entry : report.methods) {
     if (entry.cases.empty()) continue;
     double wins = 0.0;
+    double explainedWins = 0.0;
     for (const auto& c : entry.cases) {
       entry.meanAttributedDrop += c.attributedDrop;
       entry.meanRandomDrop += c.randomDrop;
       wins += c.attributedDrop > c.randomDrop ? 1.0 : 0.0;
+      entry.meanExplainedDrop += c.explainedDrop;
+      entry.meanRandomExplainedDrop += c.randomExplainedDrop;
+      explainedWins += c.explainedDrop > c.randomExplainedDrop ? 1.0 : 0.0;
     }
     const auto n = double(entry.cases.size());
     entry.meanAttributedDrop /= n;
     entry.meanRandomDrop /= n;
     entry.shareAttributedBeatsRandom = wins / n;
+    entry.meanExplainedDrop /= n;
+    entry.meanRandomExplainedDrop /= n;
+    entry.shareExplainedBeatsRandom = explainedWins / n;
   }
   control.report(1.0, "deletion test");
   return report;

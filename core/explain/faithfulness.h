@@ -37,6 +37,11 @@ struct FaithfulnessCase {
   std::vector<std::size_t> removed;  // history positions of the m most-attributed items, largest first
   double attributedDrop = 0.0;       // rank after removing them minus `rank`
   double randomDrop = 0.0;           // mean over R random draws of m positions
+  // The same two deletions measured on the quantity the explanation explains: the target's score,
+  // or with a contrast (as the explanation chose it) its score minus the compared item's score (or the mean score of the other
+  // targets). The drop is the quantity before minus after; the random one is averaged over R draws.
+  double explainedDrop = 0.0;
+  double randomExplainedDrop = 0.0;
 };
 
 // The aggregate for one attribution method.
@@ -46,6 +51,9 @@ struct MethodFaithfulness {
   double meanAttributedDrop = 0.0;
   double meanRandomDrop = 0.0;
   double shareAttributedBeatsRandom = 0.0;  // cases whose attributed drop is strictly larger
+  double meanExplainedDrop = 0.0;
+  double meanRandomExplainedDrop = 0.0;
+  double shareExplainedBeatsRandom = 0.0;  // cases whose explained-quantity drop is strictly larger
 };
 
 struct FaithfulnessReport {

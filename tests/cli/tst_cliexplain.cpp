@@ -186,6 +186,28 @@ class TestCliExplain : public QObject {
              j.out.constData());
     QVERIFY(!collapse.value("same_lead").toBool());
     QCOMPARE(RECLENS_JSON_INT(collapse, "items"), qint64(2));
+    // --versus-auto compares the rows only when the whole scores' explanations collapse: these two
+    // point apart (cosine −0.32, different leads), so the whole scores are explained.
+    const auto a = cli({"explain", "--project", m_project, "--user", "B", "--top", "2", "--baseline", "average",
+                        "--versus-auto", "--json"});
+    QVERIFY2(a.exitCode == 0, a.err.constData());
+    const auto automatic = QJsonDocument::fromJson(a.out).object();
+    QCOMPARE(automatic.value("contrast").toString(), QString("none"));
+    QCOMPARE(automatic.value("contrast_requested").toString(), QString("auto"));
+    const auto t = cli({"explain", "--project", m_project, "--user", "B", "--top", "2", "--baseline", "average",
+                        "--versus-auto"});
+    QVERIFY2(t.exitCode == 0, t.err.constData());
+    QVERIFY2(t.out.contains("The whole scores are explained"), t.out.constData());
+    // With the zero baseline the rule decides from that explanation's own diagnostic.
+    const auto z = cli({"explain", "--project", m_project, "--user", "B", "--top", "3", "--versus-auto",
+                        "--diagnose-users", "2", "--json"});
+    QVERIFY2(z.exitCode == 0, z.err.constData());
+    const auto zd = QJsonDocument::fromJson(z.out).object();
+    const auto zc = zd.value("collapse").toObject();
+    const bool collapsed = zc.value("same_lead").toBool() ||
+                           (zc.value("mean_cosine").isDouble() && zc.value("mean_cosine").toDouble() >= 0.9);
+    QCOMPARE(zd.value("contrast").toString(), collapsed ? QString("others") : QString("none"));
+    QVERIFY(zd.value("model_collapse").toObject().value("compared_share").isDouble());
   }
 
   void shapleyAndOcclusionJson_data() {
@@ -311,6 +333,8 @@ class TestCliExplain : public QObject {
         << QStringList{"--user", "B", "--item", "i1", "--versus-others"} << 2;
     QTest::newRow("both comparisons")
         << QStringList{"--user", "B", "--top", "2", "--versus", "i1", "--versus-others"} << 2;
+    QTest::newRow("versus-auto with versus-others")
+        << QStringList{"--user", "B", "--top", "2", "--versus-auto", "--versus-others"} << 2;
     QTest::newRow("group without the average baseline")
         << QStringList{"--user", "B", "--top", "2", "--background-group", "region"} << 2;
     QTest::newRow("group of an unknown field")

@@ -393,6 +393,17 @@ class TestExplainBackground : public QObject {
       QCOMPARE(c->meanCosine, a->meanCosine);
       QCOMPARE(c->shownSameLeadShare, 0.0);
       QCOMPARE(a->shownSameLeadShare, a->sameLeadShare);
+      // Automatic compares exactly the users whose whole-score explanations lead alike or point one way.
+      options.attribution.contrast = ExplanationContrast::Automatic;
+      auto t = measureCollapse(m.value(), profiles, background.get(), options);
+      QVERIFY2(t.ok(), t.ok() ? "" : t.error().message.c_str());
+      double compared = 0.0;
+      for (const auto& d : a->perUser)
+        compared += d.items >= 2 && (d.sameLead || (std::isfinite(d.meanCosine) && d.meanCosine >= kCollapseCosine));
+      QCOMPARE(t->comparedShare, compared / double(a->users));
+      QCOMPARE(t->shownSameLeadShare, 0.0);
+      QCOMPARE(c->comparedShare, 1.0);
+      QCOMPARE(a->comparedShare, 0.0);
       qInfo(
           "%s: zero cos %.3f common %.3f collapsed %.2f same lead %.2f; average cos %.3f collapsed %.2f "
           "same lead %.2f",
@@ -412,6 +423,69 @@ class TestExplainBackground : public QObject {
     QVERIFY(r.sameLeadShare <= 0.5);
     QVERIFY(average[sharedPath].meanCosine >= kCollapseCosine);
     QVERIFY(average[randomPath].meanCosine < kCollapseCosine);
+  }
+
+  // Compare with "Automatic": the rows are compared with each other exactly when the explanations of
+  // the whole scores lead with one history item or point one way, and what is then shown is the
+  // comparison with the other rows; otherwise the whole scores, unchanged.
+  void automaticComparison() {
+    const auto sharedPath = m_dir.filePath("shared-auto.pt").toStdString();
+    const auto randomPath = m_dir.filePath("random-auto.pt").toStdString();
+    QVERIFY(writeSqrtModel(m_data, sharedDirectionTable(), sharedPath).ok());
+    QVERIFY(writeSqrtModel(m_data, randomTable(kItems, 23, 1.0), randomPath).ok());
+    std::size_t comparedOnShared = 0, comparedOnRandom = 0, users = 0;
+    for (const auto& path : {sharedPath, randomPath}) {
+      auto m = ModelFile::load(path, {}, &m_data.items);
+      QVERIFY2(m.ok(), m.ok() ? "" : m.error().message.c_str());
+      const auto profiles = allProfiles(m_data, *m.value());
+      ScoringEngine engine(m.value());
+      AttributionOptions automatic;
+      automatic.steps = 8;
+      automatic.contrast = ExplanationContrast::Automatic;
+      users = 0;
+      for (const auto& profile : profiles) {
+        if (profile.items.empty()) continue;
+        auto top = engine.recommend(profile, 8, {});
+        QVERIFY(top.ok());
+        std::vector<std::int32_t> items;
+        for (const auto& r : top.value()) items.push_back(r.item);
+        auto both = explainAndCompare(*m.value(), profile, items, automatic);
+        QVERIFY2(both.ok(), both.ok() ? "" : both.error().message.c_str());
+        const auto& whole = both.value().whole;
+        const auto& shown = both.value().shown;
+        const auto d = diagnoseCollapse(whole, {});
+        const bool expectCompared = items.size() >= 2 && (d.sameLead || d.meanCosine >= kCollapseCosine);
+        QCOMPARE(automaticContrast(whole), expectCompared ? ExplanationContrast::OtherItems : ExplanationContrast::None);
+        QCOMPARE(shown.options.contrast, automaticContrast(whole));
+        auto expected = contrastExplanation(whole, ExplanationContrast::OtherItems);
+        QVERIFY(expected.ok());
+        const auto& reference = expectCompared ? expected.value() : whole;
+        QCOMPARE(shown.items.size(), reference.items.size());
+        for (std::size_t k = 0; k < shown.items.size(); ++k) {
+          QCOMPARE(shown.items[k].fields.size(), reference.items[k].fields.size());
+          for (std::size_t f = 0; f < shown.items[k].fields.size(); ++f)
+            QCOMPARE(shown.items[k].fields[f].attribution, reference.items[k].fields[f].attribution);
+        }
+        QVERIFY(!leadsWithSameHistoryItem(shown));
+        ++users;
+        (path == sharedPath ? comparedOnShared : comparedOnRandom) += expectCompared ? 1 : 0;
+      }
+    }
+    qInfo("automatic comparison: %zu of %zu users compared on the shared-direction model, %zu on the random one",
+          comparedOnShared, users, comparedOnRandom);
+    QVERIFY(comparedOnShared >= users * 9 / 10);
+    QVERIFY(comparedOnRandom <= users / 2);
+    // One item has no other rows: its whole score.
+    auto m = ModelFile::load(sharedPath, {}, &m_data.items);
+    QVERIFY(m.ok());
+    const auto profiles = allProfiles(m_data, *m.value());
+    AttributionOptions automatic;
+    automatic.contrast = ExplanationContrast::Automatic;
+    auto one = explainAndCompare(*m.value(), profiles[0], {0}, automatic);
+    QVERIFY2(one.ok(), one.ok() ? "" : one.error().message.c_str());
+    QCOMPARE(one.value().shown.options.contrast, ExplanationContrast::None);
+    QVERIFY(!contrastExplanation(one.value().whole, ExplanationContrast::Automatic).ok());
+    QCOMPARE(QString(explanationContrastName(ExplanationContrast::Automatic)), QString("auto"));
   }
 
   // The rule of distinctive reasons on hand-made attributions.

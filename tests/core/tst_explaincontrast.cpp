@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <random>
@@ -303,6 +304,40 @@ class TestExplainContrast : public QObject {
     QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
     QCOMPARE(report->usersTested, std::size_t(10));
     QCOMPARE(report->methods.front().cases.size(), std::size_t(40));
+    // The explained quantity is the contrast: the target's score minus the mean score of the user's
+    // other targets, before minus after the deletion, recomputed here from the engine's scores.
+    ScoringEngine engine(model);
+    const auto& cases = report->methods.front().cases;
+    const auto scoresOf = [&engine](const UserProfile& p) {
+      auto v = engine.userVector(p);
+      return engine.scores(v.value()).value();
+    };
+    for (std::size_t k = 0; k < cases.size(); ++k) {
+      const auto& c = cases[k];
+      const auto first = k - k % 4;  // a user's four targets are consecutive cases
+      const auto& profile = profiles[c.user];
+      UserProfile after;
+      after.fieldCodes = profile.fieldCodes;
+      for (std::size_t l = 0; l < profile.items.size(); ++l) {
+        if (std::find(c.removed.begin(), c.removed.end(), l) != c.removed.end()) continue;
+        after.items.push_back(profile.items[l]);
+        after.weights.push_back(profile.weights[l]);
+      }
+      const auto contrast = [&](const std::vector<float>& s) {
+        double others = 0.0;
+        for (std::size_t j = first; j < first + 4; ++j)
+          if (j != k) others += s[static_cast<std::size_t>(cases[j].target)];
+        return double(s[static_cast<std::size_t>(c.target)]) - others / 3.0;
+      };
+      const double expected = contrast(scoresOf(profile)) - contrast(scoresOf(after));
+      QVERIFY2(std::abs(c.explainedDrop - expected) < 1e-4,
+               qPrintable(QString("case %1: %2 vs %3").arg(k).arg(c.explainedDrop).arg(expected)));
+    }
+    const auto& m = report->methods.front();
+    qInfo("contrast deletion: explained drop %.4f vs random %.4f, beats random %.1f%%", m.meanExplainedDrop,
+          m.meanRandomExplainedDrop, 100.0 * m.shareExplainedBeatsRandom);
+    QVERIFY(m.shareExplainedBeatsRandom > 0.5);
+    QVERIFY(m.meanExplainedDrop > m.meanRandomExplainedDrop);
   }
 };
 

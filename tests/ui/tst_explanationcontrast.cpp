@@ -70,12 +70,14 @@ class TestExplanationContrast : public QObject {
   void offersWhatToCompareWith() {
     ExplanationControls controls;
     QComboBox* box = controls.contrastBox();
-    QCOMPARE(box->count(), 2);
+    QCOMPARE(box->count(), 3);
     QCOMPARE(box->currentData().toInt(), int(ExplanationControls::kDefaultContrast));
-    QVERIFY(box->itemData(1, Qt::ToolTipRole).toString().contains(QStringLiteral("rather than the others")));
+    QCOMPARE(ExplanationControls::kDefaultContrast, ExplanationContrast::Automatic);
+    QVERIFY(box->itemData(0, Qt::ToolTipRole).toString().contains(QStringLiteral("tell one story")));
+    QVERIFY(box->itemData(2, Qt::ToolTipRole).toString().contains(QStringLiteral("rather than the others")));
     QSignalSpy changed(&controls, &ExplanationControls::changed);
     controls.setVersusItem(7, QStringLiteral("Teapot"));
-    QCOMPARE(box->count(), 3);
+    QCOMPARE(box->count(), 4);
     QCOMPARE(box->currentText(), QStringLiteral("“Teapot”"));
     QCOMPARE(changed.count(), 1);
     QCOMPARE(controls.options().contrast, ExplanationContrast::Item);
@@ -84,10 +86,10 @@ class TestExplanationContrast : public QObject {
     QCOMPARE(changed.count(), 1);
     controls.setVersusItem(8, QStringLiteral("Kettle"));  // same entry, another item
     QCOMPARE(changed.count(), 2);
-    QCOMPARE(box->count(), 3);
+    QCOMPARE(box->count(), 4);
     QCOMPARE(controls.options().versusItem, 8);
     controls.clearVersusItem();
-    QCOMPARE(box->count(), 2);
+    QCOMPARE(box->count(), 3);
     QCOMPARE(controls.versusItem(), -1);
     QCOMPARE(controls.options().contrast, ExplanationControls::kDefaultContrast);
     // Gradient × Input and occlusion compare too: the box stays enabled for every method.
@@ -161,6 +163,39 @@ class TestExplanationContrast : public QObject {
       QVERIFY(
           page.collapseLabel()->text().contains(QStringLiteral("this notice describes their whole scores")));
     saveScreenshot(&page, QStringLiteral("page-explanation-versus-others.png"));
+  }
+
+  // The default, Automatic, compares the rows exactly when the core's explanations of the whole scores
+  // collapse (automaticContrast), says so in the notice, and otherwise shows the whole scores with a
+  // link to compare the rows.
+  void automaticFollowsTheDiagnostic() {
+    ExplanationPage page;
+    page.resize(1500, 950);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QCOMPARE(page.controls()->options().contrast, ExplanationContrast::Automatic);
+    QSignalSpy shown(&page, &ExplanationPage::explanationShown);
+    page.showList(m_session, 0, m_list);
+    waitForExplanation(page, shown);
+    const std::vector<std::int32_t> rows(m_list.begin(), m_list.begin() + ExplanationControls::kDefaultRows);
+    const auto expected = automaticContrast(whole(rows));
+    QCOMPARE(page.heatmap()->explanation().options.contrast, expected);
+    const QString notice = page.collapseLabel()->text();
+    qInfo("user 0: %s; notice: %s", explanationContrastName(expected), qPrintable(notice.left(120)));
+    if (expected == ExplanationContrast::OtherItems) {
+      QVERIFY2(notice.contains(QStringLiteral("Compare with: Automatic")), qPrintable(notice));
+      QVERIFY(!leadsWithSameHistoryItem(page.heatmap()->explanation()));
+    } else if (page.collapse().collapsed) {
+      QVERIFY2(notice.contains(QStringLiteral("href=\"others\"")), qPrintable(notice));
+    } else {
+      QVERIFY(page.collapseLabel()->isHidden());
+    }
+    // The notice's link (or the box) compares the rows whatever the diagnostic says.
+    shown.clear();
+    Q_EMIT page.collapseLabel()->linkActivated(QStringLiteral("others"));
+    QCOMPARE(page.controls()->options().contrast, ExplanationContrast::OtherItems);
+    waitForExplanation(page, shown);
+    QCOMPARE(page.heatmap()->explanation().options.contrast, ExplanationContrast::OtherItems);
   }
 
   void explainsOneItemAgainstAnother() {

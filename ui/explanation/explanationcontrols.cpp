@@ -80,13 +80,19 @@ ExplanationControls::ExplanationControls(QWidget* parent) : QWidget(parent) {
       tr("What the user is compared with: the attributions add up to the score minus the baseline's score "
          "(Integrated Gradients and Shapley only)"));
   m_contrast = new QComboBox(this);
-  m_contrast->addItem(tr("Nothing: the whole score"), static_cast<int>(ExplanationContrast::None));
+  m_contrast->addItem(tr("Automatic"), static_cast<int>(ExplanationContrast::Automatic));
   m_contrast->setItemData(0,
+                          tr("The whole scores, unless their explanations would all tell one story (every "
+                             "row leading with the same history item, or explained alike): then the rows "
+                             "are compared with each other, as with \"The other rows\"."),
+                          Qt::ToolTipRole);
+  m_contrast->addItem(tr("Nothing: the whole score"), static_cast<int>(ExplanationContrast::None));
+  m_contrast->setItemData(1,
                           tr("Why does the user get each item at all? The attributions explain each score "
                              "as it is, including the part every item of the list shares."),
                           Qt::ToolTipRole);
   m_contrast->addItem(tr("The other rows"), static_cast<int>(ExplanationContrast::OtherItems));
-  m_contrast->setItemData(1,
+  m_contrast->setItemData(2,
                           tr("Why this item rather than the others? Each score minus the mean score of the "
                              "other rows is explained: the history items named are those that lift this "
                              "item above the rest of the list."),

@@ -23,7 +23,7 @@ class ExplanationControls : public QWidget {
   static constexpr int kDefaultRows = 10;
   static constexpr int kMaxRows = 50;
   // What the scores are compared with when the page opens (docs/rankings.md says why).
-  static constexpr ExplanationContrast kDefaultContrast = ExplanationContrast::OtherItems;
+  static constexpr ExplanationContrast kDefaultContrast = ExplanationContrast::Automatic;
 
   explicit ExplanationControls(QWidget* parent = nullptr);
 

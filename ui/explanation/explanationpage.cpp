@@ -91,6 +91,10 @@ ExplanationPage::ExplanationPage(QWidget* parent)
       Q_EMIT personalViewRequested();
       return;
     }
+    if (link == QLatin1String("others")) {
+      m_controls->setContrast(ExplanationContrast::OtherItems);
+      return;
+    }
     // Gradient × Input and occlusion have no baseline: the average user needs Integrated Gradients.
     const auto method = m_controls->options().method;
     if (method != AttributionMethod::IntegratedGradients && method != AttributionMethod::Shapley)
@@ -422,13 +426,24 @@ void ExplanationPage::showGraph(const GraphResult& result) {
 void ExplanationPage::showCollapse(const ExplanationResult& result) {
   QString text = ExplanationDetail::collapseHtml(result.collapse, result.explanation.options.baseline);
   // The diagnostic is of the whole scores; the rows may be compared with something else.
-  if (!text.isEmpty() && result.explanation.options.contrast != ExplanationContrast::None)
+  const bool automatic = result.request.options.contrast == ExplanationContrast::Automatic;
+  const auto shown = result.explanation.options.contrast;
+  if (automatic && shown == ExplanationContrast::OtherItems) {
+    // Automatic compares the rows when the explanations tell one story, which may be all there is to say.
+    if (text.isEmpty())
+      text = tr("<b>These explanations tell one story:</b> every item leads with the same history item.");
+    text += QLatin1Char(' ') + tr("<i>So the rows below are compared with each other (Compare with: Automatic): "
+                                  "each names what lifts it above the rest of the list; this notice describes "
+                                  "their whole scores.</i>");
+  } else if (!text.isEmpty() && shown != ExplanationContrast::None) {
     text +=
         QLatin1Char(' ') + tr("<i>The rows below are explained against %1, so each names what sets it apart; "
                               "this notice describes their whole scores.</i>")
-                               .arg(result.explanation.options.contrast == ExplanationContrast::OtherItems
-                                        ? tr("the other rows")
-                                        : tr("one item"));
+                               .arg(shown == ExplanationContrast::OtherItems ? tr("the other rows") : tr("one item"));
+  } else if (!text.isEmpty() && result.explanation.items.size() > 1) {
+    text += QLatin1Char(' ') + tr("<a href=\"others\">Compare the rows with each other</a> to see what sets "
+                                  "each apart.");
+  }
   m_collapse->setText(text);
   m_collapse->setVisible(!text.isEmpty());
 }

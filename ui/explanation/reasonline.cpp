@@ -56,6 +56,7 @@ QString ReasonLine::distinctiveBrief(const ReasonParts& parts) {
 QString ReasonLine::versus(const ReasonParts& parts) {
   switch (parts.contrast) {
     case ExplanationContrast::None:
+    case ExplanationContrast::Automatic:  // resolved to one of the others before any reason is written
       return {};
     case ExplanationContrast::OtherItems:
       return tr("the other recommendations on average");
