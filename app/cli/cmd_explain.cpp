@@ -144,18 +144,20 @@ nlohmann::json toJson(const FaithfulnessReport& r, int deletions) {
 }
 
 void printFaithfulness(const FaithfulnessReport& r, int deletions, ExplanationContrast contrast) {
-  std::printf("\nDeletion test: remove the %d most-attributed history item(s), or as many at random; %zu user(s)\n",
-              deletions, r.usersTested);
+  std::printf(
+      "\nDeletion test: remove the %d most-attributed history item(s), or as many at random; %zu user(s)\n",
+      deletions, r.usersTested);
   std::printf("  %-10s  %5s  %-33s  %-33s\n", "", "", "target's rank drop",
               contrast == ExplanationContrast::None        ? "drop of the explained score"
               : contrast == ExplanationContrast::Automatic ? "drop of the score or difference explained"
                                                            : "drop of the explained difference");
-  std::printf("  %-10s  %5s  %9s  %9s  %13s  %9s  %9s  %13s\n", "method", "cases", "top", "random", "top > random",
-              "top", "random", "top > random");
+  std::printf("  %-10s  %5s  %9s  %9s  %13s  %9s  %9s  %13s\n", "method", "cases", "top", "random",
+              "top > random", "top", "random", "top > random");
   for (const auto& m : r.methods) {
-    std::printf("  %-10s  %5zu  %9.2f  %9.2f  %12.1f%%  %9.4f  %9.4f  %12.1f%%\n", attributionMethodName(m.method),
-                m.cases.size(), m.meanAttributedDrop, m.meanRandomDrop, 100.0 * m.shareAttributedBeatsRandom,
-                m.meanExplainedDrop, m.meanRandomExplainedDrop, 100.0 * m.shareExplainedBeatsRandom);
+    std::printf("  %-10s  %5zu  %9.2f  %9.2f  %12.1f%%  %9.4f  %9.4f  %12.1f%%\n",
+                attributionMethodName(m.method), m.cases.size(), m.meanAttributedDrop, m.meanRandomDrop,
+                100.0 * m.shareAttributedBeatsRandom, m.meanExplainedDrop, m.meanRandomExplainedDrop,
+                100.0 * m.shareExplainedBeatsRandom);
   }
 }
 
@@ -350,9 +352,10 @@ int runExplain(const ExplainArgs& a) {
                 printableText(groupJson["field"].get<std::string>(), std::string::npos).c_str(),
                 printableText(groupJson["value"].get<std::string>(), std::string::npos).c_str());
   if (options.contrast == ExplanationContrast::Automatic)
-    std::printf("%s\n", explanation.options.contrast == ExplanationContrast::None
-                           ? "The whole scores are explained: their explanations do not collapse onto one story."
-                           : "The explanations of the whole scores collapse onto one story, so:");
+    std::printf("%s\n",
+                explanation.options.contrast == ExplanationContrast::None
+                    ? "The whole scores are explained: their explanations do not collapse onto one story."
+                    : "The explanations of the whole scores collapse onto one story, so:");
   if (explanation.options.contrast == ExplanationContrast::OtherItems)
     std::printf("Each item's score is compared with the mean score of the other items explained.\n");
   if (explanation.options.contrast == ExplanationContrast::Item)

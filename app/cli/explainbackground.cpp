@@ -78,7 +78,8 @@ void printModelCollapse(const ModelCollapse& m, const AttributionOptions& option
   std::printf("  users whose explanations collapse      %.1f%%\n", 100.0 * m.collapsedShare);
   std::printf("  users whose items all lead with the same history item  %.1f%%\n", 100.0 * m.sameLeadShare);
   if (m.contrast == ExplanationContrast::Automatic)
-    std::printf("  users whose items are compared with each other (automatic)  %.1f%%\n", 100.0 * m.comparedShare);
+    std::printf("  users whose items are compared with each other (automatic)  %.1f%%\n",
+                100.0 * m.comparedShare);
   if (m.contrast != ExplanationContrast::None)
     std::printf("  the same, as shown%s  %.1f%%\n",
                 m.contrast == ExplanationContrast::Automatic ? "" : " (each item compared with the others)",

@@ -114,9 +114,10 @@ int main(int argc, char** argv) {
   parser.addOptions({mapLayoutOption, mapColourOption});
   const QCommandLineOption compareOption(
       QStringLiteral("compare"),
-      QStringLiteral("What the Explanation page compares each row's score with: auto (the other rows when the "
-                     "whole scores' explanations collapse, the default), others (the other rows) or none (the "
-                     "whole score)."),
+      QStringLiteral(
+          "What the Explanation page compares each row's score with: auto (the other rows when the "
+          "whole scores' explanations collapse, the default), others (the other rows) or none (the "
+          "whole score)."),
       QStringLiteral("with"));
   parser.addOption(compareOption);
   parser.process(app);
@@ -192,14 +193,16 @@ int main(int argc, char** argv) {
   }
   if (parser.isSet(compareOption)) {
     const QString with = parser.value(compareOption);
-    if (with != QStringLiteral("none") && with != QStringLiteral("others") && with != QStringLiteral("auto")) {
-      std::fprintf(stderr, "reclens: error: --compare takes auto, none or others, not %s\n", qPrintable(with));
+    if (with != QStringLiteral("none") && with != QStringLiteral("others") &&
+        with != QStringLiteral("auto")) {
+      std::fprintf(stderr, "reclens: error: --compare takes auto, none or others, not %s\n",
+                   qPrintable(with));
       return 2;
     }
-    window.explanationPage()->controls()->setContrast(with == QStringLiteral("none") ? reclens::ExplanationContrast::None
-                                                      : with == QStringLiteral("auto")
-                                                          ? reclens::ExplanationContrast::Automatic
-                                                          : reclens::ExplanationContrast::OtherItems);
+    window.explanationPage()->controls()->setContrast(
+        with == QStringLiteral("none")   ? reclens::ExplanationContrast::None
+        : with == QStringLiteral("auto") ? reclens::ExplanationContrast::Automatic
+                                         : reclens::ExplanationContrast::OtherItems);
   }
   if (parser.isSet(mapLayoutOption) || parser.isSet(mapColourOption)) {
     window.embeddingMapPage()->preferView(parser.value(mapLayoutOption) == QStringLiteral("umap")

@@ -56,8 +56,8 @@ Result<std::vector<int>> ranksAfter(ScoringEngine& engine, const UserProfile& pr
 
 // What an explanation with `options`' contrast explains for target `t`, under `scores`: the target's
 // score, minus the compared item's score or the mean score of the other targets with a contrast.
-double explainedQuantity(const std::vector<float>& scores, const std::vector<std::int32_t>& targets, std::size_t t,
-                         const AttributionOptions& options) {
+double explainedQuantity(const std::vector<float>& scores, const std::vector<std::int32_t>& targets,
+                         std::size_t t, const AttributionOptions& options) {
   const double own = scores[static_cast<std::size_t>(targets[t])];
   switch (options.contrast) {
     case ExplanationContrast::None:
@@ -126,7 +126,7 @@ struct UserCases {
   std::vector<std::int32_t> targets;
   std::vector<int> ranks;
   std::vector<double> randomDrop;
-  std::vector<float> scores;                      // the whole catalog's scores before any deletion
+  std::vector<float> scores;                     // the whole catalog's scores before any deletion
   std::vector<std::vector<float>> randomScores;  // and after each of the R random deletions
 };
 

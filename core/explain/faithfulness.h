@@ -38,8 +38,9 @@ struct FaithfulnessCase {
   double attributedDrop = 0.0;       // rank after removing them minus `rank`
   double randomDrop = 0.0;           // mean over R random draws of m positions
   // The same two deletions measured on the quantity the explanation explains: the target's score,
-  // or with a contrast (as the explanation chose it) its score minus the compared item's score (or the mean score of the other
-  // targets). The drop is the quantity before minus after; the random one is averaged over R draws.
+  // or with a contrast (as the explanation chose it) its score minus the compared item's score (or the mean
+  // score of the other targets). The drop is the quantity before minus after; the random one is averaged over
+  // R draws.
   double explainedDrop = 0.0;
   double randomExplainedDrop = 0.0;
 };

@@ -188,14 +188,14 @@ class TestCliExplain : public QObject {
     QCOMPARE(RECLENS_JSON_INT(collapse, "items"), qint64(2));
     // --versus-auto compares the rows only when the whole scores' explanations collapse: these two
     // point apart (cosine −0.32, different leads), so the whole scores are explained.
-    const auto a = cli({"explain", "--project", m_project, "--user", "B", "--top", "2", "--baseline", "average",
-                        "--versus-auto", "--json"});
+    const auto a = cli({"explain", "--project", m_project, "--user", "B", "--top", "2", "--baseline",
+                        "average", "--versus-auto", "--json"});
     QVERIFY2(a.exitCode == 0, a.err.constData());
     const auto automatic = QJsonDocument::fromJson(a.out).object();
     QCOMPARE(automatic.value("contrast").toString(), QString("none"));
     QCOMPARE(automatic.value("contrast_requested").toString(), QString("auto"));
-    const auto t = cli({"explain", "--project", m_project, "--user", "B", "--top", "2", "--baseline", "average",
-                        "--versus-auto"});
+    const auto t = cli({"explain", "--project", m_project, "--user", "B", "--top", "2", "--baseline",
+                        "average", "--versus-auto"});
     QVERIFY2(t.exitCode == 0, t.err.constData());
     QVERIFY2(t.out.contains("The whole scores are explained"), t.out.constData());
     // With the zero baseline the rule decides from that explanation's own diagnostic.

@@ -399,7 +399,8 @@ class TestExplainBackground : public QObject {
       QVERIFY2(t.ok(), t.ok() ? "" : t.error().message.c_str());
       double compared = 0.0;
       for (const auto& d : a->perUser)
-        compared += d.items >= 2 && (d.sameLead || (std::isfinite(d.meanCosine) && d.meanCosine >= kCollapseCosine));
+        compared +=
+            d.items >= 2 && (d.sameLead || (std::isfinite(d.meanCosine) && d.meanCosine >= kCollapseCosine));
       QCOMPARE(t->comparedShare, compared / double(a->users));
       QCOMPARE(t->shownSameLeadShare, 0.0);
       QCOMPARE(c->comparedShare, 1.0);
@@ -455,7 +456,8 @@ class TestExplainBackground : public QObject {
         const auto& shown = both.value().shown;
         const auto d = diagnoseCollapse(whole, {});
         const bool expectCompared = items.size() >= 2 && (d.sameLead || d.meanCosine >= kCollapseCosine);
-        QCOMPARE(automaticContrast(whole), expectCompared ? ExplanationContrast::OtherItems : ExplanationContrast::None);
+        QCOMPARE(automaticContrast(whole),
+                 expectCompared ? ExplanationContrast::OtherItems : ExplanationContrast::None);
         QCOMPARE(shown.options.contrast, automaticContrast(whole));
         auto expected = contrastExplanation(whole, ExplanationContrast::OtherItems);
         QVERIFY(expected.ok());
@@ -471,8 +473,10 @@ class TestExplainBackground : public QObject {
         (path == sharedPath ? comparedOnShared : comparedOnRandom) += expectCompared ? 1 : 0;
       }
     }
-    qInfo("automatic comparison: %zu of %zu users compared on the shared-direction model, %zu on the random one",
-          comparedOnShared, users, comparedOnRandom);
+    qInfo(
+        "automatic comparison: %zu of %zu users compared on the shared-direction model, %zu on the random "
+        "one",
+        comparedOnShared, users, comparedOnRandom);
     QVERIFY(comparedOnShared >= users * 9 / 10);
     QVERIFY(comparedOnRandom <= users / 2);
     // One item has no other rows: its whole score.

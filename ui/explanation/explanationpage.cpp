@@ -432,14 +432,15 @@ void ExplanationPage::showCollapse(const ExplanationResult& result) {
     // Automatic compares the rows when the explanations tell one story, which may be all there is to say.
     if (text.isEmpty())
       text = tr("<b>These explanations tell one story:</b> every item leads with the same history item.");
-    text += QLatin1Char(' ') + tr("<i>So the rows below are compared with each other (Compare with: Automatic): "
-                                  "each names what lifts it above the rest of the list; this notice describes "
-                                  "their whole scores.</i>");
-  } else if (!text.isEmpty() && shown != ExplanationContrast::None) {
     text +=
-        QLatin1Char(' ') + tr("<i>The rows below are explained against %1, so each names what sets it apart; "
-                              "this notice describes their whole scores.</i>")
-                               .arg(shown == ExplanationContrast::OtherItems ? tr("the other rows") : tr("one item"));
+        QLatin1Char(' ') + tr("<i>So the rows below are compared with each other (Compare with: Automatic): "
+                              "each names what lifts it above the rest of the list; this notice describes "
+                              "their whole scores.</i>");
+  } else if (!text.isEmpty() && shown != ExplanationContrast::None) {
+    text += QLatin1Char(' ') +
+            tr("<i>The rows below are explained against %1, so each names what sets it apart; "
+               "this notice describes their whole scores.</i>")
+                .arg(shown == ExplanationContrast::OtherItems ? tr("the other rows") : tr("one item"));
   } else if (!text.isEmpty() && result.explanation.items.size() > 1) {
     text += QLatin1Char(' ') + tr("<a href=\"others\">Compare the rows with each other</a> to see what sets "
                                   "each apart.");
