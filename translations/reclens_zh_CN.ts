@@ -3255,6 +3255,14 @@
         <source>Per-category cap:</source>
         <translation>每类目上限：</translation>
     </message>
+    <message>
+        <source>Calibration κ (Steck 2018): brings the list&apos;s mix of categories towards the mix of the user&apos;s history, trading relevance against the KL divergence between the two (0 = off)</source>
+        <translation>校准 κ（Steck 2018）：使列表的品类构成接近用户历史的品类构成，在相关性与两者之间的 KL 散度之间权衡（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration:</source>
+        <translation>校准(&amp;C)：</translation>
+    </message>
 </context>
 <context>
     <name>reclens::RecommendationModel</name>
@@ -3468,6 +3476,18 @@
     <message>
         <source>Explain the difference of the two scores on the Explanation page: which history items and fields lift “%1” above “%2”</source>
         <translation>在解释页面上解释两个得分之差：哪些历史商品和字段把“%1”抬到“%2”之上</translation>
+    </message>
+    <message>
+        <source>category miscalibration %1 (model&apos;s own list %2)</source>
+        <translation>品类失准度 %1（模型原始列表 %2）</translation>
+    </message>
+    <message>
+        <source>category miscalibration %1</source>
+        <translation>品类失准度 %1</translation>
+    </message>
+    <message>
+        <source>Category miscalibration: Steck&apos;s KL divergence between the categories of the user&apos;s history and of this list (0 = the same mix; docs/metrics.md). The Calibration knob lowers it.</source>
+        <translation>品类失准度：用户历史与本列表品类分布之间的 Steck KL 散度（0 = 构成相同；见 docs/metrics.md）。“校准”滑块可降低它。</translation>
     </message>
 </context>
 <context>
@@ -3716,6 +3736,14 @@
     <message>
         <source>Model %1</source>
         <translation>模型 %1</translation>
+    </message>
+    <message>
+        <source>The calibrated re-ranker of the Recommendations page (Steck 2018): brings each slate&apos;s category mix towards the user&apos;s history so far.</source>
+        <translation>推荐页面的校准重排序器（Steck 2018）：使每个推荐位列表的品类构成接近用户迄今为止的历史。</translation>
+    </message>
+    <message>
+        <source>κ: the weight of calibration against relevance.</source>
+        <translation>κ：校准相对于相关性的权重。</translation>
     </message>
 </context>
 <context>

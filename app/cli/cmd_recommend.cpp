@@ -39,6 +39,7 @@ struct RecommendArgs {
   double popPenalty = 0.0;
   double mmr = 0.0;
   int categoryCap = 0;
+  double calibration = 0.0;
   std::string device = "auto";
   bool json = false;
 };
@@ -81,7 +82,11 @@ int runAllUsers(const RecommendArgs& a, const ProjectWithModel& p, const Scoring
         {"device", p.device.description},
         {"k", a.k},
         {"users", d.users.size()},
-        {"rerank", {{"pop_penalty", a.popPenalty}, {"mmr", a.mmr}, {"category_cap", a.categoryCap}}}};
+        {"rerank",
+         {{"pop_penalty", a.popPenalty},
+          {"mmr", a.mmr},
+          {"category_cap", a.categoryCap},
+          {"calibration", a.calibration}}}};
     auto text = head.dump();
     text.pop_back();  // the object stays open for "lists"
     file.put(text);
@@ -93,7 +98,13 @@ int runAllUsers(const RecommendArgs& a, const ProjectWithModel& p, const Scoring
       users, [&](std::size_t u) { return profiles.profile(static_cast<std::int32_t>(u)); }, fetch, true,
       a.batch,
       [&](std::size_t u, const std::vector<Recommendation>& candidates) {
-        const auto list = rerank ? reRank(candidates, a.k, options.reRank, context) : candidates;
+        std::vector<std::int32_t> history;
+        auto userContext = context;
+        if (options.reRank.calibration > 0.0) {
+          history = profiles.profile(static_cast<std::int32_t>(u)).items;
+          userContext.history = &history;
+        }
+        const auto list = rerank ? reRank(candidates, a.k, options.reRank, userContext) : candidates;
         const auto& id = d.users.ids[u];
         if (a.csv) {
           for (const auto& r : list) {
@@ -151,11 +162,18 @@ int runRecommend(const RecommendArgs& a) {
   if (const int f = d.items.fieldIndex("category"); f >= 0) {
     for (std::size_t i = 0; i < d.items.size(); ++i)
       categories[i] = d.items.fields[static_cast<std::size_t>(f)].codeAt(i);
+  } else if (a.calibration > 0.0) {
+    return reportError(
+        makeError(ErrorCode::InvalidArgument,
+                  "--calibration compares the categories of the list and of the history, but the "
+                  "items of " +
+                      a.project + " have no 'category' field"));
   }
   ScoringEngine::Options options;
   options.reRank.popularityPenalty = a.popPenalty;
   options.reRank.diversity = a.mmr;
   options.reRank.categoryCap = a.categoryCap;
+  options.reRank.calibration = a.calibration;
   options.context.popularity = &popularity;
   options.context.category = &categories;
   if (a.allUsers) return runAllUsers(a, p, options);
@@ -176,7 +194,10 @@ int runRecommend(const RecommendArgs& a) {
     out["model"] = {{"name", p.record.name}, {"path", p.record.path}, {"kind", p.model->metadata().kind}};
     out["device"] = p.device.description;
     out["k"] = a.k;
-    out["rerank"] = {{"pop_penalty", a.popPenalty}, {"mmr", a.mmr}, {"category_cap", a.categoryCap}};
+    out["rerank"] = {{"pop_penalty", a.popPenalty},
+                     {"mmr", a.mmr},
+                     {"category_cap", a.categoryCap},
+                     {"calibration", a.calibration}};
     out["recommendations"] = nlohmann::json::array();
     for (const auto& r : list.value()) {
       const auto i = static_cast<std::size_t>(r.item);
@@ -238,6 +259,10 @@ void addRecommendCommand(CLI::App& app, CommandRunner& runner) {
   sub->add_option("--mmr", args->mmr, "MMR diversity λ in [0, 1] (0 = off)")->check(CLI::Range(0.0, 1.0));
   sub->add_option("--category-cap", args->categoryCap, "At most this many items per category (0 = no cap)")
       ->check(CLI::NonNegativeNumber);
+  sub->add_option("--calibration", args->calibration,
+                  "Calibrated re-ranking λ in [0, 1] (Steck 2018): bring the list's category mix towards the "
+                  "history's (0 = off)")
+      ->check(CLI::Range(0.0, 1.0));
   sub->add_option("--device", args->device, "auto, cpu or cuda[:N]")->capture_default_str();
   sub->add_flag("--trust-model", args->trustModel,
                 "Load the project's model even if it lies outside the project's folder or changed since "

@@ -170,16 +170,8 @@ namespace {
 double userMiscalibration(const std::vector<Recommendation>& list, std::size_t depth, const AuditContext& c,
                           RecordScratch& scratch) {
   if (c.category.empty()) return 0.0;
-  scratch.historyCategories.assign(c.categories, 0.0);
-  scratch.listCategories.assign(c.categories, 0.0);
-  const auto add = [&c](std::int32_t item, std::vector<double>& counts) {
-    const auto i = static_cast<std::size_t>(item);
-    if (i >= c.category.size() || c.category[i] < 0) return;
-    counts[static_cast<std::size_t>(c.category[i])] += 1.0;
-  };
-  for (const auto item : scratch.history) add(item, scratch.historyCategories);
-  for (std::size_t j = 0; j < depth; ++j) add(list[j].item, scratch.listCategories);
-  return miscalibrationKl(scratch.historyCategories, scratch.listCategories);
+  return listMiscalibration(scratch.history, list, depth, c.category, c.categories, scratch.historyCategories,
+                            scratch.listCategories);
 }
 
 }  // namespace

@@ -25,6 +25,23 @@ double miscalibrationKl(const std::vector<double>& history, const std::vector<do
   return kl;
 }
 
+double listMiscalibration(const std::vector<std::int32_t>& history, const std::vector<Recommendation>& list,
+                          std::size_t depth, const std::vector<std::int32_t>& category,
+                          std::size_t categories, std::vector<double>& historyCounts,
+                          std::vector<double>& listCounts) {
+  historyCounts.assign(categories, 0.0);
+  listCounts.assign(categories, 0.0);
+  const auto add = [&](std::int32_t item, std::vector<double>& counts) {
+    const auto i = static_cast<std::size_t>(item);
+    if (item < 0 || i >= category.size() || category[i] < 0) return;
+    const auto g = static_cast<std::size_t>(category[i]);
+    if (g < categories) counts[g] += 1.0;
+  };
+  for (const auto item : history) add(item, historyCounts);
+  for (std::size_t j = 0; j < depth && j < list.size(); ++j) add(list[j].item, listCounts);
+  return miscalibrationKl(historyCounts, listCounts);
+}
+
 double spearmanWithPosition(const std::vector<double>& x) {
   const std::size_t n = x.size();
   if (n < 2) return kNaN;

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/recommendation.h"
+
 namespace reclens {
 
 // Beyond-accuracy measures of docs/metrics.md as pure functions: calibration (Steck 2018), the
@@ -18,6 +20,14 @@ inline constexpr double kCalibrationAlpha = 0.01;
 // with no counted item gives ln(1/α).
 double miscalibrationKl(const std::vector<double>& history, const std::vector<double>& list,
                         double alpha = kCalibrationAlpha);
+
+// miscalibrationKl() of the first `depth` items of `list` against the items of `history`, counted by
+// their category (category[item] in [0, categories), −1 or out of range: not counted), with
+// `historyCounts` and `listCounts` as scratch space.
+double listMiscalibration(const std::vector<std::int32_t>& history, const std::vector<Recommendation>& list,
+                          std::size_t depth, const std::vector<std::int32_t>& category,
+                          std::size_t categories, std::vector<double>& historyCounts,
+                          std::vector<double>& listCounts);
 
 // Spearman's rank correlation of `x` against the positions 1..n (tied x share their average rank);
 // NaN when n < 2 or every x is equal.

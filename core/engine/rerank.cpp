@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 
 namespace reclens {
@@ -29,6 +30,70 @@ std::vector<float> normalisedRows(const std::vector<Recommendation>& candidates,
   }
   return rows;
 }
+
+// The smoothing α of Steck's calibration, the same as the audit's (kCalibrationAlpha, docs/metrics.md).
+constexpr double kAlpha = 0.01;
+
+// The list's miscalibration C_KL(p, q̃) as items are added one by one, in O(categories of the history)
+// per step and O(1) per candidate: only categories with p(g) > 0 enter the sum, and every other one
+// only through the list's total.
+class Calibration {
+ public:
+  Calibration(const std::vector<std::int32_t>& history, const std::vector<std::int32_t>& category) {
+    std::unordered_map<std::int32_t, double> counts;
+    double total = 0.0;
+    for (const auto item : history) {
+      const auto i = static_cast<std::size_t>(item);
+      if (item < 0 || i >= category.size() || category[i] < 0) continue;
+      counts[category[i]] += 1.0;
+      total += 1.0;
+    }
+    for (const auto& [g, c] : counts) {
+      m_slot[g] = m_p.size();
+      m_p.push_back(c / total);
+    }
+    m_listCounts.assign(m_p.size(), 0.0);
+  }
+  bool empty() const { return m_p.empty(); }
+
+  // Before each step: the sums for a list of the items taken plus one categorised candidate, and plus
+  // an uncategorised one.
+  void prepare() {
+    m_withOne = sum(m_total + 1.0);
+    m_asIs = sum(m_total);
+  }
+  // C_KL of the items taken plus an item of category `g` (−1: none).
+  double with(std::int32_t g) const {
+    if (g < 0) return m_asIs;
+    const auto it = m_slot.find(g);
+    if (it == m_slot.end()) return m_withOne;
+    const auto s = it->second;
+    const double t = m_total + 1.0;
+    return m_withOne - term(s, m_listCounts[s], t) + term(s, m_listCounts[s] + 1.0, t);
+  }
+  void take(std::int32_t g) {
+    if (g < 0) return;
+    m_total += 1.0;
+    if (const auto it = m_slot.find(g); it != m_slot.end()) m_listCounts[it->second] += 1.0;
+  }
+
+ private:
+  double term(std::size_t s, double count, double total) const {
+    const double p = m_p[s];
+    const double q = total > 0.0 ? count / total : 0.0;
+    return p * std::log(p / ((1.0 - kAlpha) * q + kAlpha * p));
+  }
+  double sum(double total) const {
+    double out = 0.0;
+    for (std::size_t s = 0; s < m_p.size(); ++s) out += term(s, m_listCounts[s], total);
+    return out;
+  }
+  std::unordered_map<std::int32_t, std::size_t> m_slot;  // category code → index into m_p
+  std::vector<double> m_p;                               // the history's share of each category
+  std::vector<double> m_listCounts;                      // items taken per category of the history
+  double m_total = 0.0;                                  // categorised items taken
+  double m_withOne = 0.0, m_asIs = 0.0;
+};
 
 }  // namespace
 
@@ -68,16 +133,25 @@ std::vector<Recommendation> reRank(const std::vector<Recommendation>& candidates
     return item < context.category->size() ? (*context.category)[item] : -1;
   };
 
+  const double kappa = std::clamp(options.calibration, 0.0, 1.0);
+  std::optional<Calibration> calibration;
+  if (kappa > 0.0 && context.category != nullptr && context.history != nullptr) {
+    calibration.emplace(*context.history, *context.category);
+    if (calibration->empty()) calibration.reset();
+  }
+
   std::vector<Recommendation> out;
   out.reserve(want);
   while (out.size() < want) {
     std::size_t best = n;
     double bestValue = -std::numeric_limits<double>::infinity();
+    if (calibration) calibration->prepare();
     for (std::size_t c = 0; c < n; ++c) {
       if (taken[c]) continue;
       const auto cat = categoryOf(c);
       if (options.categoryCap > 0 && cat >= 0 && perCategory[cat] >= options.categoryCap) continue;
-      const double value = useMmr && !out.empty() ? (1.0 - mu) * base[c] - mu * maxSim[c] : base[c];
+      double value = useMmr && !out.empty() ? (1.0 - mu) * base[c] - mu * maxSim[c] : base[c];
+      if (calibration) value = (1.0 - kappa) * value - kappa * calibration->with(cat);
       if (best == n || value > bestValue) {
         best = c;
         bestValue = value;
@@ -86,6 +160,7 @@ std::vector<Recommendation> reRank(const std::vector<Recommendation>& candidates
     if (best == n) break;
     taken[best] = true;
     if (const auto cat = categoryOf(best); cat >= 0) ++perCategory[cat];
+    if (calibration) calibration->take(categoryOf(best));
     out.push_back({candidates[best].item, candidates[best].score, static_cast<int>(out.size()) + 1});
     if (useMmr) {
       const float* b = unit.data() + best * d;

@@ -12,9 +12,14 @@ struct ReRankOptions {
   double popularityPenalty = 0.0;  // λ ≥ 0: relevance − λ · log(1+pop)/log(1+max pop)
   double diversity = 0.0;          // MMR λ in [0, 1]: weight of (max cosine to items already listed)
   int categoryCap = 0;             // at most this many items per category in the list; 0 = no cap
-  int candidates = 0;              // how many model candidates to re-rank; 0 = the default below
+  // Calibration λ in [0, 1] (Steck, RecSys 2018): weight of the list's miscalibration, the KL divergence
+  // of its category distribution from the history's (smoothed with α = 0.01, as the audit measures it).
+  double calibration = 0.0;
+  int candidates = 0;  // how many model candidates to re-rank; 0 = the default below
 
-  bool active() const { return popularityPenalty != 0.0 || diversity != 0.0 || categoryCap > 0; }
+  bool active() const {
+    return popularityPenalty != 0.0 || diversity != 0.0 || categoryCap > 0 || calibration != 0.0;
+  }
   // Number of candidates to fetch for a list of `k` out of `numItems`: `candidates` when set, else
   // min(numItems, max(10·k, 1000), 5000).
   std::size_t candidateCount(int k, std::size_t numItems) const;
@@ -26,13 +31,20 @@ struct ReRankContext {
   const std::vector<std::int32_t>* category = nullptr;    // category code per catalog row, -1 = none
   const float* embeddings = nullptr;                      // [numItems, dim] row-major, for MMR
   int dim = 0;
+  // The user's history (catalog rows), for calibration: its items' categories give the target
+  // distribution p (each history item counted once; items without a category left out).
+  const std::vector<std::int32_t>* history = nullptr;
 };
 
 // Greedily picks up to `k` of `candidates` (in the model's order, best first): each step takes the
 // candidate with the highest (1−μ)·(relevance − λ·popularity) − μ·(max cosine to the items taken),
 // where relevance is the score min-max normalised over the candidates, skipping candidates whose
-// category is full. Ties go to the earlier candidate, so the result is deterministic. Scores stay the
-// model's; ranks are renumbered 1..n. Returns fewer than k items only when the caps leave too few.
+// category is full. With calibration κ > 0 that value v becomes (1−κ)·v − κ·C_KL(p, q(L ∪ {c})): the
+// greedy step of Steck's calibrated re-ranking, L the items taken, q the category distribution of a
+// list and C_KL the audit's miscalibration (docs/metrics.md); it needs context.category and
+// context.history, and does nothing when the history has no categorised item. Ties go to the earlier
+// candidate, so the result is deterministic. Scores stay the model's; ranks are renumbered 1..n. Returns
+// fewer than k items only when the caps leave too few.
 std::vector<Recommendation> reRank(const std::vector<Recommendation>& candidates, int k,
                                    const ReRankOptions& options, const ReRankContext& context);
 

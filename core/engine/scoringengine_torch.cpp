@@ -315,6 +315,7 @@ Result<std::vector<Recommendation>> ScoringEngine::recommend(const UserProfile& 
     context.embeddings = itemEmbeddingsOnCpu().data();
     context.dim = dim();
   }
+  if (context.history == nullptr) context.history = &profile.items;
   return reRank(top.value(), k, options.reRank, context);
 }
 

@@ -15,6 +15,8 @@ namespace reclens::sim {
 //   popularity[:l]    the popularity penalty re-ranker (l = 0.5)
 //   mmr[:m]           the MMR diversity re-ranker (m = 0.3)
 //   catcap[:n]        at most n (3) items per category
+//   calibrated[:k]    Steck's calibrated re-ranker with weight k (0.5): the slate's category mix towards
+//                     the user's history so far
 //   oracle            the truth's best slate (an upper bound: its regret is 0 by definition)
 struct PolicySpec {
   enum class Kind {
@@ -26,6 +28,7 @@ struct PolicySpec {
     PopularityPenalty,
     Mmr,
     CategoryCap,
+    Calibrated,
     Oracle
   };
   Kind kind = Kind::Greedy;

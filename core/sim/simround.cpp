@@ -111,6 +111,7 @@ Status playBatch(PolicyState& state, const BatchContext& cx, std::vector<std::ui
   if (spec.kind == PolicySpec::Kind::PopularityPenalty) rerank.popularityPenalty = spec.parameter;
   if (spec.kind == PolicySpec::Kind::Mmr) rerank.diversity = spec.parameter;
   if (spec.kind == PolicySpec::Kind::CategoryCap) rerank.categoryCap = static_cast<int>(spec.parameter);
+  if (spec.kind == PolicySpec::Kind::Calibrated) rerank.calibration = spec.parameter;
   if (rerank.active()) fetch = static_cast<int>(rerank.candidateCount(k, items));
   if (spec.kind == PolicySpec::Kind::LinUcb && banditReady)
     fetch = static_cast<int>(std::min<std::size_t>(items, static_cast<std::size_t>(std::max(5 * k, 100))));
@@ -150,6 +151,7 @@ Status playBatch(PolicyState& state, const BatchContext& cx, std::vector<std::ui
       }
     } else {
       std::vector<Recommendation> list = candidates[j];
+      rcx.history = &seen;  // calibration: the user's history so far, with what they took in the run
       if (rerank.active()) list = reRank(list, k, rerank, rcx);
       if (spec.kind == PolicySpec::Kind::LinUcb && banditReady) {
         std::vector<std::pair<double, std::int32_t>> ucb;

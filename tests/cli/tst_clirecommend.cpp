@@ -97,6 +97,37 @@ class TestCliRecommend : public QObject {
     QCOMPARE(items, (QStringList{"i4", "i3"}));
   }
 
+  // B's history i0 (a), i5 (c), i2 (b): p = (⅓, ⅓, ⅓). Candidates i4 (a, 6), i1 (a, 4), i3 (b, 1.5) have
+  // relevance 1, 5/9, 0. One item of any category gives C_KL = ⅓·ln(⅓/0.99333) + ⅔·ln(⅓/0.00333) = 2.70614,
+  // so i4 leads. Then i1 keeps 2.70614 and i3 gives (a, b) = (½, ½): C_KL = ⅔·ln(⅓/0.49833) + ⅓·ln(100)
+  // = 1.26697. κ = 0.5: i1 is worth 0.5·5/9 − 0.5·2.70614 = −1.075, i3 −0.633, so i3; κ = 0.1: i1 0.229,
+  // i3 −0.127, so i1.
+  void recommendCalibrates_data() {
+    QTest::addColumn<QString>("kappa");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("weak") << "0.1" << QStringList{"i4", "i1"};
+    QTest::newRow("half") << "0.5" << QStringList{"i4", "i3"};
+  }
+  void recommendCalibrates() {
+    QFETCH(QString, kappa);
+    QFETCH(QStringList, expected);
+    const auto r = cli(
+        {"recommend", "--project", m_project, "--user", "B", "--k", "2", "--calibration", kappa, "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto doc = QJsonDocument::fromJson(r.out).object();
+    QStringList items;
+    for (const auto& v : doc.value("recommendations").toArray())
+      items << v.toObject().value("item").toString();
+    QCOMPARE(items, expected);
+    QCOMPARE(doc.value("rerank").toObject().value("calibration").toDouble(), kappa.toDouble());
+    // Every user's lists, re-ranked per user against each one's own history, agree with the one-user command.
+    const auto all = cli({"recommend", "--project", m_project, "--all-users", "--k", "2", "--calibration",
+                          kappa, "--json", "--quiet"});
+    QVERIFY2(all.exitCode == 0, all.err.constData());
+    const auto b = QJsonDocument::fromJson(all.out).object().value("lists").toArray()[1].toObject();
+    QCOMPARE(b.value("items").toArray(), QJsonArray::fromStringList(expected));
+  }
+
   void recommendPrintsATable() {
     const auto r = cli({"recommend", "--project", m_project, "--model", m_dir.filePath("valid.pt"), "--user",
                         "A", "--k", "2", "--device", "cpu"});
@@ -148,6 +179,8 @@ class TestCliRecommend : public QObject {
         << QStringList{"--user", "A", "--all-users"} << 2 << "give exactly one of --user ID or --all-users";
     QTest::newRow("csv for one user")
         << QStringList{"--user", "A", "--csv"} << 2 << "--csv and --out go with --all-users";
+    QTest::newRow("calibration out of range")
+        << QStringList{"--user", "A", "--calibration", "2"} << 2 << "--calibration";
   }
 
   void recommendErrors() {

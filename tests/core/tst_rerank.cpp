@@ -1,5 +1,10 @@
 #include <QtTest>
 
+#include <cmath>
+#include <limits>
+#include <random>
+
+#include "audit/beyondaccuracy.h"
 #include "engine/rerank.h"
 
 using namespace reclens;
@@ -89,6 +94,103 @@ class TestReRank : public QObject {
     c.popularity = &pop;
     QCOMPARE(itemsOf(reRank(tied, 3, o, c)), (std::vector<std::int32_t>{7, 3, 9}));
     QCOMPARE(itemsOf(reRank(tied, 3, o, c)), itemsOf(reRank(tied, 3, o, c)));
+  }
+
+  // Candidates 0–2 are of category 0, 3–5 of category 1; the history (items 10 and 11) holds one of
+  // each, so p = (½, ½). Relevance falls 1, 0.8, …, 0. First step: any single item gives q̃ = (0.995,
+  // 0.005), C_KL = ½·ln(0.5/0.995) + ½·ln(0.5/0.005) = 1.95852 for every candidate, so item 0 leads.
+  // Second step: another category-0 item keeps C_KL = 1.95852, item 3 makes it 0; with κ = 0.5 item 1
+  // is worth 0.5·0.8 − 0.5·1.95852 = −0.579 and item 3 0.5·0.4 = 0.2, so item 3 follows; with
+  // κ = 0.1 item 1 (0.9·0.8 − 0.1·1.95852 = 0.524) beats item 3 (0.36).
+  void calibrationFollowsTheHistoryMix_data() {
+    QTest::addColumn<double>("kappa");
+    QTest::addColumn<std::vector<std::int32_t>>("expected");
+    QTest::newRow("off") << 0.0 << std::vector<std::int32_t>{0, 1};
+    QTest::newRow("weak") << 0.1 << std::vector<std::int32_t>{0, 1};
+    QTest::newRow("half") << 0.5 << std::vector<std::int32_t>{0, 3};
+    QTest::newRow("full") << 1.0 << std::vector<std::int32_t>{0, 3};
+  }
+  void calibrationFollowsTheHistoryMix() {
+    QFETCH(double, kappa);
+    QFETCH(std::vector<std::int32_t>, expected);
+    std::vector<std::int32_t> category(12, -1);
+    for (int i = 0; i < 3; ++i) category[std::size_t(i)] = 0;
+    for (int i = 3; i < 6; ++i) category[std::size_t(i)] = 1;
+    category[10] = 0;
+    category[11] = 1;
+    const std::vector<std::int32_t> history{10, 11};
+    ReRankOptions o;
+    o.calibration = kappa;
+    QCOMPARE(o.active(), kappa > 0.0);
+    ReRankContext context;
+    context.category = &category;
+    context.history = &history;
+    QCOMPARE(itemsOf(reRank(candidates(), 2, o, context)), expected);
+    // Without a history (or without categories) there is nothing to calibrate towards.
+    context.history = nullptr;
+    QCOMPARE(itemsOf(reRank(candidates(), 2, o, context)), (std::vector<std::int32_t>{0, 1}));
+    const std::vector<std::int32_t> uncategorised{6, 7};
+    context.history = &uncategorised;
+    QCOMPARE(itemsOf(reRank(candidates(), 2, o, context)), (std::vector<std::int32_t>{0, 1}));
+  }
+
+  // The incremental miscalibration of the re-ranker against a plain greedy written from the audit's
+  // miscalibrationKl(): same list on random catalogs, and a list better calibrated than the model's.
+  void calibrationMatchesTheAuditsMeasure() {
+    std::mt19937_64 rng(5);
+    const std::size_t items = 300, categories = 7;
+    for (int trial = 0; trial < 20; ++trial) {
+      std::vector<std::int32_t> category(items);
+      for (auto& g : category) g = static_cast<std::int32_t>(rng() % (categories + 1)) - 1;  // some −1
+      std::vector<Recommendation> cands;
+      for (std::size_t c = 0; c < 60; ++c)
+        cands.push_back({static_cast<std::int32_t>(c),
+                         float(1.0 - 0.013 * double(c) + 0.001 * double(rng() % 7)), int(c) + 1});
+      std::stable_sort(cands.begin(), cands.end(),
+                       [](const auto& a, const auto& b) { return a.score > b.score; });
+      std::vector<std::int32_t> history;
+      for (int h = 0; h < 15; ++h) history.push_back(static_cast<std::int32_t>(100 + rng() % 200));
+      const double kappa = 0.1 + 0.2 * (trial % 5);
+      ReRankOptions o;
+      o.calibration = kappa;
+      ReRankContext context;
+      context.category = &category;
+      context.history = &history;
+      const int k = 10;
+      const auto fast = reRank(cands, k, o, context);
+      // The reference: every step scores every candidate with the audit's measure, from scratch.
+      float lo = cands.front().score, hi = cands.front().score;
+      for (const auto& c : cands) {
+        lo = std::min(lo, c.score);
+        hi = std::max(hi, c.score);
+      }
+      std::vector<std::int32_t> taken;
+      std::vector<bool> used(cands.size(), false);
+      std::vector<double> h, l;
+      for (int step = 0; step < k; ++step) {
+        std::size_t best = cands.size();
+        double bestValue = -std::numeric_limits<double>::infinity();
+        for (std::size_t c = 0; c < cands.size(); ++c) {
+          if (used[c]) continue;
+          std::vector<Recommendation> list;
+          for (const auto t : taken) list.push_back({t, 0.0f, 0});
+          list.push_back({cands[c].item, 0.0f, 0});
+          const double kl = listMiscalibration(history, list, list.size(), category, categories, h, l);
+          const double relevance = (double(cands[c].score) - lo) / (double(hi) - lo);
+          const double value = (1.0 - kappa) * relevance - kappa * kl;
+          if (best == cands.size() || value > bestValue + 1e-12) {
+            best = c;
+            bestValue = value;
+          }
+        }
+        used[best] = true;
+        taken.push_back(cands[best].item);
+      }
+      QCOMPARE(itemsOf(fast), taken);
+      const std::vector<Recommendation> own(cands.begin(), cands.begin() + k);
+      QVERIFY(listMiscalibration(history, fast, fast.size(), category, categories, h, l) <=
+              listMiscalibration(history, own, own.size(), category, categories, h, l) + 1e-12);
+    }
   }
 
   void candidateCountIsBounded_data() {

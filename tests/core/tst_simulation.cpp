@@ -206,6 +206,19 @@ class TestSimulation : public QObject {
     QVERIFY(!makeModelOracle(m_model, other, 20, 3).ok());
   }
 
+  // Calibrated slates follow the category mix of each user's history so far, which the generator drew
+  // from the user's true tastes: their category mix drifts less from the truth than the model's own.
+  void calibratedSlatesFollowTheUsersMix() {
+    const auto r = run(config("greedy,calibrated:0.9", 3, 1));
+    QCOMPARE(r.runs.size(), std::size_t(2));
+    QCOMPARE(QString::fromStdString(r.runs[1].policy), QString("calibrated:0.9"));
+    const auto greedy = metricInterval(r.runs[0], kInterestDrift, 2).mean;
+    const auto calibrated = metricInterval(r.runs[1], kInterestDrift, 2).mean;
+    qInfo("interest drift: greedy %.3f, calibrated %.3f", greedy, calibrated);
+    QVERIFY2(calibrated < greedy, qPrintable(QString("%1 vs %2").arg(calibrated).arg(greedy)));
+    QVERIFY(!PolicySpec::parse("calibrated:1.5").ok());
+  }
+
   void badConfigurationsAreRefused() {
     QVERIFY(!PolicySpec::parse("egreedy:2").ok());
     QVERIFY(!PolicySpec::parse("greedy:1").ok());

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
+
 #include "import/csvimportpanel.h"
 #include "import/csvpreviewmodel.h"
 #include "import/csvsourceform.h"
@@ -194,6 +196,25 @@ class TestMainWindow : public QObject {
     QVERIFY(page->recommendations()->rowCount() < 20);
     page->knobs()->categoryCapBox()->setValue(0);
     QTRY_COMPARE_WITH_TIMEOUT(page->recommendations()->rowCount(), 20, 10000);
+    // Calibration brings the list's category mix towards the history's: the miscalibration shown falls
+    // (or stays, when the model's list is already calibrated) below the model's own list's.
+    const double before = shown.last().at(0).value<RecomputeResult>().miscalibration;
+    QVERIFY(std::isfinite(before));
+    QVERIFY(std::isnan(shown.last().at(0).value<RecomputeResult>().miscalibrationUnranked));
+    page->knobs()->calibrationSlider()->setValue(100);
+    QTRY_VERIFY_WITH_TIMEOUT(shown.last().at(0).value<RecomputeResult>().request.reRank.calibration == 1.0,
+                             10000);
+    const auto calibrated = shown.last().at(0).value<RecomputeResult>();
+    QCOMPARE(calibrated.miscalibrationUnranked, before);
+    QVERIFY2(calibrated.miscalibration <= before,
+             qPrintable(QStringLiteral("%1 vs %2").arg(calibrated.miscalibration).arg(before)));
+    QVERIFY2(page->timingLabel()->text().contains(QStringLiteral("miscalibration")),
+             qPrintable(page->timingLabel()->text()));
+    qInfo("category miscalibration: model's list %.3f, calibrated %.3f", before, calibrated.miscalibration);
+    saveScreenshot(&window, QStringLiteral("page-recommendations-calibrated.png"));
+    page->knobs()->calibrationSlider()->setValue(0);
+    QTRY_VERIFY_WITH_TIMEOUT(shown.last().at(0).value<RecomputeResult>().request.reRank.calibration == 0.0,
+                             10000);
 
     // Typing an id picks the user; an unknown id is reported on the page.
     page->userEdit()->setText(QStringLiteral("no-such-user"));

@@ -21,6 +21,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <utility>
 
@@ -399,10 +400,22 @@ void RecommendationsPage::showResult(const RecomputeResult& result) {
       total > kHistoryShown
           ? tr("History of %1: newest %2 of %3 items").arg(user).arg(kHistoryShown).arg(display::count(total))
           : tr("History of %1: %2 items, newest first").arg(user, display::count(total)));
-  m_timing->setText(tr("%1 · computed in %2 ms on %3")
-                        .arg(display::text(m_session->name()),
-                             QLocale().toString(result.milliseconds, 'f', 1),
-                             display::text(m_session->model()->device().description)));
+  QString timing = tr("%1 · computed in %2 ms on %3")
+                       .arg(display::text(m_session->name()), QLocale().toString(result.milliseconds, 'f', 1),
+                            display::text(m_session->model()->device().description));
+  if (!result.error && std::isfinite(result.miscalibration)) {
+    timing += QStringLiteral(" · ") +
+              (std::isfinite(result.miscalibrationUnranked)
+                   ? tr("category miscalibration %1 (model's own list %2)")
+                         .arg(QLocale().toString(result.miscalibration, 'f', 3),
+                              QLocale().toString(result.miscalibrationUnranked, 'f', 3))
+                   : tr("category miscalibration %1").arg(QLocale().toString(result.miscalibration, 'f', 3)));
+  }
+  m_timing->setText(timing);
+  m_timing->setToolTip(
+      tr("Category miscalibration: Steck's KL divergence between the categories of the user's "
+         "history and of this list (0 = the same mix; docs/metrics.md). The Calibration knob "
+         "lowers it."));
   Q_EMIT resultShown(result);
 }
 

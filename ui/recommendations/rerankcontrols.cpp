@@ -18,16 +18,21 @@ ReRankControls::ReRankControls(QWidget* parent)
     : QWidget(parent),
       m_popularity(new QSlider(Qt::Horizontal, this)),
       m_diversity(new QSlider(Qt::Horizontal, this)),
+      m_calibration(new QSlider(Qt::Horizontal, this)),
       m_popularityValue(new QLabel(sliderText(0), this)),
       m_diversityValue(new QLabel(sliderText(0), this)),
+      m_calibrationValue(new QLabel(sliderText(0), this)),
       m_categoryCap(new QSpinBox(this)) {
-  for (auto* slider : {m_popularity, m_diversity}) {
+  for (auto* slider : {m_popularity, m_diversity, m_calibration}) {
     slider->setRange(0, kSliderSteps);
     slider->setPageStep(10);
-    slider->setMinimumWidth(140);
+    slider->setMinimumWidth(110);
   }
   m_popularity->setToolTip(tr("Popularity penalty λ: pushes very popular items down the list (0 = off)"));
   m_diversity->setToolTip(tr("Diversity λ (MMR): prefers items unlike those already listed (0 = off)"));
+  m_calibration->setToolTip(
+      tr("Calibration κ (Steck 2018): brings the list's mix of categories towards the mix of the user's "
+         "history, trading relevance against the KL divergence between the two (0 = off)"));
   m_categoryCap->setRange(0, 100);
   m_categoryCap->setSpecialValueText(tr("off"));
   m_categoryCap->setToolTip(tr("At most this many items of one category in the list (0 = no cap)"));
@@ -42,6 +47,12 @@ ReRankControls::ReRankControls(QWidget* parent)
   row->addWidget(m_diversity);
   row->addWidget(m_diversityValue);
   row->addSpacing(16);
+  auto* calibrationLabel = new QLabel(tr("&Calibration:"), this);
+  calibrationLabel->setBuddy(m_calibration);
+  row->addWidget(calibrationLabel);
+  row->addWidget(m_calibration);
+  row->addWidget(m_calibrationValue);
+  row->addSpacing(16);
   row->addWidget(new QLabel(tr("Per-category cap:"), this));
   row->addWidget(m_categoryCap);
   row->addStretch(1);
@@ -55,6 +66,10 @@ ReRankControls::ReRankControls(QWidget* parent)
     m_diversityValue->setText(sliderText(v));
     Q_EMIT changed();
   });
+  connect(m_calibration, &QSlider::valueChanged, this, [this](int v) {
+    m_calibrationValue->setText(sliderText(v));
+    Q_EMIT changed();
+  });
 }
 
 ReRankOptions ReRankControls::options() const {
@@ -62,6 +77,7 @@ ReRankOptions ReRankControls::options() const {
   options.popularityPenalty = double(m_popularity->value()) / kSliderSteps;
   options.diversity = double(m_diversity->value()) / kSliderSteps;
   options.categoryCap = m_categoryCap->value();
+  options.calibration = double(m_calibration->value()) / kSliderSteps;
   return options;
 }
 

@@ -2,6 +2,7 @@
 #include <QMetaType>
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -19,6 +20,10 @@ struct RecomputeResult {
   RecomputeRequest request;
   std::vector<Recommendation> items;
   std::vector<std::int32_t> history;  // the user's distinct items, newest first
+  // Steck's category miscalibration (KL) of the list against the history, and of the model's own list
+  // (without re-ranking) when re-ranking is on; NaN without item categories.
+  double miscalibration = std::numeric_limits<double>::quiet_NaN();
+  double miscalibrationUnranked = std::numeric_limits<double>::quiet_NaN();
   std::optional<Error> error;
   double milliseconds = 0.0;
 };

@@ -4,8 +4,10 @@
 #include <QFuture>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <exception>
 
+#include "audit/beyondaccuracy.h"
 #include "engine/scoringengine.h"
 
 namespace reclens {
@@ -61,6 +63,20 @@ void RecomputeService::launch() {
       auto list = slot->engine->recommend(profile, request.k, options);
       if (list) {
         result.items = std::move(list).value();
+        const auto& category = session.categories();
+        if (std::any_of(category.begin(), category.end(), [](std::int32_t g) { return g >= 0; })) {
+          const auto categories =
+              static_cast<std::size_t>(*std::max_element(category.begin(), category.end())) + 1;
+          std::vector<double> h, l;
+          result.miscalibration = listMiscalibration(profile.items, result.items, result.items.size(),
+                                                     category, categories, h, l);
+          if (request.reRank.active()) {
+            auto own = slot->engine->recommend(profile, request.k, {});
+            if (own)
+              result.miscalibrationUnranked = listMiscalibration(
+                  profile.items, own.value(), own.value().size(), category, categories, h, l);
+          }
+        }
       } else {
         result.error = list.error();
       }

@@ -37,6 +37,7 @@ const PolicyRow kPolicies[] = {
     {"popularity", true, 0.0, 10.0, 0.5, 0.1, 2, false},
     {"mmr", true, 0.0, 1.0, 0.3, 0.05, 2, false},
     {"catcap", true, 1.0, 1000.0, 3.0, 1.0, 0, false},
+    {"calibrated", true, 0.0, 1.0, 0.5, 0.05, 2, false},
     {"oracle", false, 0, 0, 0, 0, 0, false},
 };
 
@@ -63,6 +64,10 @@ QString policyTip(const QString& name) {
     return SimulationForm::tr("The MMR diversity re-ranker of the Recommendations page with weight μ.");
   if (name == QLatin1String("catcap"))
     return SimulationForm::tr("At most n items of one category per slate.");
+  if (name == QLatin1String("calibrated"))
+    return SimulationForm::tr(
+        "The calibrated re-ranker of the Recommendations page (Steck 2018): brings each slate's category mix "
+        "towards the user's history so far.");
   return SimulationForm::tr("The truth's best slate: the ceiling, with zero regret by definition.");
 }
 
@@ -76,6 +81,8 @@ QString parameterTip(const QString& name) {
     return SimulationForm::tr("λ: how strongly popular items are pushed down.");
   if (name == QLatin1String("mmr"))
     return SimulationForm::tr("μ: the weight of diversity against relevance.");
+  if (name == QLatin1String("calibrated"))
+    return SimulationForm::tr("κ: the weight of calibration against relevance.");
   return SimulationForm::tr("n: the most items of one category in a slate.");
 }
 
