@@ -15,6 +15,7 @@
 #include "explain/attribution.h"
 #include "explain/collapse.h"
 #include "explain/faithfulness.h"
+#include "profilewithout.h"
 #include "smalltraining.h"
 
 using namespace reclens;
@@ -316,13 +317,7 @@ class TestExplainContrast : public QObject {
       const auto& c = cases[k];
       const auto first = k - k % 4;  // a user's four targets are consecutive cases
       const auto& profile = profiles[c.user];
-      UserProfile after;
-      after.fieldCodes = profile.fieldCodes;
-      for (std::size_t l = 0; l < profile.items.size(); ++l) {
-        if (std::find(c.removed.begin(), c.removed.end(), l) != c.removed.end()) continue;
-        after.items.push_back(profile.items[l]);
-        after.weights.push_back(profile.weights[l]);
-      }
+      const auto after = testing::profileWithout(profile, c.removed);
       const auto contrast = [&](const std::vector<float>& s) {
         double others = 0.0;
         for (std::size_t j = first; j < first + 4; ++j)

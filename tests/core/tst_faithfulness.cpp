@@ -10,6 +10,7 @@
 #include "engine/scoringengine.h"
 #include "engine/userprofilebuilder.h"
 #include "explain/faithfulness.h"
+#include "profilewithout.h"
 #include "model/modelfile.h"
 #include "model/trainer.h"
 #include "store/projectstore.h"
@@ -154,13 +155,7 @@ class TestFaithfulness : public QObject {
     for (std::size_t k = 0; k < ig.cases.size(); k += 7) {
       const auto& c = ig.cases[k];
       const auto& profile = m_profiles[c.user];
-      UserProfile after;
-      after.fieldCodes = profile.fieldCodes;
-      for (std::size_t l = 0; l < profile.items.size(); ++l) {
-        if (std::find(c.removed.begin(), c.removed.end(), l) != c.removed.end()) continue;
-        after.items.push_back(profile.items[l]);
-        after.weights.push_back(profile.weights[l]);
-      }
+      const auto after = testing::profileWithout(profile, c.removed);
       const auto score = [&](const UserProfile& p) {
         auto v = engine.userVector(p);
         return double(engine.scores(v.value()).value()[static_cast<std::size_t>(c.target)]);
