@@ -10,9 +10,9 @@
 #include "engine/scoringengine.h"
 #include "engine/userprofilebuilder.h"
 #include "explain/faithfulness.h"
-#include "profilewithout.h"
 #include "model/modelfile.h"
 #include "model/trainer.h"
+#include "profilewithout.h"
 #include "store/projectstore.h"
 
 using namespace reclens;
