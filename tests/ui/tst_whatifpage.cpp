@@ -16,6 +16,8 @@
 #include <algorithm>
 
 #include "explanation/attributionheatmap.h"
+#include "explanation/egographpane.h"
+#include "explanation/egographview.h"
 #include "services/whatifservice.h"
 #include "ui/testsession.h"
 #include "whatif/historytimeline.h"
@@ -145,6 +147,8 @@ class TestWhatIfPage : public QObject {
     const QPoint dot = page.timeline()->dotPosition(top);
     QVERIFY(!dot.isNull());
     QSignalSpy clicked(page.timeline(), &HistoryTimeline::itemClicked);
+    // Listening before the click: no graph delivered from here on can be missed.
+    QSignalSpy graph(&page, &WhatIfPage::graphShown);
     QTest::mouseClick(page.timeline()->plot(), Qt::LeftButton, {}, dot);
     QCOMPARE(clicked.count(), 1);
     const std::int32_t hit = clicked.at(0).at(0).toInt();
@@ -153,9 +157,11 @@ class TestWhatIfPage : public QObject {
     const auto& profile = page.outcome()->result.profile.items;
     QVERIFY(std::find(profile.begin(), profile.end(), hit) == profile.end());
 
-    // The screenshot once the ego graph of the selected row is drawn too.
-    QSignalSpy graph(&page, &WhatIfPage::graphShown);
-    QVERIFY(graph.wait(kWaitMs));
+    // The screenshot once the ego graph of the selected row is drawn too: a graph has been shown since the
+    // click, and nothing is left to compute (so it is the graph of the last list, not of an earlier one).
+    QTRY_VERIFY_WITH_TIMEOUT(graph.count() > 0 && !page.service()->isBusy(), kWaitMs);
+    QCOMPARE(page.graphPane()->view()->graph().target,
+             page.listModel()->itemAt(std::max(0, page.listView()->currentIndex().row())));
     const QString dir = QStringLiteral(RECLENS_SCREENSHOT_DIR);
     QVERIFY(QDir().mkpath(dir));
     QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("page-whatif.png"))));
