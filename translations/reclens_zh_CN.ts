@@ -427,6 +427,21 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>log %1</source>
+        <translation>日志 %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 @%3</source>
+        <translation>%1 — %2 @%3</translation>
+    </message>
+    <message>
+        <source> (re-ranked: %1)</source>
+        <translation>（已重排：%1）</translation>
+    </message>
+</context>
+<context>
     <name>ReasonLine</name>
     <message>
         <source>%1 and %2</source>
@@ -626,12 +641,68 @@
         <translation>请在“推荐”页加载或训练模型后再进行审计。</translation>
     </message>
     <message>
-        <source>Audit @%1 of %2 users (%3 with a held-out item) in %4 s</source>
-        <translation>已审计 %2 个用户 @%1（其中 %3 个有留出商品），用时 %4 s</translation>
-    </message>
-    <message>
         <source>Not audited yet: press Run Audit.</source>
         <translation>尚未审计：请点击“运行审计”。</translation>
+    </message>
+    <message>
+        <source>Popularity penalty λ: relevance − λ·log(1+popularity), as on the Recommendations page (0 = off)</source>
+        <translation>热度惩罚 λ：相关性 − λ·log(1+热度)，与推荐页面相同（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>MMR diversity weight in [0, 1] (0 = off)</source>
+        <translation>MMR 多样性权重，取值 [0, 1]（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>&amp;Popularity penalty:</source>
+        <translation>热度惩罚(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;MMR diversity:</source>
+        <translation>MMR 多样性(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Category ca&amp;p:</source>
+        <translation>类目上限(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;libration:</source>
+        <translation>校准(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Audit the re-ranked lists instead of the model&apos;s own: the model&apos;s candidates re-ranked with these knobs for every user (popularity counted on the audit&apos;s train part)</source>
+        <translation>审计重排后的列表而非模型原始列表：对每个用户，用这些参数对模型的候选进行重排（热度按审计的训练部分计数）</translation>
+    </message>
+    <message>
+        <source>Re-ranked: %1</source>
+        <translation>已重排：%1</translation>
+    </message>
+    <message>
+        <source>Re-ranking: off</source>
+        <translation>重排：关闭</translation>
+    </message>
+    <message>
+        <source>The catalog has no category field</source>
+        <translation>商品目录没有类目字段</translation>
+    </message>
+    <message>
+        <source>At most this many items of one category in a list</source>
+        <translation>列表中同一类目最多的商品数</translation>
+    </message>
+    <message>
+        <source>Calibrated re-ranking κ (Steck 2018): bring each list&apos;s category mix towards the user&apos;s history (0 = off)</source>
+        <translation>校准重排 κ（Steck 2018）：使每个列表的类目构成接近用户历史（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>Audit @%1 of %2 users (%3 with a held-out item) in %4 s%5</source>
+        <translation>@%1 审计：%2 个用户（%3 个有留出商品），用时 %4 秒%5</translation>
+    </message>
+    <message>
+        <source> · re-ranked: %1</source>
+        <translation> · 已重排：%1</translation>
     </message>
 </context>
 <context>
@@ -1818,6 +1889,18 @@
     <message>
         <source>Could not export the report</source>
         <translation>无法导出报告</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Runs…</source>
+        <translation>比较运行(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Compare two saved audit runs (or one with the audit on screen): differences with paired bootstrap intervals over the same users (Ctrl+Shift+C)</source>
+        <translation>比较两次已保存的审计运行（或其一与当前屏幕上的审计）：给出差值及同一批用户上的配对自助法区间（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <source>on screen</source>
+        <translation>当前屏幕</translation>
     </message>
 </context>
 <context>
@@ -3537,6 +3620,154 @@
         <translation>
             <numerusform>完整历史 · %n 步</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>reclens::RunComparisonDialog</name>
+    <message>
+        <source>&amp;Significant changes only</source>
+        <translation>仅显示显著变化(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Compare Audit Runs</source>
+        <translation>比较审计运行</translation>
+    </message>
+    <message>
+        <source>Run A: the reference (for example the model without a re-ranker)</source>
+        <translation>运行 A：参照（例如未重排的模型）</translation>
+    </message>
+    <message>
+        <source>Run B: compared with A; differences are B − A</source>
+        <translation>运行 B：与 A 比较；差值为 B − A</translation>
+    </message>
+    <message>
+        <source>Filter metrics (e.g. NDCG, region, Gini)</source>
+        <translation>筛选指标（例如 NDCG、region、Gini）</translation>
+    </message>
+    <message>
+        <source>Show only the rows whose paired interval excludes 0</source>
+        <translation>只显示配对区间不含 0 的行</translation>
+    </message>
+    <message>
+        <source>Write the comparison as a self-contained HTML page</source>
+        <translation>将比较结果写成独立的 HTML 页面</translation>
+    </message>
+    <message>
+        <source>Run &amp;A:</source>
+        <translation>运行 &amp;A：</translation>
+    </message>
+    <message>
+        <source>Run &amp;B:</source>
+        <translation>运行 &amp;B：</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>筛选(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>The audit on screen (not saved)</source>
+        <translation>当前屏幕上的审计（未保存）</translation>
+    </message>
+    <message>
+        <source> (re-ranked: %1)</source>
+        <translation>（已重排：%1）</translation>
+    </message>
+    <message>
+        <source>Cannot read the saved runs: %1</source>
+        <translation>无法读取已保存的运行：%1</translation>
+    </message>
+    <message>
+        <source>The project has no saved audit runs: run an audit and press Save Run… to keep one, then save another (for example with a re-ranker) to compare.</source>
+        <translation>项目中没有已保存的审计运行：先运行审计并点击“保存运行…”保留一次，再保存另一次（例如启用重排）即可比较。</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <source>Could not compare the runs: %1</source>
+        <translation>无法比较这些运行：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paired over the %1 users with a held-out item in both runs (95% bootstrap, %2 resamples): %n row(s) changed significantly (bold, ▲/▼).</source>
+        <translation>
+            <numerusform>按两次运行中都有留出商品的 %1 个用户配对（95% 自助法，%2 次重抽样）：%n 行有显著变化（粗体，▲/▼）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>There is no comparison to export</source>
+        <translation>没有可导出的比较</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export Comparison Report</source>
+        <translation>导出比较报告</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML 报告 (*.html)</translation>
+    </message>
+    <message>
+        <source>Could not export the comparison</source>
+        <translation>无法导出比较</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::RunComparisonModel</name>
+    <message numerus="yes">
+        <source>Changed significantly: the 95% paired bootstrap interval of B − A over %n user(s) excludes 0</source>
+        <translation>
+            <numerusform>显著变化：%n 个用户上 B − A 的 95% 配对自助法区间不含 0</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not a significant change: the 95% paired bootstrap interval over %n user(s) includes 0</source>
+        <translation>
+            <numerusform>无显著变化：%n 个用户上的 95% 配对自助法区间包含 0</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A statistic of the whole run (or runs that cannot be paired): the difference has no interval</source>
+        <translation>整次运行的统计量（或无法配对的运行）：差值没有区间</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+    <message>
+        <source>95% interval (paired)</source>
+        <translation>95% 区间（配对）</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
     </message>
 </context>
 <context>

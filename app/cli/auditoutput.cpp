@@ -15,6 +15,8 @@
 #include "audit/auditjson.h"
 #include "audit/auditreport.h"
 #include "clisupport.h"
+#include "common/sha256.h"
+#include "model/relevancesplit.h"
 #include "store/projectstore.h"
 
 namespace reclens::cli {
@@ -100,6 +102,8 @@ void printTable(const AuditRun& run) {
   std::printf("%s sha256 %s, data %s, seed %llu\n", part.source == "log" ? "log" : "model",
               shortHash(part.source == "log" ? p.logSha256 : part.modelSha256).c_str(),
               shortHash(part.dataFingerprint).c_str(), static_cast<unsigned long long>(part.config.seed));
+  if (part.config.rerank.active())
+    std::printf("Re-ranked lists: %s\n", describeReRank(part.config.rerank).c_str());
   const auto& a = r.accuracy;
   std::printf("\nAccuracy@%-3d  HR %.4f  Precision %.4f  Recall %.4f  MRR %.4f  MAP %.4f  NDCG %.4f\n", k,
               a.hit, a.precision, a.recall, a.mrr, a.map, a.ndcg);
@@ -131,11 +135,55 @@ void printTable(const AuditRun& run) {
   }
 }
 
+}  // namespace
+
+Result<TrainTestSplit> readRelevanceSplit(const std::string& path, const Dataset& dataset, bool skipUnknown,
+                                          bool quiet, AuditProvenance& provenance,
+                                          const std::string& expectedSha256) {
+  auto sha = sha256File(path);
+  if (!sha) return sha.error();
+  if (!expectedSha256.empty() && sha.value() != expectedSha256) {
+    return makeError(ErrorCode::InvalidArgument,
+                     "the relevance file changed since the shards were audited (its SHA-256 differs from the "
+                     "one the shards recorded)",
+                     path);
+  }
+  RelevanceOptions options;
+  options.skipUnknown = skipUnknown;
+  RelevanceReport report;
+  auto split = splitFromRelevance(path, dataset, options, &report);
+  if (!split) return split.error();
+  // A merge re-reads the file the shards accepted and skips the same rows again without a word.
+  if (report.skippedUnknownUser + report.skippedUnknownItem > 0 && expectedSha256.empty()) {
+    std::string examples;
+    for (const auto& id : report.unknownUsers) examples += (examples.empty() ? "users " : ", ") + id;
+    for (const auto& id : report.unknownItems) examples += (examples.empty() ? "items " : ", item ") + id;
+    std::cerr << "reclens-cli: warning: " << path << ": skipped " << report.skippedUnknownUser
+              << " row(s) of unknown users and " << report.skippedUnknownItem << " row(s) of unknown items ("
+              << examples << ")" << std::endl;
+  }
+  if (!quiet) {
+    std::fprintf(stderr,
+                 "audit: relevance: %zu pair(s) of %zu user(s), %zu of them in the interaction log "
+                 "(their rows left out of the history)%s\n",
+                 report.pairs, report.users, report.pairsInLog,
+                 report.duplicates > 0 ? ", repeated rows counted once" : "");
+  }
+  setRelevanceSplit(provenance, fs::absolute(path).lexically_normal().string(), sha.value(), report.users,
+                    report.pairs);
+  return split;
+}
+
+namespace {
+
 std::string defaultRunName(const AuditRun& run) {
   const auto& p = run.provenance;
   const std::string subject =
       run.result.partial.source == "log" ? fs::path(p.logPath).stem().string() : p.modelName;
-  return subject + "@" + std::to_string(run.result.partial.config.k) + " " + p.createdUtc;
+  const auto& rerank = run.result.partial.config.rerank;
+  return subject + "@" + std::to_string(run.result.partial.config.k) +
+         (rerank.active() ? " re-ranked (" + describeReRank(rerank) + ")" : std::string()) + " " +
+         p.createdUtc;
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include "audit/auditrun.h"
 #include "commands.h"
 #include "common/result.h"
+#include "data/dataset.h"
+#include "model/datasplit.h"
 
 namespace reclens::cli {
 
@@ -25,6 +27,13 @@ void addAuditOutputOptions(CLI::App& sub, AuditOutputOptions& options);
 // Prints the table, writes the JSON and HTML files asked for, and saves the run in `project` when
 // asked; returns the exit code.
 int emitAuditRun(AuditRun& run, const std::string& project, const AuditOutputOptions& options);
+
+// The split of an audit with explicit relevance (`--relevance FILE`), recorded in `provenance` with
+// the file's absolute path and SHA-256; `expectedSha256` (a merge: the shards' file) must match when
+// given. Prints what was read (and skipped rows) on stderr unless `quiet`.
+Result<TrainTestSplit> readRelevanceSplit(const std::string& path, const Dataset& dataset, bool skipUnknown,
+                                          bool quiet, AuditProvenance& provenance,
+                                          const std::string& expectedSha256 = {});
 
 // The whole text of `path`; the error names the file.
 Result<std::string> readTextFile(const std::string& path);

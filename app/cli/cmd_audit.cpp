@@ -32,6 +32,7 @@ struct AuditArgs {
   std::string model;
   bool trustModel = false;
   std::string log;
+  std::string relevance;
   bool skipUnknown = false;
   AuditConfig config;
   int holdout = 1;
@@ -102,14 +103,21 @@ int runAudit(AuditArgs a) {
   auto loaded = store.value()->loadDataset(control);
   if (!loaded) return reportError(loaded.error());
   const auto& dataset = loaded.value();
-  const auto split = splitByTime(dataset, a.holdout, 1);
-
   AuditRun run;
   auto& p = run.provenance;
   p = currentAuditProvenance();
   p.project = fs::absolute(a.project).lexically_normal().string();
   p.datasetName = dataset.info.name;
-  setAuditSplit(p, a.holdout, 1);
+  TrainTestSplit split;
+  if (a.relevance.empty()) {
+    split = splitByTime(dataset, a.holdout, 1);
+    setAuditSplit(p, a.holdout, 1);
+  } else {
+    auto read =
+        readRelevanceSplit(a.relevance, dataset, a.skipUnknown, a.output.quiet || a.output.printsJson(), p);
+    if (!read) return reportError(read.error());
+    split = std::move(read).value();
+  }
   Result<AuditPartial> partial = makeError(ErrorCode::Internal, "no audit ran");
   if (!a.log.empty()) {
     RecommendationLogOptions options;
@@ -183,7 +191,8 @@ void addAuditCommand(CLI::App& app, CommandRunner& runner) {
       sub->add_option("--model", a->model, "Registered model name or model file (default: the newest)");
   sub->add_option("--log", a->log, "Recommendation log CSV (user,item,rank) to audit instead of a model")
       ->excludes(model);
-  sub->add_flag("--skip-unknown", a->skipUnknown, "Skip log rows naming users or items the project lacks");
+  sub->add_flag("--skip-unknown", a->skipUnknown,
+                "Skip log or relevance rows naming users or items the project lacks");
   auto& c = a->config;
   sub->add_option("--k", c.k, "List length audited")->check(CLI::Range(1, 10000))->capture_default_str();
   sub->add_option("--attributes", c.userAttributes,
@@ -214,12 +223,29 @@ void addAuditCommand(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::Range(0, 1000000))
       ->capture_default_str();
   sub->add_option("--seed", c.seed, "Seed of the bootstrap and permutations")->capture_default_str();
-  sub->add_option("--holdout", a->holdout, "Test items per user (the last ones in time)")
-      ->check(CLI::Range(1, 1000))
-      ->capture_default_str();
+  auto* holdout = sub->add_option("--holdout", a->holdout, "Test items per user (the last ones in time)")
+                      ->check(CLI::Range(1, 1000))
+                      ->capture_default_str();
+  sub->add_option("--relevance", a->relevance,
+                  "CSV of relevant items per user (columns user,item) to audit against instead of the "
+                  "held-out items of the time split")
+      ->excludes(holdout);
   sub->add_option("--batch", c.batchSize, "Users per scoring batch")
       ->check(CLI::Range(1, 65536))
       ->capture_default_str();
+  auto* penalty = sub->add_option("--pop-penalty", c.rerank.popularityPenalty,
+                                  "Audit the lists re-ranked with this popularity penalty λ, as recommend "
+                                  "does (0 = off)")
+                      ->check(CLI::Range(0.0, 100.0));
+  auto* mmr = sub->add_option("--mmr", c.rerank.diversity, "Audit the lists re-ranked by MMR, λ in [0, 1]")
+                  ->check(CLI::Range(0.0, 1.0));
+  auto* cap = sub->add_option("--category-cap", c.rerank.categoryCap,
+                              "Audit the lists with at most this many items per category (0 = no cap)")
+                  ->check(CLI::NonNegativeNumber);
+  auto* calibration = sub->add_option("--calibration", c.rerank.calibration,
+                                      "Audit the lists after calibrated re-ranking, λ in [0, 1] (Steck 2018)")
+                          ->check(CLI::Range(0.0, 1.0));
+  for (auto* knob : {penalty, mmr, cap, calibration}) knob->excludes("--log");
   sub->add_option(
       "--shard", a->shard,
       "Audit only shard INDEX/COUNT (users u with u % COUNT == INDEX) and write the partial to --out; "

@@ -66,10 +66,12 @@ int runMerge(const MergeArgs& a) {
     auto partial = auditPartialFromJson(text.value(), file, &provenance);
     if (!partial) return reportError(partial.error());
     if (!provenances.empty() && (provenance.holdoutPerUser != provenances.front().holdoutPerUser ||
-                                 provenance.validationPerUser != provenances.front().validationPerUser)) {
+                                 provenance.validationPerUser != provenances.front().validationPerUser ||
+                                 provenance.relevanceSha256 != provenances.front().relevanceSha256)) {
       return reportError(makeError(ErrorCode::InvalidArgument,
                                    "the shards were audited on different splits (" + a.files.front() +
-                                       " and " + file + "): use the same --holdout for every shard"));
+                                       " and " + file +
+                                       "): use the same --holdout or --relevance file for every shard"));
     }
     partials.push_back(std::move(partial).value());
     provenances.push_back(std::move(provenance));
@@ -97,8 +99,16 @@ int runMerge(const MergeArgs& a) {
     }
   }
   store.value().reset();
-  const auto split =
-      splitByTime(dataset.value(), run.provenance.holdoutPerUser, run.provenance.validationPerUser);
+  TrainTestSplit split;
+  if (run.provenance.relevancePath.empty()) {
+    split = splitByTime(dataset.value(), run.provenance.holdoutPerUser, run.provenance.validationPerUser);
+  } else {  // the shards' relevance file, unchanged since they read it
+    const std::string recorded = run.provenance.relevanceSha256;
+    auto read = readRelevanceSplit(run.provenance.relevancePath, dataset.value(), true, true, run.provenance,
+                                   recorded);
+    if (!read) return reportError(read.error());
+    split = std::move(read).value();
+  }
   auto result = finishAudit(merged.value(), dataset.value(), split, control);
   if (!result) return reportError(result.error());
   run.result = std::move(result).value();

@@ -10,6 +10,7 @@
 
 #include "audit/auditjson.h"
 #include "audit/auditreport.h"
+#include "audit/runcomparison.h"
 #include "auditoutput.h"
 #include "clisupport.h"
 #include "store/projectstore.h"
@@ -19,7 +20,6 @@ namespace reclens::cli {
 namespace {
 
 namespace fs = std::filesystem;
-constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
 std::string runSubject(const AuditProvenance& p, const std::string& source) {
   return source == "log" ? "log " + fs::path(p.logPath).filename().string() : "model " + p.modelName;
@@ -48,6 +48,7 @@ int runList(const ListArgs& a) {
                      {"model", r.provenance.modelName},
                      {"log", r.provenance.logPath},
                      {"k", r.config.k},
+                     {"rerank", describeReRank(r.config.rerank)},
                      {"users", r.summary.users},
                      {"evaluated_users", r.summary.evaluatedUsers},
                      {"ndcg", number(r.summary.accuracy.ndcg)},
@@ -80,6 +81,9 @@ struct CompareArgs {
   std::string a;
   std::string b;
   bool json = false;
+  std::string html;
+  int bootstrap = 1000;
+  std::uint64_t seed = 1;
 };
 
 // A run given on the command line: a JSON file written by --json, or a saved run's id or name.
@@ -97,70 +101,6 @@ Result<AuditRun> loadRunArgument(const std::string& arg, const ProjectStore* sto
   return loadAuditRun(*store, arg);
 }
 
-struct Row {
-  std::string metric;
-  double a = kMissing;
-  double b = kMissing;
-};
-
-// Adds `value` of run `side` (0 = A, 1 = B) under `metric`, keeping the first run's row order.
-void put(std::vector<Row>& rows, const std::string& metric, int side, double value) {
-  auto it = std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.metric == metric; });
-  if (it == rows.end()) it = rows.insert(rows.end(), Row{metric});
-  (side == 0 ? it->a : it->b) = value;
-}
-
-void addRows(std::vector<Row>& rows, const AuditRun& run, int side) {
-  const auto& r = run.result;
-  const int k = r.partial.config.k;
-  put(rows, "users audited", side, double(auditedUserCount(run)));
-  put(rows, "users with a test item", side, double(r.evaluatedUsers));
-  const std::pair<const char*, double> accuracy[] = {
-      {"hit", r.accuracy.hit},       {"precision", r.accuracy.precision},
-      {"recall", r.accuracy.recall}, {"mrr", r.accuracy.mrr},
-      {"map", r.accuracy.map},       {"ndcg", r.accuracy.ndcg}};
-  for (const auto& [key, value] : accuracy) put(rows, auditMetricLabel(key, k), side, value);
-  const std::pair<const char*, double> tail[] = {{"item coverage", r.itemCoverage},
-                                                 {"Gini", r.gini},
-                                                 {"ARP", r.averagePopularity},
-                                                 {"APLT", r.aplt},
-                                                 {"tail %", r.tailPercentage},
-                                                 {"novelty", r.novelty},
-                                                 {"intra-list diversity", r.intraListDiversity},
-                                                 {"exposure entropy (bits)", r.exposureEntropyBits},
-                                                 {"miscalibration (KL)", r.miscalibration},
-                                                 {"PRU", r.popularityRankCorrelation}};
-  for (const auto& [key, value] : tail) put(rows, key, side, value);
-  for (const auto& a : r.fairness) {
-    for (const auto& m : a.metrics) {
-      const auto label = auditMetricLabel(m.metric, k) + " by " + a.attribute;
-      for (const auto& g : m.groups) put(rows, label + ": " + g.group, side, g.mean);
-      put(rows, label + ": max-min gap", side, m.maxMinGap);
-      put(rows, label + ": gap CI low", side, m.gapCiLow);
-      put(rows, label + ": gap CI high", side, m.gapCiHigh);
-      put(rows, label + ": UserMAD", side, m.meanAbsPairwiseGap);
-      put(rows, label + ": effect size d", side, m.effectSize);
-      put(rows, label + ": permutation p", side, m.pValue);
-      put(rows, label + ": p (BH)", side, m.pAdjusted);
-    }
-    for (const auto& c : a.coverage)
-      put(rows, "coverage by " + a.attribute + ": " + c.group, side, c.coverage);
-  }
-  for (const auto& g : r.popularityLift) put(rows, "delta GAP " + g.group, side, g.deltaGap);
-  for (const auto& grouping : r.itemGroups) {
-    for (const auto& g : grouping.groups) {
-      put(rows, "exposure share " + grouping.name + ": " + g.group, side, g.exposureShare);
-      put(rows, "exposure/merit " + grouping.name + ": " + g.group, side, g.exposurePerMerit);
-    }
-    put(rows, "RSP " + grouping.name, side, grouping.rsp);
-    put(rows, "REO " + grouping.name, side, grouping.reo);
-  }
-  for (const auto& f : r.flips) {
-    put(rows, "flip rate " + f.attribute, side, f.rate);
-    put(rows, "flip mean Jaccard " + f.attribute, side, f.meanJaccard);
-  }
-}
-
 nlohmann::json runHeader(const AuditRun& run, const std::string& arg) {
   const auto& part = run.result.partial;
   return {{"given", arg},
@@ -171,6 +111,7 @@ nlohmann::json runHeader(const AuditRun& run, const std::string& arg) {
           {"data_fingerprint", part.dataFingerprint},
           {"k", part.config.k},
           {"seed", part.config.seed},
+          {"rerank", describeReRank(part.config.rerank)},
           {"created_utc", run.provenance.createdUtc}};
 }
 
@@ -185,21 +126,32 @@ int runCompare(const CompareArgs& a) {
   if (!runA) return reportError(runA.error());
   auto runB = loadRunArgument(a.b, store.get());
   if (!runB) return reportError(runB.error());
-  std::vector<Row> rows;
-  addRows(rows, runA.value(), 0);
-  addRows(rows, runB.value(), 1);
-  const auto& pa = runA.value().result.partial;
-  const auto& pb = runB.value().result.partial;
-  std::vector<std::string> notes;
-  if (pa.dataFingerprint != pb.dataFingerprint) notes.emplace_back("the runs audited different data");
-  if (pa.config.k != pb.config.k) notes.emplace_back("the runs audited different list lengths k");
+  RunComparisonOptions options;
+  options.bootstrapSamples = a.bootstrap;
+  options.seed = a.seed;
+  const auto comparison = compareAuditRuns(runA.value(), runB.value(), options);
+  if (!a.html.empty()) {
+    if (auto s = writeTextFile(a.html, runComparisonHtml(runA.value(), runB.value(), comparison)); !s)
+      return reportError(s.error());
+  }
   if (a.json) {
-    nlohmann::json out = {
-        {"a", runHeader(runA.value(), a.a)}, {"b", runHeader(runB.value(), a.b)}, {"notes", notes}};
+    nlohmann::json out = {{"a", runHeader(runA.value(), a.a)},
+                          {"b", runHeader(runB.value(), a.b)},
+                          {"notes", comparison.notes},
+                          {"paired", comparison.paired},
+                          {"paired_users", comparison.pairedUsers},
+                          {"bootstrap", comparison.bootstrapSamples}};
     out["rows"] = nlohmann::json::array();
-    for (const auto& r : rows) {
-      out["rows"].push_back(
-          {{"metric", r.metric}, {"a", number(r.a)}, {"b", number(r.b)}, {"difference", number(r.b - r.a)}});
+    for (const auto& r : comparison.rows) {
+      out["rows"].push_back({{"section", r.section},
+                             {"metric", r.metric},
+                             {"a", number(r.a)},
+                             {"b", number(r.b)},
+                             {"difference", number(r.difference)},
+                             {"ci_low", number(r.ciLow)},
+                             {"ci_high", number(r.ciHigh)},
+                             {"paired_users", r.pairedUsers},
+                             {"significant", r.significant}});
     }
     std::cout << out.dump(2) << std::endl;
     return kExitOk;
@@ -215,8 +167,14 @@ int runCompare(const CompareArgs& a) {
   };
   header("A", runA.value(), a.a);
   header("B", runB.value(), a.b);
-  for (const auto& n : notes) std::printf("note: %s\n", n.c_str());
-  std::printf("\n%-52s %12s %12s %12s\n", "metric", "A", "B", "B - A");
+  for (const auto& n : comparison.notes) std::printf("note: %s\n", n.c_str());
+  if (comparison.paired) {
+    std::printf(
+        "95%% paired bootstrap intervals of B - A over the %zu users with a held-out item in both runs "
+        "(%d resamples); * = the interval excludes 0\n",
+        comparison.pairedUsers, comparison.bootstrapSamples);
+  }
+  std::printf("\n%-52s %12s %12s %12s  %s\n", "metric", "A", "B", "B - A", "95% interval");
   const auto cell = [](double v) {
     char buf[32];
     if (std::isfinite(v)) {
@@ -226,9 +184,15 @@ int runCompare(const CompareArgs& a) {
     }
     return std::string(buf);
   };
-  for (const auto& r : rows) {
-    std::printf("%-52s %s %s %s\n", r.metric.substr(0, 52).c_str(), cell(r.a).c_str(), cell(r.b).c_str(),
-                cell(r.b - r.a).c_str());
+  for (const auto& r : comparison.rows) {
+    std::string interval;
+    if (std::isfinite(r.ciLow)) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "[%.4f, %.4f]%s", r.ciLow, r.ciHigh, r.significant ? " *" : "");
+      interval = buf;
+    }
+    std::printf("%-52s %s %s %s  %s\n", r.metric.substr(0, 52).c_str(), cell(r.a).c_str(), cell(r.b).c_str(),
+                cell(r.difference).c_str(), interval.c_str());
   }
   return kExitOk;
 }
@@ -251,6 +215,11 @@ void addAuditCompareCommand(CLI::App& audit, CommandRunner& runner) {
   sub->add_option("run_a", a->a, "Saved run id or name, or a JSON file from 'audit --json'")->required();
   sub->add_option("run_b", a->b, "Saved run id or name, or a JSON file from 'audit --json'")->required();
   sub->add_flag("--json", a->json, "Print JSON on stdout");
+  sub->add_option("--html", a->html, "Also write the comparison as an HTML report to this file");
+  sub->add_option("--bootstrap", a->bootstrap, "Resamples of the paired bootstrap intervals (0: none)")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
+  sub->add_option("--seed", a->seed, "Seed of the paired bootstrap")->capture_default_str();
   sub->callback([&runner, a] { runner = [a] { return runCompare(*a); }; });
 }
 

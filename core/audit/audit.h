@@ -10,6 +10,7 @@
 #include "common/taskcontrol.h"
 #include "data/dataset.h"
 #include "engine/recommendation.h"
+#include "engine/rerank.h"
 #include "engine/scoringengine.h"
 #include "model/datasplit.h"
 
@@ -40,6 +41,10 @@ struct AuditConfig {
   int batchSize = 256;          // users per scoring batch
   int shardIndex = 0;           // this run audits users u with u % shardCount == shardIndex
   int shardCount = 1;
+  // Re-ranking of every audited list (and of its counterfactual flips), as `recommend` does: the model's
+  // candidates re-ranked with these knobs (popularity = the audit's train counts, calibration against
+  // the user's train history). Inactive by default; a log's lists are audited as they are.
+  ReRankOptions rerank;
 };
 
 // One audited user's values (everything @k).

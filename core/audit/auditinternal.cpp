@@ -26,6 +26,20 @@ Status checkAuditInputs(const Dataset& dataset, const TrainTestSplit& split, con
     return bad("the tail ratio must be in (0, 1], got " + std::to_string(config.tailRatio));
   if (config.bootstrapSamples < 0) return bad("the number of bootstrap samples must not be negative");
   if (config.permutations < 0) return bad("the number of permutations must not be negative");
+  const auto& r = config.rerank;
+  if (!(r.popularityPenalty >= 0.0))
+    return bad("the popularity penalty must not be negative, got " + std::to_string(r.popularityPenalty));
+  if (!(r.diversity >= 0.0 && r.diversity <= 1.0))
+    return bad("the MMR diversity weight must be in [0, 1], got " + std::to_string(r.diversity));
+  if (r.categoryCap < 0)
+    return bad("the category cap must not be negative, got " + std::to_string(r.categoryCap));
+  if (!(r.calibration >= 0.0 && r.calibration <= 1.0))
+    return bad("the calibration weight must be in [0, 1], got " + std::to_string(r.calibration));
+  if (r.candidates < 0) return bad("the number of re-ranking candidates must not be negative");
+  if ((r.categoryCap > 0 || r.calibration > 0.0) && dataset.items.fieldIndex(kCalibrationField) < 0) {
+    return bad(std::string(r.categoryCap > 0 ? "the category cap" : "calibrated re-ranking") +
+               " needs a 'category' field in the catalog, and this project's items have none");
+  }
   if (split.part.size() != dataset.interactions.size())
     return bad("the split does not belong to this dataset (" + std::to_string(split.part.size()) +
                " rows, the log has " + std::to_string(dataset.interactions.size()) + ")");

@@ -33,7 +33,13 @@ Out configJson(const AuditConfig& c) {
           {"seed", c.seed},
           {"batch_size", c.batchSize},
           {"shard_index", c.shardIndex},
-          {"shard_count", c.shardCount}};
+          {"shard_count", c.shardCount},
+          {"rerank",
+           {{"pop_penalty", number(c.rerank.popularityPenalty)},
+            {"mmr", number(c.rerank.diversity)},
+            {"category_cap", c.rerank.categoryCap},
+            {"calibration", number(c.rerank.calibration)},
+            {"candidates", c.rerank.candidates}}}};
 }
 
 Out provenanceJson(const AuditProvenance& p) {
@@ -47,6 +53,8 @@ Out provenanceJson(const AuditProvenance& p) {
           {"split", p.split},
           {"holdout_per_user", p.holdoutPerUser},
           {"validation_per_user", p.validationPerUser},
+          {"relevance_path", p.relevancePath},
+          {"relevance_sha256", p.relevanceSha256},
           {"device", p.device},
           {"reclens_version", p.recLensVersion},
           {"library_versions", p.libraryVersions},

@@ -48,6 +48,15 @@ AuditConfig readConfig(const In& j, const std::string& where) {
   c.batchSize = getInteger<int>(j, "batch_size", where);
   c.shardIndex = getInteger<int>(j, "shard_index", where);
   c.shardCount = getInteger<int>(j, "shard_count", where);
+  if (j.contains("rerank")) {  // runs saved before re-ranking could be audited have none: off
+    const auto& r = field(j, "rerank", where);
+    const auto at = where + ".rerank";
+    c.rerank.popularityPenalty = getDouble(r, "pop_penalty", at);
+    c.rerank.diversity = getDouble(r, "mmr", at);
+    c.rerank.categoryCap = getInteger<int>(r, "category_cap", at);
+    c.rerank.calibration = getDouble(r, "calibration", at);
+    c.rerank.candidates = getInteger<int>(r, "candidates", at);
+  }
   return c;
 }
 
@@ -63,6 +72,8 @@ AuditProvenance readProvenance(const In& j, const std::string& where) {
   p.split = getString(j, "split", where);
   p.holdoutPerUser = getInteger<int>(j, "holdout_per_user", where);
   p.validationPerUser = getInteger<int>(j, "validation_per_user", where);
+  p.relevancePath = optionalString(j, "relevance_path", where, "");  // runs before explicit relevance: none
+  p.relevanceSha256 = optionalString(j, "relevance_sha256", where, "");
   p.device = getString(j, "device", where);
   p.recLensVersion = getString(j, "reclens_version", where);
   p.libraryVersions = getString(j, "library_versions", where);

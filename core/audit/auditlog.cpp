@@ -57,6 +57,11 @@ Result<AuditPartial> auditLog(const RecommendationLog& log, const Dataset& datas
     return makeError(ErrorCode::InvalidArgument, "a recommendation log has no model, so attribute '" +
                                                      config.flipAttributes.front() + "' cannot be flipped");
   }
+  if (config.rerank.active()) {
+    return makeError(ErrorCode::InvalidArgument,
+                     "a recommendation log holds finished lists with no candidates to re-rank; audit the "
+                     "log without re-ranking options");
+  }
   auto started = audit_detail::startPartial(dataset, split, config, "log");
   if (!started) return started.error();
   auto partial = std::move(started).value();

@@ -83,6 +83,17 @@ class ModelAuditRun {
     const auto n = std::max<std::size_t>(engine.numItems(), 1);
     m_maxRows = std::max<std::size_t>(
         1, std::min(static_cast<std::size_t>(partial.config.batchSize), kMaxScoreFloats / n));
+    const auto& rerank = partial.config.rerank;
+    m_fetch = partial.config.k;
+    if (rerank.active()) {
+      m_fetch = static_cast<int>(rerank.candidateCount(partial.config.k, engine.numItems()));
+      m_rerankContext.popularity = &m_context.trainCounts;
+      if (!m_context.category.empty()) m_rerankContext.category = &m_context.category;
+      if (rerank.diversity > 0.0) {
+        m_rerankContext.embeddings = engine.itemEmbeddingsOnCpu().data();
+        m_rerankContext.dim = engine.dim();
+      }
+    }
   }
 
   Status run(const TaskControl& control) {
@@ -115,8 +126,9 @@ class ModelAuditRun {
       std::copy(v.value().begin(), v.value().end(), m_vectors.begin() + static_cast<std::ptrdiff_t>(j * d));
       m_exclude[j] = &m_batchProfiles[j].items;
     }
-    if (auto s = m_engine.topKBatch(m_vectors, count, m_partial.config.k, m_exclude, m_lists); !s) return s;
+    if (auto s = m_engine.topKBatch(m_vectors, count, m_fetch, m_exclude, m_lists); !s) return s;
     for (std::size_t j = 0; j < count; ++j) {
+      reRankList(m_lists[j], m_batchProfiles[j]);
       auto& record = m_partial.users[first + j];
       audit_detail::recordList(users[first + j], m_lists[j], m_context, m_split, m_dataset, m_similarity,
                                m_partial, record, m_scratch);
@@ -145,9 +157,10 @@ class ModelAuditRun {
     const auto scoreVariants = [&]() -> Status {
       const auto rows = variants.size() - next;
       if (rows == 0) return Status::success();
-      if (auto s = m_engine.topKBatch(vectors, rows, m_partial.config.k, exclude, lists); !s) return s;
+      if (auto s = m_engine.topKBatch(vectors, rows, m_fetch, exclude, lists); !s) return s;
       for (std::size_t r = 0; r < rows; ++r) {
         const auto& v = variants[next + r];
+        reRankList(lists[r], m_batchProfiles[v.user]);
         auto& record = m_partial.users[first + v.user];
         const auto& original = m_lists[v.user];
         if (!sameRanking(original, lists[r])) record.flipped[v.flip] = 1;
@@ -190,6 +203,16 @@ class ModelAuditRun {
     return Status::success();
   }
 
+  // The audited list from the model's candidates: re-ranked with the audit's knobs when they are on
+  // (calibration against the user's history), else the candidates are already the top-k.
+  void reRankList(std::vector<Recommendation>& list, const UserProfile& profile) const {
+    const auto& rerank = m_partial.config.rerank;
+    if (!rerank.active()) return;
+    ReRankContext context = m_rerankContext;
+    context.history = &profile.items;
+    list = reRank(list, m_partial.config.k, rerank, context);
+  }
+
   static Error userError(std::int32_t user, const Error& e) {
     return makeError(e.code, "user row " + std::to_string(user) + ": " + e.message);
   }
@@ -203,6 +226,8 @@ class ModelAuditRun {
   UserProfileBuilder m_profiles;
   ItemSimilarity m_similarity;
   std::size_t m_maxRows = 1;
+  int m_fetch = 0;  // candidates per user: k, or the re-ranker's candidate count
+  ReRankContext m_rerankContext;
   std::vector<UserProfile> m_batchProfiles;
   std::vector<float> m_vectors;
   std::vector<const std::vector<std::int32_t>*> m_exclude;

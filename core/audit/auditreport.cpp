@@ -262,6 +262,7 @@ std::string provenanceSection(const AuditRun& run) {
   s += line("catalog items / users", std::to_string(part.numItems) + " / " + std::to_string(part.numUsers));
   s += line("split", p.split);
   s += line("list length k", std::to_string(c.k));
+  if (part.source != "log") s += line("re-ranking", describeReRank(c.rerank));
   s += line("user attributes", joinOrAll(part.userAttributes, "none"));
   s += line("item groupings", joinOrAll(c.itemGroupings, "default (tier, category, brand)"));
   s += line("flipped attributes", joinOrAll(part.flipAttributes, "none"));
@@ -312,8 +313,11 @@ std::string auditReportHtml(const AuditRun& run) {
       escapeHtml(subject) + "</title>\n<style>" + report::reportCss() + "</style>\n</head>\n<body><main>\n";
   s += "<h1>RecLens audit report</h1>\n<p class=\"sub\">" + escapeHtml(subject) + " on " +
        escapeHtml(p.datasetName.empty() ? p.project : p.datasetName) + " · top-" +
-       std::to_string(r.partial.config.k) + " · " + escapeHtml(p.createdUtc) +
-       (run.name.empty() ? "" : " · " + escapeHtml(run.name)) + "</p>\n";
+       std::to_string(r.partial.config.k) +
+       (r.partial.config.rerank.active()
+            ? " · re-ranked: " + escapeHtml(describeReRank(r.partial.config.rerank))
+            : std::string()) +
+       " · " + escapeHtml(p.createdUtc) + (run.name.empty() ? "" : " · " + escapeHtml(run.name)) + "</p>\n";
   s += headline(run);
   s += accuracySection(r);
   s += longTailSection(r);

@@ -36,6 +36,20 @@ void setAuditSplit(AuditProvenance& provenance, int holdoutPerUser, int validati
                      " before them validation); the history is every interaction before the test items";
 }
 
+void setRelevanceSplit(AuditProvenance& provenance, const std::string& path, const std::string& sha256,
+                       std::size_t users, std::size_t pairs) {
+  provenance.holdoutPerUser = 0;
+  provenance.validationPerUser = 0;
+  provenance.relevancePath = path;
+  provenance.relevanceSha256 = sha256;
+  provenance.split = "explicit relevance from " + path + ": " + std::to_string(pairs) +
+                     " relevant (user, item) "
+                     "pair(s) of " +
+                     std::to_string(users) +
+                     " user(s) are test; the history is every other "
+                     "interaction";
+}
+
 Result<std::int64_t> saveAuditRun(ProjectStore& store, const AuditRun& run) {
   ProjectStore::AuditRunRecord record;
   record.name = run.name;
@@ -44,7 +58,8 @@ Result<std::int64_t> saveAuditRun(ProjectStore& store, const AuditRun& run) {
   record.configJson = auditConfigJson(run.result.partial.config);
   record.provenanceJson = auditProvenanceJson(run.provenance);
   record.summaryJson = auditSummaryJson(auditSummary(run));
-  record.resultsJson = auditRunToJson(run, AuditJsonDetail::WithExposure, -1);
+  // With the per-user records, so that two saved runs can be compared user by user (paired intervals).
+  record.resultsJson = auditRunToJson(run, AuditJsonDetail::Full, -1);
   return store.saveAuditRun(record);
 }
 

@@ -24,6 +24,10 @@ struct AuditProvenance {
   std::string split;        // how test items were held out, in words
   int holdoutPerUser = 1;   // the split's parameters (splitByTime), so a merge can rebuild it
   int validationPerUser = 1;
+  // With explicit relevance (audit --relevance): the file the test items came from and its SHA-256
+  // (splitFromRelevance); empty for the time split.
+  std::string relevancePath;
+  std::string relevanceSha256;
   std::string device;  // e.g. "CPU (2 threads)"
   std::string recLensVersion;
   std::string libraryVersions;  // LibTorch, CUDA and SQLite versions
@@ -73,9 +77,12 @@ AuditProvenance currentAuditProvenance();
 
 // Records the time-aware split (splitByTime with these counts) in `provenance`, with its description.
 void setAuditSplit(AuditProvenance& provenance, int holdoutPerUser, int validationPerUser);
+// Records the explicit relevance of `path` (with its SHA-256) as the split, with its description.
+void setRelevanceSplit(AuditProvenance& provenance, const std::string& path, const std::string& sha256,
+                       std::size_t users, std::size_t pairs);
 
 // Saves `run` in the project (one transaction; the name must be new) and returns its id. The saved
-// result keeps every statistic and the per-item exposure, not the per-user records.
+// result keeps every statistic, the per-item exposure and the per-user records (for paired comparison).
 Result<std::int64_t> saveAuditRun(ProjectStore& store, const AuditRun& run);
 
 // Loads a saved run by id or by name; NotFound names the runs the project has.

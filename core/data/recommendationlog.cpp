@@ -3,32 +3,15 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "data/csvreader.h"
+#include "data/idlookup.h"
 
 namespace reclens {
 
 namespace {
-
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-using IdMap = std::unordered_map<std::string, std::int32_t, StringHash, std::equal_to<>>;
-
-constexpr std::size_t kUnknownExamples = 5;
-
-IdMap rowsOf(const std::vector<std::string>& ids) {
-  IdMap map;
-  map.reserve(ids.size());
-  for (std::size_t r = 0; r < ids.size(); ++r) map.emplace(ids[r], static_cast<std::int32_t>(r));
-  return map;
-}
 
 struct Entry {
   std::int32_t user = 0;
@@ -56,16 +39,6 @@ bool parseScore(std::string_view v, float& out) {
   return true;
 }
 
-std::string shown(std::string_view v) {
-  return "\"" + std::string(v.substr(0, 64)) + (v.size() > 64 ? "...\"" : "\"");
-}
-
-// Records an unknown id for the report (the first few distinct ones).
-void noteUnknown(std::string_view id, std::vector<std::string>& examples,
-                 std::unordered_set<std::string>& seen) {
-  if (examples.size() < kUnknownExamples && seen.emplace(id).second) examples.emplace_back(id);
-}
-
 // Orders the entries by (user, rank) and builds the lists; duplicates of a rank or an item are errors.
 Result<RecommendationLog> buildLog(std::vector<Entry>& entries, const Dataset& dataset,
                                    const std::string& path, RecommendationLogReport& report) {
@@ -86,7 +59,7 @@ Result<RecommendationLog> buildLog(std::vector<Entry>& entries, const Dataset& d
       if (e > begin && entries[e].rank == entries[e - 1].rank) {
         return makeError(
             ErrorCode::Duplicate,
-            "user " + shown(userId) + " lists rank " + std::to_string(entries[e].rank) + " twice", path);
+            "user " + quotedId(userId) + " lists rank " + std::to_string(entries[e].rank) + " twice", path);
       }
       items.push_back(entries[e].item);
       list.push_back({entries[e].item, entries[e].score, static_cast<int>(e - begin + 1)});
@@ -94,8 +67,8 @@ Result<RecommendationLog> buildLog(std::vector<Entry>& entries, const Dataset& d
     std::sort(items.begin(), items.end());
     if (const auto twice = std::adjacent_find(items.begin(), items.end()); twice != items.end()) {
       return makeError(ErrorCode::Duplicate,
-                       "user " + shown(userId) + " lists item " +
-                           shown(dataset.items.ids[static_cast<std::size_t>(*twice)]) + " twice",
+                       "user " + quotedId(userId) + " lists item " +
+                           quotedId(dataset.items.ids[static_cast<std::size_t>(*twice)]) + " twice",
                        path);
     }
     if (entries[end - 1].rank != static_cast<std::int32_t>(end - begin)) ++report.renumberedLists;
@@ -135,68 +108,40 @@ Result<RecommendationLog> readRecommendationLog(const std::string& path, const D
   }
   const auto [userColumn, itemColumn, rankColumn] = columns;
   const int scoreColumn = reader.columnIndex("score");
-  const auto width = reader.header().size();
-  const auto userRow = rowsOf(dataset.users.ids);
-  const auto itemRow = rowsOf(dataset.items.ids);
-  std::unordered_set<std::string> seenUsers, seenItems;
+  const IdRows userRows(dataset.users.ids);
+  const IdRows itemRows(dataset.items.ids);
+  UnknownIds unknownUsers, unknownItems;
   std::vector<Entry> entries;
   while (true) {
-    auto more = reader.next();
+    auto more = nextRowOf(reader, rep.rows, control, path, "the recommendation log");
     if (!more) return more.error();
     if (!more.value()) break;
-    if ((++rep.rows & 0xffff) == 0) {
-      if (control.cancelled())
-        return makeError(ErrorCode::Cancelled, "reading the recommendation log was cancelled");
-      control.report(static_cast<double>(reader.bytesRead()) /
-                         static_cast<double>(std::max<std::int64_t>(1, reader.fileSize())),
-                     "reading the recommendation log");
-    }
     const auto& f = reader.fields();
-    if (f.size() != width) {
-      return makeError(ErrorCode::Parse,
-                       "expected " + std::to_string(width) + " fields (" + reader.columnList() +
-                           ") but found " + std::to_string(f.size()),
-                       path, reader.line());
-    }
     Entry e;
     const auto rankText = f[static_cast<std::size_t>(rankColumn)];
     if (!parseRank(rankText, e.rank)) {
-      return makeError(ErrorCode::Parse, "rank " + shown(rankText) + " is not a positive whole number", path,
-                       reader.line(), rankColumn + 1);
+      return makeError(ErrorCode::Parse, "rank " + quotedId(rankText) + " is not a positive whole number",
+                       path, reader.line(), rankColumn + 1);
     }
-    const auto userText = f[static_cast<std::size_t>(userColumn)];
-    const auto user = userRow.find(userText);
-    if (user == userRow.end()) {
-      if (!options.skipUnknown) {
-        return makeError(ErrorCode::NotFound, "user " + shown(userText) + " is not in the project", path,
-                         reader.line(), userColumn + 1);
-      }
-      ++rep.skippedUnknownUser;
-      noteUnknown(userText, rep.unknownUsers, seenUsers);
-      continue;
-    }
-    const auto itemText = f[static_cast<std::size_t>(itemColumn)];
-    const auto item = itemRow.find(itemText);
-    if (item == itemRow.end()) {
-      if (!options.skipUnknown) {
-        return makeError(ErrorCode::NotFound, "item " + shown(itemText) + " is not in the catalog", path,
-                         reader.line(), itemColumn + 1);
-      }
-      ++rep.skippedUnknownItem;
-      noteUnknown(itemText, rep.unknownItems, seenItems);
-      continue;
-    }
+    auto ids = resolveUserItem(reader, userRows, itemRows, userColumn, itemColumn, options.skipUnknown,
+                               unknownUsers, unknownItems, path);
+    if (!ids) return ids.error();
+    if (ids.value().user < 0) continue;
     if (scoreColumn >= 0) {
       const auto scoreText = f[static_cast<std::size_t>(scoreColumn)];
       if (!scoreText.empty() && !parseScore(scoreText, e.score)) {
-        return makeError(ErrorCode::Parse, "score " + shown(scoreText) + " is not a number", path,
+        return makeError(ErrorCode::Parse, "score " + quotedId(scoreText) + " is not a number", path,
                          reader.line(), scoreColumn + 1);
       }
     }
-    e.user = user->second;
-    e.item = item->second;
+    e.user = ids.value().user;
+    e.item = ids.value().item;
     entries.push_back(e);
   }
+  rep.skippedUnknownUser = unknownUsers.rows;
+  rep.skippedUnknownItem = unknownItems.rows;
+  rep.unknownUsers = std::move(unknownUsers.examples);
+  rep.unknownItems = std::move(unknownItems.examples);
   if (entries.empty()) {
     return makeError(ErrorCode::Empty,
                      rep.rows == 0 ? "the recommendation log holds no rows"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <optional>
 #include <unordered_map>
@@ -12,6 +13,23 @@ std::size_t ReRankOptions::candidateCount(int k, std::size_t numItems) const {
   if (candidates > 0) return std::min<std::size_t>(numItems, static_cast<std::size_t>(candidates));
   const auto wanted = std::max<std::size_t>(10 * static_cast<std::size_t>(std::max(k, 0)), 1000);
   return std::min({numItems, wanted, std::size_t{5000}});
+}
+
+std::string describeReRank(const ReRankOptions& options) {
+  const auto num = [](double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g", v);
+    return std::string(text);
+  };
+  std::string out;
+  const auto add = [&out](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
+  if (options.popularityPenalty != 0.0) add("popularity penalty " + num(options.popularityPenalty));
+  if (options.diversity != 0.0) add("MMR " + num(options.diversity));
+  if (options.categoryCap > 0) add("at most " + std::to_string(options.categoryCap) + " per category");
+  if (options.calibration != 0.0) add("calibration " + num(options.calibration));
+  if (out.empty()) return "none";
+  if (options.candidates > 0) add("from " + std::to_string(options.candidates) + " candidates");
+  return out;
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "engine/recommendation.h"
@@ -24,6 +25,10 @@ struct ReRankOptions {
   // min(numItems, max(10·k, 1000), 5000).
   std::size_t candidateCount(int k, std::size_t numItems) const;
 };
+
+// The knobs that are on, in words ("popularity penalty 0.3, MMR 0.2, at most 3 per category,
+// calibration 0.5"), or "none" when none is.
+std::string describeReRank(const ReRankOptions& options);
 
 // What re-ranking needs to know about items; every pointer may be null when its knob is off.
 struct ReRankContext {

@@ -9,6 +9,7 @@
 
 #include "cli/clirun.h"
 
+#include "model/datasplit.h"
 #include "store/projectstore.h"
 
 using namespace reclens;
@@ -163,6 +164,44 @@ class TestCliAudit : public QObject {
       QVERIFY2(RECLENS_JSON_NUMBER(o, "difference") == 0.0, qPrintable(o.value("metric").toString()));
     }
 
+    // The same model with a re-ranker: saved, listed with its knobs, compared with the plain run.
+    r = cli(QStringList{"audit", "--project", m_project, "--save", "--name", "calibrated", "--calibration",
+                        "0.5", "--pop-penalty", "0.2"} +
+            kFast);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = cli(QStringList{"audit", "--project", m_project, "--calibration", "0.5", "--pop-penalty", "0.2"} +
+            kFast);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("Re-ranked lists: popularity penalty 0.2, calibration 0.5"), r.out.constData());
+    r = cli({"audit", "list", "--project", m_project, "--json"});
+    QCOMPARE(QJsonDocument::fromJson(r.out).array()[0].toObject().value("rerank").toString(),
+             QString("popularity penalty 0.2, calibration 0.5"));
+    r = cli({"audit", "compare", "--project", m_project, "baseline run", "calibrated"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("note: re-ranking: A none, B popularity penalty 0.2, calibration 0.5"),
+             r.out.constData());
+    QVERIFY(r.out.contains("miscalibration (KL)"));
+    // Saved runs keep their per-user records: the comparison pairs the users and gives intervals.
+    QVERIFY2(r.out.contains("paired bootstrap intervals of B - A over the"), r.out.constData());
+    const QString comparison = path("comparison.html");
+    r = cli({"audit", "compare", "--project", m_project, "--json", "--bootstrap", "200", "--html", comparison,
+             "baseline run", "calibrated"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto paired = QJsonDocument::fromJson(r.out).object();
+    QVERIFY(paired.value("paired").toBool());
+    QVERIFY(paired.value("paired_users").toInt() > 0);
+    bool arpFound = false;
+    for (const auto& row : paired.value("rows").toArray()) {
+      const auto o = row.toObject();
+      if (o.value("metric").toString() != "ARP") continue;
+      arpFound = true;
+      QVERIFY(RECLENS_JSON_NUMBER(o, "ci_low") <= RECLENS_JSON_NUMBER(o, "difference"));
+      QVERIFY(RECLENS_JSON_NUMBER(o, "difference") <= RECLENS_JSON_NUMBER(o, "ci_high"));
+      QVERIFY(RECLENS_JSON_NUMBER(o, "difference") < 0.0);  // the popularity penalty lowers ARP
+    }
+    QVERIFY(arpFound);
+    QVERIFY(readAll(comparison).contains("RecLens audit comparison"));
+
     expectOneLineError({"audit", "--project", m_project, "--save", "--name", "deeper", "--quiet"}, 3,
                        "already saved");
     expectOneLineError({"audit", "compare", "--project", m_project, "baseline run", "nope"}, 3, "nope");
@@ -205,6 +244,70 @@ class TestCliAudit : public QObject {
                        "bad.csv:3:1");
   }
 
+  // Explicit relevance: a file holding exactly the time split's held-out items audits to the same
+  // metrics as the time split (the history is the same); shards merge exactly; a merge refuses a
+  // relevance file that changed after the shards read it.
+  void auditsAgainstExplicitRelevance() {
+    auto store = ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly);
+    QVERIFY(store.ok());
+    const auto dataset = store.value()->loadDataset();
+    QVERIFY(dataset.ok());
+    const auto& d = dataset.value();
+    const auto split = splitByTime(d, 1, 1);
+    QByteArray csv = "user,item\n";
+    for (std::size_t u = 0; u < split.test.size(); ++u) {
+      for (const auto item : split.test[u])
+        csv += QByteArray::fromStdString(d.users.ids[u] + "," + d.items.ids[static_cast<std::size_t>(item)] +
+                                         "\n");
+    }
+    const QString relevance = path("relevance.csv");
+    QFile f(relevance);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(csv);
+    f.close();
+    auto r = cli(QStringList{"audit", "--project", m_project, "--json", "-"} + kFast);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto timeSplit = QJsonDocument::fromJson(r.out).object();
+    r = cli(
+        QStringList{"audit", "--project", m_project, "--relevance", relevance, "--json", path("rel.json")} +
+        kFast);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto explicitRelevance = readJson(path("rel.json"));
+    QCOMPARE(explicitRelevance.value("metrics").toObject().value("accuracy").toObject(),
+             timeSplit.value("metrics").toObject().value("accuracy").toObject());
+    const auto provenance = explicitRelevance.value("provenance").toObject();
+    QCOMPARE(provenance.value("relevance_sha256").toString(), sha256Of(relevance));
+    QVERIFY(provenance.value("split").toString().startsWith("explicit relevance from "));
+
+    QStringList parts;
+    for (int i = 0; i < 2; ++i) {
+      parts << path(QString("rel-part-%1.json").arg(i));
+      r = cli(QStringList{"audit", "--project", m_project, "--relevance", relevance, "--shard",
+                          QString("%1/2").arg(i), "--out", parts.back()} +
+              kFast);
+      QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+    r = cli(
+        QStringList{"audit", "merge", "--project", m_project, "--quiet", "--json", path("rel-merged.json")} +
+        parts);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(readJson(path("rel-merged.json")).value("metrics").toObject(),
+             explicitRelevance.value("metrics").toObject());
+    QVERIFY(f.open(QIODevice::Append));
+    f.write(QByteArray::fromStdString(d.users.ids[0] + "," + d.items.ids[0] + "\n"));
+    f.close();
+    expectOneLineError(QStringList{"audit", "merge", "--project", m_project, "--quiet"} + parts, 2,
+                       "changed");
+    expectOneLineError({"audit", "--project", m_project, "--relevance", relevance, "--holdout", "2"}, 2,
+                       "--holdout");
+    QFile bad(path("bad-relevance.csv"));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("user,item\nnobody,x\n");
+    bad.close();
+    expectOneLineError({"audit", "--project", m_project, "--relevance", path("bad-relevance.csv"), "--quiet"},
+                       3, "bad-relevance.csv:2:1");
+  }
+
   void badArgumentsAreOneLine() {
     expectOneLineError({"audit", "--project", m_project, "--model", "no-such-model", "--quiet"}, 2,
                        "no-such-model");
@@ -218,6 +321,9 @@ class TestCliAudit : public QObject {
                        "shoe_size");
     expectOneLineError({"audit", "--model", "bpr-8"}, 2, "--project");
     expectOneLineError({"audit", "--project", m_project, "--item-groups", "colour", "--quiet"}, 2, "colour");
+    expectOneLineError({"audit", "--project", m_project, "--mmr", "2", "--quiet"}, 2, "--mmr");
+    expectOneLineError({"audit", "--project", m_project, "--log", path("recs.csv"), "--pop-penalty", "0.5"},
+                       2, "--log");
     expectOneLineError({"audit", "--project", path("missing.reclens")}, 4, "missing.reclens");
   }
 

@@ -1,11 +1,25 @@
 #pragma once
 // Field-by-field exact comparison of audit values for the audit tests: the name of the first field
-// that differs, or an empty string when everything is equal (doubles compared with ==).
+// that differs, or an empty string when everything is equal (doubles compared with ==); and the
+// recommendation logs the hand-worked audit tests are built from.
 #include <string>
+#include <vector>
 
 #include "audit/audit.h"
 
 namespace reclens::testing {
+
+// A recommendation log of users 0..n-1 listing lists[u] in rank order (every score 1).
+inline RecommendationLog logOfLists(const std::vector<std::vector<std::int32_t>>& lists) {
+  RecommendationLog log;
+  for (std::size_t u = 0; u < lists.size(); ++u) {
+    log.users.push_back(static_cast<std::int32_t>(u));
+    std::vector<Recommendation> list;
+    for (const auto item : lists[u]) list.push_back({item, 1.0f, static_cast<int>(list.size()) + 1});
+    log.lists.push_back(list);
+  }
+  return log;
+}
 
 // Equal, or both undefined (NaN).
 inline bool same(double a, double b) {
@@ -27,7 +41,8 @@ inline std::string compareConfig(const AuditConfig& a, const AuditConfig& b) {
       a.flipAttributes != b.flipAttributes || a.intersections != b.intersections ||
       a.numericBins != b.numericBins || a.tailRatio != b.tailRatio ||
       a.bootstrapSamples != b.bootstrapSamples || a.permutations != b.permutations || a.seed != b.seed ||
-      a.batchSize != b.batchSize || a.shardIndex != b.shardIndex || a.shardCount != b.shardCount)
+      a.batchSize != b.batchSize || a.shardIndex != b.shardIndex || a.shardCount != b.shardCount ||
+      describeReRank(a.rerank) != describeReRank(b.rerank))
     return "config";
   return {};
 }

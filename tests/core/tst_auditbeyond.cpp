@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "audit/audit.h"
+#include "auditcompare.h"
 #include "model/datasplit.h"
 
 using namespace reclens;
@@ -95,12 +96,7 @@ class TestAuditBeyond : public QObject {
     m_split = splitByTime(m_data, 1, 0);
     QCOMPARE(m_split.test[3], (std::vector<std::int32_t>{0}));
     const std::vector<std::vector<std::int32_t>> lists = {{3, 2}, {1, 5}, {5, 3}, {0, 1}, {4, 1}};
-    for (std::size_t u = 0; u < lists.size(); ++u) {
-      m_log.users.push_back(std::int32_t(u));
-      std::vector<Recommendation> list;
-      for (const auto item : lists[u]) list.push_back({item, 1.0f, int(list.size()) + 1});
-      m_log.lists.push_back(list);
-    }
+    m_log = testing::logOfLists(lists);
   }
 
   void perGroupBeyondAccuracyAndCoverage() {

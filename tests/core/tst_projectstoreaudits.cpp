@@ -106,10 +106,11 @@ class TestProjectStoreAudits : public QObject {
       QCOMPARE(loaded.value().name, std::string("first"));
       QCOMPARE(loaded.value().result.accuracy.ndcg, 0.25);
       QCOMPARE(loaded.value().result.gini, 1.0 / 3.0);
-      // A saved run keeps the per-item exposure (for the Lorenz curve), not the per-user records.
+      // A saved run keeps the per-item exposure (for the Lorenz curve) and the per-user records (for
+      // paired comparison of two runs).
       QCOMPARE(loaded.value().result.partial.exposureWeight,
                (std::vector<double>{1.5, 0.0, 0.630929753571457}));
-      QVERIFY(loaded.value().result.partial.users.empty());
+      QCOMPARE(loaded.value().result.partial.users.size(), makeRun("x", 0.25, 0).result.partial.users.size());
       QCOMPARE(loaded.value().auditedUsers, std::size_t{2});
       QCOMPARE(auditMetricsJson(loaded.value().result), auditMetricsJson(makeRun("x", 0.25, 0).result));
     }

@@ -1,11 +1,15 @@
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextDocument>
+#include <QToolButton>
 #include <QtTest>
 
 #include <qcustomplot.h>
@@ -17,6 +21,7 @@
 #include "dashboards/fairnesspage.h"
 #include "dashboards/flipratemodel.h"
 #include "dashboards/groupusersmodel.h"
+#include "dashboards/runcomparisondialog.h"
 #include "plots/plotexport.h"
 #include "services/auditservice.h"
 #include "store/projectstore.h"
@@ -176,6 +181,87 @@ class TestFairnessPage : public QObject {
     QVERIFY2(page.exportReport(pdf, &error), qPrintable(error));
     QVERIFY(readAll(pdf).startsWith("%PDF-"));
     QVERIFY(readAll(pdf).size() > 2000);
+  }
+
+  // The same model audited with a re-ranker from the run bar, saved, and compared with the plain run
+  // saved by auditFillsThePage: the comparison names the re-ranking, pairs the users and marks what
+  // changed significantly; the filters and the report work.
+  void reRankedRunComparedWithThePlainOne() {
+    AuditService service;
+    FairnessPage page(service);
+    page.resize(1500, 950);
+    page.show();
+    service.setSession(m_session);
+    QVERIFY(page.runBar()->reRankButton()->text().contains(QStringLiteral("off")));
+    ReRankOptions knobs;
+    knobs.popularityPenalty = 0.5;
+    knobs.calibration = 0.5;
+    page.runBar()->setReRankOptions(knobs);
+    QCOMPARE(page.runBar()->reRankButton()->text(),
+             QStringLiteral("Re-ranked: popularity penalty 0.5, calibration 0.5"));
+    QSignalSpy finished(&service, &AuditService::auditFinished);
+    QVERIFY(page.runBar()->run());
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(service.outcome()->result.partial.config.rerank.calibration, 0.5);
+    QVERIFY2(
+        page.runBar()->statusLabel()->text().contains(QStringLiteral("re-ranked: popularity penalty 0.5")),
+        qPrintable(page.runBar()->statusLabel()->text()));
+    QString error;
+    QVERIFY2(page.saveRun(QStringLiteral("re-ranked audit"), &error), qPrintable(error));
+
+    auto* dialog = page.openComparison();
+    QVERIFY(dialog != nullptr);
+    QAbstractItemModelTester tester(dialog->model());
+    QSignalSpy shown(dialog, &RunComparisonDialog::comparisonShown);
+    // The audit on screen, then the saved runs newest first: B is the audit on screen, A the newest saved.
+    QCOMPARE(dialog->runABox()->count(), 3);
+    QVERIFY(shown.count() > 0 || shown.wait(60000));
+    QCOMPARE(dialog->runBBox()->currentIndex(), 0);
+    QCOMPARE(dialog->runABox()->currentIndex(), 1);
+    for (const auto& r : dialog->model()->comparison().rows) {
+      if (std::isfinite(r.a)) QVERIFY2(r.difference == 0.0, r.metric.c_str());  // the same audit twice
+    }
+    shown.clear();
+    dialog->runABox()->setCurrentIndex(2);  // "first audit": the model's own lists
+    QVERIFY(shown.wait(60000));
+    const auto& c = dialog->model()->comparison();
+    QVERIFY(c.paired);
+    QVERIFY2(
+        dialog->notesLabel()->text().contains(QStringLiteral("re-ranking: A none, B popularity penalty 0.5")),
+        qPrintable(dialog->notesLabel()->text()));
+    const auto arp = std::find_if(c.rows.begin(), c.rows.end(),
+                                  [](const RunComparisonRow& r) { return r.metric == "ARP"; });
+    QVERIFY(arp != c.rows.end());
+    qInfo("ARP %.3f -> %.3f, interval [%.3f, %.3f] over %zu users", arp->a, arp->b, arp->ciLow, arp->ciHigh,
+          arp->pairedUsers);
+    QVERIFY(arp->b < arp->a);
+    QVERIFY(arp->significant);
+    QVERIFY(arp->ciHigh < 0.0);
+    const auto significant =
+        std::count_if(c.rows.begin(), c.rows.end(), [](const RunComparisonRow& r) { return r.significant; });
+    dialog->significantOnlyBox()->setChecked(true);
+    QCOMPARE(dialog->filterModel()->rowCount(), int(significant));
+    dialog->significantOnlyBox()->setChecked(false);
+    dialog->filterEdit()->setText(QStringLiteral("NDCG"));
+    QVERIFY(dialog->filterModel()->rowCount() > 0);
+    for (int r = 0; r < dialog->filterModel()->rowCount(); ++r) {
+      QVERIFY(dialog->filterModel()
+                  ->index(r, RunComparisonModel::Metric)
+                  .data()
+                  .toString()
+                  .contains(QStringLiteral("NDCG")));
+    }
+    dialog->filterEdit()->clear();
+    const QString dir = QStringLiteral(RECLENS_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(dir));
+    QTest::qWait(50);  // the layout takes the notes' new height
+    QVERIFY(dialog->grab().save(QDir(dir).filePath(QStringLiteral("dialog-run-comparison.png"))));
+    const QString html = m_dir.filePath(QStringLiteral("comparison.html"));
+    QVERIFY2(dialog->exportReport(html, &error), qPrintable(error));
+    QVERIFY(readAll(html).contains("RecLens audit comparison"));
+    QVERIFY(readAll(html).contains("first audit"));                              // run A
+    QVERIFY(readAll(html).contains("popularity penalty 0.5, calibration 0.5"));  // run B's re-ranking
+    dialog->close();
   }
 
   void inlineFiguresBecomeImages() {

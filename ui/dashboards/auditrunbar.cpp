@@ -1,10 +1,15 @@
 #include "dashboards/auditrunbar.h"
 
+#include <QDoubleSpinBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QToolButton>
+#include <QWidgetAction>
 
 #include "services/auditservice.h"
 #include "services/jobprogressbar.h"
@@ -18,6 +23,11 @@ AuditRunBar::AuditRunBar(AuditService& service, QWidget* parent)
       m_model(new QLabel(this)),
       m_k(new QSpinBox(this)),
       m_run(new QPushButton(QIcon(QStringLiteral(":/icons/reclens.svg")), tr("&Run Audit"), this)),
+      m_rerankButton(new QToolButton(this)),
+      m_penalty(new QDoubleSpinBox(this)),
+      m_mmr(new QDoubleSpinBox(this)),
+      m_cap(new QSpinBox(this)),
+      m_calibration(new QDoubleSpinBox(this)),
       m_progress(new JobProgressBar(this)),
       m_status(new QLabel(this)) {
   m_k->setRange(1, 200);
@@ -26,6 +36,39 @@ AuditRunBar::AuditRunBar(AuditService& service, QWidget* parent)
   m_run->setToolTip(
       tr("Recommend the top-K to every user with the model and compute accuracy, long-tail, exposure and "
          "fairness statistics (off the GUI thread; Cancel stops it)"));
+  // The re-ranking knobs in a drop-down form, so that one model can be audited with and without a
+  // re-ranker (save both runs and compare them).
+  auto* form = new QWidget(this);
+  auto* layout = new QFormLayout(form);
+  m_penalty->setRange(0.0, 10.0);
+  m_penalty->setSingleStep(0.1);
+  m_penalty->setToolTip(
+      tr("Popularity penalty λ: relevance − λ·log(1+popularity), as on the Recommendations "
+         "page (0 = off)"));
+  m_mmr->setRange(0.0, 1.0);
+  m_mmr->setSingleStep(0.05);
+  m_mmr->setToolTip(tr("MMR diversity weight in [0, 1] (0 = off)"));
+  m_cap->setRange(0, 100);
+  m_cap->setSpecialValueText(tr("no cap"));
+  m_calibration->setRange(0.0, 1.0);
+  m_calibration->setSingleStep(0.05);
+  layout->addRow(tr("&Popularity penalty:"), m_penalty);
+  layout->addRow(tr("&MMR diversity:"), m_mmr);
+  layout->addRow(tr("Category ca&p:"), m_cap);
+  layout->addRow(tr("Ca&libration:"), m_calibration);
+  auto* menu = new QMenu(m_rerankButton);
+  auto* action = new QWidgetAction(menu);
+  action->setDefaultWidget(form);
+  menu->addAction(action);
+  m_rerankButton->setMenu(menu);
+  m_rerankButton->setPopupMode(QToolButton::InstantPopup);
+  m_rerankButton->setToolTip(
+      tr("Audit the re-ranked lists instead of the model's own: the model's candidates re-ranked with these "
+         "knobs for every user (popularity counted on the audit's train part)"));
+  for (auto* box : {m_penalty, m_mmr, m_calibration})
+    connect(box, &QDoubleSpinBox::valueChanged, this, &AuditRunBar::updateReRankButton);
+  connect(m_cap, &QSpinBox::valueChanged, this, &AuditRunBar::updateReRankButton);
+  updateReRankButton();
   m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_progress->attach(&m_service.job());
   auto* kLabel = new QLabel(tr("&K:"), this);
@@ -36,6 +79,7 @@ AuditRunBar::AuditRunBar(AuditService& service, QWidget* parent)
   row->addSpacing(12);
   row->addWidget(kLabel);
   row->addWidget(m_k);
+  row->addWidget(m_rerankButton);
   row->addWidget(m_run);
   row->addSpacing(12);
   row->addWidget(m_status, 1);
@@ -53,8 +97,33 @@ AuditRunBar::AuditRunBar(AuditService& service, QWidget* parent)
   update();
 }
 
+ReRankOptions AuditRunBar::reRankOptions() const {
+  ReRankOptions options;
+  options.popularityPenalty = m_penalty->value();
+  options.diversity = m_mmr->value();
+  options.categoryCap = m_cap->value();
+  options.calibration = m_calibration->value();
+  return options;
+}
+
+void AuditRunBar::setReRankOptions(const ReRankOptions& options) {
+  m_penalty->setValue(options.popularityPenalty);
+  m_mmr->setValue(options.diversity);
+  m_cap->setValue(options.categoryCap);
+  m_calibration->setValue(options.calibration);
+}
+
+void AuditRunBar::updateReRankButton() {
+  const auto options = reRankOptions();
+  m_rerankButton->setText(options.active()
+                              ? tr("Re-ranked: %1").arg(QString::fromStdString(describeReRank(options)))
+                              : tr("Re-ranking: off"));
+}
+
 bool AuditRunBar::run() {
-  return m_service.runAudit(m_service.defaultConfig(m_k->value()));
+  auto config = m_service.defaultConfig(m_k->value());
+  config.rerank = reRankOptions();
+  return m_service.runAudit(config);
 }
 
 void AuditRunBar::update() {
@@ -63,6 +132,20 @@ void AuditRunBar::update() {
   m_model->setText(session ? tr("Model: <b>%1</b>").arg(display::text(session->name()).toHtmlEscaped())
                            : tr("No model loaded"));
   m_run->setEnabled(session != nullptr && !running);
+  // The category cap and calibration read the catalog's category field; without one they stay off.
+  const bool categories = session && session->snapshot().dataset().items.fieldIndex("category") >= 0;
+  const QString none = tr("The catalog has no category field");
+  m_cap->setEnabled(categories);
+  m_cap->setToolTip(categories ? tr("At most this many items of one category in a list") : none);
+  m_calibration->setEnabled(categories);
+  m_calibration->setToolTip(categories
+                                ? tr("Calibrated re-ranking κ (Steck 2018): bring each list's category "
+                                     "mix towards the user's history (0 = off)")
+                                : none);
+  if (!categories) {
+    m_cap->setValue(0);
+    m_calibration->setValue(0.0);
+  }
   m_status->setVisible(!running);
   m_status->setStyleSheet(m_failureIsError && !m_failure.isEmpty() ? QStringLiteral("color: #b00020;")
                                                                    : QString());
@@ -72,11 +155,15 @@ void AuditRunBar::update() {
     m_status->setText(tr("Load or train a model on the Recommendations page to audit it."));
   } else if (const auto& outcome = m_service.outcome()) {
     const auto& result = outcome->result;
-    m_status->setText(tr("Audit @%1 of %2 users (%3 with a held-out item) in %4 s")
-                          .arg(result.partial.config.k)
-                          .arg(display::count(static_cast<qint64>(result.partial.users.size())),
-                               display::count(static_cast<qint64>(result.evaluatedUsers)),
-                               QLocale().toString(outcome->seconds, 'f', 1)));
+    const auto& rerank = result.partial.config.rerank;
+    m_status->setText(
+        tr("Audit @%1 of %2 users (%3 with a held-out item) in %4 s%5")
+            .arg(result.partial.config.k)
+            .arg(display::count(static_cast<qint64>(result.partial.users.size())),
+                 display::count(static_cast<qint64>(result.evaluatedUsers)),
+                 QLocale().toString(outcome->seconds, 'f', 1),
+                 rerank.active() ? tr(" · re-ranked: %1").arg(QString::fromStdString(describeReRank(rerank)))
+                                 : QString()));
   } else {
     m_status->setText(tr("Not audited yet: press Run Audit."));
   }

@@ -30,6 +30,7 @@
 #include "dashboards/flipratemodel.h"
 #include "dashboards/groupmeansplot.h"
 #include "dashboards/groupusersmodel.h"
+#include "dashboards/runcomparisondialog.h"
 #include "plots/plotexport.h"
 #include "plots/plotstyle.h"
 #include "services/auditservice.h"
@@ -97,13 +98,18 @@ FairnessPage::FairnessPage(AuditService& audit, QWidget* parent)
       m_flipNote(new QLabel(this)),
       m_usersTitle(heading(tr("Users of a group"), this)),
       m_save(new QPushButton(tr("&Save Run…"), this)),
-      m_report(new QPushButton(tr("Export &Report…"), this)) {
+      m_report(new QPushButton(tr("Export &Report…"), this)),
+      m_compare(new QPushButton(tr("&Compare Runs…"), this)) {
   for (auto* box : {m_attribute, m_metric, m_grouping}) box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   m_attribute->setToolTip(tr("User attribute whose groups are compared"));
   m_metric->setToolTip(tr("Accuracy metric drawn per group"));
   m_grouping->setToolTip(tr("How items are grouped for the exposure comparison"));
   m_save->setToolTip(tr("Store this audit (configuration, results, provenance) in the project file"));
   m_report->setToolTip(tr("Write a self-contained HTML or PDF report of this audit"));
+  m_compare->setToolTip(
+      tr("Compare two saved audit runs (or one with the audit on screen): differences with "
+         "paired bootstrap intervals over the same users (Ctrl+Shift+C)"));
+  m_compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
   m_usersTable->setSortingEnabled(false);
   for (auto* view : {m_gapTable, m_flipTable}) {
     view->horizontalHeader()->setStretchLastSection(false);
@@ -117,6 +123,7 @@ FairnessPage::FairnessPage(AuditService& audit, QWidget* parent)
   top->addWidget(m_runBar, 1);
   top->addWidget(m_save);
   top->addWidget(m_report);
+  top->addWidget(m_compare);
   top->addWidget(buildExportButton());
 
   auto* pickers = new QHBoxLayout;
@@ -181,6 +188,7 @@ FairnessPage::FairnessPage(AuditService& audit, QWidget* parent)
   });
   connect(m_save, &QPushButton::clicked, this, &FairnessPage::askAndSave);
   connect(m_report, &QPushButton::clicked, this, &FairnessPage::askAndExport);
+  connect(m_compare, &QPushButton::clicked, this, &FairnessPage::openComparison);
   clear();
 }
 
@@ -364,6 +372,23 @@ bool FairnessPage::saveRun(const QString& name, QString* error) {
   }
   Q_EMIT runSaved(saved.value());
   return true;
+}
+
+RunComparisonDialog* FairnessPage::openComparison() {
+  std::string project;
+  if (m_audit.session()) {
+    project = m_audit.session()->snapshot().projectPath();
+  } else if (m_audit.snapshot()) {
+    project = m_audit.snapshot()->projectPath();
+  }
+  if (project.empty()) return nullptr;
+  std::shared_ptr<const AuditRun> current;
+  if (m_audit.outcome())
+    current = std::make_shared<const AuditRun>(m_audit.currentRun(tr("on screen").toStdString()));
+  auto* dialog = new RunComparisonDialog(project, std::move(current), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
+  return dialog;
 }
 
 bool FairnessPage::exportReport(const QString& path, QString* error) {

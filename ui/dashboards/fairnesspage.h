@@ -18,6 +18,7 @@ class AuditService;
 class FairnessGapModel;
 class FlipRateModel;
 class GroupUsersModel;
+class RunComparisonDialog;
 
 // The Fairness dashboard for the audited model: per-group means of an accuracy metric for a chosen
 // user attribute with 95% bootstrap intervals, the gap table (max−min, UserMAD, permutation p) of
@@ -46,6 +47,10 @@ class FairnessPage : public QWidget {
   const std::vector<std::string>& plottedGroups() const { return m_plottedGroups; }
   QPushButton* saveButton() const { return m_save; }
   QPushButton* reportButton() const { return m_report; }
+  QPushButton* compareButton() const { return m_compare; }
+  // Opens Compare Audit Runs on the project's saved runs (and the audit on screen); null without a
+  // project.
+  RunComparisonDialog* openComparison();
 
   // Lists the users of bar `index` of the group plot (as clicking it does); false when out of range.
   bool selectGroup(int index);
@@ -91,6 +96,7 @@ class FairnessPage : public QWidget {
   QLabel* m_usersTitle;
   QPushButton* m_save;
   QPushButton* m_report;
+  QPushButton* m_compare;
   std::vector<std::string> m_plottedGroups;
 };
 
