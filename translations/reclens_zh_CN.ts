@@ -3769,6 +3769,30 @@
         <source>Users</source>
         <translation>用户</translation>
     </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确性</translation>
+    </message>
+    <message>
+        <source>Long tail</source>
+        <translation>长尾</translation>
+    </message>
+    <message>
+        <source>Fairness</source>
+        <translation>公平性</translation>
+    </message>
+    <message>
+        <source>Popularity lift</source>
+        <translation>热度提升</translation>
+    </message>
+    <message>
+        <source>Item groups</source>
+        <translation>商品分组</translation>
+    </message>
+    <message>
+        <source>Flips</source>
+        <translation>反事实翻转</translation>
+    </message>
 </context>
 <context>
     <name>reclens::SimulationForm</name>

@@ -17,6 +17,7 @@
 
 #include "dashboards/fairnesspage.h"
 #include "dashboards/longtailpage.h"
+#include "dashboards/runcomparisondialog.h"
 #include "dashboards/tradeoffsweep.h"
 #include "embedding/embeddingmappage.h"
 #include "engine/computedevice.h"
@@ -120,6 +121,12 @@ int main(int argc, char** argv) {
           "whole score)."),
       QStringLiteral("with"));
   parser.addOption(compareOption);
+  const QCommandLineOption compareRunsOption(
+      QStringLiteral("compare-runs"),
+      QStringLiteral("Open Compare Audit Runs on the Fairness page with two saved audit runs, by name or id, "
+                     "comma separated (A,B). With --screenshot, the comparison is saved."),
+      QStringLiteral("a,b"));
+  parser.addOption(compareRunsOption);
   parser.process(app);
 
   const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
@@ -204,6 +211,11 @@ int main(int argc, char** argv) {
         : with == QStringLiteral("auto") ? reclens::ExplanationContrast::Automatic
                                          : reclens::ExplanationContrast::OtherItems);
   }
+  const QStringList compareRuns = parser.value(compareRunsOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
+  if (parser.isSet(compareRunsOption) && compareRuns.size() != 2) {
+    std::fprintf(stderr, "reclens: error: --compare-runs takes two saved runs, A,B\n");
+    return 2;
+  }
   if (parser.isSet(mapLayoutOption) || parser.isSet(mapColourOption)) {
     window.embeddingMapPage()->preferView(parser.value(mapLayoutOption) == QStringLiteral("umap")
                                               ? reclens::EmbeddingMapPage::Umap
@@ -246,7 +258,9 @@ int main(int argc, char** argv) {
         window.close();
       });
     };
-    QObject::connect(&window, &reclens::MainWindow::projectOpened, &window, [&window, recs, grab] {
+    const bool comparing = !compareRuns.isEmpty();  // the comparison dialog is saved instead (below)
+    QObject::connect(&window, &reclens::MainWindow::projectOpened, &window, [&window, recs, grab, comparing] {
+      if (comparing) return;
       // On the Recommendations page wait for the first list (a model is loading or training).
       // The analysis pages wait for their own results (below).
       const int shown = window.currentPage();
@@ -315,6 +329,36 @@ int main(int argc, char** argv) {
                        exitCode = 1;
                        window.close();
                      });
+  }
+  if (!compareRuns.isEmpty()) {
+    // The comparison opens over the Fairness page; with --screenshot the dialog is what is saved.
+    QObject::connect(
+        &window, &reclens::MainWindow::projectOpened, &window, [&window, &exitCode, compareRuns, screenshot] {
+          window.showPage(window.pageIndex(window.fairnessPage()));
+          auto* dialog = window.fairnessPage()->openComparison();
+          if (dialog == nullptr || !dialog->selectRuns(compareRuns[0], compareRuns[1])) {
+            std::fprintf(stderr,
+                         "reclens: error: cannot compare the saved audit runs %s and %s: the project lacks "
+                         "at least one of them "
+                         "(reclens-cli audit list shows its runs)\n",
+                         qPrintable(compareRuns[0]), qPrintable(compareRuns[1]));
+            exitCode = 2;
+            if (!screenshot.isEmpty()) window.close();
+            return;
+          }
+          if (screenshot.isEmpty()) return;
+          QObject::connect(dialog, &reclens::RunComparisonDialog::comparisonShown, &window,
+                           [&window, &exitCode, dialog, screenshot] {
+                             QTimer::singleShot(300, &window, [&window, &exitCode, dialog, screenshot] {
+                               if (!dialog->grab().save(screenshot)) {
+                                 std::fprintf(stderr, "reclens: error: cannot write %s\n",
+                                              qPrintable(screenshot));
+                                 exitCode = 1;
+                               }
+                               window.close();
+                             });
+                           });
+        });
   }
   window.show();
 

@@ -92,7 +92,8 @@ void addRows(Builder& out, const AuditRun& run, int side) {
       {"ARP", r.averagePopularity, "average_popularity"},
       {"APLT", r.aplt, "aplt"},
       {"tail %", r.tailPercentage, "tail_percentage"},
-      {"novelty", r.novelty, "novelty"},
+      // The run's novelty is per listed item over every list, not a mean over users: no pairing.
+      {"novelty", r.novelty, ""},
       {"intra-list diversity", r.intraListDiversity, "intra_list_diversity"},
       {"exposure entropy (bits)", r.exposureEntropyBits, ""},
       {"miscalibration (KL)", r.miscalibration, "miscalibration"},
@@ -224,7 +225,7 @@ RunComparison compareAuditRuns(const AuditRun& a, const AuditRun& b, const RunCo
   for (std::size_t e = 0; e < groupOf.size(); ++e) entry.emplace(groupOf[e], e);
   for (std::size_t i = 0; i < builder.rows.size(); ++i) {
     const auto& how = builder.pairing[i];
-    if (how.metric < 0) continue;
+    if (how.metric < 0 || !std::isfinite(builder.rows[i].difference)) continue;  // e.g. no category: no KL
     const auto it = entry.find({how.grouping, how.group});
     if (it == entry.end()) continue;
     const auto e = it->second;

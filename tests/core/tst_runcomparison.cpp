@@ -117,6 +117,12 @@ class TestRunComparison : public QObject {
     QVERIFY(coverage != nullptr);
     QVERIFY(std::isnan(coverage->ciLow));
     QCOMPARE(coverage->pairedUsers, std::size_t(0));
+    // Every interval is of the same quantity as the row's difference, so it holds it.
+    for (const auto& r : c.rows) {
+      if (std::isnan(r.ciLow)) continue;
+      QVERIFY2(r.ciLow - 1e-12 <= r.difference && r.difference <= r.ciHigh + 1e-12, r.metric.c_str());
+    }
+    QVERIFY(std::isnan(row(c, "novelty")->ciLow));  // per listed item over every list: not a user mean
     // The same run against itself: every difference and interval is exactly 0.
     const auto same = compareAuditRuns(a, a, options);
     for (const auto& r : same.rows) {

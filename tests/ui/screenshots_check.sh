@@ -127,5 +127,29 @@ for page in "${pages[@]}"; do
     check "$page: the zh_CN menu bar differs from the en one" "[ '$en_corner' != '$zh_corner' ]"
   fi
 done
+# Compare Audit Runs over two saved audits of the model, without and with a re-ranker (the dialog is
+# what --screenshot saves); a run the project lacks is refused.
+"$cli" audit --project "$project" --save --name plain --bootstrap 100 --permutations 100 --quiet >/dev/null
+"$cli" audit --project "$project" --save --name calibrated --calibration 0.5 --pop-penalty 0.3 \
+  --bootstrap 100 --permutations 100 --quiet >/dev/null
+for lang in "${langs[@]}"; do
+  shot="$out/window-compare-runs-$lang.png"
+  log="$work/compare-runs-$lang.log"
+  rc=0
+  timeout 120 "$gui" "$project" --compare-runs plain,calibrated --lang "$lang" --screenshot "$shot" \
+    >"$log" 2>&1 || rc=$?
+  bytes="$(stat -c %s "$shot" 2>/dev/null || echo 0)"
+  check "compare runs ($lang): exit $rc, $bytes bytes" \
+    "[ $rc -eq 0 ] && [ $bytes -gt $min_bytes ] || { cat '$log'; false; }"
+done
+if [ -s "$out/window-compare-runs-en.png" ] && [ -s "$out/window-compare-runs-zh_CN.png" ]; then
+  check "compare runs: the zh_CN labels differ from the en ones" \
+    "[ '$(png_corner "$out/window-compare-runs-en.png" $menu_rows $menu_columns)' != \
+       '$(png_corner "$out/window-compare-runs-zh_CN.png" $menu_rows $menu_columns)' ]"
+fi
+rc=0
+timeout 120 "$gui" "$project" --compare-runs plain,nonesuch --screenshot "$work/none.png" >"$work/none.log" 2>&1 ||
+  rc=$?
+check "compare runs: an unknown run exits 2 naming it" "[ $rc -eq 2 ] && grep -q nonesuch '$work/none.log'"
 echo "${#pages[@]} pages x ${#langs[@]} languages in $((SECONDS - start)) s; screenshots in $out"
 exit $fail

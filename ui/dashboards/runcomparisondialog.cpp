@@ -27,6 +27,7 @@ namespace reclens {
 namespace {
 
 const QString kCurrent = QStringLiteral("current");
+constexpr int kNameRole = Qt::UserRole + 1;  // a saved run's name in the run boxes
 
 QString number(double v) {
   return std::isfinite(v) ? QString::number(v, 'g', 4) : QStringLiteral("–");
@@ -45,6 +46,17 @@ QString runLabel(const AuditRunInfo& info) {
 }  // namespace
 
 RunComparisonModel::RunComparisonModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+QString RunComparisonModel::sectionTitle(const std::string& section) {
+  if (section == "Users") return tr("Users");
+  if (section == "Accuracy") return tr("Accuracy");
+  if (section == "Long tail") return tr("Long tail");
+  if (section == "Fairness") return tr("Fairness");
+  if (section == "Popularity lift") return tr("Popularity lift");
+  if (section == "Item groups") return tr("Item groups");
+  if (section == "Flips") return tr("Flips");
+  return QString::fromStdString(section);
+}
 
 void RunComparisonModel::setComparison(RunComparison comparison) {
   beginResetModel();
@@ -68,7 +80,7 @@ QVariant RunComparisonModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::DisplayRole) {
     switch (index.column()) {
       case Section:
-        return QString::fromStdString(r.section);
+        return sectionTitle(r.section);
       case Metric:
         return display::text(r.metric);
       case A:
@@ -240,13 +252,34 @@ void RunComparisonDialog::listRuns() {
   }
   for (const auto& info : runs.value()) {  // newest first
     const QString id = QString::number(info.id);
-    m_runA->addItem(runLabel(info), id);
-    m_runB->addItem(runLabel(info), id);
+    for (auto* box : {m_runA, m_runB}) {
+      box->addItem(runLabel(info), id);
+      box->setItemData(box->count() - 1, display::text(info.name), kNameRole);
+    }
   }
   // B: the newest (the audit on screen when there is one); A: the run saved before it.
   const int count = m_runA->count();
   m_runB->setCurrentIndex(0);
   m_runA->setCurrentIndex(count > 1 ? 1 : 0);
+}
+
+bool RunComparisonDialog::selectRuns(const QString& a, const QString& b) {
+  const auto find = [this](const QString& run) {
+    for (int i = 0; i < m_runA->count(); ++i) {
+      if (m_runA->itemData(i, kNameRole).toString() == run || m_runA->itemData(i).toString() == run) return i;
+    }
+    return -1;
+  };
+  const int rowA = find(a);
+  const int rowB = find(b);
+  if (rowA < 0 || rowB < 0) return false;
+  {
+    const QSignalBlocker block(m_runA);
+    m_runA->setCurrentIndex(rowA);
+  }
+  m_runB->setCurrentIndex(rowB);
+  compare();
+  return true;
 }
 
 QVariant RunComparisonDialog::entryOf(const QComboBox* box) const {

@@ -40,6 +40,8 @@ class RunComparisonModel : public QAbstractTableModel {
   QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
   static constexpr int kSignificantRole = Qt::UserRole + 1;
+  // The translated title of a RunComparisonRow::section.
+  static QString sectionTitle(const std::string& section);
 
  private:
   RunComparison m_comparison;
@@ -84,6 +86,9 @@ class RunComparisonDialog : public QDialog {
   QLineEdit* filterEdit() const { return m_filter; }
   QCheckBox* significantOnlyBox() const { return m_significantOnly; }
   RunComparisonFilter* filterModel() const { return m_proxy; }
+  // Chooses the saved runs named (or with the ids) `a` and `b`; false, choosing nothing, when either is
+  // not in the project.
+  bool selectRuns(const QString& a, const QString& b);
   // Writes the comparison shown as an HTML report; false with `error` set on failure.
   bool exportReport(const QString& path, QString* error);
 
