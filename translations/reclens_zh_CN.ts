@@ -1902,6 +1902,14 @@
         <source>on screen</source>
         <translation>当前屏幕</translation>
     </message>
+    <message>
+        <source>&amp;Why This Gap?…</source>
+        <translation>差距从何而来(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Split the gap of the chosen metric between the user attribute&apos;s groups over the item groups (categories, brands, tiers) that account for it</source>
+        <translation>把所选指标在该用户属性各组之间的差距，按造成差距的商品分组（类目、品牌、热度层级）拆分</translation>
+    </message>
 </context>
 <context>
     <name>reclens::FlipRateModel</name>
@@ -1928,6 +1936,85 @@
     <message>
         <source>Mean overlap (intersection over union) of the original and the flipped lists</source>
         <translation>原始列表与翻转后列表的平均重合度（交集除以并集）</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::GapDecompositionDialog</name>
+    <message>
+        <source>Why This Gap? — %1</source>
+        <translation>差距从何而来？— %1</translation>
+    </message>
+    <message>
+        <source>The per-user metric whose gap between the two groups is split</source>
+        <translation>拆分其两组间差距的逐用户指标</translation>
+    </message>
+    <message>
+        <source>Split the gap over the groups of this item grouping</source>
+        <translation>按此商品分组的各组拆分差距</translation>
+    </message>
+    <message>
+        <source>The first group (its mean minus the second&apos;s is the gap); first shown: the group with the largest mean</source>
+        <translation>第一组（其均值减去第二组的均值即为差距）；初始为均值最大的组</translation>
+    </message>
+    <message>
+        <source>The second group; first shown: the group with the smallest mean</source>
+        <translation>第二组；初始为均值最小的组</translation>
+    </message>
+    <message>
+        <source>Item group</source>
+        <translation>商品分组</translation>
+    </message>
+    <message>
+        <source>First group</source>
+        <translation>第一组</translation>
+    </message>
+    <message>
+        <source>Second group</source>
+        <translation>第二组</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <source>Share of the gap</source>
+        <translation>占差距比例</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>指标(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Split by:</source>
+        <translation>拆分依据(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>minus</source>
+        <translation>减去</translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>The gap cannot be decomposed: %1</source>
+        <translation>无法拆分该差距：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; of &lt;b&gt;%2&lt;/b&gt; %3 (%4 users) minus &lt;b&gt;%5&lt;/b&gt; %6 (%7 users) = gap &lt;b&gt;%8&lt;/b&gt;. %9</source>
+        <translation>&lt;b&gt;%2&lt;/b&gt; 的 &lt;b&gt;%1&lt;/b&gt; %3（%4 个用户）减去 &lt;b&gt;%5&lt;/b&gt; 的 %6（%7 个用户）= 差距 &lt;b&gt;%8&lt;/b&gt;。%9</translation>
+    </message>
+    <message>
+        <source>Each row is what the held-out items of that group that the lists hit earn, per user.</source>
+        <translation>每行是列表命中的、属于该组的留出商品所贡献的得分（按用户平均）。</translation>
+    </message>
+    <message>
+        <source>Each row is what the listed items of that group contribute, per user.</source>
+        <translation>每行是列表中属于该组的商品所贡献的值（按用户平均）。</translation>
     </message>
 </context>
 <context>

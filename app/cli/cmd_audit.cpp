@@ -2,12 +2,15 @@
 // of a recommendation log, whole or as one shard of a scaled-out run; subcommands merge, list, compare.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 
 #include "audit/auditjson.h"
+#include "audit/gapdecomposition.h"
 #include "auditoutput.h"
 #include "clisupport.h"
 #include "commands.h"
@@ -41,8 +44,28 @@ struct AuditArgs {
   std::string device = "auto";
   int threads = 0;
   std::vector<std::string> intersections;
+  std::string gapBy;  // item grouping to decompose every grouping's gap by (empty: none)
+  std::string gapMetric = "ndcg";
   AuditOutputOptions output;
 };
+
+// "Why the NDCG@20 gap by region (Islands 0.021 − North 0.048 = −0.027): by category ..." for each
+// decomposition, its largest parts first.
+void printGapDecompositions(const std::vector<GapDecomposition>& gaps, int k) {
+  constexpr std::size_t kShown = 8;
+  for (const auto& g : gaps) {
+    std::printf("\nWhy the %s@%d gap by %s: %s %.4f - %s %.4f = %.4f, by %s\n", g.metric.c_str(), k,
+                g.attribute.c_str(), g.highGroup.c_str(), g.highMean, g.lowGroup.c_str(), g.lowMean, g.gap,
+                g.itemGrouping.c_str());
+    std::printf("  %-28s %10s %10s %10s %9s\n", "item group", "first", "second", "difference", "share");
+    for (std::size_t i = 0; i < g.parts.size() && i < kShown; ++i) {
+      const auto& p = g.parts[i];
+      std::printf("  %-28s %10.4f %10.4f %10.4f %8.1f%%\n", p.itemGroup.substr(0, 28).c_str(), p.high, p.low,
+                  p.difference, std::isfinite(p.shareOfGap) ? p.shareOfGap * 100.0 : 0.0);
+    }
+    if (g.parts.size() > kShown) std::printf("  ... %zu more item groups\n", g.parts.size() - kShown);
+  }
+}
 
 Error usage(const std::string& message) {
   return makeError(ErrorCode::InvalidArgument, message);
@@ -82,9 +105,16 @@ Status checkArgs(AuditArgs& a) {
       return usage("--intersect '" + pair + "' is not of the form ATTRIBUTE:ATTRIBUTE, e.g. gender:age_band");
     a.config.intersections.push_back({pair.substr(0, colon), pair.substr(colon + 1)});
   }
+  const auto& gapMetrics = decomposableGapMetrics();
+  if (!a.gapBy.empty() && std::find(gapMetrics.begin(), gapMetrics.end(), a.gapMetric) == gapMetrics.end()) {
+    return usage(
+        "--gap-metric '" + a.gapMetric +
+        "' cannot be decomposed; use ndcg, recall, hit, average_popularity, aplt or tail_percentage");
+  }
   if (!a.shard.empty()) {
     if (auto s = parseShard(a.shard, a.config); !s) return s;
     if (a.out.empty()) return usage("--shard writes a partial result and needs --out FILE");
+    if (!a.gapBy.empty()) return usage("--gap-by needs the whole audit; it does not go with --shard");
     if (!a.output.json.empty() || !a.output.html.empty() || a.output.save) {
       return usage("--shard writes only the partial (--out); give --json, --html or --save to 'audit merge'");
     }
@@ -175,7 +205,17 @@ int runAudit(AuditArgs a) {
   auto result = finishAudit(partial.value(), dataset, split, control);
   if (!result) return reportError(result.error());
   run.result = std::move(result).value();
-  return emitAuditRun(run, a.project, a.output);
+  // Why the gaps (--gap-by): decomposed before the run is written, so that a bad grouping is reported
+  // before anything is saved.
+  std::vector<GapDecomposition> gaps;
+  for (const auto& attribute : a.gapBy.empty() ? std::vector<AttributeFairness>{} : run.result.fairness) {
+    auto gap = decomposeGap(run.result, dataset, split, attribute.attribute, a.gapMetric, a.gapBy);
+    if (!gap) return reportError(gap.error());
+    gaps.push_back(std::move(gap).value());
+  }
+  const int code = emitAuditRun(run, a.project, a.output);
+  if (code == kExitOk && !a.output.printsJson()) printGapDecompositions(gaps, a.config.k);
+  return code;
 }
 
 }  // namespace
@@ -223,6 +263,13 @@ void addAuditCommand(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::Range(0, 1000000))
       ->capture_default_str();
   sub->add_option("--seed", c.seed, "Seed of the bootstrap and permutations")->capture_default_str();
+  sub->add_option("--gap-by", a->gapBy,
+                  "After the table, split every user grouping's gap over this item grouping (tier, category, "
+                  "brand or another catalog attribute): which item groups account for it");
+  sub->add_option("--gap-metric", a->gapMetric,
+                  "The metric whose gap --gap-by splits: ndcg, recall, hit, average_popularity, aplt or "
+                  "tail_percentage")
+      ->capture_default_str();
   auto* holdout = sub->add_option("--holdout", a->holdout, "Test items per user (the last ones in time)")
                       ->check(CLI::Range(1, 1000))
                       ->capture_default_str();

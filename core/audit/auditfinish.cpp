@@ -161,41 +161,6 @@ std::vector<AttributeFairness> allGroupingFairness(const AuditPartial& partial, 
   return out;
 }
 
-// Group codes and names of one item grouping over the catalog. A set-valued attribute's groups are its
-// members, and an item is in the group of each of its members.
-void itemGroupCodes(const Dataset& dataset, const std::string& grouping,
-                    const std::vector<std::int64_t>& trainCounts, ItemGroupCodes& codes,
-                    std::vector<std::string>& names) {
-  codes.extra.clear();
-  if (grouping == "tier") {
-    const auto tiers = popularityTiers(trainCounts);
-    codes.first.resize(tiers.size());
-    for (std::size_t i = 0; i < tiers.size(); ++i) codes.first[i] = static_cast<std::int32_t>(tiers[i]);
-    names = {"head", "mid", "tail"};
-    return;
-  }
-  const auto& field = dataset.items.fields[static_cast<std::size_t>(dataset.items.fieldIndex(grouping))];
-  codes.first.resize(dataset.items.size());
-  if (!field.setValued()) {
-    for (std::size_t i = 0; i < codes.first.size(); ++i) codes.first[i] = field.codeAt(i);
-    names = field.vocabulary();
-    return;
-  }
-  CategoricalField members(field.name());
-  for (std::size_t i = 0; i < codes.first.size(); ++i) {
-    codes.first[i] = CategoricalField::kMissing;
-    for (const auto member : setMembers(field.valueAt(i), true)) {
-      const auto g = members.intern(member);
-      if (codes.first[i] == CategoricalField::kMissing) {
-        codes.first[i] = g;
-      } else {
-        codes.extra.emplace_back(i, g);
-      }
-    }
-  }
-  names = members.vocabulary();
-}
-
 void listMetrics(const AuditPartial& partial, bool withCalibration, AuditResult& result) {
   AccuracyMean accuracy;
   double popularity = 0.0, longTail = 0.0, tail = 0.0, diversity = 0.0, novelty = 0.0, miscalibration = 0.0;
@@ -267,7 +232,7 @@ Result<AuditResult> finishAudit(const AuditPartial& partial, const Dataset& data
   ItemGroupCodes codes;
   std::vector<std::string> names;
   for (const auto& grouping : groupings.value()) {
-    itemGroupCodes(dataset, grouping, trainCounts, codes, names);
+    audit_detail::itemGroupCodes(dataset, grouping, trainCounts, codes, names);
     ItemGrouping g;
     g.name = grouping;
     g.groups = groupExposure(codes, names, partial.exposureWeight, trainCounts);

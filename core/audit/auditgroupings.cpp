@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "audit/beyondaccuracy.h"
+#include "data/popularitytiers.h"
 
 namespace reclens::audit_detail {
 
@@ -174,6 +175,39 @@ double popularityRankCorrelation(const AuditPartial& partial, const std::vector<
     ++lists;
   }
   return lists > 0 ? -sum / double(lists) : std::numeric_limits<double>::quiet_NaN();
+}
+
+void itemGroupCodes(const Dataset& dataset, const std::string& grouping,
+                    const std::vector<std::int64_t>& trainCounts, ItemGroupCodes& codes,
+                    std::vector<std::string>& names) {
+  codes.extra.clear();
+  if (grouping == "tier") {
+    const auto tiers = popularityTiers(trainCounts);
+    codes.first.resize(tiers.size());
+    for (std::size_t i = 0; i < tiers.size(); ++i) codes.first[i] = static_cast<std::int32_t>(tiers[i]);
+    names = {"head", "mid", "tail"};
+    return;
+  }
+  const auto& field = dataset.items.fields[static_cast<std::size_t>(dataset.items.fieldIndex(grouping))];
+  codes.first.resize(dataset.items.size());
+  if (!field.setValued()) {
+    for (std::size_t i = 0; i < codes.first.size(); ++i) codes.first[i] = field.codeAt(i);
+    names = field.vocabulary();
+    return;
+  }
+  CategoricalField members(field.name());
+  for (std::size_t i = 0; i < codes.first.size(); ++i) {
+    codes.first[i] = CategoricalField::kMissing;
+    for (const auto member : setMembers(field.valueAt(i), true)) {
+      const auto g = members.intern(member);
+      if (codes.first[i] == CategoricalField::kMissing) {
+        codes.first[i] = g;
+      } else {
+        codes.extra.emplace_back(i, g);
+      }
+    }
+  }
+  names = members.vocabulary();
 }
 
 }  // namespace reclens::audit_detail

@@ -54,6 +54,12 @@ ItemTallies itemTallies(const AuditPartial& partial, const TrainTestSplit& split
 void itemGroupFairness(const AuditPartial& partial, const ItemTallies& tallies, const ItemGroupCodes& codes,
                        ItemGrouping& grouping);
 
+// Group codes and names of one item grouping ("tier" or a catalog field) over the catalog. A set-valued
+// attribute's groups are its members, and an item is in the group of each of its members.
+void itemGroupCodes(const Dataset& dataset, const std::string& grouping,
+                    const std::vector<std::int64_t>& trainCounts, ItemGroupCodes& codes,
+                    std::vector<std::string>& names);
+
 // PRU over the audited lists: −mean over lists of Spearman(train count, rank), lists whose counts are
 // all equal or that hold fewer than two items left out; NaN when no list counts.
 double popularityRankCorrelation(const AuditPartial& partial, const std::vector<std::int64_t>& trainCounts);

@@ -71,6 +71,11 @@ class TestCliAudit : public QObject {
     QVERIFY2(r.exitCode == 0, r.err.constData());
     for (const char* part : {"Accuracy@10", "Long tail@10", "Fairness by gender", "Exposure by tier", "NDCG"})
       QVERIFY2(r.out.contains(part), part);
+    // Why the gaps: one section per user grouping, its parts adding up to the gap it names.
+    const auto why = cli(QStringList{"audit", "--project", m_project, "--gap-by", "category"} + kFast);
+    QVERIFY2(why.exitCode == 0, why.err.constData());
+    QVERIFY2(why.out.contains("Why the ndcg@10 gap by gender:"), why.out.constData());
+    QVERIFY(why.out.contains("by category"));
 
     const auto doc = readJson(path("full.json"));
     QCOMPARE(doc.value("format").toString(), QString("reclens-audit"));
@@ -322,6 +327,13 @@ class TestCliAudit : public QObject {
     expectOneLineError({"audit", "--model", "bpr-8"}, 2, "--project");
     expectOneLineError({"audit", "--project", m_project, "--item-groups", "colour", "--quiet"}, 2, "colour");
     expectOneLineError({"audit", "--project", m_project, "--mmr", "2", "--quiet"}, 2, "--mmr");
+    expectOneLineError({"audit", "--project", m_project, "--gap-by", "colour", "--quiet"}, 2, "colour");
+    expectOneLineError(
+        {"audit", "--project", m_project, "--gap-by", "category", "--gap-metric", "mrr", "--quiet"}, 2,
+        "mrr");
+    expectOneLineError(
+        {"audit", "--project", m_project, "--gap-by", "category", "--shard", "0/2", "--out", path("p.json")},
+        2, "--shard");
     expectOneLineError({"audit", "--project", m_project, "--log", path("recs.csv"), "--pop-penalty", "0.5"},
                        2, "--log");
     expectOneLineError({"audit", "--project", path("missing.reclens")}, 4, "missing.reclens");

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "audit/audit.h"
+#include "audit/gapdecomposition.h"
 #include "auditcompare.h"
 #include "model/datasplit.h"
 
@@ -269,6 +270,43 @@ class TestAuditBeyond : public QObject {
     QVERIFY(partial.error().message.find("shoe_size") != std::string::npos);
     config.intersections = {{"gender", "gender"}};
     QVERIFY(!auditLog(m_log, m_data, m_split, config).ok());
+  }
+
+  // The NDCG gap between F and M split by the category of the held-out items hit, and the ARP gap by the
+  // category of the listed items (lists and counts as in the class comment).
+  void gapDecomposedByCategory() {
+    AuditConfig config;
+    config.userAttributes = {"gender"};
+    const auto r = run(config);
+    // NDCG: F (u0 u2 u4) earns 1 from item 3 (B), 1 from item 5 (B), c from item 1 (A) → A c/3, B 2/3;
+    // M (u1 u3) earns 0 and 1 from item 0 (A) → A 1/2, B 0. Gap (2 + c)/3 − 1/2, B first (2/3).
+    auto ndcg = decomposeGap(r, m_data, m_split, "gender", "ndcg", "category");
+    QVERIFY2(ndcg.ok(), ndcg.ok() ? "" : ndcg.error().message.c_str());
+    QCOMPARE(ndcg->highGroup, std::string("F"));
+    QCOMPARE(ndcg->lowGroup, std::string("M"));
+    QCOMPARE(ndcg->highUsers, std::size_t(3));
+    QCOMPARE(ndcg->parts.size(), std::size_t(2));
+    QCOMPARE(ndcg->parts[0].itemGroup, std::string("B"));
+    QVERIFY(near(ndcg->parts[0].high, 2.0 / 3.0) && near(ndcg->parts[0].low, 0.0));
+    QVERIFY(near(ndcg->parts[1].high, kC / 3.0) && near(ndcg->parts[1].low, 0.5));
+    QVERIFY(near(ndcg->gap, (2.0 + kC) / 3.0 - 0.5));
+    QVERIFY(near(ndcg->parts[0].shareOfGap + ndcg->parts[1].shareOfGap, 1.0));
+    // ARP (train count of each listed item / 2): M A (1 + 2 + 1)/2 = 2, B 0; F A (.5 + 1)/3 = .5,
+    // B (1 + 0 + 1 + .5)/3 = 5/6. M is the high group, gap 2/3; A carries +1.5, B −5/6.
+    auto arp = decomposeGap(r, m_data, m_split, "gender", "average_popularity", "category");
+    QVERIFY(arp.ok());
+    QCOMPARE(arp->highGroup, std::string("M"));
+    QCOMPARE(arp->parts[0].itemGroup, std::string("A"));
+    QVERIFY(near(arp->parts[0].difference, 1.5));
+    QVERIFY(near(arp->parts[1].difference, -5.0 / 6.0));
+    QVERIFY(near(arp->highMean, 2.0) && near(arp->lowMean, 4.0 / 3.0));
+    // Explicit groups swap the sides; bad names are refused by name.
+    auto swapped = decomposeGap(r, m_data, m_split, "gender", "ndcg", "category", "M", "F");
+    QVERIFY(swapped.ok() && near(swapped->gap, -ndcg->gap));
+    QVERIFY(!decomposeGap(r, m_data, m_split, "gender", "mrr", "category").ok());
+    QVERIFY(!decomposeGap(r, m_data, m_split, "shoe_size", "ndcg", "category").ok());
+    QVERIFY(!decomposeGap(r, m_data, m_split, "gender", "ndcg", "colour").ok());
+    QVERIFY(!decomposeGap(r, m_data, m_split, "gender", "ndcg", "category", "X").ok());
   }
 };
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "audit/audit.h"
+#include "audit/gapdecomposition.h"
 #include "data/generator.h"
 #include "model/modelfile.h"
 #include "model/trainer.h"
@@ -26,6 +27,8 @@ class TestAuditPlantedTruth : public QObject {
   Dataset m_data;
   QJsonObject m_brandTruth;
   QJsonObject m_gapTruth;
+  QJsonObject m_preferenceTruth;
+  TrainTestSplit m_split;
   AuditResult m_result;
 
  private Q_SLOTS:
@@ -53,6 +56,7 @@ class TestAuditPlantedTruth : public QObject {
       const auto object = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
       if (key == "under_exposed_brand") m_brandTruth = object;
       if (key == "group_quality_gap") m_gapTruth = object;
+      if (key == "region_category_preference") m_preferenceTruth = object;
     }
     QVERIFY2(!m_brandTruth.isEmpty() && !m_gapTruth.isEmpty(), "the planted truth is missing");
 
@@ -68,7 +72,8 @@ class TestAuditPlantedTruth : public QObject {
     auto model = ModelFile::load(path, {}, &m_data.items);
     QVERIFY(model.ok());
     ScoringEngine engine(model.value());
-    const auto split = splitByTime(m_data, 1, 1);
+    m_split = splitByTime(m_data, 1, 1);
+    const auto& split = m_split;
     AuditConfig audit;
     audit.k = 20;
     auto partial = auditModel(engine, m_data, split, audit);
@@ -128,6 +133,32 @@ class TestAuditPlantedTruth : public QObject {
     QVERIFY(lowest != nullptr);
     QCOMPARE(lowest->group, group);
     QVERIFY2(ndcg->pValue <= kMaxPValue, qPrintable(QString::number(ndcg->pValue)));
+  }
+
+  // The planted preference of one region for one category shows in Why This Gap?: against every other
+  // region, the preferred category earns the region's users more hits than any other category does.
+  void regionCategoryPreferenceShowsInTheGapDecomposition() {
+    QVERIFY(!m_preferenceTruth.isEmpty());
+    const auto attribute = m_preferenceTruth.value("attribute").toString().toStdString();
+    const auto region = m_preferenceTruth.value("group").toString().toStdString();
+    const auto category = m_preferenceTruth.value("category").toString().toStdString();
+    const auto fairness = std::find_if(m_result.fairness.begin(), m_result.fairness.end(),
+                                       [&](const AttributeFairness& a) { return a.attribute == attribute; });
+    QVERIFY(fairness != m_result.fairness.end());
+    for (const auto& other : fairness->metrics.front().groups) {
+      if (other.group == region) continue;
+      auto gap = decomposeGap(m_result, m_data, m_split, attribute, "hit", "category", region, other.group);
+      QVERIFY2(gap.ok(), gap.ok() ? "" : gap.error().message.c_str());
+      const auto top = gap->parts.front();
+      const auto best =
+          std::max_element(gap->parts.begin(), gap->parts.end(),
+                           [](const GapPart& a, const GapPart& b) { return a.difference < b.difference; });
+      qInfo("HR@20 %s %.4f - %s %.4f: largest part %s %+.4f, most in favour %s %+.4f", region.c_str(),
+            gap->highMean, other.group.c_str(), gap->lowMean, top.itemGroup.c_str(), top.difference,
+            best->itemGroup.c_str(), best->difference);
+      QCOMPARE(best->itemGroup, category);
+      QVERIFY(best->difference > 0.0);
+    }
   }
 };
 

@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextDocument>
 #include <QToolButton>
@@ -20,6 +21,7 @@
 #include "dashboards/fairnessgapmodel.h"
 #include "dashboards/fairnesspage.h"
 #include "dashboards/flipratemodel.h"
+#include "dashboards/gapdecompositiondialog.h"
 #include "dashboards/groupusersmodel.h"
 #include "dashboards/runcomparisondialog.h"
 #include "plots/plotexport.h"
@@ -261,6 +263,51 @@ class TestFairnessPage : public QObject {
     QVERIFY(readAll(html).contains("RecLens audit comparison"));
     QVERIFY(readAll(html).contains("first audit"));                              // run A
     QVERIFY(readAll(html).contains("popularity penalty 0.5, calibration 0.5"));  // run B's re-ranking
+    dialog->close();
+  }
+
+  // Why This Gap?: the chosen attribute's NDCG gap split by brand; the parts add up to the gap the page
+  // shows, and the sides can be swapped.
+  void whyThisGap() {
+    AuditService service;
+    FairnessPage page(service);
+    page.resize(1500, 950);
+    page.show();
+    service.setSession(m_session);
+    QVERIFY(!page.whyButton()->isEnabled());
+    QSignalSpy finished(&service, &AuditService::auditFinished);
+    QVERIFY(page.runBar()->run());
+    QVERIFY(finished.wait(120000));
+    QVERIFY(page.whyButton()->isEnabled());
+    page.metricBox()->setCurrentIndex(page.metricBox()->findData(QStringLiteral("ndcg")));
+    page.groupingBox()->setCurrentIndex(page.groupingBox()->findData(QStringLiteral("brand")));
+    auto* dialog = page.openGapDecomposition();
+    QVERIFY(dialog != nullptr);
+    QSignalSpy shown(dialog, &GapDecompositionDialog::decompositionShown);
+    QVERIFY(shown.wait(60000));
+    QVERIFY(dialog->decomposition().has_value());
+    const GapDecomposition d = *dialog->decomposition();  // a copy: the dialog replaces its own
+    QCOMPARE(d.itemGrouping, std::string("brand"));
+    const auto& attribute =
+        service.outcome()->result.fairness[std::size_t(page.attributeBox()->currentIndex())];
+    const auto ndcg = std::find_if(attribute.metrics.begin(), attribute.metrics.end(),
+                                   [](const MetricFairness& m) { return m.metric == "ndcg"; });
+    QCOMPARE(d.highGroup, ndcg->highGroup);
+    QVERIFY(std::abs(d.gap - ndcg->maxMinGap) < 1e-9);
+    double sum = 0.0;
+    for (const auto& p : d.parts) sum += p.difference;
+    QVERIFY(std::abs(sum - d.gap) < 1e-9);
+    QCOMPARE(dialog->table()->rowCount(), int(d.parts.size()));
+    QVERIFY(dialog->summaryLabel()->text().contains(QStringLiteral("gap")));
+    const QString dir = QStringLiteral(RECLENS_SCREENSHOT_DIR);
+    QTest::qWait(50);
+    QVERIFY(dialog->grab().save(QDir(dir).filePath(QStringLiteral("dialog-why-this-gap.png"))));
+    shown.clear();
+    const int high = dialog->highBox()->currentIndex();
+    dialog->highBox()->setCurrentIndex(dialog->lowBox()->currentIndex());
+    dialog->lowBox()->setCurrentIndex(high);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->decomposition() && std::abs(dialog->decomposition()->gap + d.gap) < 1e-9,
+                             60000);
     dialog->close();
   }
 

@@ -28,6 +28,7 @@
 #include "dashboards/exposureplot.h"
 #include "dashboards/fairnessgapmodel.h"
 #include "dashboards/flipratemodel.h"
+#include "dashboards/gapdecompositiondialog.h"
 #include "dashboards/groupmeansplot.h"
 #include "dashboards/groupusersmodel.h"
 #include "dashboards/runcomparisondialog.h"
@@ -99,7 +100,8 @@ FairnessPage::FairnessPage(AuditService& audit, QWidget* parent)
       m_usersTitle(heading(tr("Users of a group"), this)),
       m_save(new QPushButton(tr("&Save Run…"), this)),
       m_report(new QPushButton(tr("Export &Report…"), this)),
-      m_compare(new QPushButton(tr("&Compare Runs…"), this)) {
+      m_compare(new QPushButton(tr("&Compare Runs…"), this)),
+      m_why(new QPushButton(tr("&Why This Gap?…"), this)) {
   for (auto* box : {m_attribute, m_metric, m_grouping}) box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   m_attribute->setToolTip(tr("User attribute whose groups are compared"));
   m_metric->setToolTip(tr("Accuracy metric drawn per group"));
@@ -110,6 +112,10 @@ FairnessPage::FairnessPage(AuditService& audit, QWidget* parent)
       tr("Compare two saved audit runs (or one with the audit on screen): differences with "
          "paired bootstrap intervals over the same users (Ctrl+Shift+C)"));
   m_compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+  m_why->setToolTip(
+      tr("Split the gap of the chosen metric between the user attribute's groups over the item "
+         "groups (categories, brands, tiers) that account for it"));
+  m_why->setEnabled(false);
   m_usersTable->setSortingEnabled(false);
   for (auto* view : {m_gapTable, m_flipTable}) {
     view->horizontalHeader()->setStretchLastSection(false);
@@ -137,6 +143,7 @@ FairnessPage::FairnessPage(AuditService& audit, QWidget* parent)
   addPicker(tr("User &attribute:"), m_attribute);
   addPicker(tr("&Metric:"), m_metric);
   addPicker(tr("Item &grouping:"), m_grouping);
+  pickers->addWidget(m_why);
   pickers->addStretch(1);
 
   auto* side = new QWidget(this);
@@ -189,6 +196,7 @@ FairnessPage::FairnessPage(AuditService& audit, QWidget* parent)
   connect(m_save, &QPushButton::clicked, this, &FairnessPage::askAndSave);
   connect(m_report, &QPushButton::clicked, this, &FairnessPage::askAndExport);
   connect(m_compare, &QPushButton::clicked, this, &FairnessPage::openComparison);
+  connect(m_why, &QPushButton::clicked, this, &FairnessPage::openGapDecomposition);
   clear();
 }
 
@@ -238,6 +246,7 @@ void FairnessPage::clear() {
   m_flipNote->clear();
   m_save->setEnabled(false);
   m_report->setEnabled(false);
+  m_why->setEnabled(false);
   const QString hint = m_audit.session() ? tr("Run an audit to see this plot") : tr("No model loaded");
   for (auto* plot : {m_groupPlot, m_exposurePlot}) {
     plot->clearPlottables();
@@ -272,6 +281,7 @@ void FairnessPage::showOutcome() {
   }
   m_save->setEnabled(true);
   m_report->setEnabled(true);
+  m_why->setEnabled(true);
   fillMetrics();
   drawExposure();
 }
@@ -372,6 +382,18 @@ bool FairnessPage::saveRun(const QString& name, QString* error) {
   }
   Q_EMIT runSaved(saved.value());
   return true;
+}
+
+GapDecompositionDialog* FairnessPage::openGapDecomposition() {
+  const auto& outcome = m_audit.outcome();
+  const int a = m_attribute->currentIndex();
+  if (!outcome || a < 0 || a >= static_cast<int>(outcome->result.fairness.size())) return nullptr;
+  auto* dialog = new GapDecompositionDialog(outcome, outcome->result.fairness[std::size_t(a)].attribute,
+                                            m_metric->currentData().toString().toStdString(),
+                                            m_grouping->currentData().toString().toStdString(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
+  return dialog;
 }
 
 RunComparisonDialog* FairnessPage::openComparison() {

@@ -17,6 +17,7 @@ class AuditRunBar;
 class AuditService;
 class FairnessGapModel;
 class FlipRateModel;
+class GapDecompositionDialog;
 class GroupUsersModel;
 class RunComparisonDialog;
 
@@ -51,6 +52,9 @@ class FairnessPage : public QWidget {
   // Opens Compare Audit Runs on the project's saved runs (and the audit on screen); null without a
   // project.
   RunComparisonDialog* openComparison();
+  QPushButton* whyButton() const { return m_why; }
+  // Opens Why This Gap? on the chosen user attribute, metric and item grouping; null without an audit.
+  GapDecompositionDialog* openGapDecomposition();
 
   // Lists the users of bar `index` of the group plot (as clicking it does); false when out of range.
   bool selectGroup(int index);
@@ -97,6 +101,7 @@ class FairnessPage : public QWidget {
   QPushButton* m_save;
   QPushButton* m_report;
   QPushButton* m_compare;
+  QPushButton* m_why;
   std::vector<std::string> m_plottedGroups;
 };
 
