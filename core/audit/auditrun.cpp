@@ -58,8 +58,11 @@ Result<std::int64_t> saveAuditRun(ProjectStore& store, const AuditRun& run) {
   record.configJson = auditConfigJson(run.result.partial.config);
   record.provenanceJson = auditProvenanceJson(run.provenance);
   record.summaryJson = auditSummaryJson(auditSummary(run));
-  // With the per-user records, so that two saved runs can be compared user by user (paired intervals).
-  record.resultsJson = auditRunToJson(run, AuditJsonDetail::Full, -1);
+  // With the per-user records, so that two saved runs can be compared user by user (paired intervals),
+  // up to kMaxSavedUserRecords users: beyond that the records would dwarf everything else in the file.
+  const bool records = auditedUserCount(run) <= kMaxSavedUserRecords;
+  record.resultsJson =
+      auditRunToJson(run, records ? AuditJsonDetail::Full : AuditJsonDetail::WithExposure, -1);
   return store.saveAuditRun(record);
 }
 

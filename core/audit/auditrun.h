@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -81,8 +82,12 @@ void setAuditSplit(AuditProvenance& provenance, int holdoutPerUser, int validati
 void setRelevanceSplit(AuditProvenance& provenance, const std::string& path, const std::string& sha256,
                        std::size_t users, std::size_t pairs);
 
+// Saved runs keep their per-user records up to this many audited users (about 500 bytes a user at K = 20).
+inline constexpr std::size_t kMaxSavedUserRecords = 100000;
+
 // Saves `run` in the project (one transaction; the name must be new) and returns its id. The saved
-// result keeps every statistic, the per-item exposure and the per-user records (for paired comparison).
+// result keeps every statistic, the per-item exposure and, up to kMaxSavedUserRecords users, the
+// per-user records (for paired comparison).
 Result<std::int64_t> saveAuditRun(ProjectStore& store, const AuditRun& run);
 
 // Loads a saved run by id or by name; NotFound names the runs the project has.

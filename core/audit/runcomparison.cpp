@@ -136,8 +136,9 @@ std::string unpairable(const AuditRun& a, const AuditRun& b) {
   const auto& pb = b.result.partial;
   if (pa.users.empty() || pb.users.empty()) {
     return "no intervals: run " + std::string(pa.users.empty() ? "A" : "B") +
-           " has no per-user records (runs saved before records were kept, or JSON written without "
-           "--json-records)";
+           " has no per-user records (runs of more than " + std::to_string(kMaxSavedUserRecords) +
+           " users and runs saved before records were kept are saved without them, JSON without "
+           "--json-records too)";
   }
   if (pa.dataFingerprint != pb.dataFingerprint) return "no intervals: the runs audited different data";
   return {};

@@ -190,6 +190,15 @@ class TestRunComparison : public QObject {
     const auto c = compareAuditRuns(before.value(), after.value());
     QVERIFY(c.paired);
     QVERIFY(near(row(c, "NDCG@2")->difference, 0.2));
+    // A run of more users than kMaxSavedUserRecords is saved without them, and compares unpaired.
+    auto big = run({{2, 3}, {4, 1}, {5, 3}, {0, 1}, {1, 4}}, "big");
+    big.auditedUsers = kMaxSavedUserRecords + 1;
+    QVERIFY(saveAuditRun(*store.value(), big).ok());
+    auto loaded = loadAuditRun(*store.value(), "big");
+    QVERIFY(loaded.ok());
+    QVERIFY(loaded->result.partial.users.empty());
+    QCOMPARE(auditedUserCount(loaded.value()), kMaxSavedUserRecords + 1);
+    QVERIFY(!compareAuditRuns(before.value(), loaded.value()).paired);
   }
 };
 
