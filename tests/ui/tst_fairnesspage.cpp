@@ -261,6 +261,10 @@ class TestFairnessPage : public QObject {
     const QString html = m_dir.filePath(QStringLiteral("comparison.html"));
     QVERIFY2(dialog->exportReport(html, &error), qPrintable(error));
     QVERIFY(readAll(html).contains("RecLens audit comparison"));
+    // A project whose runs cannot be read says why, not that it has none.
+    RunComparisonDialog broken(m_dir.filePath(QStringLiteral("no-such.reclens")).toStdString(), nullptr);
+    QVERIFY2(broken.notesLabel()->text().contains(QStringLiteral("Cannot read the saved runs")),
+             qPrintable(broken.notesLabel()->text()));
     QVERIFY(readAll(html).contains("first audit"));                              // run A
     QVERIFY(readAll(html).contains("popularity penalty 0.5, calibration 0.5"));  // run B's re-ranking
     dialog->close();

@@ -242,12 +242,14 @@ void RunComparisonDialog::listRuns() {
   }
   auto store = ProjectStore::open(m_projectPath, ProjectStore::Mode::ReadOnly);
   if (!store) {
-    m_notes->setText(tr("Cannot read the saved runs: %1").arg(display::text(store.error().message)));
+    m_listError =
+        tr("Cannot read the saved runs: %1").arg(display::text(store.error().message).toHtmlEscaped());
     return;
   }
   auto runs = listAuditRuns(*store.value());
   if (!runs) {
-    m_notes->setText(tr("Cannot read the saved runs: %1").arg(display::text(runs.error().message)));
+    m_listError =
+        tr("Cannot read the saved runs: %1").arg(display::text(runs.error().message).toHtmlEscaped());
     return;
   }
   for (const auto& info : runs.value()) {  // newest first
@@ -282,11 +284,12 @@ bool RunComparisonDialog::selectRuns(const QString& a, const QString& b) {
   return true;
 }
 
-QVariant RunComparisonDialog::entryOf(const QComboBox* box) const {
-  return box->currentData();
-}
-
 void RunComparisonDialog::compare() {
+  if (!m_listError.isEmpty()) {  // the project's runs could not be read: say so, not "no runs"
+    m_notes->setText(m_listError);
+    Q_EMIT comparisonShown();
+    return;
+  }
   if (m_runA->count() - (m_current ? 1 : 0) <= 0) {
     m_notes->setText(
         tr("The project has no saved audit runs: run an audit and press Save Run… to keep one, "
@@ -298,8 +301,8 @@ void RunComparisonDialog::compare() {
     m_again = true;
     return;
   }
-  const QString a = entryOf(m_runA).toString();
-  const QString b = entryOf(m_runB).toString();
+  const QString a = m_runA->currentData().toString();
+  const QString b = m_runB->currentData().toString();
   m_notes->setText(tr("Comparing…"));
   const auto current = m_current;
   const std::string path = m_projectPath;

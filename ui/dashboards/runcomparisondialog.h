@@ -106,8 +106,6 @@ class RunComparisonDialog : public QDialog {
   void compare();
   void showOutcome();
   void askAndExport();
-  // The run behind a box entry: the current audit, or a saved run's id.
-  QVariant entryOf(const QComboBox* box) const;
 
   std::string m_projectPath;
   std::shared_ptr<const AuditRun> m_current;
@@ -123,6 +121,7 @@ class RunComparisonDialog : public QDialog {
   QFutureWatcher<Result<Outcome>> m_watcher;
   std::optional<Outcome> m_shown;
   bool m_again = false;  // the choice changed while a comparison ran
+  QString m_listError;   // why the project's saved runs could not be listed (empty: they were)
 };
 
 }  // namespace reclens
