@@ -100,13 +100,13 @@ GapDecompositionDialog::GapDecompositionDialog(std::shared_ptr<const AuditOutcom
   layout->addWidget(buttons);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   connect(&m_watcher, &QFutureWatcher<Result<GapDecomposition>>::finished, this, [this] {
-    auto result = m_watcher.result();
+    auto decomposition = m_watcher.result();
     if (m_again) {
       m_again = false;
       compute();
       return;
     }
-    showDecomposition(std::move(result));
+    showDecomposition(std::move(decomposition));
   });
   for (auto* box : {m_metric, m_grouping, m_high, m_low})
     connect(box, &QComboBox::currentIndexChanged, this, &GapDecompositionDialog::compute);
