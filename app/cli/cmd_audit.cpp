@@ -22,6 +22,7 @@
 #include "model/modelfile.h"
 #include "model/modellookup.h"
 #include "projectmodel.h"
+#include "rerankflags.h"
 #include "store/projectstore.h"
 
 namespace reclens::cli {
@@ -280,19 +281,7 @@ void addAuditCommand(CLI::App& app, CommandRunner& runner) {
   sub->add_option("--batch", c.batchSize, "Users per scoring batch")
       ->check(CLI::Range(1, 65536))
       ->capture_default_str();
-  auto* penalty = sub->add_option("--pop-penalty", c.rerank.popularityPenalty,
-                                  "Audit the lists re-ranked with this popularity penalty λ, as recommend "
-                                  "does (0 = off)")
-                      ->check(CLI::Range(0.0, 100.0));
-  auto* mmr = sub->add_option("--mmr", c.rerank.diversity, "Audit the lists re-ranked by MMR, λ in [0, 1]")
-                  ->check(CLI::Range(0.0, 1.0));
-  auto* cap = sub->add_option("--category-cap", c.rerank.categoryCap,
-                              "Audit the lists with at most this many items per category (0 = no cap)")
-                  ->check(CLI::NonNegativeNumber);
-  auto* calibration = sub->add_option("--calibration", c.rerank.calibration,
-                                      "Audit the lists after calibrated re-ranking, λ in [0, 1] (Steck 2018)")
-                          ->check(CLI::Range(0.0, 1.0));
-  for (auto* knob : {penalty, mmr, cap, calibration}) knob->excludes("--log");
+  for (auto* knob : addReRankFlags(sub, c.rerank, "Audit the lists re-ranked")) knob->excludes("--log");
   sub->add_option(
       "--shard", a->shard,
       "Audit only shard INDEX/COUNT (users u with u % COUNT == INDEX) and write the partial to --out; "

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "audit/rerankinputs.h"
 #include "clisupport.h"
 #include "commands.h"
 #include "data/generatorcsvfile.h"
@@ -18,6 +19,7 @@
 #include "engine/userprofilebuilder.h"
 #include "model/modelfile.h"
 #include "projectmodel.h"
+#include "rerankflags.h"
 #include "store/projectstore.h"
 
 namespace reclens::cli {
@@ -36,10 +38,7 @@ struct RecommendArgs {
   int batch = 1024;
   int threads = 0;
   int k = 20;
-  double popPenalty = 0.0;
-  double mmr = 0.0;
-  int categoryCap = 0;
-  double calibration = 0.0;
+  ReRankOptions rerank;
   std::string device = "auto";
   bool json = false;
 };
@@ -82,11 +81,7 @@ int runAllUsers(const RecommendArgs& a, const ProjectWithModel& p, const Scoring
         {"device", p.device.description},
         {"k", a.k},
         {"users", d.users.size()},
-        {"rerank",
-         {{"pop_penalty", a.popPenalty},
-          {"mmr", a.mmr},
-          {"category_cap", a.categoryCap},
-          {"calibration", a.calibration}}}};
+        {"rerank", reRankJson(a.rerank)}};
     auto text = head.dump();
     text.pop_back();  // the object stays open for "lists"
     file.put(text);
@@ -100,7 +95,7 @@ int runAllUsers(const RecommendArgs& a, const ProjectWithModel& p, const Scoring
       [&](std::size_t u, const std::vector<Recommendation>& candidates) {
         std::vector<std::int32_t> history;
         auto userContext = context;
-        if (options.reRank.calibration > 0.0) {
+        if (options.reRank.calibration > 0.0 || options.reRank.userAwarePenalty > 0.0) {
           history = profiles.profile(static_cast<std::int32_t>(u)).items;
           userContext.history = &history;
         }
@@ -157,25 +152,12 @@ int runRecommend(const RecommendArgs& a) {
   const auto& p = opened.value();
   const auto& d = p.dataset;
   // What the re-rankers read, for one user or all.
-  const auto popularity = itemPopularity(d.interactions, d.items.size());
-  std::vector<std::int32_t> categories(d.items.size(), -1);
-  if (const int f = d.items.fieldIndex("category"); f >= 0) {
-    for (std::size_t i = 0; i < d.items.size(); ++i)
-      categories[i] = d.items.fields[static_cast<std::size_t>(f)].codeAt(i);
-  } else if (a.calibration > 0.0) {
-    return reportError(
-        makeError(ErrorCode::InvalidArgument,
-                  "--calibration compares the categories of the list and of the history, but the "
-                  "items of " +
-                      a.project + " have no 'category' field"));
-  }
+  auto inputs = makeReRankInputs(d, itemPopularity(d.interactions, d.items.size()), a.rerank);
+  if (!inputs) return reportError(makeError(inputs.error().code, a.project + ": " + inputs.error().message));
+  const auto& popularity = inputs.value().popularity;
   ScoringEngine::Options options;
-  options.reRank.popularityPenalty = a.popPenalty;
-  options.reRank.diversity = a.mmr;
-  options.reRank.categoryCap = a.categoryCap;
-  options.reRank.calibration = a.calibration;
-  options.context.popularity = &popularity;
-  options.context.category = &categories;
+  options.reRank = a.rerank;
+  options.context = inputs.value().context();
   if (a.allUsers) return runAllUsers(a, p, options);
 
   auto userRow = rowOfId(d.users.ids, a.user, "user", a.project);
@@ -194,10 +176,7 @@ int runRecommend(const RecommendArgs& a) {
     out["model"] = {{"name", p.record.name}, {"path", p.record.path}, {"kind", p.model->metadata().kind}};
     out["device"] = p.device.description;
     out["k"] = a.k;
-    out["rerank"] = {{"pop_penalty", a.popPenalty},
-                     {"mmr", a.mmr},
-                     {"category_cap", a.categoryCap},
-                     {"calibration", a.calibration}};
+    out["rerank"] = reRankJson(a.rerank);
     out["recommendations"] = nlohmann::json::array();
     for (const auto& r : list.value()) {
       const auto i = static_cast<std::size_t>(r.item);
@@ -254,15 +233,7 @@ void addRecommendCommand(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::Range(0, 1024));
   sub->add_flag("--quiet", args->quiet, "No progress on standard error");
   sub->add_option("--k", args->k, "List length")->check(CLI::Range(1, 100000))->capture_default_str();
-  sub->add_option("--pop-penalty", args->popPenalty, "Popularity penalty λ (0 = off)")
-      ->check(CLI::Range(0.0, 100.0));
-  sub->add_option("--mmr", args->mmr, "MMR diversity λ in [0, 1] (0 = off)")->check(CLI::Range(0.0, 1.0));
-  sub->add_option("--category-cap", args->categoryCap, "At most this many items per category (0 = no cap)")
-      ->check(CLI::NonNegativeNumber);
-  sub->add_option("--calibration", args->calibration,
-                  "Calibrated re-ranking λ in [0, 1] (Steck 2018): bring the list's category mix towards the "
-                  "history's (0 = off)")
-      ->check(CLI::Range(0.0, 1.0));
+  addReRankFlags(sub, args->rerank, "Re-rank");
   sub->add_option("--device", args->device, "auto, cpu or cuda[:N]")->capture_default_str();
   sub->add_flag("--trust-model", args->trustModel,
                 "Load the project's model even if it lies outside the project's folder or changed since "

@@ -6,6 +6,7 @@
 #include "audit/beyondaccuracy.h"
 #include "audit/exposure.h"
 #include "audit/longtailmetrics.h"
+#include "audit/rerankinputs.h"
 #include "engine/userprofilebuilder.h"
 
 namespace reclens::audit_detail {
@@ -26,20 +27,7 @@ Status checkAuditInputs(const Dataset& dataset, const TrainTestSplit& split, con
     return bad("the tail ratio must be in (0, 1], got " + std::to_string(config.tailRatio));
   if (config.bootstrapSamples < 0) return bad("the number of bootstrap samples must not be negative");
   if (config.permutations < 0) return bad("the number of permutations must not be negative");
-  const auto& r = config.rerank;
-  if (!(r.popularityPenalty >= 0.0))
-    return bad("the popularity penalty must not be negative, got " + std::to_string(r.popularityPenalty));
-  if (!(r.diversity >= 0.0 && r.diversity <= 1.0))
-    return bad("the MMR diversity weight must be in [0, 1], got " + std::to_string(r.diversity));
-  if (r.categoryCap < 0)
-    return bad("the category cap must not be negative, got " + std::to_string(r.categoryCap));
-  if (!(r.calibration >= 0.0 && r.calibration <= 1.0))
-    return bad("the calibration weight must be in [0, 1], got " + std::to_string(r.calibration));
-  if (r.candidates < 0) return bad("the number of re-ranking candidates must not be negative");
-  if ((r.categoryCap > 0 || r.calibration > 0.0) && dataset.items.fieldIndex(kCalibrationField) < 0) {
-    return bad(std::string(r.categoryCap > 0 ? "the category cap" : "calibrated re-ranking") +
-               " needs a 'category' field in the catalog, and this project's items have none");
-  }
+  if (auto s = checkReRankOptions(config.rerank, dataset); !s) return s;
   if (split.part.size() != dataset.interactions.size())
     return bad("the split does not belong to this dataset (" + std::to_string(split.part.size()) +
                " rows, the log has " + std::to_string(dataset.interactions.size()) + ")");
@@ -152,10 +140,7 @@ AuditContext makeContext(const Dataset& dataset, const TrainTestSplit& split, co
   for (std::size_t i = 0; i < seen.size(); ++i) seen[i] = c.trainCounts[i] > 0 ? 1 : 0;
   c.tail = tailItems(c.trainCounts, partial.config.tailRatio, seen);
   c.novelty = itemNovelty(c.trainCounts);
-  // The most popular items are RecBole's tail of the negated counts: the same ratio rule and tie order.
-  std::vector<std::int64_t> negated(c.trainCounts.size());
-  for (std::size_t i = 0; i < negated.size(); ++i) negated[i] = -c.trainCounts[i];
-  c.popular = tailItems(negated, kPopularItemShare, seen);
+  c.popular = popularItems(c.trainCounts);
   if (const int f = dataset.items.fieldIndex(kCalibrationField); f >= 0) {
     const auto& field = dataset.items.fields[static_cast<std::size_t>(f)];
     c.categories = field.vocabulary().size();

@@ -39,6 +39,10 @@ Out configJson(const AuditConfig& c) {
             {"mmr", number(c.rerank.diversity)},
             {"category_cap", c.rerank.categoryCap},
             {"calibration", number(c.rerank.calibration)},
+            {"provider_fairness", number(c.rerank.providerFairness)},
+            {"provider_field", c.rerank.providerField},
+            {"provider_target", c.rerank.providerTarget == ProviderTarget::Equal ? "equal" : "catalog"},
+            {"user_aware_penalty", number(c.rerank.userAwarePenalty)},
             {"candidates", c.rerank.candidates}}}};
 }
 

@@ -56,6 +56,16 @@ AuditConfig readConfig(const In& j, const std::string& where) {
     c.rerank.categoryCap = getInteger<int>(r, "category_cap", at);
     c.rerank.calibration = getDouble(r, "calibration", at);
     c.rerank.candidates = getInteger<int>(r, "candidates", at);
+    if (r.contains("provider_fairness")) {  // runs saved before provider fairness have none: off
+      c.rerank.providerFairness = getDouble(r, "provider_fairness", at);
+      c.rerank.providerField = getString(r, "provider_field", at);
+      const auto target = getString(r, "provider_target", at);
+      if (target != "catalog" && target != "equal")
+        throw BadJson("\"" + at + ".provider_target\" is \"" + target +
+                      "\", expected \"catalog\" or \"equal\"");
+      c.rerank.providerTarget = target == "equal" ? ProviderTarget::Equal : ProviderTarget::CatalogShare;
+      c.rerank.userAwarePenalty = getDouble(r, "user_aware_penalty", at);
+    }
   }
   return c;
 }

@@ -20,10 +20,7 @@ std::string configDifference(const AuditConfig& a, const AuditConfig& b) {
   if (a.seed != b.seed) return "seed";
   if (a.batchSize != b.batchSize) return "batch size";
   if (a.shardCount != b.shardCount) return "shard count";
-  if (a.rerank.popularityPenalty != b.rerank.popularityPenalty || a.rerank.diversity != b.rerank.diversity ||
-      a.rerank.categoryCap != b.rerank.categoryCap || a.rerank.calibration != b.rerank.calibration ||
-      a.rerank.candidates != b.rerank.candidates)
-    return "re-ranking";
+  if (a.rerank != b.rerank) return "re-ranking";
   return {};
 }
 

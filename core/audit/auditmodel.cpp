@@ -2,6 +2,7 @@
 
 #include "audit/audit.h"
 #include "audit/auditinternal.h"
+#include "audit/rerankinputs.h"
 #include "common/sha256.h"
 #include "engine/userprofilebuilder.h"
 
@@ -87,8 +88,12 @@ class ModelAuditRun {
     m_fetch = partial.config.k;
     if (rerank.active()) {
       m_fetch = static_cast<int>(rerank.candidateCount(partial.config.k, engine.numItems()));
-      m_rerankContext.popularity = &m_context.trainCounts;
-      if (!m_context.category.empty()) m_rerankContext.category = &m_context.category;
+      if (auto inputs = makeReRankInputs(dataset, m_context.trainCounts, rerank)) {
+        m_rerankInputs = std::move(inputs).value();
+        m_rerankContext = m_rerankInputs.context();
+      } else {
+        m_setupError = inputs.error();
+      }
       if (rerank.diversity > 0.0) {
         m_rerankContext.embeddings = engine.itemEmbeddingsOnCpu().data();
         m_rerankContext.dim = engine.dim();
@@ -97,6 +102,7 @@ class ModelAuditRun {
   }
 
   Status run(const TaskControl& control) {
+    if (!m_setupError) return m_setupError;
     const auto& config = m_partial.config;
     std::vector<std::int32_t> users;
     for (std::size_t u = static_cast<std::size_t>(config.shardIndex); u < m_partial.numUsers;
@@ -227,6 +233,8 @@ class ModelAuditRun {
   ItemSimilarity m_similarity;
   std::size_t m_maxRows = 1;
   int m_fetch = 0;  // candidates per user: k, or the re-ranker's candidate count
+  ReRankInputs m_rerankInputs;
+  Status m_setupError;  // why the re-ranking inputs could not be made
   ReRankContext m_rerankContext;
   std::vector<UserProfile> m_batchProfiles;
   std::vector<float> m_vectors;

@@ -156,7 +156,7 @@ RunComparison compareAuditRuns(const AuditRun& a, const AuditRun& b, const RunCo
   const auto& pb = b.result.partial;
   if (pa.dataFingerprint != pb.dataFingerprint) out.notes.emplace_back("the runs audited different data");
   if (pa.config.k != pb.config.k) out.notes.emplace_back("the runs audited different list lengths k");
-  if (describeReRank(pa.config.rerank) != describeReRank(pb.config.rerank)) {
+  if (pa.config.rerank != pb.config.rerank) {
     out.notes.emplace_back("re-ranking: A " + describeReRank(pa.config.rerank) + ", B " +
                            describeReRank(pb.config.rerank));
   }

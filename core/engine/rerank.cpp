@@ -27,6 +27,10 @@ std::string describeReRank(const ReRankOptions& options) {
   if (options.diversity != 0.0) add("MMR " + num(options.diversity));
   if (options.categoryCap > 0) add("at most " + std::to_string(options.categoryCap) + " per category");
   if (options.calibration != 0.0) add("calibration " + num(options.calibration));
+  if (options.providerFairness != 0.0)
+    add("provider fairness " + num(options.providerFairness) + " on " + options.providerField +
+        (options.providerTarget == ProviderTarget::Equal ? " (equal shares)" : " (catalog shares)"));
+  if (options.userAwarePenalty != 0.0) add("user-aware penalty " + num(options.userAwarePenalty));
   if (out.empty()) return "none";
   if (options.candidates > 0) add("from " + std::to_string(options.candidates) + " candidates");
   return out;
@@ -113,6 +117,79 @@ class Calibration {
   double m_withOne = 0.0, m_asIs = 0.0;
 };
 
+// The distance between the list's exposure shares of the provider groups and their targets as items
+// are added, in O(groups in the list) per step and O(1) per candidate: a group the
+// list does not hold yet contributes exactly its target, whatever the list's total exposure.
+class ProviderExposure {
+ public:
+  ProviderExposure(const std::vector<std::int32_t>& provider, const std::vector<double>& target)
+      : m_provider(provider), m_target(target) {
+    double sum = 0.0;
+    for (auto& t : m_target) {
+      t = std::max(t, 0.0);
+      sum += t;
+    }
+    if (sum > 1.0)
+      for (auto& t : m_target) t /= sum;
+    m_target.push_back(std::max(0.0, 1.0 - sum));  // the items without a group
+    m_exposure.assign(m_target.size(), 0.0);
+  }
+  // Before each step: the next position's weight and the distance sum over every group for a list
+  // whose total exposure has grown by it.
+  void prepare() {
+    m_weight = 1.0 / std::log2(double(m_taken) + 2.0);
+    m_nextTotal = m_total + m_weight;
+    double held = 0.0;
+    m_sum = 0.0;
+    for (const auto s : m_held) {
+      held += m_target[s];
+      m_sum += std::abs(m_exposure[s] / m_nextTotal - m_target[s]);
+    }
+    m_sum += std::max(0.0, 1.0 - held);
+  }
+  // The misplaced exposure W·TV(x, t) once `item` takes the next position, W the list's total exposure:
+  // in units of the first position's exposure, so that one knob weighs it against relevance in [0, 1].
+  double with(std::int32_t item) const {
+    const auto s = slot(item);
+    const double before = std::abs(m_exposure[s] / m_nextTotal - m_target[s]);
+    const double after = std::abs((m_exposure[s] + m_weight) / m_nextTotal - m_target[s]);
+    return 0.5 * (m_sum - before + after) * m_nextTotal;
+  }
+  void take(std::int32_t item) {
+    const auto s = slot(item);
+    if (m_exposure[s] == 0.0) m_held.push_back(s);
+    m_exposure[s] += m_weight;
+    m_total = m_nextTotal;
+    ++m_taken;
+  }
+
+ private:
+  std::size_t slot(std::int32_t item) const {
+    const auto i = static_cast<std::size_t>(item);
+    const auto g = item >= 0 && i < m_provider.size() ? m_provider[i] : -1;
+    const auto groups = m_target.size() - 1;
+    return g >= 0 && static_cast<std::size_t>(g) < groups ? static_cast<std::size_t>(g) : groups;
+  }
+  const std::vector<std::int32_t>& m_provider;
+  std::vector<double> m_target;    // per group, then the items without a group
+  std::vector<double> m_exposure;  // the list's exposure per group
+  std::vector<std::size_t> m_held;
+  std::size_t m_taken = 0;
+  double m_total = 0.0, m_weight = 0.0, m_nextTotal = 0.0, m_sum = 0.0;
+};
+
+// The user-aware penalty's scale: the share of the history's items that are not popular; 0 for an
+// empty history (nothing says the user's taste is niche).
+double nicheShare(const ReRankContext& context) {
+  if (context.history == nullptr || context.popular == nullptr || context.history->empty()) return 0.0;
+  double popular = 0.0;
+  for (const auto item : *context.history) {
+    const auto i = static_cast<std::size_t>(item);
+    if (item >= 0 && i < context.popular->size() && (*context.popular)[i] != 0) popular += 1.0;
+  }
+  return 1.0 - popular / double(context.history->size());
+}
+
 }  // namespace
 
 std::vector<Recommendation> reRank(const std::vector<Recommendation>& candidates, int k,
@@ -127,7 +204,8 @@ std::vector<Recommendation> reRank(const std::vector<Recommendation>& candidates
     for (std::size_t c = 0; c < n; ++c)
       base[c] = range > 0.0 ? (double(candidates[c].score) - lo->score) / range : 1.0;
   }
-  if (options.popularityPenalty != 0.0 && context.popularity != nullptr && !context.popularity->empty()) {
+  const double penalty = options.popularityPenalty + options.userAwarePenalty * nicheShare(context);
+  if (penalty != 0.0 && context.popularity != nullptr && !context.popularity->empty()) {
     const auto& pop = *context.popularity;
     const double maxLog =
         std::log1p(double(std::max<std::int64_t>(*std::max_element(pop.begin(), pop.end()), 1)));
@@ -135,7 +213,7 @@ std::vector<Recommendation> reRank(const std::vector<Recommendation>& candidates
       const auto item = static_cast<std::size_t>(candidates[c].item);
       const double p =
           item < pop.size() ? std::log1p(double(std::max<std::int64_t>(pop[item], 0))) / maxLog : 0.0;
-      base[c] -= options.popularityPenalty * p;
+      base[c] -= penalty * p;
     }
   }
   const double mu = std::clamp(options.diversity, 0.0, 1.0);
@@ -157,6 +235,10 @@ std::vector<Recommendation> reRank(const std::vector<Recommendation>& candidates
     calibration.emplace(*context.history, *context.category);
     if (calibration->empty()) calibration.reset();
   }
+  const double phi = std::clamp(options.providerFairness, 0.0, 1.0);
+  std::optional<ProviderExposure> provider;
+  if (phi > 0.0 && context.provider != nullptr && context.providerTarget != nullptr)
+    provider.emplace(*context.provider, *context.providerTarget);
 
   std::vector<Recommendation> out;
   out.reserve(want);
@@ -164,12 +246,14 @@ std::vector<Recommendation> reRank(const std::vector<Recommendation>& candidates
     std::size_t best = n;
     double bestValue = -std::numeric_limits<double>::infinity();
     if (calibration) calibration->prepare();
+    if (provider) provider->prepare();
     for (std::size_t c = 0; c < n; ++c) {
       if (taken[c]) continue;
       const auto cat = categoryOf(c);
       if (options.categoryCap > 0 && cat >= 0 && perCategory[cat] >= options.categoryCap) continue;
       double value = useMmr && !out.empty() ? (1.0 - mu) * base[c] - mu * maxSim[c] : base[c];
       if (calibration) value = (1.0 - kappa) * value - kappa * calibration->with(cat);
+      if (provider) value = (1.0 - phi) * value - phi * provider->with(candidates[c].item);
       if (best == n || value > bestValue) {
         best = c;
         bestValue = value;
@@ -179,6 +263,7 @@ std::vector<Recommendation> reRank(const std::vector<Recommendation>& candidates
     taken[best] = true;
     if (const auto cat = categoryOf(best); cat >= 0) ++perCategory[cat];
     if (calibration) calibration->take(categoryOf(best));
+    if (provider) provider->take(candidates[best].item);
     out.push_back({candidates[best].item, candidates[best].score, static_cast<int>(out.size()) + 1});
     if (useMmr) {
       const float* b = unit.data() + best * d;

@@ -27,6 +27,8 @@ const Entry kEntries[] = {
     {"mmr", PolicySpec::Kind::Mmr, true, 0.3, 0.0, 1.0},
     {"catcap", PolicySpec::Kind::CategoryCap, true, 3.0, 1.0, 1000.0},
     {"calibrated", PolicySpec::Kind::Calibrated, true, 0.5, 0.0, 1.0},
+    {"providerfair", PolicySpec::Kind::ProviderFair, true, 0.5, 0.0, 1.0},
+    {"useraware", PolicySpec::Kind::UserAwarePenalty, true, 1.0, 0.0, 10.0},
     {"oracle", PolicySpec::Kind::Oracle, false, 0.0, 0.0, 0.0},
 };
 

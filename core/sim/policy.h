@@ -17,6 +17,10 @@ namespace reclens::sim {
 //   catcap[:n]        at most n (3) items per category
 //   calibrated[:k]    Steck's calibrated re-ranker with weight k (0.5): the slate's category mix towards
 //                     the user's history so far
+//   providerfair[:p]  provider-fair exposure with weight p (0.5): the slate's exposure shares of the brands
+//                     (of the popularity tiers without brands) towards their catalog shares
+//   useraware[:l]     the popularity penalty l (1) scaled by the share of the user's history so far
+//                     outside the popular items
 //   oracle            the truth's best slate (an upper bound: its regret is 0 by definition)
 struct PolicySpec {
   enum class Kind {
@@ -29,6 +33,8 @@ struct PolicySpec {
     Mmr,
     CategoryCap,
     Calibrated,
+    ProviderFair,
+    UserAwarePenalty,
     Oracle
   };
   Kind kind = Kind::Greedy;

@@ -112,6 +112,8 @@ Status playBatch(PolicyState& state, const BatchContext& cx, std::vector<std::ui
   if (spec.kind == PolicySpec::Kind::Mmr) rerank.diversity = spec.parameter;
   if (spec.kind == PolicySpec::Kind::CategoryCap) rerank.categoryCap = static_cast<int>(spec.parameter);
   if (spec.kind == PolicySpec::Kind::Calibrated) rerank.calibration = spec.parameter;
+  if (spec.kind == PolicySpec::Kind::ProviderFair) rerank.providerFairness = spec.parameter;
+  if (spec.kind == PolicySpec::Kind::UserAwarePenalty) rerank.userAwarePenalty = spec.parameter;
   if (rerank.active()) fetch = static_cast<int>(rerank.candidateCount(k, items));
   if (spec.kind == PolicySpec::Kind::LinUcb && banditReady)
     fetch = static_cast<int>(std::min<std::size_t>(items, static_cast<std::size_t>(std::max(5 * k, 100))));
@@ -121,8 +123,7 @@ Status playBatch(PolicyState& state, const BatchContext& cx, std::vector<std::ui
     for (std::size_t j = 0; j < b; ++j) exclude[j] = &state.seen[static_cast<std::size_t>(users[j])];
     if (auto st = state.engine->topKBatch(vectors, b, fetch, exclude, candidates); !st) return st;
   }
-  ReRankContext rcx;
-  rcx.popularity = &shared.popularity;
+  ReRankContext rcx = shared.rerank.context();
   rcx.category = &shared.category;
   rcx.embeddings = itemMatrix.data();
   rcx.dim = d;
@@ -151,7 +152,7 @@ Status playBatch(PolicyState& state, const BatchContext& cx, std::vector<std::ui
       }
     } else {
       std::vector<Recommendation> list = candidates[j];
-      rcx.history = &seen;  // calibration: the user's history so far, with what they took in the run
+      rcx.history = &seen;  // calibration, user-aware penalty: the history so far, with the run's takes
       if (rerank.active()) list = reRank(list, k, rerank, rcx);
       if (spec.kind == PolicySpec::Kind::LinUcb && banditReady) {
         std::vector<std::pair<double, std::int32_t>> ucb;

@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "audit/rerankinputs.h"
 #include "data/dataset.h"
 #include "engine/recommendation.h"
 #include "engine/scoringengine.h"
@@ -68,6 +69,9 @@ struct SharedInputs {
   std::vector<SimAttribute> attributes;
   std::size_t categories = 0;
   bool historyLog1p = false;
+  // What the re-ranking policies read; the provider groups of providerfair are the brands, or the
+  // popularity tiers when the catalog has no brand.
+  ReRankInputs rerank;
 };
 
 // Adds one take of `item` to a profile (raw weight 1 through the model's history weighting).

@@ -47,6 +47,11 @@ SharedInputs makeShared(const Dataset& dataset, const ModelFile& model, const Or
   };
   s.category = codesOf("category");
   s.brand = codesOf("brand");
+  ReRankOptions provider;
+  provider.providerFairness = 1.0;
+  provider.providerField = dataset.items.fieldIndex("brand") >= 0 ? "brand" : "tier";
+  // Cannot fail: the provider field is one the catalog has, or the tiers.
+  if (auto inputs = makeReRankInputs(dataset, s.popularity, provider)) s.rerank = std::move(inputs).value();
   for (const auto& field : dataset.users.fields) {
     SimAttribute a;
     a.name = field.name();

@@ -167,6 +167,54 @@ class TestCliRecommend : public QObject {
     QCOMPARE(b.value("scores").toArray(), (QJsonArray{6.0, 1.5}));
   }
 
+  // Provider groups by category, targets the catalog shares a ½, b ⅓, c ⅙. B's candidates i4 (a, rel 1),
+  // i1 (a, 5/9), i3 (b, 0): i4 leads at any φ < 1. Second, with the list's exposure W = 1 + 1/log2 3,
+  // i1 keeps the list all a (misplaced W·½ = 0.8155) while i3 brings the shares to (0.613, 0.387, 0):
+  // misplaced W·½(0.113 + 0.054 + 0.167) = W/6 = 0.2718, so i3 wins once (1−φ)·5/9 − 0.8155·φ < −0.2718·φ,
+  // that is for φ > 0.5054.
+  void recommendIsProviderFair_data() {
+    QTest::addColumn<QString>("phi");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("0.45") << "0.45" << QStringList{"i4", "i1"};
+    QTest::newRow("0.6") << "0.6" << QStringList{"i4", "i3"};
+  }
+  void recommendIsProviderFair() {
+    QFETCH(QString, phi);
+    QFETCH(QStringList, expected);
+    const auto r = cli({"recommend", "--project", m_project, "--user", "B", "--k", "2", "--provider-fair",
+                        phi, "--provider-field", "category", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto doc = QJsonDocument::fromJson(r.out).object();
+    QStringList items;
+    for (const auto& v : doc.value("recommendations").toArray())
+      items << v.toObject().value("item").toString();
+    QCOMPARE(items, expected);
+    const auto rerank = doc.value("rerank").toObject();
+    QVERIFY(rerank.value("provider_fairness").isDouble());
+    QCOMPARE(rerank.value("provider_fairness").toDouble(), phi.toDouble());
+    QCOMPARE(rerank.value("provider_field").toString(), QString("category"));
+    QCOMPARE(rerank.value("provider_target").toString(), QString("catalog"));
+  }
+
+  // Popular items (top 20% of the items seen, by count): i0 alone. A's history i1, i3, i4 holds none, so
+  // A gets the whole user-aware penalty: the same list as the plain penalty. A's vector (2.5, 1) scores
+  // i2 3.5, i0 2.5, i5 2.5 (tie to i0); the penalty terms are 1 for i0 (count 2) and log 2/log 3 for i5,
+  // so any penalty puts i5 above i0.
+  void recommendUserAwarePenalty() {
+    const auto list = [this](const QStringList& knobs) {
+      const auto r =
+          cli(QStringList{"recommend", "--project", m_project, "--user", "A", "--k", "3", "--json"} + knobs);
+      if (r.exitCode != 0) qWarning("%s", r.err.constData());
+      QStringList items;
+      for (const auto& v : QJsonDocument::fromJson(r.out).object().value("recommendations").toArray())
+        items << v.toObject().value("item").toString();
+      return items;
+    };
+    QCOMPARE(list({}), (QStringList{"i2", "i0", "i5"}));
+    QCOMPARE(list({"--user-aware-penalty", "1"}), (QStringList{"i2", "i5", "i0"}));
+    QCOMPARE(list({"--user-aware-penalty", "1"}), list({"--pop-penalty", "1"}));
+  }
+
   void recommendErrors_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
@@ -181,6 +229,12 @@ class TestCliRecommend : public QObject {
         << QStringList{"--user", "A", "--csv"} << 2 << "--csv and --out go with --all-users";
     QTest::newRow("calibration out of range")
         << QStringList{"--user", "A", "--calibration", "2"} << 2 << "--calibration";
+    QTest::newRow("unknown provider field")
+        << QStringList{"--user", "A", "--provider-fair", "0.5", "--provider-field", "colour"} << 2
+        << "the items have no field 'colour' (known: tier, category)";
+    QTest::newRow("unknown provider target")
+        << QStringList{"--user", "A", "--provider-fair", "0.5", "--provider-target", "fair"} << 2
+        << "--provider-target";
   }
 
   void recommendErrors() {

@@ -66,6 +66,11 @@ AuditRun sampleRun() {
   part.config.batchSize = 64;
   part.config.shardIndex = 2;
   part.config.shardCount = 3;
+  part.config.rerank.calibration = 0.25;
+  part.config.rerank.providerFairness = 0.4;
+  part.config.rerank.providerField = "category";
+  part.config.rerank.providerTarget = ProviderTarget::Equal;
+  part.config.rerank.userAwarePenalty = 1.5;
   part.source = "model";
   part.modelSha256 = std::string(64, 'a');
   part.dataFingerprint = "fp:12";
@@ -176,6 +181,8 @@ void compareConfig(const AuditConfig& a, const AuditConfig& b) {
   QCOMPARE(a.batchSize, b.batchSize);
   QCOMPARE(a.shardIndex, b.shardIndex);
   QCOMPARE(a.shardCount, b.shardCount);
+  QVERIFY(a.rerank == b.rerank);
+  QCOMPARE(a.rerank.providerField, b.rerank.providerField);
 }
 
 void comparePartial(const AuditPartial& a, const AuditPartial& b) {
@@ -416,6 +423,9 @@ class TestAuditJson : public QObject {
                                  << "\"gini\"";
     QTest::newRow("mistyped") << QString(good).replace("\"k\": 5", "\"k\": \"five\"") << int(ErrorCode::Parse)
                               << "config.k";
+    QTest::newRow("provider target") << QString(good).replace("\"provider_target\": \"equal\"",
+                                                              "\"provider_target\": \"fair\"")
+                                     << int(ErrorCode::Parse) << "provider_target";
     QTest::newRow("ragged columns") << QString(good).replace("\"user\": [\n", "\"user\": [\n      1,\n")
                                     << int(ErrorCode::Parse) << "differ in length";
   }

@@ -1,5 +1,8 @@
 #include "dashboards/auditrunbar.h"
 
+#include <algorithm>
+
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -28,6 +31,10 @@ AuditRunBar::AuditRunBar(AuditService& service, QWidget* parent)
       m_mmr(new QDoubleSpinBox(this)),
       m_cap(new QSpinBox(this)),
       m_calibration(new QDoubleSpinBox(this)),
+      m_userAware(new QDoubleSpinBox(this)),
+      m_provider(new QDoubleSpinBox(this)),
+      m_providerField(new QComboBox(this)),
+      m_providerTarget(new QComboBox(this)),
       m_progress(new JobProgressBar(this)),
       m_status(new QLabel(this)) {
   m_k->setRange(1, 200);
@@ -56,6 +63,26 @@ AuditRunBar::AuditRunBar(AuditService& service, QWidget* parent)
   layout->addRow(tr("&MMR diversity:"), m_mmr);
   layout->addRow(tr("Category ca&p:"), m_cap);
   layout->addRow(tr("Ca&libration:"), m_calibration);
+  m_userAware->setRange(0.0, 10.0);
+  m_userAware->setSingleStep(0.1);
+  m_userAware->setToolTip(
+      tr("User-aware popularity penalty λ: the popularity penalty scaled for each user by the share of "
+         "their history outside the popular items (0 = off)"));
+  layout->addRow(tr("&User-aware penalty:"), m_userAware);
+  m_provider->setRange(0.0, 1.0);
+  m_provider->setSingleStep(0.05);
+  m_provider->setToolTip(
+      tr("Provider fairness φ: bring each list's position-weighted exposure of the provider groups "
+         "towards their target shares (0 = off)"));
+  layout->addRow(tr("Provider &fairness:"), m_provider);
+  m_providerField->setToolTip(tr("The provider groups: an item field, or the popularity tiers"));
+  layout->addRow(tr("Provider &groups:"), m_providerField);
+  m_providerTarget->addItem(tr("Share of the catalog"), static_cast<int>(ProviderTarget::CatalogShare));
+  m_providerTarget->addItem(tr("Equal shares"), static_cast<int>(ProviderTarget::Equal));
+  m_providerTarget->setToolTip(
+      tr("What each provider group's exposure is brought towards: its share of the catalog's items, or "
+         "the same share for every group"));
+  layout->addRow(tr("Provider &target:"), m_providerTarget);
   auto* menu = new QMenu(m_rerankButton);
   auto* action = new QWidgetAction(menu);
   action->setDefaultWidget(form);
@@ -65,8 +92,10 @@ AuditRunBar::AuditRunBar(AuditService& service, QWidget* parent)
   m_rerankButton->setToolTip(
       tr("Audit the re-ranked lists instead of the model's own: the model's candidates re-ranked with these "
          "knobs for every user (popularity counted on the audit's train part)"));
-  for (auto* box : {m_penalty, m_mmr, m_calibration})
+  for (auto* box : {m_penalty, m_mmr, m_calibration, m_userAware, m_provider})
     connect(box, &QDoubleSpinBox::valueChanged, this, &AuditRunBar::updateReRankButton);
+  for (auto* box : {m_providerField, m_providerTarget})
+    connect(box, &QComboBox::currentIndexChanged, this, &AuditRunBar::updateReRankButton);
   connect(m_cap, &QSpinBox::valueChanged, this, &AuditRunBar::updateReRankButton);
   updateReRankButton();
   m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -103,6 +132,11 @@ ReRankOptions AuditRunBar::reRankOptions() const {
   options.diversity = m_mmr->value();
   options.categoryCap = m_cap->value();
   options.calibration = m_calibration->value();
+  options.userAwarePenalty = m_userAware->value();
+  options.providerFairness = m_provider->value();
+  if (m_providerField->currentIndex() >= 0)
+    options.providerField = m_providerField->currentText().toStdString();
+  options.providerTarget = static_cast<ProviderTarget>(m_providerTarget->currentData().toInt());
   return options;
 }
 
@@ -111,6 +145,15 @@ void AuditRunBar::setReRankOptions(const ReRankOptions& options) {
   m_mmr->setValue(options.diversity);
   m_cap->setValue(options.categoryCap);
   m_calibration->setValue(options.calibration);
+  m_userAware->setValue(options.userAwarePenalty);
+  m_provider->setValue(options.providerFairness);
+  if (options.providerFairness > 0.0) {
+    const auto field = QString::fromStdString(options.providerField);
+    if (m_providerField->findText(field) < 0) m_providerField->addItem(field);
+    m_providerField->setCurrentText(field);
+  }
+  m_providerTarget->setCurrentIndex(
+      std::max(0, m_providerTarget->findData(static_cast<int>(options.providerTarget))));
 }
 
 void AuditRunBar::updateReRankButton() {
@@ -145,6 +188,23 @@ void AuditRunBar::update() {
   if (!categories) {
     m_cap->setValue(0);
     m_calibration->setValue(0.0);
+  }
+  // The provider groups on offer: the tiers and the catalog's item fields (brand first chosen).
+  QStringList providers{QStringLiteral("tier")};
+  if (session) {
+    for (const auto& field : session->snapshot().dataset().items.fields)
+      providers.push_back(QString::fromStdString(field.name()));
+  }
+  if (providers.size() != m_providerField->count() ||
+      std::any_of(providers.begin(), providers.end(),
+                  [this](const QString& f) { return m_providerField->findText(f) < 0; })) {
+    const auto previous = m_providerField->currentText();
+    const QSignalBlocker block(m_providerField);
+    m_providerField->clear();
+    m_providerField->addItems(providers);
+    int index = m_providerField->findText(previous);
+    if (index < 0) index = m_providerField->findText(QStringLiteral("brand"));
+    m_providerField->setCurrentIndex(std::max(index, 0));
   }
   m_status->setVisible(!running);
   m_status->setStyleSheet(m_failureIsError && !m_failure.isEmpty() ? QStringLiteral("color: #b00020;")

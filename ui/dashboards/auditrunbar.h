@@ -3,6 +3,7 @@
 
 #include "engine/rerank.h"
 
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
@@ -47,6 +48,10 @@ class AuditRunBar : public QWidget {
   QDoubleSpinBox* m_mmr;
   QSpinBox* m_cap;
   QDoubleSpinBox* m_calibration;
+  QDoubleSpinBox* m_userAware;
+  QDoubleSpinBox* m_provider;
+  QComboBox* m_providerField;
+  QComboBox* m_providerTarget;
   JobProgressBar* m_progress;
   QLabel* m_status;
   QString m_failure;  // the last audit's failure, shown until the next one starts

@@ -225,6 +225,12 @@ void RecommendationsPage::setSnapshot(std::shared_ptr<const DatasetSnapshot> sna
   };
   m_table->setColumnHidden(RecommendationModel::CategoryColumn, !hasField("category"));
   m_table->setColumnHidden(RecommendationModel::BrandColumn, !hasField("brand"));
+  QStringList providers{QStringLiteral("tier")};
+  if (m_snapshot) {
+    for (const auto& field : m_snapshot->dataset().items.fields)
+      providers.push_back(display::text(field.name()));
+  }
+  m_knobs->setProviderFields(providers);
   static_cast<QStringListModel*>(m_userEdit->completer()->model())->setStringList(ids);
   m_userEdit->setText(ids.isEmpty() ? QString() : ids.front());
   reloadModels({});

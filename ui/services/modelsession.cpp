@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "audit/rerankinputs.h"
 #include "services/modelvalidator.h"
 
 namespace reclens {
@@ -14,7 +15,8 @@ ModelSession::ModelSession(std::shared_ptr<const DatasetSnapshot> snapshot,
       m_sourcePath(m_model->path()),
       m_profiles(m_snapshot->dataset(), m_model->metadata()),
       m_popularity(itemPopularity(m_snapshot->dataset().interactions, m_snapshot->itemCount())),
-      m_categories(m_snapshot->itemCount(), -1) {
+      m_categories(m_snapshot->itemCount(), -1),
+      m_popular(popularItems(m_popularity)) {
   // A snapshot that grew while the project was open may hold items the model has no vector for.
   if (const auto n = m_model->metadata().numItems; n > 0)
     m_profiles.setItemLimit(static_cast<std::size_t>(n));

@@ -65,6 +65,8 @@ class ModelSession {
   const UserProfileBuilder& profiles() const { return m_profiles; }
   const std::vector<std::int64_t>& popularity() const { return m_popularity; }
   const std::vector<std::int32_t>& categories() const { return m_categories; }
+  // ΔGAP's popular items (audit/rerankinputs.h), for the user-aware popularity penalty.
+  const std::vector<std::uint8_t>& popular() const { return m_popular; }
   // The average user of every user of the project under the model (explain/background.h): what the
   // average-user baseline and the common and personal parts of a score compare a user with. Computed
   // on the first call (slow on a large project: call it off the GUI thread) and reused by every later
@@ -93,6 +95,7 @@ class ModelSession {
   UserProfileBuilder m_profiles;  // refers to the dataset of m_snapshot, declared before it
   std::vector<std::int64_t> m_popularity;
   std::vector<std::int32_t> m_categories;
+  std::vector<std::uint8_t> m_popular;
   mutable std::mutex m_backgroundMutex;
   mutable std::shared_ptr<const UserBackground> m_background;           // guarded by m_backgroundMutex
   mutable std::shared_ptr<const std::vector<UserBackground>> m_sample;  // guarded by m_backgroundMutex

@@ -8,6 +8,7 @@
 #include <exception>
 
 #include "audit/beyondaccuracy.h"
+#include "audit/rerankinputs.h"
 #include "engine/scoringengine.h"
 
 namespace reclens {
@@ -58,6 +59,23 @@ void RecomputeService::launch() {
       options.reRank = request.reRank;
       options.context.popularity = &session.popularity();
       options.context.category = &session.categories();
+      options.context.popular = &session.popular();
+      // Provider groups of the chosen field, made for this request (a pass over the catalog).
+      std::vector<std::int32_t> provider;
+      std::vector<double> providerTarget;
+      if (request.reRank.providerFairness > 0.0) {
+        std::vector<std::string> names;
+        auto codes = providerGroupCodes(session.snapshot().dataset(), request.reRank.providerField,
+                                        session.popularity(), names);
+        if (!codes) {
+          result.error = codes.error();
+          return result;
+        }
+        provider = std::move(codes).value();
+        providerTarget = providerTargets(provider, names.size(), request.reRank.providerTarget);
+        options.context.provider = &provider;
+        options.context.providerTarget = &providerTarget;
+      }
       const auto profile = session.profiles().profile(request.user);
       result.history.assign(profile.items.rbegin(), profile.items.rend());
       auto list = slot->engine->recommend(profile, request.k, options);

@@ -38,6 +38,8 @@ const PolicyRow kPolicies[] = {
     {"mmr", true, 0.0, 1.0, 0.3, 0.05, 2, false},
     {"catcap", true, 1.0, 1000.0, 3.0, 1.0, 0, false},
     {"calibrated", true, 0.0, 1.0, 0.5, 0.05, 2, false},
+    {"providerfair", true, 0.0, 1.0, 0.5, 0.05, 2, false},
+    {"useraware", true, 0.0, 10.0, 1.0, 0.1, 2, false},
     {"oracle", false, 0, 0, 0, 0, 0, false},
 };
 
@@ -68,6 +70,14 @@ QString policyTip(const QString& name) {
     return SimulationForm::tr(
         "The calibrated re-ranker of the Recommendations page (Steck 2018): brings each slate's category mix "
         "towards the user's history so far.");
+  if (name == QLatin1String("providerfair"))
+    return SimulationForm::tr(
+        "The provider-fair re-ranker of the Recommendations page: brings each slate's position-weighted "
+        "exposure of the brands (of the popularity tiers without brands) towards their share of the catalog.");
+  if (name == QLatin1String("useraware"))
+    return SimulationForm::tr(
+        "The user-aware popularity penalty of the Recommendations page: λ scaled by the share of the user's "
+        "history so far outside the popular items.");
   return SimulationForm::tr("The truth's best slate: the ceiling, with zero regret by definition.");
 }
 
@@ -83,6 +93,10 @@ QString parameterTip(const QString& name) {
     return SimulationForm::tr("μ: the weight of diversity against relevance.");
   if (name == QLatin1String("calibrated"))
     return SimulationForm::tr("κ: the weight of calibration against relevance.");
+  if (name == QLatin1String("providerfair"))
+    return SimulationForm::tr("φ: the weight of provider exposure fairness against relevance.");
+  if (name == QLatin1String("useraware"))
+    return SimulationForm::tr("λ: the penalty of a user whose history holds no popular item.");
   return SimulationForm::tr("n: the most items of one category in a slate.");
 }
 
