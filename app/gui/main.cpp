@@ -18,6 +18,7 @@
 #include "dashboards/fairnesspage.h"
 #include "dashboards/longtailpage.h"
 #include "dashboards/runcomparisondialog.h"
+#include "dashboards/tradeoffpanel.h"
 #include "dashboards/tradeoffsweep.h"
 #include "embedding/embeddingmappage.h"
 #include "engine/computedevice.h"
@@ -127,6 +128,14 @@ int main(int argc, char** argv) {
                      "comma separated (A,B). With --screenshot, the comparison is saved."),
       QStringLiteral("a,b"));
   parser.addOption(compareRunsOption);
+  const QCommandLineOption tradeoffOption(
+      QStringLiteral("tradeoff"),
+      QStringLiteral(
+          "The Long tail page's trade-off: the knob swept (popularity, useraware, mmr, calibration "
+          "or provider) and optionally the two axes (ndcg, recall, hr, coverage, gini, aplt, arp, "
+          "miscalibration, provider, gap:ATTRIBUTE), e.g. provider,coverage,ndcg."),
+      QStringLiteral("knob[,x,y]"));
+  parser.addOption(tradeoffOption);
   parser.process(app);
 
   const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
@@ -210,6 +219,16 @@ int main(int argc, char** argv) {
         with == QStringLiteral("none")   ? reclens::ExplanationContrast::None
         : with == QStringLiteral("auto") ? reclens::ExplanationContrast::Automatic
                                          : reclens::ExplanationContrast::OtherItems);
+  }
+  if (parser.isSet(tradeoffOption)) {
+    const QStringList parts = parser.value(tradeoffOption).split(QLatin1Char(','));
+    auto* panel = window.longTailPage()->tradeoffPanel();
+    if ((parts.size() != 1 && parts.size() != 3) || !panel->setKnob(parts[0]) ||
+        (parts.size() == 3 && !panel->setAxes(parts[1], parts[2]))) {
+      std::fprintf(stderr, "reclens: error: --tradeoff takes KNOB or KNOB,X,Y (see --help), not %s\n",
+                   qPrintable(parser.value(tradeoffOption)));
+      return 2;
+    }
   }
   const QStringList compareRuns = parser.value(compareRunsOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
   if (parser.isSet(compareRunsOption) && compareRuns.size() != 2) {

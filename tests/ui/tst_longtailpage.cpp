@@ -9,6 +9,7 @@
 #include "dashboards/auditrunbar.h"
 #include "dashboards/longtailpage.h"
 #include "dashboards/metriccard.h"
+#include "dashboards/tradeoffpanel.h"
 #include "dashboards/tradeoffsweep.h"
 #include "plots/plotexport.h"
 #include "services/auditservice.h"
@@ -112,6 +113,56 @@ class TestLongTailPage : public QObject {
     service.setSession(nullptr);
     QCOMPARE(page.card(LongTailPage::Gini)->value(), QStringLiteral("–"));
     QCOMPARE(page.lorenzPlot()->graphCount(), 0);
+  }
+
+  // Any knob against any pair of metrics: a new knob sweeps again; new axes redraw the same points.
+  void tradeoffOfAnyKnobAgainstAnyPair() {
+    AuditService service;
+    LongTailPage page(service);
+    page.resize(1500, 950);
+    page.show();
+    service.setSession(m_session);
+    QSignalSpy swept(&page.sweep(), &TradeoffSweep::completed);
+    QVERIFY(page.runBar()->run());
+    QVERIFY(swept.wait(120000));
+    auto* panel = page.tradeoffPanel();
+    QVERIFY(panel->setKnob(QStringLiteral("provider")));
+    QCOMPARE(panel->knob(), TradeoffKnob::ProviderFairness);
+    QVERIFY(page.sweep().isRunning());
+    QVERIFY(swept.wait(120000));
+    const auto points = page.tradeoffPoints();
+    QCOMPARE(points.size(), TradeoffPanel::sweepValues(TradeoffKnob::ProviderFairness).size());
+    // Provider fairness brings the lists' provider exposure towards the targets.
+    QVERIFY2(points.back().providerDistance < points.front().providerDistance,
+             qPrintable(QStringLiteral("%1 -> %2")
+                            .arg(points.front().providerDistance)
+                            .arg(points.back().providerDistance)));
+
+    // New axes: drawn from the points there, without another sweep.
+    QVERIFY(panel->setAxes(QStringLiteral("provider"), QStringLiteral("recall")));
+    QVERIFY(!page.sweep().isRunning());
+    QCOMPARE(panel->xBox()->currentData().toInt(), int(TradeoffPanel::ProviderDistance));
+    QCOMPARE(panel->yBox()->currentData().toInt(), int(TradeoffPanel::Recall));
+    auto* curve = qobject_cast<QCPCurve*>(page.tradeoffPlot()->plottable(0));
+    QVERIFY(curve != nullptr);
+    QCOMPARE(curve->dataCount(), int(points.size()));
+    auto it = curve->data()->begin();
+    for (std::size_t n = 0; n < points.size(); ++n, ++it) {
+      QCOMPARE(it->key, points[n].providerDistance);
+      QCOMPARE(it->value, points[n].recall);
+    }
+    QVERIFY(!panel->setAxes(QStringLiteral("speed"), QStringLiteral("ndcg")));
+
+    // The Recommendations page's provider fairness is marked; its other knobs are not this sweep's.
+    ReRankOptions current;
+    current.providerFairness = 0.5;
+    current.popularityPenalty = 0.9;
+    page.setCurrentReRank(current);
+    QCOMPARE(panel->currentValue(), 0.5);
+    QCOMPARE(page.tradeoffPlot()->graphCount(), 1);
+    QCOMPARE(page.tradeoffPlot()->graph(0)->data()->begin()->key, points[10].providerDistance);
+    QVERIFY(page.grab().save(
+        QDir(QStringLiteral(RECLENS_SCREENSHOT_DIR)).filePath(QStringLiteral("page-longtail-provider.png"))));
   }
 
   void exportsWriteValidFiles() {

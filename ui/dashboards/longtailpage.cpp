@@ -18,6 +18,7 @@
 #include "dashboards/exposureplot.h"
 #include "dashboards/metriccard.h"
 #include "dashboards/popularityplot.h"
+#include "dashboards/tradeoffpanel.h"
 #include "dashboards/tradeoffsweep.h"
 #include "engine/userprofilebuilder.h"
 #include "plots/plotexport.h"
@@ -30,8 +31,6 @@ namespace reclens {
 namespace {
 // Points drawn per Lorenz curve: plenty for a smooth curve at any catalog size.
 constexpr std::size_t kLorenzPoints = 512;
-// Seed of the trade-off sweep's user sample, so that the curve is reproducible.
-constexpr std::uint64_t kSweepSeed = 1;
 
 QString number(double value, int decimals) {
   return QLocale().toString(value, 'f', decimals);
@@ -51,22 +50,17 @@ QCustomPlot* newPlot(QWidget* parent, const QString& title, const QString& fileN
 }  // namespace
 
 std::vector<double> LongTailPage::sweepLambdas() {
-  std::vector<double> lambdas;
-  for (int step = 0; step <= 20; ++step) lambdas.push_back(step / 20.0);
-  return lambdas;
+  return TradeoffPanel::sweepValues(TradeoffKnob::PopularityPenalty);
 }
 
 LongTailPage::LongTailPage(AuditService& audit, QWidget* parent)
     : QWidget(parent),
       m_audit(audit),
-      m_sweep(new TradeoffSweep(this)),
       m_runBar(new AuditRunBar(audit, this)),
       m_popularity(newPlot(this, tr("Popularity distribution"), QStringLiteral("popularity-distribution"))),
       m_lorenz(newPlot(this, tr("Lorenz curves"), QStringLiteral("lorenz-curves"))),
       m_tiers(newPlot(this, tr("Exposure by popularity tier"), QStringLiteral("tier-exposure"))),
-      m_tradeoff(newPlot(this, tr("Accuracy vs coverage as the popularity penalty λ grows"),
-                         QStringLiteral("accuracy-coverage-tradeoff"))),
-      m_sweepStatus(new QLabel(this)) {
+      m_tradeoff(new TradeoffPanel(audit, this)) {
   auto* top = new QHBoxLayout;
   top->addWidget(m_runBar, 1);
   top->addWidget(buildExportButton());
@@ -79,33 +73,13 @@ LongTailPage::LongTailPage(AuditService& audit, QWidget* parent)
   plots->setRowStretch(0, 1);
   plots->setRowStretch(1, 1);
 
-  m_sweepStatus->setWordWrap(true);
   auto* column = new QVBoxLayout(this);
   column->addLayout(top);
   column->addWidget(buildCards());
   column->addLayout(plots, 1);
-  column->addWidget(m_sweepStatus);
 
   connect(&m_audit, &AuditService::sessionChanged, this, &LongTailPage::clear);
   connect(&m_audit, &AuditService::auditFinished, this, &LongTailPage::showOutcome);
-  connect(m_sweep, &TradeoffSweep::pointReady, this, [this](const TradeoffPoint& point) {
-    m_points.push_back(point);
-    std::sort(m_points.begin(), m_points.end(),
-              [](const TradeoffPoint& a, const TradeoffPoint& b) { return a.lambda < b.lambda; });
-    drawTradeoff();
-  });
-  connect(m_sweep, &TradeoffSweep::failed, this,
-          [this](const QString& message) { m_sweepStatus->setText(message); });
-  connect(m_sweep, &TradeoffSweep::completed, this, [this] {
-    const auto& outcome = m_audit.outcome();
-    m_sweepStatus->setText(
-        tr("Trade-off: %1 λ values on a sample of %2 users with a held-out item (seed %3); each list is the "
-           "model's candidates re-ranked with the popularity penalty alone, measured @K against held-out "
-           "items.")
-            .arg(m_points.size())
-            .arg(outcome ? std::min<std::size_t>(kSweepUsers, outcome->result.evaluatedUsers) : 0)
-            .arg(kSweepSeed));
-  });
   clear();
 }
 
@@ -149,7 +123,7 @@ QToolButton* LongTailPage::buildExportButton() {
   button->setToolTip(tr("Save a plot of this page as PNG or SVG"));
   button->setPopupMode(QToolButton::InstantPopup);
   auto* menu = new QMenu(button);
-  for (auto* plot : {m_popularity, m_lorenz, m_tradeoff, m_tiers}) {
+  for (auto* plot : {m_popularity, m_lorenz, m_tradeoff->plot(), m_tiers}) {
     menu->addAction(tr("%1…").arg(plot->windowTitle()), this,
                     [this, plot] { plotexport::exportPlot(this, plot, plot->windowTitle()); });
   }
@@ -159,27 +133,46 @@ QToolButton* LongTailPage::buildExportButton() {
 
 void LongTailPage::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
-  for (auto* plot : {m_popularity, m_lorenz, m_tiers, m_tradeoff}) plot->replot();
+  for (auto* plot : {m_popularity, m_lorenz, m_tiers, m_tradeoff->plot()}) plot->replot();
+}
+
+void LongTailPage::setCurrentReRank(const ReRankOptions& options) {
+  m_tradeoff->setCurrentReRank(options);
 }
 
 void LongTailPage::setCurrentPenalty(double lambda) {
-  m_currentLambda = lambda;
-  drawTradeoff();
+  ReRankOptions options;
+  options.popularityPenalty = lambda;
+  m_tradeoff->setCurrentReRank(options);
+}
+
+double LongTailPage::currentPenalty() const {
+  return m_tradeoff->knob() == TradeoffKnob::PopularityPenalty ? m_tradeoff->currentValue() : 0.0;
+}
+
+QCustomPlot* LongTailPage::tradeoffPlot() const {
+  return m_tradeoff->plot();
+}
+
+TradeoffSweep& LongTailPage::sweep() const {
+  return m_tradeoff->sweep();
+}
+
+const std::vector<TradeoffPoint>& LongTailPage::tradeoffPoints() const {
+  return m_tradeoff->points();
 }
 
 void LongTailPage::clear() {
-  m_sweep->cancel();
-  m_points.clear();
   for (auto* card : m_cards) card->clear();
   const QString hint = m_audit.session() ? tr("Run an audit to see this plot") : tr("No model loaded");
-  for (auto* plot : {m_popularity, m_lorenz, m_tiers, m_tradeoff}) {
+  m_tradeoff->clear(hint);
+  for (auto* plot : {m_popularity, m_lorenz, m_tiers}) {
     plot->clearPlottables();
     plot->clearItems();
     plot->legend->setVisible(false);
     plotstyle::setPlaceholder(plot, hint);
     plotstyle::replotShown(plot);
   }
-  m_sweepStatus->clear();
 }
 
 void LongTailPage::showOutcome() {
@@ -215,7 +208,7 @@ void LongTailPage::showOutcome() {
       number(r.accuracy.ndcg, 4),
       tr("recall %1 · %2 users")
           .arg(number(r.accuracy.recall, 3), display::count(static_cast<qint64>(r.evaluatedUsers))));
-  for (auto* plot : {m_popularity, m_lorenz, m_tiers, m_tradeoff}) plotstyle::setPlaceholder(plot, {});
+  for (auto* plot : {m_popularity, m_lorenz, m_tiers}) plotstyle::setPlaceholder(plot, {});
   drawPopularity();
   drawLorenz();
   const auto tiers = std::find_if(r.itemGroups.begin(), r.itemGroups.end(),
@@ -226,7 +219,7 @@ void LongTailPage::showOutcome() {
     plotstyle::setPlaceholder(m_tiers, tr("The audit has no tier grouping"));
   }
   plotstyle::replotShown(m_tiers);
-  startSweep();
+  m_tradeoff->start();
 }
 
 void LongTailPage::drawPopularity() {
@@ -278,78 +271,6 @@ void LongTailPage::drawLorenz() {
   m_lorenz->legend->setVisible(true);
   m_lorenz->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
   plotstyle::replotShown(m_lorenz);
-}
-
-void LongTailPage::startSweep() {
-  m_points.clear();
-  const auto& outcome = m_audit.outcome();
-  if (!outcome) return;
-  m_sweepStatus->setText(tr("Sweeping the popularity penalty λ on %1 users…").arg(kSweepUsers));
-  drawTradeoff();
-  m_sweep->start(outcome, sweepLambdas(), kSweepUsers, kSweepSeed);
-}
-
-void LongTailPage::drawTradeoff() {
-  if (!m_audit.outcome()) return;  // the placeholder stays
-  m_tradeoff->clearPlottables();
-  m_tradeoff->clearItems();
-  const int k = m_audit.outcome()->result.partial.config.k;
-  m_tradeoff->xAxis->setLabel(tr("Item coverage@%1 (%)").arg(k));
-  m_tradeoff->yAxis->setLabel(tr("NDCG@%1").arg(k));
-  if (m_points.empty()) {
-    plotstyle::setPlaceholder(m_tradeoff, tr("Sweeping λ…"));
-    plotstyle::replotShown(m_tradeoff);
-    return;
-  }
-  QVector<double> x, y;
-  for (const auto& p : m_points) {
-    x.push_back(100.0 * p.coverage);
-    y.push_back(p.ndcg);
-  }
-  auto* curve = new QCPCurve(m_tradeoff->xAxis, m_tradeoff->yAxis);
-  curve->setName(tr("λ from 0 to 1"));
-  curve->setPen(QPen(plotstyle::series(0), 2));
-  curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, plotstyle::series(0), Qt::white, 6));
-  curve->setData(x, y);
-  for (std::size_t n = 0; n < m_points.size(); ++n) {
-    const double lambda = m_points[n].lambda;
-    if (std::abs(lambda * 4.0 - std::round(lambda * 4.0)) > 1e-9) continue;  // label 0, 0.25, 0.5, …
-    auto* label = new QCPItemText(m_tradeoff);
-    label->position->setCoords(x[qsizetype(n)], y[qsizetype(n)]);
-    label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-    label->setPadding(QMargins(6, 0, 0, 4));
-    label->setColor(QColor(0x40, 0x40, 0x40));
-    label->setText(QStringLiteral("λ=%1").arg(number(lambda, 2)));
-  }
-  // The current λ: interpolated between the two sweep points around it.
-  const auto above = std::lower_bound(m_points.begin(), m_points.end(), m_currentLambda,
-                                      [](const TradeoffPoint& p, double l) { return p.lambda < l; });
-  if (above != m_points.end() && (above->lambda == m_currentLambda || above != m_points.begin())) {
-    double cx = 100.0 * above->coverage, cy = above->ndcg;
-    if (above->lambda != m_currentLambda) {
-      const auto below = std::prev(above);
-      const double t = (m_currentLambda - below->lambda) / (above->lambda - below->lambda);
-      cx = 100.0 * (below->coverage + t * (above->coverage - below->coverage));
-      cy = below->ndcg + t * (above->ndcg - below->ndcg);
-    }
-    auto* marker = m_tradeoff->addGraph();
-    marker->setName(tr("Current λ = %1 (Recommendations page)").arg(number(m_currentLambda, 2)));
-    marker->setLineStyle(QCPGraph::lsNone);
-    marker->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(QColor(0xb0, 0x00, 0x20), 2),
-                                            QColor(0xe1, 0x57, 0x59), 13));
-    marker->setData({cx}, {cy}, true);
-  }
-  plotstyle::setPlaceholder(m_tradeoff, {});
-  m_tradeoff->rescaleAxes();
-  for (QCPAxis* axis : {m_tradeoff->xAxis, m_tradeoff->yAxis}) {
-    const auto range = axis->range();
-    const double pad = std::max(range.size() * 0.08, std::abs(range.center()) * 0.02 + 1e-6);
-    // The x axis gets room on the right for the last λ label.
-    axis->setRange(range.lower - pad, range.upper + (axis == m_tradeoff->xAxis ? 2.0 : 1.0) * pad);
-  }
-  m_tradeoff->legend->setVisible(true);
-  plotstyle::legendBelow(m_tradeoff);
-  plotstyle::replotShown(m_tradeoff);
 }
 
 }  // namespace reclens

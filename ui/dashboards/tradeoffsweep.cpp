@@ -11,10 +11,10 @@ TradeoffSweep::TradeoffSweep(QObject* parent) : QObject(parent) {
   qRegisterMetaType<reclens::TradeoffPoint>();
 }
 
-void TradeoffSweep::start(std::shared_ptr<const AuditOutcome> outcome, std::vector<double> lambdas,
-                          std::size_t users, std::uint64_t seed) {
+void TradeoffSweep::start(std::shared_ptr<const AuditOutcome> outcome, TradeoffKnob knob,
+                          std::vector<double> values, std::size_t users, std::uint64_t seed) {
   ++m_generation;
-  m_pending = Request{std::move(outcome), std::move(lambdas), users, seed};
+  m_pending = Request{std::move(outcome), knob, std::move(values), users, seed};
   if (m_job.isRunning()) {
     m_job.cancel();  // launched again once the running sweep has stopped
   } else {
@@ -42,9 +42,17 @@ void TradeoffSweep::launch() {
         },
         Qt::QueuedConnection);
   };
+  const auto drawn = [this, generation](QStringList attributes, bool categories, QString providerField) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, attributes, categories, providerField] {
+          if (generation == m_generation) Q_EMIT sampleDrawn(attributes, categories, providerField);
+        },
+        Qt::QueuedConnection);
+  };
   m_job.start<std::size_t>(
-      tr("Sweeping the popularity penalty"),
-      [request, post](const TaskControl& control) -> Result<std::size_t> {
+      tr("Sweeping a re-ranking knob"),
+      [request, post, drawn](const TaskControl& control) -> Result<std::size_t> {
         const auto& session = *request.outcome->session;
         ScoringEngine engine(session.model());  // this worker thread's own engine
         TaskControl sampling;
@@ -56,12 +64,16 @@ void TradeoffSweep::launch() {
             sampleTradeoff(engine, session.snapshot().dataset(), *request.outcome->split,
                            request.outcome->result.partial.config.k, request.users, request.seed, sampling);
         if (!sample) return sample.error();
-        for (std::size_t n = 0; n < request.lambdas.size(); ++n) {
+        QStringList attributes;
+        for (const auto& a : sample.value().attributes) attributes.push_back(display::text(a));
+        drawn(attributes, sample.value().categories > 0, display::text(sample.value().providerField));
+        for (std::size_t n = 0; n < request.values.size(); ++n) {
           if (control.cancelled()) return makeError(ErrorCode::Cancelled, "the sweep was cancelled");
-          control.report(0.8 + 0.2 * double(n) / double(request.lambdas.size()), "re-ranking");
-          for (const auto& point : popularityTradeoff(sample.value(), {request.lambdas[n]})) post(point);
+          control.report(0.8 + 0.2 * double(n) / double(request.values.size()), "re-ranking");
+          for (const auto& point : tradeoffSweep(sample.value(), request.knob, {request.values[n]}))
+            post(point);
         }
-        return request.lambdas.size();
+        return request.values.size();
       },
       [this, generation](Result<std::size_t> result) {
         if (generation == m_generation) {

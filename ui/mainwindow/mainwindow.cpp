@@ -241,7 +241,7 @@ MainWindow::MainWindow(QSettings& settings, ComputeDevice device, const QString&
   // The embedding map and the Long-tail λ marker follow the user and knobs of the Recommendations page.
   connect(m_recs, &RecommendationsPage::resultShown, m_embedding, &EmbeddingMapPage::showUserResult);
   connect(m_recs->knobs(), &ReRankControls::changed, this,
-          [this] { m_longTail->setCurrentPenalty(m_recs->knobs()->options().popularityPenalty); });
+          [this] { m_longTail->setCurrentReRank(m_recs->knobs()->options()); });
   connect(m_fairness, &FairnessPage::recommendationsRequested, this, &MainWindow::showRecommendations);
   // The What-if page edits the user of the Recommendations page.
   connect(m_recs, &RecommendationsPage::resultShown, this, [this](const RecomputeResult& result) {
