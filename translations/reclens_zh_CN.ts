@@ -241,6 +241,30 @@
         <source>Difference at the baseline f(x′)</source>
         <translation>基线处的得分差 f(x′)</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;These explanations tell one story:&lt;/b&gt; every item leads with the same history item.</source>
+        <translation>&lt;b&gt;这些解释说的是同一件事：&lt;/b&gt;每个商品都以同一个历史商品为首。</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;So the rows below are compared with each other (Compare with: Automatic): each names what lifts it above the rest of the list; this notice describes their whole scores.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;因此下面各行相互比较（比较对象：自动）：每行指出使它高于列表其余部分的因素；本提示描述的是它们的完整得分。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;The rows below are explained against %1, so each names what sets it apart; this notice describes their whole scores.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;下面各行是相对于%1来解释的，因此每行给出的是它与众不同之处；本提示描述的是它们的完整得分。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>the other rows</source>
+        <translation>其他行</translation>
+    </message>
+    <message>
+        <source>one item</source>
+        <translation>一个商品</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;others&quot;&gt;Compare the rows with each other&lt;/a&gt; to see what sets each apart.</source>
+        <translation>&lt;a href=&quot;others&quot;&gt;将各行相互比较&lt;/a&gt;，看看每一行与众不同之处。</translation>
+    </message>
 </context>
 <context>
     <name>ExposurePlot</name>
@@ -1192,6 +1216,14 @@
         <source>→ user → item: a share of the history item&apos;s attribution allocated to a user who has both items, by co-occurrence (the score does not depend on that user); ⇢ no other user has both, so the history item keeps its whole attribution.</source>
         <translation>→ 用户 → 商品：按共现分配给同时拥有两个商品的用户的一份历史商品归因（得分并不依赖该用户）；⇢ 没有其他用户同时拥有两者，历史商品保留其全部归因。</translation>
     </message>
+    <message>
+        <source>The graph was cancelled.</source>
+        <translation>图的生成已取消。</translation>
+    </message>
+    <message>
+        <source>Could not build the graph: %1</source>
+        <translation>无法生成图：%1</translation>
+    </message>
 </context>
 <context>
     <name>reclens::EgoGraphView</name>
@@ -1645,14 +1677,6 @@
         <translation>商品部分</translation>
     </message>
     <message>
-        <source>The graph was cancelled.</source>
-        <translation>图的生成已取消。</translation>
-    </message>
-    <message>
-        <source>Could not build the graph: %1</source>
-        <translation>无法生成图：%1</translation>
-    </message>
-    <message>
         <source>Shown when the explained items are explained alike (mean cosine of their attributions at least %1) or when most of their scores is what every user gets (common part at least %2 %)</source>
         <translation>当被解释的商品的解释几乎相同（归因的平均余弦至少为 %1），或其得分大部分是每个用户都会得到的部分（共同部分至少 %2 %）时显示</translation>
     </message>
@@ -1661,28 +1685,20 @@
         <translation>未显示得分的共同部分和个人部分：%1</translation>
     </message>
     <message>
-        <source>&lt;i&gt;The rows below are explained against %1, so each names what sets it apart; this notice describes their whole scores.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;下面各行是相对于%1来解释的，因此每行给出的是它与众不同之处；本提示描述的是它们的完整得分。&lt;/i&gt;</translation>
+        <source>Graph paths</source>
+        <translation>图路径</translation>
     </message>
     <message>
-        <source>the other rows</source>
-        <translation>其他行</translation>
+        <source>Faithfulness curves</source>
+        <translation>忠实度曲线</translation>
     </message>
     <message>
-        <source>one item</source>
-        <translation>一个商品</translation>
+        <source>Show the Faithfulness Curves</source>
+        <translation>显示忠实度曲线</translation>
     </message>
     <message>
-        <source>&lt;b&gt;These explanations tell one story:&lt;/b&gt; every item leads with the same history item.</source>
-        <translation>&lt;b&gt;这些解释说的是同一件事：&lt;/b&gt;每个商品都以同一个历史商品为首。</translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;So the rows below are compared with each other (Compare with: Automatic): each names what lifts it above the rest of the list; this notice describes their whole scores.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;因此下面各行相互比较（比较对象：自动）：每行指出使它高于列表其余部分的因素；本提示描述的是它们的完整得分。&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;a href=&quot;others&quot;&gt;Compare the rows with each other&lt;/a&gt; to see what sets each apart.</source>
-        <translation>&lt;a href=&quot;others&quot;&gt;将各行相互比较&lt;/a&gt;，看看每一行与众不同之处。</translation>
+        <source>How fast the selected item&apos;s score falls as the history items each method credits most are removed, and comes back as they are added (%1)</source>
+        <translation>移除各方法最看重的历史商品时所选商品的得分下降得有多快，以及将它们逐个加回时恢复得有多快（%1）</translation>
     </message>
 </context>
 <context>
@@ -1909,6 +1925,141 @@
     <message>
         <source>Split the gap of the chosen metric between the user attribute&apos;s groups over the item groups (categories, brands, tiers) that account for it</source>
         <translation>把所选指标在该用户属性各组之间的差距，按造成差距的商品分组（类目、品牌、热度层级）拆分</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::FaithfulnessCurvesPane</name>
+    <message>
+        <source>Score of the item</source>
+        <translation>商品得分</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 · AUC %2</source>
+        <translation>%1 · AUC %2</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>How many random orders of the history are averaged into the dashed grey reference curves (seeded, so the same settings draw the same curves)</source>
+        <translation>灰色虚线参考曲线由多少个历史记录的随机顺序取平均得到（带随机种子，相同设置画出相同曲线）</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>The curves stop after this many history items removed or added; &quot;all&quot; goes through the whole history</source>
+        <translation>曲线在移除或加入这么多个历史商品后停止；“全部”表示走完整个历史记录</translation>
+    </message>
+    <message>
+        <source>Compute the curves of the selected item again with these settings</source>
+        <translation>用这些设置重新计算所选商品的曲线</translation>
+    </message>
+    <message>
+        <source>Explaining the item with each method, then scoring every step of every curve</source>
+        <translation>先用每种方法解释该商品，再为每条曲线的每一步打分</translation>
+    </message>
+    <message>
+        <source>Stop computing the curves</source>
+        <translation>停止计算曲线</translation>
+    </message>
+    <message>
+        <source>&amp;Random orders:</source>
+        <translation>随机顺序(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tep limit:</source>
+        <translation>步数上限(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Deletion: most-credited history items removed first</source>
+        <translation>删除：先移除最受看重的历史商品</translation>
+    </message>
+    <message>
+        <source>History items removed</source>
+        <translation>已移除的历史商品数</translation>
+    </message>
+    <message>
+        <source>A faithful method picks the items the score rests on: its curve falls fast and its area (AUC) is small. Dashed grey: random orders.</source>
+        <translation>忠实的方法会挑出得分真正依赖的商品：其曲线下降快，曲线下面积（AUC）小。灰色虚线：随机顺序。</translation>
+    </message>
+    <message>
+        <source>Insertion: most-credited history items added first</source>
+        <translation>插入：先加入最受看重的历史商品</translation>
+    </message>
+    <message>
+        <source>History items added</source>
+        <translation>已加入的历史商品数</translation>
+    </message>
+    <message>
+        <source>Starting from no history, a faithful method&apos;s items bring the score back fast: its curve rises fast and its area (AUC) is large. Dashed grey: random orders.</source>
+        <translation>从空的历史记录开始，忠实方法挑出的商品能让得分迅速恢复：其曲线上升快，曲线下面积（AUC）大。灰色虚线：随机顺序。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Press Compute to draw the curves again.</source>
+        <translation>已取消。按“计算”重新绘制曲线。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Faithfulness curves&lt;/b&gt;</source>
+        <translation>&lt;b&gt;忠实度曲线&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Select a recommended item</source>
+        <translation>请选择一个推荐商品</translation>
+    </message>
+    <message>
+        <source>Select a recommended item to see how its score falls as the history items each method credits most are removed, and how it comes back as they are added.</source>
+        <translation>选择一个推荐商品，查看移除各方法最看重的历史商品时其得分如何下降，以及将它们逐个加回时得分如何恢复。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Faithfulness curves&lt;/b&gt; of &lt;b&gt;%1&lt;/b&gt; for user &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>用户 &lt;b&gt;%2&lt;/b&gt; 的 &lt;b&gt;%1&lt;/b&gt; 的&lt;b&gt;忠实度曲线&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Computing the curves of &quot;%1&quot;…</source>
+        <translation>正在计算“%1”的曲线…</translation>
+    </message>
+    <message>
+        <source>This user has no history: there is no item to remove or add, so &quot;%1&quot; has no faithfulness curves.</source>
+        <translation>该用户没有历史记录：没有可移除或加入的商品，因此“%1”没有忠实度曲线。</translation>
+    </message>
+    <message>
+        <source>Could not compute the curves: %1</source>
+        <translation>无法计算曲线：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n history item(s); </source>
+        <translation>
+            <numerusform>%n 个历史商品；</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>score %1 with the whole history, %2 with none; random: mean of %n order(s). Lower deletion AUC and higher insertion AUC mean a more faithful method (areas of the score scaled to 1 with the whole history and 0 with none).</source>
+        <translation>
+            <numerusform>完整历史记录下得分 %1，无历史记录时得分 %2；随机：%n 个顺序的平均。删除 AUC 越低、插入 AUC 越高，方法越忠实（面积按缩放后的得分计算：完整历史记录为 1，无历史记录为 0）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The history does not change this item&apos;s score, so the areas are undefined.</source>
+        <translation>历史记录不改变该商品的得分，因此曲线下面积没有定义。</translation>
+    </message>
+    <message>
+        <source>(%1 ms)</source>
+        <translation>（%1 毫秒）</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
     </message>
 </context>
 <context>

@@ -16,8 +16,8 @@
 #include "engine/userprofilebuilder.h"
 #include "explain/attribution.h"
 #include "explain/collapse.h"
-#include "explain/faithfulness.h"
 #include "explainbackground.h"
+#include "explainfaithfulness.h"
 #include "explaingraph.h"
 #include "model/modelfile.h"
 #include "projectmodel.h"
@@ -43,14 +43,13 @@ struct ExplainArgs {
   int samples = 64;
   std::uint64_t seed = 1;
   std::string device = "auto";
-  int faithfulness = 0;       // m of the deletion test; 0 runs none
-  int faithfulnessUsers = 0;  // users of the deletion test: 0 the explained user, N that many sampled users
-  std::vector<std::string> faithfulnessMethods;  // methods of the deletion test; empty: all four
-  int diagnoseUsers = 0;      // users sampled for the model-level collapse diagnostic; 0 runs none
-  std::string versus;         // external id of the item each score is compared with, or ""
-  bool versusOthers = false;  // compare each item with the mean of the other explained items
-  bool versusAuto = false;    // the same, only when the whole scores' explanations collapse
-  bool graph = false;         // the ego graph instead of the per-field attributions
+  DeletionTestArgs faithfulness;  // --faithfulness: the deletion test
+  CurvesArgs curves;              // --curves: the deletion and insertion curves
+  int diagnoseUsers = 0;          // users sampled for the model-level collapse diagnostic; 0 runs none
+  std::string versus;             // external id of the item each score is compared with, or ""
+  bool versusOthers = false;      // compare each item with the mean of the other explained items
+  bool versusAuto = false;        // the same, only when the whole scores' explanations collapse
+  bool graph = false;             // the ego graph instead of the per-field attributions
   EgoGraphOptions graphOptions;
   bool json = false;
 };
@@ -91,74 +90,6 @@ nlohmann::json toJson(const ItemExplanation& e, const ScoreSplit& split, const C
                    {"distinctive_text", e.reason.distinctiveText}};
   if (e.reason.contrast != ExplanationContrast::None) out["reason"]["above"] = e.reason.above;
   return out;
-}
-
-// The deletion test for the explained user: each method's top-m history items against m random ones.
-Result<FaithfulnessReport> deletionTest(const std::shared_ptr<const ModelFile>& model,
-                                        const UserProfileBuilder& builder, const UserProfile& profile,
-                                        const ExplainArgs& a, const AttributionOptions& options,
-                                        const TaskControl& control) {
-  FaithfulnessOptions f;
-  f.attribution = options;
-  f.topK = a.top > 0 ? a.top : 10;
-  f.deletions = a.faithfulness;
-  f.seed = a.seed;
-  if (!a.faithfulnessMethods.empty()) {
-    f.methods.clear();
-    for (const auto& name : a.faithfulnessMethods) {
-      AttributionMethod method{};
-      if (!parseAttributionMethod(name, method))
-        return makeError(ErrorCode::InvalidArgument,
-                         "unknown method '" + name + "' in --faithfulness-methods");
-      f.methods.push_back(method);
-    }
-  }
-  if (a.faithfulnessUsers == 0) {
-    f.users = 1;
-    return measureFaithfulness(model, {profile}, f, control);
-  }
-  std::vector<UserProfile> profiles;
-  profiles.reserve(builder.users());
-  for (std::size_t u = 0; u < builder.users(); ++u)
-    profiles.push_back(builder.profile(static_cast<std::int32_t>(u)));
-  f.users = static_cast<std::size_t>(a.faithfulnessUsers);
-  return measureFaithfulness(model, profiles, f, control);
-}
-
-nlohmann::json toJson(const FaithfulnessReport& r, int deletions) {
-  nlohmann::json out = {{"deletions", deletions},
-                        {"users", r.usersTested},
-                        {"users_skipped", r.usersSkipped},
-                        {"methods", nlohmann::json::array()}};
-  for (const auto& m : r.methods) {
-    out["methods"].push_back({{"method", attributionMethodName(m.method)},
-                              {"cases", m.cases.size()},
-                              {"mean_rank_drop_top_attributed", m.meanAttributedDrop},
-                              {"mean_rank_drop_random", m.meanRandomDrop},
-                              {"share_top_beats_random", m.shareAttributedBeatsRandom},
-                              {"mean_explained_drop_top_attributed", m.meanExplainedDrop},
-                              {"mean_explained_drop_random", m.meanRandomExplainedDrop},
-                              {"share_explained_top_beats_random", m.shareExplainedBeatsRandom}});
-  }
-  return out;
-}
-
-void printFaithfulness(const FaithfulnessReport& r, int deletions, ExplanationContrast contrast) {
-  std::printf(
-      "\nDeletion test: remove the %d most-attributed history item(s), or as many at random; %zu user(s)\n",
-      deletions, r.usersTested);
-  std::printf("  %-10s  %5s  %-33s  %-33s\n", "", "", "target's rank drop",
-              contrast == ExplanationContrast::None        ? "drop of the explained score"
-              : contrast == ExplanationContrast::Automatic ? "drop of the score or difference explained"
-                                                           : "drop of the explained difference");
-  std::printf("  %-10s  %5s  %9s  %9s  %13s  %9s  %9s  %13s\n", "method", "cases", "top", "random",
-              "top > random", "top", "random", "top > random");
-  for (const auto& m : r.methods) {
-    std::printf("  %-10s  %5zu  %9.2f  %9.2f  %12.1f%%  %9.4f  %9.4f  %12.1f%%\n",
-                attributionMethodName(m.method), m.cases.size(), m.meanAttributedDrop, m.meanRandomDrop,
-                100.0 * m.shareAttributedBeatsRandom, m.meanExplainedDrop, m.meanRandomExplainedDrop,
-                100.0 * m.shareExplainedBeatsRandom);
-  }
 }
 
 void printTable(const ItemExplanation& e, const ScoreSplit& split, const Catalog& items, bool withError) {
@@ -302,10 +233,17 @@ int runExplain(const ExplainArgs& a) {
     modelCollapse = std::move(m.value());
   }
   std::optional<FaithfulnessReport> faithfulness;
-  if (a.faithfulness > 0) {
-    auto report = deletionTest(p.model, profiles, profile, a, options, control);
+  if (a.faithfulness.deletions > 0) {
+    auto report = runDeletionTest(p.model, profiles, profile, a.faithfulness, a.top > 0 ? a.top : 10, a.seed,
+                                  options, control);
     if (!report) return reportError(report.error());
     faithfulness = std::move(report.value());
+  }
+  std::vector<FaithfulnessCurves> curves;
+  if (a.curves.on) {
+    auto computed = runCurves(p.model, profile, items, a.curves, a.seed, options, control);
+    if (!computed) return reportError(computed.error());
+    curves = std::move(computed).value();
   }
 
   const bool withError = options.method == AttributionMethod::Shapley ||
@@ -339,7 +277,8 @@ int runExplain(const ExplainArgs& a) {
       out["items"].push_back(toJson(explanation.items[k], split.value()[k], d.items, withError));
     out["collapse"] = collapseJson(collapse, backgroundUsers);
     if (modelCollapse) out["model_collapse"] = modelCollapseJson(*modelCollapse);
-    if (faithfulness) out["faithfulness"] = toJson(*faithfulness, a.faithfulness);
+    if (faithfulness) out["faithfulness"] = deletionTestJson(*faithfulness, a.faithfulness.deletions);
+    if (a.curves.on) out["faithfulness_curves"] = curvesJson(curves, d.items, profile, a.curves, a.seed);
     std::cout << out.dump(2) << std::endl;
     return kExitOk;
   }
@@ -365,7 +304,8 @@ int runExplain(const ExplainArgs& a) {
     printTable(explanation.items[k], split.value()[k], d.items, withError);
   printCollapse(collapse, backgroundUsers);
   if (modelCollapse) printModelCollapse(*modelCollapse, options);
-  if (faithfulness) printFaithfulness(*faithfulness, a.faithfulness, options.contrast);
+  if (faithfulness) printDeletionTest(*faithfulness, a.faithfulness.deletions, options.contrast);
+  if (a.curves.on) printCurves(curves, d.items);
   return kExitOk;
 }
 
@@ -412,21 +352,8 @@ void addExplainCommand(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   sub->add_option("--seed", args->seed, "Shapley sampling seed")->capture_default_str();
-  auto* faithfulness =
-      sub->add_option("--faithfulness", args->faithfulness,
-                      "Also run the deletion test: remove the M most-attributed history items (every method) "
-                      "against M random ones")
-          ->check(CLI::Range(1, 1000));
-  sub->add_option("--faithfulness-users", args->faithfulnessUsers,
-                  "--faithfulness: run the deletion test over N users sampled with --seed (users with more "
-                  "than M history items) instead of the explained user")
-      ->check(CLI::Range(1, 1000000))
-      ->needs(faithfulness);
-  sub->add_option("--faithfulness-methods", args->faithfulnessMethods,
-                  "--faithfulness: the methods tested (default: ig, gradxinput, occlusion and shapley)")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"ig", "gradxinput", "occlusion", "shapley"}))
-      ->needs(faithfulness);
+  auto* faithfulness = addDeletionTestOptions(sub, args->faithfulness);
+  auto* curves = addCurvesOptions(sub, args->curves);
   auto* diagnose =
       sub->add_option(
              "--diagnose-users", args->diagnoseUsers,
@@ -459,6 +386,7 @@ void addExplainCommand(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::Range(0, 100000000))
       ->capture_default_str();
   graph->excludes(faithfulness);
+  graph->excludes(curves);
   graph->excludes(versus);
   graph->excludes(others);
   graph->excludes(diagnose);

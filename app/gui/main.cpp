@@ -25,6 +25,7 @@
 #include "explanation/attributionheatmap.h"
 #include "explanation/explanationcontrols.h"
 #include "explanation/explanationpage.h"
+#include "explanation/faithfulnesscurvespane.h"
 #include "itemview/itemviewpage.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/presentationmode.h"
@@ -122,6 +123,12 @@ int main(int argc, char** argv) {
           "whole score)."),
       QStringLiteral("with"));
   parser.addOption(compareOption);
+  const QCommandLineOption curvesOption(
+      QStringLiteral("curves"),
+      QStringLiteral(
+          "Show the faithfulness curves of the Explanation page's selected row (the tab beside the "
+          "graph). With --screenshot, the window is saved once they are drawn."));
+  parser.addOption(curvesOption);
   const QCommandLineOption compareRunsOption(
       QStringLiteral("compare-runs"),
       QStringLiteral("Open Compare Audit Runs on the Fairness page with two saved audit runs, by name or id, "
@@ -230,6 +237,8 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  const bool curves = parser.isSet(curvesOption);
+  if (curves) window.explanationPage()->showCurves();
   const QStringList compareRuns = parser.value(compareRunsOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
   if (parser.isSet(compareRunsOption) && compareRuns.size() != 2) {
     std::fprintf(stderr, "reclens: error: --compare-runs takes two saved runs, A,B\n");
@@ -324,11 +333,17 @@ int main(int argc, char** argv) {
     QObject::connect(recs, &reclens::RecommendationsPage::resultShown, &window, [&window, grab] {
       if (window.currentPage() == window.pageIndex(window.simulationPage())) grab();
     });
-    // The Explanation page is grabbed once the graph of its first row is drawn (or nothing was explained).
+    // The Explanation page is grabbed once the graph of its first row is drawn, or with --curves its
+    // faithfulness curves (or once nothing was explained).
     auto* explain = window.explanationPage();
-    QObject::connect(explain, &reclens::ExplanationPage::graphShown, &window, [&window, explain, grab] {
-      if (window.currentPage() == window.pageIndex(explain)) grab();
-    });
+    QObject::connect(explain, &reclens::ExplanationPage::graphShown, &window,
+                     [&window, explain, grab, curves] {
+                       if (!curves && window.currentPage() == window.pageIndex(explain)) grab();
+                     });
+    QObject::connect(explain->curvesPane(), &reclens::FaithfulnessCurvesPane::curvesShown, &window,
+                     [&window, explain, grab, curves] {
+                       if (curves && window.currentPage() == window.pageIndex(explain)) grab();
+                     });
     QObject::connect(explain, &reclens::ExplanationPage::explanationShown, &window, [&window, explain, grab] {
       if (window.currentPage() == window.pageIndex(explain) && explain->heatmap()->rowCount() == 0) grab();
     });

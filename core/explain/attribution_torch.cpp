@@ -295,7 +295,8 @@ Tensor autogradOcclusion(Inputs& in, const TaskControl& control) {
     auto keep =
         all.unsqueeze(0).expand({l, l}).masked_select(~torch::eye(l, torch::kBool)).reshape({l, l - 1});
     keep = keep.to(in.weights.device());
-    const auto h = in.history.index_select(0, keep.reshape(-1)).reshape({l, l - 1, -1});
+    // The row width is spelled out: with a single history item L - 1 is 0 and -1 could be anything.
+    const auto h = in.history.index_select(0, keep.reshape(-1)).reshape({l, l - 1, in.history.size(1)});
     const auto w = in.weights.index_select(0, keep.reshape(-1)).reshape({l, l - 1});
     users.push_back(in.userVectors(h, w, in.fields.unsqueeze(0).expand({l, nf, in.fields.size(1)})));
   }

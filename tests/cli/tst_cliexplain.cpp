@@ -250,6 +250,80 @@ class TestCliExplain : public QObject {
     QVERIFY(r.out.contains("Recommended because"));
   }
 
+  // B's history i0, i5, i2 (u = (3, 4)) against i1 = (0, 1): the terms are 0, 0 and 1 and the region's 3,
+  // so every method removes i2 first, then i0 and i5 (ties to the earlier position). Deletion leaves
+  // u = (2, 3), (1, 3), (0, 3): scores 4, 3, 3, 3; insertion from (0, 3) adds i2, i0, i5: 3, 4, 4, 4.
+  // Among the unseen i1 = u_y, i3 = u_x / 2 and i4 = 2·u_x, i1 is second while 2·u_x > u_y (i4 wins a
+  // tie only as the higher row). Normalised by full − empty = 1: AUCs 1/6 and 5/6. Every order's
+  // deletion(k) + insertion(k) is full + empty = 7 (the terms add up), so the random means are too.
+  void faithfulnessCurvesJson() {
+    const auto r = cli({"explain", "--project", m_project, "--user", "B", "--item", "i1", "--curves",
+                        "--curves-methods", "ig,occlusion", "--curves-random", "2000", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto doc = QJsonDocument::fromJson(r.out).object();
+    QVERIFY2(doc.value("faithfulness_curves").isObject(), r.out.constData());
+    const auto curves = doc.value("faithfulness_curves").toObject();
+    QCOMPARE(RECLENS_JSON_INT(curves, "random_orders"), qint64(2000));
+    QVERIFY(curves.value("items").isArray());
+    QCOMPARE(curves.value("items").toArray().size(), 1);
+    const auto item = curves.value("items").toArray()[0].toObject();
+    QCOMPARE(item.value("item").toString(), QString("i1"));
+    QCOMPARE(RECLENS_JSON_INT(item, "steps"), qint64(3));
+    QVERIFY(std::abs(RECLENS_JSON_NUMBER(item, "full_score") - 4.0) < 1e-5);
+    QVERIFY(std::abs(RECLENS_JSON_NUMBER(item, "empty_score") - 3.0) < 1e-5);
+    QVERIFY(item.value("methods").isArray());
+    const auto methods = item.value("methods").toArray();
+    QCOMPARE(methods.size(), 2);
+    const auto points = [](const QJsonObject& curve, const char* key) {
+      QList<double> values;
+      const auto list = curve.value("points").toArray();
+      for (const auto& p : list) values << RECLENS_JSON_NUMBER(p.toObject(), key);
+      return values;
+    };
+    const auto near = [](const QList<double>& got, const QList<double>& want, double tolerance) {
+      if (got.size() != want.size()) return false;
+      for (qsizetype k = 0; k < got.size(); ++k)
+        if (!(std::abs(got[k] - want[k]) <= tolerance)) return false;
+      return true;
+    };
+    for (const auto& m : methods) {
+      const auto method = m.toObject();
+      QStringList order;
+      for (const auto& o : method.value("order").toArray()) order << o.toObject().value("item").toString();
+      QCOMPARE(order, (QStringList{"i2", "i0", "i5"}));
+      const auto deletion = method.value("deletion").toObject();
+      const auto insertion = method.value("insertion").toObject();
+      QVERIFY2(near(points(deletion, "score"), {4, 3, 3, 3}, 1e-5), r.out.constData());
+      QVERIFY2(near(points(deletion, "rank"), {2, 2, 1, 1}, 0), r.out.constData());
+      QVERIFY2(near(points(insertion, "score"), {3, 4, 4, 4}, 1e-5), r.out.constData());
+      QVERIFY2(near(points(insertion, "rank"), {1, 1, 1, 2}, 0), r.out.constData());
+      QVERIFY(std::abs(RECLENS_JSON_NUMBER(deletion, "auc") - 1.0 / 6) < 1e-5);
+      QVERIFY(std::abs(RECLENS_JSON_NUMBER(insertion, "auc") - 5.0 / 6) < 1e-5);
+    }
+    const auto random = item.value("random").toObject();
+    const auto deletion = points(random.value("deletion").toObject(), "score");
+    const auto insertion = points(random.value("insertion").toObject(), "score");
+    QCOMPARE(deletion.size(), 4);
+    QCOMPARE(insertion.size(), 4);
+    for (qsizetype k = 0; k < 4; ++k) {
+      QVERIFY(std::abs(deletion[k] + insertion[k] - 7.0) < 1e-4);
+      // i2 is among the first k of a random order with probability k/3.
+      QVERIFY2(std::abs(deletion[k] - (4.0 - double(k) / 3)) < 0.06,
+               qPrintable(QString::number(deletion[k])));
+    }
+    QVERIFY(std::abs(RECLENS_JSON_NUMBER(random.value("deletion").toObject(), "auc") - 0.5) < 0.03);
+  }
+
+  void faithfulnessCurvesTable() {
+    const auto r = cli({"explain", "--project", m_project, "--user", "B", "--item", "i1", "--curves",
+                        "--curves-methods", "occlusion", "--curves-random", "4"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("Faithfulness curves of item i1"));
+    QVERIFY(r.out.contains("Deletion: the most-attributed"));
+    QVERIFY(r.out.contains("Insertion: the most-attributed"));
+    QVERIFY2(r.out.contains("AUC  0.1667") && r.out.contains("AUC  0.8333"), r.out.constData());
+  }
+
   // valid.pt is no LightGCN: the graph is weighted by attribution. B's history i0, i5, i2 against i1:
   // only i2's term (1) is non-zero, 2/3 of it to the history row; nobody else has both i2 and i1.
   void graphAttributionWeightedJson() {
@@ -327,6 +401,13 @@ class TestCliExplain : public QObject {
     QTest::newRow("unknown item") << QStringList{"--user", "B", "--item", "nope"} << 3;
     QTest::newRow("graph with faithfulness")
         << QStringList{"--user", "B", "--top", "2", "--graph", "--faithfulness", "2"} << 2;
+    QTest::newRow("graph with curves")
+        << QStringList{"--user", "B", "--item", "i1", "--graph", "--curves"} << 2;
+    QTest::newRow("curves options without curves")
+        << QStringList{"--user", "B", "--item", "i1", "--curves-random", "3"} << 2;
+    QTest::newRow("no random order") << QStringList{"--user",          "B", "--item", "i1", "--curves",
+                                                    "--curves-random", "0"}
+                                     << 2;
     QTest::newRow("versus an unknown item")
         << QStringList{"--user", "B", "--item", "i1", "--versus", "nope"} << 3;
     QTest::newRow("versus others with one item")

@@ -122,6 +122,21 @@ class TestAttribution : public QObject {
     QVERIFY(std::abs(e->items[1].fields[0].attribution) < 1e-6);
   }
 
+  // One history item: occluding it leaves an empty history. History i1, South: u = (0, 4); item i1
+  // = (0, 1) scores 4, of which the history term is 1 and the region's 3.
+  void occlusionOfASingleHistoryItem() {
+    AttributionOptions options;
+    options.method = AttributionMethod::Occlusion;
+    options.closedForm = false;
+    auto e = explainItems(*m_valid, UserProfile{{1}, {1.0f}, {1}}, {1}, options);
+    QVERIFY2(e.ok(), e.ok() ? "" : e.error().message.c_str());
+    const auto& item = e->items.front();
+    QVERIFY(std::abs(item.output - 4.0) < 1e-5);
+    QCOMPARE(item.fields[0].kind, FieldKind::History);
+    QVERIFY(std::abs(item.fields[0].attribution - 1.0) < 1e-5);
+    QVERIFY(std::abs(item.fields[1].attribution - 3.0) < 1e-5);
+  }
+
   void integratedGradientsIsComplete_data() { addKinds(); }
   void integratedGradientsIsComplete() {
     QFETCH(QString, kind);

@@ -105,6 +105,24 @@ bool EgoGraphPane::showGraph(const QString& user, const QString& item, EgoGraph 
   return true;
 }
 
+bool EgoGraphPane::showResult(const GraphResult& result, const DatasetSnapshot& snapshot, const QString& user,
+                              const QString& item) {
+  if (result.error) {
+    showError(result.error->code == ErrorCode::Cancelled
+                  ? tr("The graph was cancelled.")
+                  : tr("Could not build the graph: %1").arg(QString::fromStdString(result.error->message)));
+    return false;
+  }
+  std::vector<PopularityTier> tiers;
+  for (const auto& node : result.graph.nodes) {
+    const bool isItem = node.kind == EgoNodeKind::Item && node.row >= 0 &&
+                        static_cast<std::size_t>(node.row) < snapshot.itemCount();
+    tiers.push_back(isItem ? snapshot.itemTier(static_cast<std::size_t>(node.row)) : PopularityTier::Tail);
+  }
+  showGraph(user, item, result.graph, std::move(tiers), result.milliseconds);
+  return true;
+}
+
 void EgoGraphPane::showError(const QString& text) {
   m_view->clear();
   m_legend->setText(colourLegend());

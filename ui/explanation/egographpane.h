@@ -5,6 +5,8 @@
 
 #include "data/popularitytiers.h"
 #include "explain/egograph.h"
+#include "services/datasetsnapshot.h"
+#include "services/explanationresult.h"
 
 class QLabel;
 
@@ -26,6 +28,10 @@ class EgoGraphPane : public QWidget {
   bool showGraph(const QString& user, const QString& item, EgoGraph graph, std::vector<PopularityTier> tiers,
                  double milliseconds);
   void showError(const QString& text);
+  // Shows the graph of `result` for `user` and `item` (`snapshot` gives the item nodes' popularity
+  // tiers), or its error (cancelled or failed); false for an error.
+  bool showResult(const GraphResult& result, const DatasetSnapshot& snapshot, const QString& user,
+                  const QString& item);
   void clear();
 
   EgoGraphView* view() const { return m_view; }

@@ -210,6 +210,31 @@ QString ExplanationDetail::collapseHtml(const CollapseDiagnostic& d, Attribution
   return text;
 }
 
+QString ExplanationDetail::collapseNotice(const CollapseDiagnostic& d, AttributionBaseline baseline,
+                                          ExplanationContrast requested, ExplanationContrast shown,
+                                          std::size_t rows) {
+  QString text = collapseHtml(d, baseline);
+  // The diagnostic is of the whole scores; the rows may be compared with something else.
+  if (requested == ExplanationContrast::Automatic && shown == ExplanationContrast::OtherItems) {
+    // Automatic compares the rows when the explanations tell one story, which may be all there is to say.
+    if (text.isEmpty())
+      text = tr("<b>These explanations tell one story:</b> every item leads with the same history item.");
+    text +=
+        QLatin1Char(' ') + tr("<i>So the rows below are compared with each other (Compare with: Automatic): "
+                              "each names what lifts it above the rest of the list; this notice describes "
+                              "their whole scores.</i>");
+  } else if (!text.isEmpty() && shown != ExplanationContrast::None) {
+    text += QLatin1Char(' ') +
+            tr("<i>The rows below are explained against %1, so each names what sets it apart; "
+               "this notice describes their whole scores.</i>")
+                .arg(shown == ExplanationContrast::OtherItems ? tr("the other rows") : tr("one item"));
+  } else if (!text.isEmpty() && rows > 1) {
+    text += QLatin1Char(' ') + tr("<a href=\"others\">Compare the rows with each other</a> to see what sets "
+                                  "each apart.");
+  }
+  return text;
+}
+
 QString ExplanationDetail::graphSummary(const EgoGraph& graph) {
   const QString shown = tr("%1 of %2 paths shown").arg(graph.paths.size()).arg(graph.totalPaths);
   QString text;

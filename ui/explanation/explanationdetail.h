@@ -39,6 +39,10 @@ class ExplanationDetail {
   // "average" (explain against the average user) and "personal" (order by the personal part); "" when
   // the diagnostic does not say collapsed.
   static QString collapseHtml(const CollapseDiagnostic& diagnostic, AttributionBaseline baseline);
+  // The notice above the heatmap: collapseHtml(), and when the rows were compared with something else
+  // (`shown`, as `requested`) what they were compared with; "" when there is nothing to say.
+  static QString collapseNotice(const CollapseDiagnostic& diagnostic, AttributionBaseline baseline,
+                                ExplanationContrast requested, ExplanationContrast shown, std::size_t rows);
   // The sums under the ego graph: for an exact LightGCN split score = paths (with the checked gap); for
   // the attribution allocation score = history + item parts + user fields + baseline + quadrature, and
   // a line saying that the co-user paths allocate the history's attribution. Then the core's note.

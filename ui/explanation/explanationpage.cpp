@@ -1,11 +1,13 @@
 #include "explanation/explanationpage.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -16,6 +18,7 @@
 #include "explanation/egographview.h"
 #include "explanation/explanationcontrols.h"
 #include "explanation/explanationdetail.h"
+#include "explanation/faithfulnesscurvespane.h"
 #include "explanation/reasonline.h"
 #include "services/explanationservice.h"
 #include "widgets/displayformat.h"
@@ -48,8 +51,21 @@ ExplanationPage::ExplanationPage(QWidget* parent)
                QLocale().toString(100.0 * kCollapseCommonShare)));
   auto* vertical = new QSplitter(Qt::Vertical, this);
   vertical->addWidget(buildHeatmapPane());
-  m_graph = new EgoGraphPane(vertical);
-  vertical->addWidget(m_graph);
+  // Below the heatmap: the graph of the selected row, or its faithfulness curves.
+  m_lower = new QTabWidget(vertical);
+  m_graph = new EgoGraphPane(m_lower);
+  m_curves = new FaithfulnessCurvesPane(m_lower);
+  m_lower->addTab(m_graph, tr("Graph paths"));
+  m_lower->addTab(m_curves, tr("Faithfulness curves"));
+  auto* curvesAction = new QAction(tr("Show the Faithfulness Curves"), this);
+  curvesAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_K);
+  curvesAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  connect(curvesAction, &QAction::triggered, this, &ExplanationPage::showCurves);
+  addAction(curvesAction);
+  m_lower->setTabToolTip(1, tr("How fast the selected item's score falls as the history items each method "
+                               "credits most are removed, and comes back as they are added (%1)")
+                                .arg(curvesAction->shortcut().toString(QKeySequence::NativeText)));
+  vertical->addWidget(m_lower);
   vertical->setSizes({5000, 4500});
   vertical->setChildrenCollapsible(false);
   auto* column = new QVBoxLayout(this);
@@ -82,6 +98,7 @@ ExplanationPage::ExplanationPage(QWidget* parent)
     m_reasons->blockSignals(false);
     updateDetail();
     requestGraph();
+    updateCurves();
   });
   connect(m_reasons, &QListWidget::currentRowChanged, this, [this](int row) {
     if (row >= 0) m_heatmap->selectCell(row, std::max(m_heatmap->selectedColumn(), 0));
@@ -240,6 +257,7 @@ void ExplanationPage::clear() {
   m_controls->blockSignals(false);
   clearExplanation();
   m_graph->clear();
+  m_curves->clear();
   m_controls->setTitle(tr("<b>Explanation</b>"));
   showMessage(tr("Load a model on the Recommendations page and pick a user to see why they get their items."),
               false);
@@ -289,6 +307,7 @@ void ExplanationPage::requestExplanation() {
     m_service->cancel();
     clearExplanation();
     m_graph->clear();
+    m_curves->clear();
     showMessage(tr("This user has no recommendation to explain."), false);
     Q_EMIT explanationShown();
     return;
@@ -314,6 +333,15 @@ void ExplanationPage::requestGraph() {
   request.options.maxPaths = kGraphPaths;
   request.options.maxNodes = kGraphNodes;
   m_service->explainGraph(std::move(request));
+}
+
+void ExplanationPage::showCurves() {
+  m_lower->setCurrentWidget(m_curves);
+}
+
+void ExplanationPage::updateCurves() {
+  m_curves->setTarget(m_session, m_user, selectedItem(), m_controls->options(),
+                      m_controls->backgroundGroupField());
 }
 
 QString ExplanationPage::rowLabel(std::size_t row) const {
@@ -359,7 +387,11 @@ void ExplanationPage::showExplanation(const ExplanationResult& result) {
     auto* entry = new QListWidgetItem(tr("%1 — %2").arg(labels.back(), reason), m_reasons);
     entry->setToolTip(reason);
   }
-  showCollapse(result);
+  const QString notice = ExplanationDetail::collapseNotice(
+      result.collapse, result.explanation.options.baseline, result.request.options.contrast,
+      result.explanation.options.contrast, result.explanation.items.size());
+  m_collapse->setText(notice);
+  m_collapse->setVisible(!notice.isEmpty());
   m_heatmap->setExplanation(result.explanation, labels);
   m_completeness->setText(ExplanationDetail::completenessText(result.explanation));
   m_timing->setText(tr("%1 in %2 ms")
@@ -405,48 +437,9 @@ void ExplanationPage::showGraph(const GraphResult& result) {
   const auto& snapshot = m_session->snapshot();
   const QString user = display::text(snapshot.dataset().users.ids[static_cast<std::size_t>(m_user)]);
   const QString item = display::text(snapshot.dataset().items.titles[static_cast<std::size_t>(m_graphItem)]);
-  if (result.error) {
+  if (!m_graph->showResult(result, snapshot, user, item))
     m_graphItem = -1;  // selecting the row again retries
-    m_graph->showError(result.error->code == ErrorCode::Cancelled
-                           ? tr("The graph was cancelled.")
-                           : tr("Could not build the graph: %1").arg(display::text(result.error->message)));
-    Q_EMIT graphShown();
-    return;
-  }
-  std::vector<PopularityTier> tiers;
-  for (const auto& node : result.graph.nodes) {
-    const bool isItem = node.kind == EgoNodeKind::Item && node.row >= 0 &&
-                        static_cast<std::size_t>(node.row) < snapshot.itemCount();
-    tiers.push_back(isItem ? snapshot.itemTier(static_cast<std::size_t>(node.row)) : PopularityTier::Tail);
-  }
-  m_graph->showGraph(user, item, result.graph, std::move(tiers), result.milliseconds);
   Q_EMIT graphShown();
-}
-
-void ExplanationPage::showCollapse(const ExplanationResult& result) {
-  QString text = ExplanationDetail::collapseHtml(result.collapse, result.explanation.options.baseline);
-  // The diagnostic is of the whole scores; the rows may be compared with something else.
-  const bool automatic = result.request.options.contrast == ExplanationContrast::Automatic;
-  const auto shown = result.explanation.options.contrast;
-  if (automatic && shown == ExplanationContrast::OtherItems) {
-    // Automatic compares the rows when the explanations tell one story, which may be all there is to say.
-    if (text.isEmpty())
-      text = tr("<b>These explanations tell one story:</b> every item leads with the same history item.");
-    text +=
-        QLatin1Char(' ') + tr("<i>So the rows below are compared with each other (Compare with: Automatic): "
-                              "each names what lifts it above the rest of the list; this notice describes "
-                              "their whole scores.</i>");
-  } else if (!text.isEmpty() && shown != ExplanationContrast::None) {
-    text += QLatin1Char(' ') +
-            tr("<i>The rows below are explained against %1, so each names what sets it apart; "
-               "this notice describes their whole scores.</i>")
-                .arg(shown == ExplanationContrast::OtherItems ? tr("the other rows") : tr("one item"));
-  } else if (!text.isEmpty() && result.explanation.items.size() > 1) {
-    text += QLatin1Char(' ') + tr("<a href=\"others\">Compare the rows with each other</a> to see what sets "
-                                  "each apart.");
-  }
-  m_collapse->setText(text);
-  m_collapse->setVisible(!text.isEmpty());
 }
 
 void ExplanationPage::updateBusy() {

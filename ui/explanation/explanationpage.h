@@ -10,6 +10,7 @@
 
 class QLabel;
 class QListWidget;
+class QTabWidget;
 
 namespace reclens {
 
@@ -18,13 +19,15 @@ class EgoGraphPane;
 class EgoGraphView;
 class ExplanationControls;
 class ExplanationService;
+class FaithfulnessCurvesPane;
 
 // The Explanation page: why the selected user gets their top-K. A feature-importance heatmap (rows
 // = recommended items, columns = user fields, item parts and the strongest history items) with a
 // method and baseline selector, the completeness check and a detail panel for the clicked cell; the
 // reason line of every row; a warning in words when the explanations collapse onto one story; and the
-// ego graph of the selected row. All computation runs on an
-// ExplanationService off the GUI thread, only while the page is visible, with Cancel.
+// ego graph of the selected row, or in a tab beside it the row's faithfulness curves. All computation
+// runs off the GUI thread (ExplanationService, FaithfulnessCurvesService), only while the page is
+// visible, with Cancel.
 class ExplanationPage : public QWidget {
   Q_OBJECT
 
@@ -55,6 +58,10 @@ class ExplanationPage : public QWidget {
   ExplanationControls* controls() const { return m_controls; }
   AttributionHeatmap* heatmap() const { return m_heatmap; }
   EgoGraphPane* graphPane() const { return m_graph; }
+  // The deletion and insertion curves of the selected row (a tab beside the graph).
+  FaithfulnessCurvesPane* curvesPane() const { return m_curves; }
+  // Brings the curves' tab to the front (Ctrl+Shift+K); they are computed once shown.
+  void showCurves();
   EgoGraphView* graphView() const;
   ExplanationService* service() const { return m_service; }
   QLabel* completenessLabel() const { return m_completeness; }
@@ -93,7 +100,7 @@ class ExplanationPage : public QWidget {
   void updateBusy();
   void clearExplanation();
   void showMessage(const QString& text, bool error);
-  void showCollapse(const ExplanationResult& result);
+  void updateCurves();
   QString rowLabel(std::size_t row) const;
 
   ExplanationService* m_service;
@@ -117,7 +124,9 @@ class ExplanationPage : public QWidget {
   AttributionHeatmap* m_heatmap;
   QLabel* m_detail;
   QListWidget* m_reasons;
+  QTabWidget* m_lower;
   EgoGraphPane* m_graph;
+  FaithfulnessCurvesPane* m_curves;
 };
 
 }  // namespace reclens
