@@ -728,6 +728,46 @@
         <source> · re-ranked: %1</source>
         <translation> · 已重排：%1</translation>
     </message>
+    <message>
+        <source>User-aware popularity penalty λ: the popularity penalty scaled for each user by the share of their history outside the popular items (0 = off)</source>
+        <translation>用户感知热度惩罚 λ：按每个用户历史中非热门商品的占比缩放热度惩罚（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>&amp;User-aware penalty:</source>
+        <translation>用户感知惩罚(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Provider fairness φ: bring each list&apos;s position-weighted exposure of the provider groups towards their target shares (0 = off)</source>
+        <translation>供应方公平 φ：使每个列表中各供应方分组按位置加权的曝光接近其目标占比（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>Provider &amp;fairness:</source>
+        <translation>供应方公平(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>The provider groups: an item field, or the popularity tiers</source>
+        <translation>供应方分组：某个商品字段，或热度层级</translation>
+    </message>
+    <message>
+        <source>Provider &amp;groups:</source>
+        <translation>供应方分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Share of the catalog</source>
+        <translation>商品目录占比</translation>
+    </message>
+    <message>
+        <source>Equal shares</source>
+        <translation>均等占比</translation>
+    </message>
+    <message>
+        <source>What each provider group&apos;s exposure is brought towards: its share of the catalog&apos;s items, or the same share for every group</source>
+        <translation>每个供应方分组的曝光所趋近的目标：其在商品目录中的商品占比，或所有分组相同的占比</translation>
+    </message>
+    <message>
+        <source>Provider &amp;target:</source>
+        <translation>供应方目标(&amp;T)：</translation>
+    </message>
 </context>
 <context>
     <name>reclens::AuditService</name>
@@ -2913,14 +2953,6 @@
         <translation>按热度层级的曝光</translation>
     </message>
     <message>
-        <source>Accuracy vs coverage as the popularity penalty λ grows</source>
-        <translation>热度惩罚 λ 增大时的准确度与覆盖率</translation>
-    </message>
-    <message>
-        <source>Trade-off: %1 λ values on a sample of %2 users with a held-out item (seed %3); each list is the model&apos;s candidates re-ranked with the popularity penalty alone, measured @K against held-out items.</source>
-        <translation>权衡：在 %2 个有留出商品的用户样本上（随机种子 %3）取 %1 个 λ 值；每个列表都是仅用热度惩罚对模型候选重排序的结果，并以留出商品计算 @K 指标。</translation>
-    </message>
-    <message>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
@@ -3075,30 +3107,6 @@
     <message>
         <source>Cumulative share</source>
         <translation>累计占比</translation>
-    </message>
-    <message>
-        <source>Sweeping the popularity penalty λ on %1 users…</source>
-        <translation>正在对 %1 个用户扫描热度惩罚 λ…</translation>
-    </message>
-    <message>
-        <source>Item coverage@%1 (%)</source>
-        <translation>商品覆盖率@%1 (%)</translation>
-    </message>
-    <message>
-        <source>NDCG@%1</source>
-        <translation>NDCG@%1</translation>
-    </message>
-    <message>
-        <source>Sweeping λ…</source>
-        <translation>正在扫描 λ…</translation>
-    </message>
-    <message>
-        <source>λ from 0 to 1</source>
-        <translation>λ 从 0 到 1</translation>
-    </message>
-    <message>
-        <source>Current λ = %1 (Recommendations page)</source>
-        <translation>当前 λ = %1（推荐页面）</translation>
     </message>
 </context>
 <context>
@@ -3583,6 +3591,30 @@
     <message>
         <source>&amp;Calibration:</source>
         <translation>校准(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>User-a&amp;ware penalty:</source>
+        <translation>用户感知惩罚(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>User-aware popularity penalty λ: the popularity penalty scaled by the share of the user&apos;s history outside the popular items, so users of niche taste get nearly all of it and blockbuster users little (0 = off)</source>
+        <translation>用户感知热度惩罚 λ：按用户历史中非热门商品的占比缩放热度惩罚，小众口味的用户几乎承受全部惩罚，大众口味的用户则很少（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vider fairness:</source>
+        <translation>供应方公平(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Provider fairness φ: brings the list&apos;s position-weighted exposure of the provider groups towards each group&apos;s share of the catalog, trading relevance against the distance between the two (0 = off)</source>
+        <translation>供应方公平 φ：使列表中各供应方分组按位置加权的曝光接近各分组在商品目录中的占比，在相关性与两者差距之间权衡（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>The provider groups of provider fairness: an item field, or the popularity tiers</source>
+        <translation>供应方公平所用的供应方分组：某个商品字段，或热度层级</translation>
+    </message>
+    <message>
+        <source>Provider groups</source>
+        <translation>供应方分组</translation>
     </message>
 </context>
 <context>
@@ -4238,6 +4270,22 @@
         <source>κ: the weight of calibration against relevance.</source>
         <translation>κ：校准相对于相关性的权重。</translation>
     </message>
+    <message>
+        <source>The provider-fair re-ranker of the Recommendations page: brings each slate&apos;s position-weighted exposure of the brands (of the popularity tiers without brands) towards their share of the catalog.</source>
+        <translation>推荐页面的供应方公平重排器：使每个推荐位列表中各品牌（无品牌时为各热度层级）按位置加权的曝光接近其在商品目录中的占比。</translation>
+    </message>
+    <message>
+        <source>The user-aware popularity penalty of the Recommendations page: λ scaled by the share of the user&apos;s history so far outside the popular items.</source>
+        <translation>推荐页面的用户感知热度惩罚：λ 按用户迄今历史中非热门商品的占比缩放。</translation>
+    </message>
+    <message>
+        <source>φ: the weight of provider exposure fairness against relevance.</source>
+        <translation>φ：供应方曝光公平相对于相关性的权重。</translation>
+    </message>
+    <message>
+        <source>λ: the penalty of a user whose history holds no popular item.</source>
+        <translation>λ：历史中没有热门商品的用户所受的惩罚。</translation>
+    </message>
 </context>
 <context>
     <name>reclens::SimulationLabels</name>
@@ -4738,14 +4786,133 @@
     </message>
 </context>
 <context>
-    <name>reclens::TradeoffSweep</name>
+    <name>reclens::TradeoffPanel</name>
     <message>
-        <source>Sweeping the popularity penalty</source>
-        <translation>正在扫描热度惩罚</translation>
+        <source>Re-ranking trade-off</source>
+        <translation>重排权衡</translation>
     </message>
+    <message>
+        <source>Popularity penalty</source>
+        <translation>热度惩罚</translation>
+    </message>
+    <message>
+        <source>User-aware penalty</source>
+        <translation>用户感知惩罚</translation>
+    </message>
+    <message>
+        <source>Diversity (MMR)</source>
+        <translation>多样性（MMR）</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>Provider fairness</source>
+        <translation>供应方公平</translation>
+    </message>
+    <message>
+        <source>The re-ranking knob swept from off to full, every other knob off</source>
+        <translation>从关闭到最大逐步扫描的重排参数，其他参数均关闭</translation>
+    </message>
+    <message>
+        <source>The metric on the horizontal axis</source>
+        <translation>横轴上的指标</translation>
+    </message>
+    <message>
+        <source>The metric on the vertical axis</source>
+        <translation>纵轴上的指标</translation>
+    </message>
+    <message>
+        <source>S&amp;weep:</source>
+        <translation>扫描(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;X:</source>
+        <translation>&amp;X：</translation>
+    </message>
+    <message>
+        <source>&amp;Y:</source>
+        <translation>&amp;Y：</translation>
+    </message>
+    <message>
+        <source>Trade-off: %1 values of %2 on a sample of %3 users with a held-out item (seed %4); each list is the model&apos;s candidates re-ranked with this knob alone, measured @K against held-out items.</source>
+        <translation>权衡：%2 的 %1 个取值，基于 %3 个有留出商品的抽样用户（种子 %4）；每个列表都是仅用该参数重排的模型候选，按 @K 与留出商品对比评估。</translation>
+    </message>
+    <message>
+        <source>Sweeping %1 on %2 users…</source>
+        <translation>正在对 %2 个用户扫描%1…</translation>
+    </message>
+    <message>
+        <source>NDCG@%1</source>
+        <translation>NDCG@%1</translation>
+    </message>
+    <message>
+        <source>Recall@%1</source>
+        <translation>召回率@%1</translation>
+    </message>
+    <message>
+        <source>HR@%1</source>
+        <translation>命中率@%1</translation>
+    </message>
+    <message>
+        <source>Item coverage@%1 (%)</source>
+        <translation>商品覆盖率@%1（%）</translation>
+    </message>
+    <message>
+        <source>Gini of exposure</source>
+        <translation>曝光基尼系数</translation>
+    </message>
+    <message>
+        <source>APLT (%)</source>
+        <translation>APLT（%）</translation>
+    </message>
+    <message>
+        <source>ARP (mean train count)</source>
+        <translation>ARP（平均训练次数）</translation>
+    </message>
+    <message>
+        <source>Miscalibration (KL)</source>
+        <translation>失准度（KL）</translation>
+    </message>
+    <message>
+        <source>Provider exposure distance</source>
+        <translation>供应方曝光距离</translation>
+    </message>
+    <message>
+        <source>NDCG@%1 gap by %2</source>
+        <translation>按 %2 分组的 NDCG@%1 差距</translation>
+    </message>
+    <message>
+        <source>Total variation between the lists&apos; position-weighted exposure of the %1 groups and their catalog shares</source>
+        <translation>列表中 %1 各分组按位置加权的曝光与其商品目录占比之间的全变差距离</translation>
+    </message>
+    <message>
+        <source>Sweeping…</source>
+        <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <source>Not defined for this audit (too few users per group?)</source>
+        <translation>本次审计无法定义（每组用户太少？）</translation>
+    </message>
+    <message>
+        <source>%1 %2 from 0 to %3</source>
+        <translation>%1 %2 从 0 到 %3</translation>
+    </message>
+    <message>
+        <source>Current %1 = %2 (Recommendations page)</source>
+        <translation>当前 %1 = %2（推荐页面）</translation>
+    </message>
+</context>
+<context>
+    <name>reclens::TradeoffSweep</name>
     <message>
         <source>The trade-off sweep failed: %1</source>
         <translation>权衡扫描失败：%1</translation>
+    </message>
+    <message>
+        <source>Sweeping a re-ranking knob</source>
+        <translation>正在扫描重排参数</translation>
     </message>
 </context>
 <context>
