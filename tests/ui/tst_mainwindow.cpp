@@ -17,6 +17,8 @@
 
 #include <cmath>
 
+#include "audit/rerankinputs.h"
+#include "audit/tradeoff.h"
 #include "import/csvimportpanel.h"
 #include "import/csvpreviewmodel.h"
 #include "import/csvsourceform.h"
@@ -215,6 +217,29 @@ class TestMainWindow : public QObject {
     page->knobs()->calibrationSlider()->setValue(0);
     QTRY_VERIFY_WITH_TIMEOUT(shown.last().at(0).value<RecomputeResult>().request.reRank.calibration == 0.0,
                              10000);
+    // Provider fairness on categories brings the list's category exposure towards the catalog's shares.
+    const auto own = shown.last().at(0).value<RecomputeResult>().items;
+    auto* field = page->knobs()->providerFieldBox();
+    QVERIFY(field->findText(QStringLiteral("category")) >= 0);
+    field->setCurrentIndex(field->findText(QStringLiteral("category")));
+    page->knobs()->providerSlider()->setValue(100);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        shown.last().at(0).value<RecomputeResult>().request.reRank.providerFairness == 1.0, 10000);
+    const auto fair = shown.last().at(0).value<RecomputeResult>();
+    QCOMPARE(fair.request.reRank.providerField, std::string("category"));
+    std::vector<std::string> groups;
+    auto codes = providerGroupCodes(page->session()->snapshot().dataset(), "category",
+                                    page->session()->popularity(), groups);
+    QVERIFY(codes.ok());
+    const auto targets = providerTargets(codes.value(), groups.size(), ProviderTarget::CatalogShare);
+    const double ownDistance = providerExposureDistance(own, codes.value(), targets);
+    const double fairDistance = providerExposureDistance(fair.items, codes.value(), targets);
+    qInfo("category exposure distance from catalog shares: model's list %.3f, provider-fair %.3f",
+          ownDistance, fairDistance);
+    QVERIFY(fairDistance < ownDistance);
+    page->knobs()->providerSlider()->setValue(0);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        shown.last().at(0).value<RecomputeResult>().request.reRank.providerFairness == 0.0, 10000);
 
     // Typing an id picks the user; an unknown id is reported on the page.
     page->userEdit()->setText(QStringLiteral("no-such-user"));

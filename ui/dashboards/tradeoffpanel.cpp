@@ -333,8 +333,8 @@ void TradeoffPanel::draw() {
   for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
     const auto range = axis->range();
     const double pad = std::max(range.size() * 0.08, std::abs(range.center()) * 0.02 + 1e-6);
-    // The x axis gets room on the right for the last label.
-    axis->setRange(range.lower - pad, range.upper + (axis == m_plot->xAxis ? 2.0 : 1.0) * pad);
+    // Room on the right and on top for the value labels.
+    axis->setRange(range.lower - pad, range.upper + 2.0 * pad);
   }
   m_plot->legend->setVisible(true);
   plotstyle::legendBelow(m_plot);

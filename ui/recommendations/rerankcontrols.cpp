@@ -58,6 +58,7 @@ ReRankControls::ReRankControls(QWidget* parent) : QWidget(parent) {
   grid->setColumnStretch(9, 1);
 
   connect(m_categoryCap, &QSpinBox::valueChanged, this, &ReRankControls::changed);
+  connect(m_providerField, &QComboBox::activated, this, [this] { m_providerChosen = true; });
   connect(m_providerField, &QComboBox::currentIndexChanged, this, [this] {
     if (m_provider->value() > 0) Q_EMIT changed();
   });
@@ -88,7 +89,8 @@ void ReRankControls::setProviderFields(const QStringList& fields) {
   const auto previous = m_providerField->currentText();
   m_providerField->clear();
   m_providerField->addItems(fields);
-  int index = m_providerField->findText(previous);
+  // The user's choice stays while the new catalog has it; otherwise brand, where there is one.
+  int index = m_providerChosen ? m_providerField->findText(previous) : -1;
   if (index < 0) index = m_providerField->findText(QStringLiteral("brand"));
   m_providerField->setCurrentIndex(std::max(index, 0));
 }

@@ -24,7 +24,8 @@ class ReRankControls : public QWidget {
 
   // The knobs as re-ranking options.
   ReRankOptions options() const;
-  // The provider groupings offered ("tier" and the catalog's item fields); brand is chosen when there.
+  // The provider groupings offered ("tier" and the catalog's item fields): the user's earlier choice
+  // when offered again, else brand when there.
   void setProviderFields(const QStringList& fields);
   QSlider* popularitySlider() const { return m_popularity; }
   QSlider* userAwareSlider() const { return m_userAware; }
@@ -47,6 +48,7 @@ class ReRankControls : public QWidget {
   QSlider* m_provider = nullptr;
   QComboBox* m_providerField = nullptr;
   QSpinBox* m_categoryCap = nullptr;
+  bool m_providerChosen = false;  // the provider field was picked by the user
 };
 
 }  // namespace reclens
