@@ -5,6 +5,7 @@
 #include <random>
 
 #include "audit/beyondaccuracy.h"
+#include "greedyreference.h"
 #include "engine/rerank.h"
 
 using namespace reclens;
@@ -159,33 +160,14 @@ class TestReRank : public QObject {
       const int k = 10;
       const auto fast = reRank(cands, k, o, context);
       // The reference: every step scores every candidate with the audit's measure, from scratch.
-      float lo = cands.front().score, hi = cands.front().score;
-      for (const auto& c : cands) {
-        lo = std::min(lo, c.score);
-        hi = std::max(hi, c.score);
-      }
-      std::vector<std::int32_t> taken;
-      std::vector<bool> used(cands.size(), false);
       std::vector<double> h, l;
-      for (int step = 0; step < k; ++step) {
-        std::size_t best = cands.size();
-        double bestValue = -std::numeric_limits<double>::infinity();
-        for (std::size_t c = 0; c < cands.size(); ++c) {
-          if (used[c]) continue;
-          std::vector<Recommendation> list;
-          for (const auto t : taken) list.push_back({t, 0.0f, 0});
-          list.push_back({cands[c].item, 0.0f, 0});
-          const double kl = listMiscalibration(history, list, list.size(), category, categories, h, l);
-          const double relevance = (double(cands[c].score) - lo) / (double(hi) - lo);
-          const double value = (1.0 - kappa) * relevance - kappa * kl;
-          if (best == cands.size() || value > bestValue + 1e-12) {
-            best = c;
-            bestValue = value;
-          }
-        }
-        used[best] = true;
-        taken.push_back(cands[best].item);
-      }
+      const auto taken =
+          testing::greedyReference(cands, k, [&](const std::vector<std::int32_t>& items, double rel) {
+            std::vector<Recommendation> list;
+            for (const auto t : items) list.push_back({t, 0.0f, 0});
+            return (1.0 - kappa) * rel -
+                   kappa * listMiscalibration(history, list, list.size(), category, categories, h, l);
+          });
       QCOMPARE(itemsOf(fast), taken);
       const std::vector<Recommendation> own(cands.begin(), cands.begin() + k);
       QVERIFY(listMiscalibration(history, fast, fast.size(), category, categories, h, l) <=

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "audit/rerankinputs.h"
+#include "greedyreference.h"
 #include "engine/rerank.h"
 
 using namespace reclens;
@@ -142,33 +143,12 @@ class TestReRankFairness : public QObject {
       context.providerTarget = &target;
       const int k = 10;
       const auto fast = reRank(cands, k, o, context);
-      float lo = cands.front().score, hi = cands.front().score;
-      for (const auto& c : cands) {
-        lo = std::min(lo, c.score);
-        hi = std::max(hi, c.score);
-      }
-      std::vector<std::int32_t> taken;
-      std::vector<bool> used(cands.size(), false);
-      for (int step = 0; step < k; ++step) {
-        std::size_t best = cands.size();
-        double bestValue = -std::numeric_limits<double>::infinity();
-        for (std::size_t c = 0; c < cands.size(); ++c) {
-          if (used[c]) continue;
-          auto list = taken;
-          list.push_back(cands[c].item);
-          const double relevance = (double(cands[c].score) - lo) / (double(hi) - lo);
-          double total = 0.0;
-          for (std::size_t r = 0; r < list.size(); ++r) total += 1.0 / std::log2(double(r) + 2.0);
-          const double value =
-              (1.0 - phi) * relevance - phi * total * exposureDistance(list, provider, target);
-          if (best == cands.size() || value > bestValue + 1e-12) {
-            best = c;
-            bestValue = value;
-          }
-        }
-        used[best] = true;
-        taken.push_back(cands[best].item);
-      }
+      const auto taken =
+          testing::greedyReference(cands, k, [&](const std::vector<std::int32_t>& list, double rel) {
+            double total = 0.0;
+            for (std::size_t r = 0; r < list.size(); ++r) total += 1.0 / std::log2(double(r) + 2.0);
+            return (1.0 - phi) * rel - phi * total * exposureDistance(list, provider, target);
+          });
       QCOMPARE(itemsOf(fast), taken);
       std::vector<std::int32_t> own;
       for (int r = 0; r < k; ++r) own.push_back(cands[std::size_t(r)].item);
