@@ -5,8 +5,8 @@
 #include <random>
 
 #include "audit/beyondaccuracy.h"
-#include "greedyreference.h"
 #include "engine/rerank.h"
+#include "greedyreference.h"
 
 using namespace reclens;
 
@@ -162,9 +162,9 @@ class TestReRank : public QObject {
       // The reference: every step scores every candidate with the audit's measure, from scratch.
       std::vector<double> h, l;
       const auto taken =
-          testing::greedyReference(cands, k, [&](const std::vector<std::int32_t>& items, double rel) {
+          testing::greedyReference(cands, k, [&](const std::vector<std::int32_t>& chosen, double rel) {
             std::vector<Recommendation> list;
-            for (const auto t : items) list.push_back({t, 0.0f, 0});
+            for (const auto t : chosen) list.push_back({t, 0.0f, 0});
             return (1.0 - kappa) * rel -
                    kappa * listMiscalibration(history, list, list.size(), category, categories, h, l);
           });
