@@ -149,6 +149,18 @@ class TestFairnessPage : public QObject {
     page.metricBox()->setCurrentIndex(page.metricBox()->findData(QStringLiteral("ndcg")));
     QVERIFY(page.selectGroup(0));
     QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("page-fairness.png"))));
+    // The GUI's audit holds the intersections of the first user attributes; one of them with a
+    // beyond-accuracy metric.
+    const auto intersection =
+        std::find_if(result.fairness.begin(), result.fairness.end(),
+                     [](const AttributeFairness& a) { return a.kind == "intersection"; });
+    QVERIFY(intersection != result.fairness.end());
+    const int at = page.attributeBox()->findText(QString::fromStdString(intersection->attribute));
+    QVERIFY2(at >= 0, intersection->attribute.c_str());
+    page.attributeBox()->setCurrentIndex(at);
+    page.metricBox()->setCurrentIndex(page.metricBox()->findData(QStringLiteral("average_popularity")));
+    QVERIFY(page.groupPlot()->xAxis->label().contains(QStringLiteral(" × ")));
+    QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("page-fairness-intersection.png"))));
 
     // Tables export as CSV: a header and one line per row.
     const QString csv = m_dir.filePath(QStringLiteral("gaps.csv"));

@@ -88,11 +88,11 @@ QVariant GroupUsersModel::headerData(int section, Qt::Orientation orientation, i
     case TestColumn:
       return tr("Held-out item");
     case NdcgColumn:
-      return auditmetrics::title("ndcg", k);
+      return k > 0 ? auditmetrics::title("ndcg", k) : tr("NDCG");
     case RecallColumn:
-      return auditmetrics::title("recall", k);
+      return k > 0 ? auditmetrics::title("recall", k) : tr("Recall");
     case HitColumn:
-      return auditmetrics::title("hit", k);
+      return k > 0 ? auditmetrics::title("hit", k) : tr("HR");
     case TrainColumn:
       return tr("Train items");
     case PopularityColumn:

@@ -50,6 +50,14 @@ AuditConfig AuditService::defaultConfig(int k) const {
   if (!m_session) return config;
   const auto& dataset = m_session->snapshot().dataset();
   config.itemGroupings = defaultItemGroupings(dataset);
+  // Intersections of the first three user attributes (e.g. gender × age band): groups a single
+  // attribute hides, at a cost the audit can afford (at most three more groupings).
+  const auto& fields = dataset.users.fields;
+  const std::size_t first = std::min<std::size_t>(fields.size(), 3);
+  for (std::size_t a = 0; a < first; ++a) {
+    for (std::size_t b = a + 1; b < first; ++b)
+      config.intersections.push_back({fields[a].name(), fields[b].name()});
+  }
   // Flipping an attribute can change a list only when the model reads it.
   for (const auto& field : m_session->model()->metadata().userFields) {
     if (dataset.users.fieldIndex(field.name) >= 0) config.flipAttributes.push_back(field.name);
