@@ -2238,6 +2238,18 @@
         <source>List popularity</source>
         <translation>列表热度</translation>
     </message>
+    <message>
+        <source>NDCG</source>
+        <translation>NDCG</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>HR</source>
+        <translation>命中率</translation>
+    </message>
 </context>
 <context>
     <name>reclens::HistoryTimeline</name>
