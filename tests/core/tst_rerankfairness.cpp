@@ -7,8 +7,8 @@
 #include <random>
 
 #include "audit/rerankinputs.h"
-#include "greedyreference.h"
 #include "engine/rerank.h"
+#include "greedyreference.h"
 
 using namespace reclens;
 

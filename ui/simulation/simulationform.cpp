@@ -73,7 +73,8 @@ QString policyTip(const QString& name) {
   if (name == QLatin1String("providerfair"))
     return SimulationForm::tr(
         "The provider-fair re-ranker of the Recommendations page: brings each slate's position-weighted "
-        "exposure of the brands (of the popularity tiers without brands) towards their share of the catalog.");
+        "exposure of the brands (of the popularity tiers without brands) towards their share of the "
+        "catalog.");
   if (name == QLatin1String("useraware"))
     return SimulationForm::tr(
         "The user-aware popularity penalty of the Recommendations page: λ scaled by the share of the user's "
