@@ -42,6 +42,12 @@ Dataset tinyDataset() {
   d.interactions.append(2, 0, 100, 1.0f, k);
   return d;
 }
+// The item ids of a `recommend --json` answer's "recommendations", in rank order.
+QStringList recommendedItems(const QJsonObject& doc) {
+  QStringList items;
+  for (const auto& v : doc.value("recommendations").toArray()) items << v.toObject().value("item").toString();
+  return items;
+}
 }  // namespace
 
 class TestCliRecommend : public QObject {
@@ -77,9 +83,7 @@ class TestCliRecommend : public QObject {
     QCOMPARE(doc.value("model").toObject().value("name").toString(), QString("hand-made"));
     const auto list = doc.value("recommendations").toArray();
     QCOMPARE(list.size(), 3);
-    QStringList items;
-    for (const auto& v : list) items << v.toObject().value("item").toString();
-    QCOMPARE(items, (QStringList{"i4", "i1", "i3"}));
+    QCOMPARE(recommendedItems(doc), (QStringList{"i4", "i1", "i3"}));
     QCOMPARE(list[0].toObject().value("score").toDouble(), 6.0);
     QCOMPARE(list[0].toObject().value("title").toString(), QString("Four"));
     QCOMPARE(list[0].toObject().value("category").toString(), QString("a"));
@@ -90,10 +94,7 @@ class TestCliRecommend : public QObject {
     const auto r = cli(
         {"recommend", "--project", m_project, "--user", "B", "--k", "3", "--category-cap", "1", "--json"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QStringList items;
-    for (const auto& v : QJsonDocument::fromJson(r.out).object().value("recommendations").toArray()) {
-      items << v.toObject().value("item").toString();
-    }
+    const auto items = recommendedItems(QJsonDocument::fromJson(r.out).object());
     QCOMPARE(items, (QStringList{"i4", "i3"}));
   }
 
@@ -115,10 +116,7 @@ class TestCliRecommend : public QObject {
         {"recommend", "--project", m_project, "--user", "B", "--k", "2", "--calibration", kappa, "--json"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const auto doc = QJsonDocument::fromJson(r.out).object();
-    QStringList items;
-    for (const auto& v : doc.value("recommendations").toArray())
-      items << v.toObject().value("item").toString();
-    QCOMPARE(items, expected);
+    QCOMPARE(recommendedItems(doc), expected);
     QCOMPARE(doc.value("rerank").toObject().value("calibration").toDouble(), kappa.toDouble());
     // Every user's lists, re-ranked per user against each one's own history, agree with the one-user command.
     const auto all = cli({"recommend", "--project", m_project, "--all-users", "--k", "2", "--calibration",
@@ -185,10 +183,7 @@ class TestCliRecommend : public QObject {
                         phi, "--provider-field", "category", "--json"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const auto doc = QJsonDocument::fromJson(r.out).object();
-    QStringList items;
-    for (const auto& v : doc.value("recommendations").toArray())
-      items << v.toObject().value("item").toString();
-    QCOMPARE(items, expected);
+    QCOMPARE(recommendedItems(doc), expected);
     const auto rerank = doc.value("rerank").toObject();
     QVERIFY(rerank.value("provider_fairness").isDouble());
     QCOMPARE(rerank.value("provider_fairness").toDouble(), phi.toDouble());
@@ -205,10 +200,7 @@ class TestCliRecommend : public QObject {
       const auto r =
           cli(QStringList{"recommend", "--project", m_project, "--user", "A", "--k", "3", "--json"} + knobs);
       if (r.exitCode != 0) qWarning("%s", r.err.constData());
-      QStringList items;
-      for (const auto& v : QJsonDocument::fromJson(r.out).object().value("recommendations").toArray())
-        items << v.toObject().value("item").toString();
-      return items;
+      return recommendedItems(QJsonDocument::fromJson(r.out).object());
     };
     QCOMPARE(list({}), (QStringList{"i2", "i0", "i5"}));
     QCOMPARE(list({"--user-aware-penalty", "1"}), (QStringList{"i2", "i5", "i0"}));

@@ -1,7 +1,7 @@
 #pragma once
-// A plain greedy re-ranker for checking engine/rerank.h: every step scores every remaining candidate
-// from scratch with `value(list with the candidate, relevance)`, relevance being the score min-max
-// normalised over the candidates, and takes the best (ties to the earlier candidate).
+// Helpers of the re-ranking tests, and a plain greedy re-ranker for checking engine/rerank.h: every step
+// scores every remaining candidate from scratch with `value(list with the candidate, relevance)`, relevance
+// being the score min-max normalised over the candidates, and takes the best (ties to the earlier candidate).
 #include <algorithm>
 #include <cstdint>
 #include <limits>
@@ -10,6 +10,18 @@
 #include "engine/recommendation.h"
 
 namespace reclens::testing {
+
+// The catalog rows of a list, in order.
+inline std::vector<std::int32_t> itemsOf(const std::vector<Recommendation>& list) {
+  std::vector<std::int32_t> out;
+  for (const auto& r : list) out.push_back(r.item);
+  return out;
+}
+
+// Candidates 0..5 in model order with falling scores (1.0 to 0.5): normalised relevance 1, 0.8, …, 0.
+inline std::vector<Recommendation> sixCandidates() {
+  return {{0, 1.0f, 1}, {1, 0.9f, 2}, {2, 0.8f, 3}, {3, 0.7f, 4}, {4, 0.6f, 5}, {5, 0.5f, 6}};
+}
 
 template <class Value>
 std::vector<std::int32_t> greedyReference(const std::vector<Recommendation>& cands, int k, Value value) {

@@ -9,21 +9,9 @@
 #include "greedyreference.h"
 
 using namespace reclens;
+using testing::itemsOf;
 
 Q_DECLARE_METATYPE(std::vector<std::int32_t>)
-
-namespace {
-std::vector<std::int32_t> itemsOf(const std::vector<Recommendation>& list) {
-  std::vector<std::int32_t> out;
-  for (const auto& r : list) out.push_back(r.item);
-  return out;
-}
-
-// Candidates 0..5 in model order with falling scores.
-std::vector<Recommendation> candidates() {
-  return {{0, 1.0f, 1}, {1, 0.9f, 2}, {2, 0.8f, 3}, {3, 0.7f, 4}, {4, 0.6f, 5}, {5, 0.5f, 6}};
-}
-}  // namespace
 
 class TestReRank : public QObject {
   Q_OBJECT
@@ -32,7 +20,7 @@ class TestReRank : public QObject {
   void noKnobKeepsTheModelOrder() {
     const ReRankOptions none;
     QVERIFY(!none.active());
-    const auto out = reRank(candidates(), 4, none, {});
+    const auto out = reRank(testing::sixCandidates(), 4, none, {});
     QCOMPARE(itemsOf(out), (std::vector<std::int32_t>{0, 1, 2, 3}));
     QCOMPARE(out[3].rank, 4);
     QCOMPARE(out[1].score, 0.9f);
@@ -55,7 +43,7 @@ class TestReRank : public QObject {
     o.popularityPenalty = lambda;
     ReRankContext c;
     c.popularity = &pop;
-    QCOMPARE(itemsOf(reRank(candidates(), 3, o, c)), expected);
+    QCOMPARE(itemsOf(reRank(testing::sixCandidates(), 3, o, c)), expected);
   }
 
   void categoryCapLimitsEachCategory() {
@@ -65,9 +53,9 @@ class TestReRank : public QObject {
     ReRankContext c;
     c.category = &category;
     // One of category 0, one of category 1, and the uncategorised item, in model order.
-    QCOMPARE(itemsOf(reRank(candidates(), 5, o, c)), (std::vector<std::int32_t>{0, 3, 4}));
+    QCOMPARE(itemsOf(reRank(testing::sixCandidates(), 5, o, c)), (std::vector<std::int32_t>{0, 3, 4}));
     o.categoryCap = 2;
-    QCOMPARE(itemsOf(reRank(candidates(), 4, o, c)), (std::vector<std::int32_t>{0, 1, 3, 4}));
+    QCOMPARE(itemsOf(reRank(testing::sixCandidates(), 4, o, c)), (std::vector<std::int32_t>{0, 1, 3, 4}));
   }
 
   void diversityPushesNearDuplicatesDown() {
@@ -78,12 +66,12 @@ class TestReRank : public QObject {
     ReRankContext c;
     c.embeddings = emb.data();
     c.dim = 2;
-    const auto out = reRank(candidates(), 3, o, c);
+    const auto out = reRank(testing::sixCandidates(), 3, o, c);
     QCOMPARE(out.front().item, 0);  // the first pick is pure relevance
     QCOMPARE(out[1].item, 5);       // opposite to item 0: cosine -1
     QCOMPARE(out[2].item, 3);
     o.diversity = 0.0;
-    QCOMPARE(itemsOf(reRank(candidates(), 3, o, c)), (std::vector<std::int32_t>{0, 1, 2}));
+    QCOMPARE(itemsOf(reRank(testing::sixCandidates(), 3, o, c)), (std::vector<std::int32_t>{0, 1, 2}));
   }
 
   void equalValuesGoToTheEarlierCandidate() {
@@ -126,13 +114,13 @@ class TestReRank : public QObject {
     ReRankContext context;
     context.category = &category;
     context.history = &history;
-    QCOMPARE(itemsOf(reRank(candidates(), 2, o, context)), expected);
+    QCOMPARE(itemsOf(reRank(testing::sixCandidates(), 2, o, context)), expected);
     // Without a history (or without categories) there is nothing to calibrate towards.
     context.history = nullptr;
-    QCOMPARE(itemsOf(reRank(candidates(), 2, o, context)), (std::vector<std::int32_t>{0, 1}));
+    QCOMPARE(itemsOf(reRank(testing::sixCandidates(), 2, o, context)), (std::vector<std::int32_t>{0, 1}));
     const std::vector<std::int32_t> uncategorised{6, 7};
     context.history = &uncategorised;
-    QCOMPARE(itemsOf(reRank(candidates(), 2, o, context)), (std::vector<std::int32_t>{0, 1}));
+    QCOMPARE(itemsOf(reRank(testing::sixCandidates(), 2, o, context)), (std::vector<std::int32_t>{0, 1}));
   }
 
   // The incremental miscalibration of the re-ranker against a plain greedy written from the audit's

@@ -11,20 +11,11 @@
 #include "greedyreference.h"
 
 using namespace reclens;
+using testing::itemsOf;
 
 Q_DECLARE_METATYPE(std::vector<std::int32_t>)
 
 namespace {
-std::vector<std::int32_t> itemsOf(const std::vector<Recommendation>& list) {
-  std::vector<std::int32_t> out;
-  for (const auto& r : list) out.push_back(r.item);
-  return out;
-}
-
-// Candidates 0..5 in model order; relevance normalised over them is 1, 0.8, 0.6, 0.4, 0.2, 0.
-std::vector<Recommendation> candidates() {
-  return {{0, 1.0f, 1}, {1, 0.9f, 2}, {2, 0.8f, 3}, {3, 0.7f, 4}, {4, 0.6f, 5}, {5, 0.5f, 6}};
-}
 
 // The total variation distance between a list's exposure shares (position r weighs 1/log2(r+1)) and
 // the targets, from scratch (the re-ranker weighs it times the list's total exposure); group codes outside
@@ -99,7 +90,7 @@ class TestReRankFairness : public QObject {
     ReRankContext context;
     context.provider = &provider;
     context.providerTarget = &target;
-    const auto out = reRank(candidates(), k, o, context);
+    const auto out = reRank(testing::sixCandidates(), k, o, context);
     QCOMPARE(itemsOf(out), expected);
     QCOMPARE(out.back().rank, k);
     // The distances of the hand-worked steps, recomputed from scratch.
@@ -108,7 +99,8 @@ class TestReRankFairness : public QObject {
     QVERIFY(std::abs(exposureDistance({0, 3, 1}, provider, target) - 0.203918) < 1e-6);
     // Without groups or targets there is nothing to be fair to.
     context.provider = nullptr;
-    QCOMPARE(itemsOf(reRank(candidates(), k, o, context)), itemsOf(reRank(candidates(), k, {}, {})));
+    QCOMPARE(itemsOf(reRank(testing::sixCandidates(), k, o, context)),
+             itemsOf(reRank(testing::sixCandidates(), k, {}, {})));
   }
 
   // The incremental distance against a plain greedy that scores every candidate from scratch, on
@@ -183,13 +175,14 @@ class TestReRankFairness : public QObject {
     context.popularity = &popularity;
     context.popular = &popular;
     context.history = &history;
-    QCOMPARE(reRank(candidates(), 3, o, context).front().item, first);
+    QCOMPARE(reRank(testing::sixCandidates(), 3, o, context).front().item, first);
     // The same list as the plain penalty λ·s.
     double outside = 0.0;
     for (const auto i : history) outside += popular[std::size_t(i)] ? 0.0 : 1.0;
     ReRankOptions plain;
     plain.popularityPenalty = history.empty() ? 0.0 : lambda * outside / double(history.size());
-    QCOMPARE(itemsOf(reRank(candidates(), 3, o, context)), itemsOf(reRank(candidates(), 3, plain, context)));
+    QCOMPARE(itemsOf(reRank(testing::sixCandidates(), 3, o, context)),
+             itemsOf(reRank(testing::sixCandidates(), 3, plain, context)));
   }
 
   void describedAndCompared() {
