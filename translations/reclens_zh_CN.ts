@@ -3445,6 +3445,18 @@
         <source>Trained by:</source>
         <translation>训练者：</translation>
     </message>
+    <message>
+        <source>Split:</source>
+        <translation>划分：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>How the interactions were split into train, validation (early stopping) and test (the final figure); evaluate uses the same split unless told otherwise.</source>
+        <translation>交互如何划分为训练集、验证集（提前停止）和测试集（最终指标）；除非另行指定，评估使用相同的划分。</translation>
+    </message>
 </context>
 <context>
     <name>reclens::PresentationCaption</name>
@@ -4958,10 +4970,6 @@
         <translation>最多轮数(&amp;E)：</translation>
     </message>
     <message>
-        <source>The model is trained on the older interactions, checked on the newer ones, saved beside the project and registered with it.</source>
-        <translation>模型用较早的交互训练、用较新的交互检验，保存在项目旁并登记到项目中。</translation>
-    </message>
-    <message>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
@@ -4996,6 +5004,30 @@
     <message>
         <source>%1 (%2, size %3)</source>
         <translation>%1（%2，维度 %3）</translation>
+    </message>
+    <message>
+        <source>By time: the last item tested (leave-one-out)</source>
+        <translation>按时间：最后一个物品作测试（留一法）</translation>
+    </message>
+    <message>
+        <source>By time: 80/10/10 of each user&apos;s items</source>
+        <translation>按时间：每位用户物品的 80/10/10</translation>
+    </message>
+    <message>
+        <source>At random: 80/10/10 of each user&apos;s items</source>
+        <translation>随机：每位用户物品的 80/10/10</translation>
+    </message>
+    <message>
+        <source>How each user&apos;s items are split into train, validation (for early stopping) and test (the final figure). By time predicts what comes next; at random (80/10/10, seed 42) is the protocol of many published tables. The model remembers the split, and evaluation uses it.</source>
+        <translation>每位用户的物品如何划分为训练集、验证集（用于提前停止）和测试集（最终指标）。按时间划分预测接下来会发生什么；随机划分（80/10/10，种子 42）是许多已发表结果表采用的协议。模型会记住该划分，评估时也使用它。</translation>
+    </message>
+    <message>
+        <source>S&amp;plit:</source>
+        <translation>划分(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The model is trained on the train part, stopped early on the validation part, measured on the test part, saved beside the project and registered with it.</source>
+        <translation>模型在训练集上训练，依据验证集提前停止，在测试集上度量，保存在项目旁并登记到项目中。</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,12 @@
-// reclens-cli evaluate: accuracy of one or more models on the time-aware hold-out split.
+// reclens-cli evaluate: accuracy of one or more models on a hold-out split (by default each model's own).
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
+#include <optional>
 
 #include "audit/evaluation.h"
 #include "clisupport.h"
@@ -13,6 +15,7 @@
 #include "model/datasplit.h"
 #include "model/modelfile.h"
 #include "model/modellookup.h"
+#include "model/trainingmetadata.h"
 #include "projectmodel.h"
 #include "store/projectstore.h"
 
@@ -27,6 +30,8 @@ struct EvaluateArgs {
   bool trustModel = false;
   std::vector<int> ks{10, 20};
   int holdout = 1;
+  bool holdoutGiven = false;
+  std::string split;  // SplitSpec text; empty: each model's own split (time:H with --holdout)
   int batch = 256;
   std::string device = "auto";
   bool json = false;
@@ -36,6 +41,8 @@ struct EvaluateArgs {
 struct ModelScore {
   ProjectStore::ModelRecord record;
   std::string kind;
+  SplitSpec split;
+  std::string warning;  // set when the split is not the one the model was trained on
   EvaluationResult result;
   double seconds = 0.0;
 };
@@ -71,8 +78,21 @@ int runEvaluate(const EvaluateArgs& a) {
   auto dataset = store.value()->loadDataset(control);
   if (!dataset) return reportError(dataset.error());
   const auto& d = dataset.value();
-  // The trainer's split: `holdout` test items and one validation item per user, by time.
-  const auto split = splitByTime(d, a.holdout, 1);
+  // The split: --split for every model, or time:H with --holdout, or else each model's own (the one it
+  // was trained on, so its test items were never seen in training), time:1 for a model that records none.
+  std::optional<SplitSpec> forced;
+  if (!a.split.empty()) {
+    if (a.holdoutGiven)
+      return reportError(makeError(ErrorCode::InvalidArgument,
+                                   "give either --split or --holdout (--split time:H holds out H items)"));
+    auto parsed = SplitSpec::parse(a.split);
+    if (!parsed) return reportError(parsed.error());
+    forced = parsed.value();
+  } else if (a.holdoutGiven) {
+    forced = SplitSpec{};
+    forced->holdout = a.holdout;
+  }
+  std::map<std::string, TrainTestSplit> splits;  // by SplitSpec::name()
 
   std::string note;
   const auto device = chooseComputeDevice(a.device, &note);
@@ -85,18 +105,37 @@ int runEvaluate(const EvaluateArgs& a) {
     const auto start = std::chrono::steady_clock::now();
     auto model = loadProjectModel(a.project, record, device, d.items, a.trustModel);
     if (!model) return reportError(model.error());
+    SplitSpec spec;
+    auto own = trainingSplitOf(model.value().model->metadata().json);
+    if (!own) return reportError(makeError(own.error().code, own.error().message, record.path));
+    if (own.value()) spec = *own.value();
+    std::string warning;
+    if (forced) {
+      if (own.value() && !(*own.value() == *forced)) {
+        warning = "the model " + record.name + " was trained on the split " + own.value()->name() +
+                  ", so some test items of " + forced->name() +
+                  " were in its training data and its figures are optimistic";
+        if (!a.json) std::cerr << "reclens-cli: warning: " << warning << std::endl;
+      }
+      spec = *forced;
+    }
+    auto found = splits.find(spec.name());
+    if (found == splits.end()) found = splits.emplace(spec.name(), splitDataset(d, spec)).first;
     ScoringEngine engine(model.value().model);
-    auto result = evaluateModel(engine, d, split, options, control);
+    auto result = evaluateModel(engine, d, found->second, options, control);
     if (!result) return reportError(result.error());
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-    scores.push_back({record, model.value().model->metadata().kind, std::move(result.value()), took.count()});
+    scores.push_back({record, model.value().model->metadata().kind, spec, warning, std::move(result.value()),
+                      took.count()});
   }
+  const auto splitJson = [](const SplitSpec& spec) {
+    return nlohmann::json{{"name", spec.name()}, {"description", spec.description()}};
+  };
 
   if (a.json) {
     nlohmann::json out;
     out["project"] = a.project;
-    out["split"] = {
-        {"kind", "time-aware leave-last-out"}, {"holdout_per_user", a.holdout}, {"validation_per_user", 1}};
+    if (splits.size() == 1) out["split"] = splitJson(scores.front().split);
     out["device"] = device.description;
     out["models"] = nlohmann::json::array();
     for (const auto& s : scores) {
@@ -105,7 +144,9 @@ int runEvaluate(const EvaluateArgs& a) {
                           {"kind", s.kind},
                           {"users", s.result.users},
                           {"test_pairs", s.result.testItems},
+                          {"split", splitJson(s.split)},
                           {"seconds", s.seconds}};
+      if (!s.warning.empty()) m["warning"] = s.warning;
       for (std::size_t c = 0; c < s.result.ks.size(); ++c) {
         m["at"][std::to_string(s.result.ks[c])] = metricsJson(s.result.atK[c]);
       }
@@ -114,10 +155,17 @@ int runEvaluate(const EvaluateArgs& a) {
     std::cout << out.dump(2) << std::endl;
     return kExitOk;
   }
-  std::printf("Time-aware split: last %d item(s) per user held out; %zu users evaluated; device %s\n",
-              a.holdout, scores.empty() ? std::size_t{0} : scores.front().result.users,
-              device.description.c_str());
+  const bool oneSplit = splits.size() == 1;
+  if (oneSplit) {
+    std::printf("Split %s: %s; %zu users evaluated; device %s\n", scores.front().split.name().c_str(),
+                scores.front().split.description().c_str(), scores.front().result.users,
+                device.description.c_str());
+  } else {
+    std::printf("Each model on the split it was trained on (--split S puts them on one); device %s\n",
+                device.description.c_str());
+  }
   std::printf("%-20s %-10s", "model", "kind");
+  if (!oneSplit) std::printf(" %-18s %6s", "split", "users");
   for (const int k : a.ks) {
     for (const char* name : {"HR", "P", "R", "MRR", "MAP", "NDCG"}) {
       std::printf(" %8s", (std::string(name) + "@" + std::to_string(k)).c_str());
@@ -126,6 +174,7 @@ int runEvaluate(const EvaluateArgs& a) {
   std::printf("\n");
   for (const auto& s : scores) {
     std::printf("%-20s %-10s", s.record.name.substr(0, 20).c_str(), s.kind.substr(0, 10).c_str());
+    if (!oneSplit) std::printf(" %-18s %6zu", s.split.name().substr(0, 18).c_str(), s.result.users);
     for (const auto& v : s.result.atK) {
       for (const double x : {v.hit, v.precision, v.recall, v.mrr, v.map, v.ndcg}) std::printf(" %8.4f", x);
     }
@@ -138,8 +187,9 @@ int runEvaluate(const EvaluateArgs& a) {
 
 void addEvaluateCommand(CLI::App& app, CommandRunner& runner) {
   auto args = std::make_shared<EvaluateArgs>();
-  auto* sub = app.add_subcommand("evaluate",
-                                 "Accuracy (HR, Precision, Recall, MRR, MAP, NDCG @K) on a time-aware split");
+  auto* sub = app.add_subcommand(
+      "evaluate",
+      "Accuracy (HR, Precision, Recall, MRR, MAP, NDCG @K) on a hold-out split (each model's own)");
   sub->add_option("--project", args->project, "Project file (*.reclens)")->required();
   auto* models = sub->add_option("--model", args->models, "Registered model name or model file (repeatable)");
   sub->add_flag("--all-models", args->allModels, "Evaluate every registered model")->excludes(models);
@@ -147,9 +197,15 @@ void addEvaluateCommand(CLI::App& app, CommandRunner& runner) {
       ->delimiter(',')
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
-  sub->add_option("--holdout", args->holdout, "Test items per user (the last ones in time)")
-      ->check(CLI::Range(1, 1000))
-      ->capture_default_str();
+  auto* holdout =
+      sub->add_option("--holdout", args->holdout, "Test items per user, the last ones in time (split time:H)")
+          ->check(CLI::Range(1, 1000))
+          ->capture_default_str();
+  sub->add_option("--split", args->split,
+                  "Evaluate every model on this split: time[:H], loo, temporal[:TRAIN,VALIDATION] or "
+                  "random[:TRAIN,VALIDATION[,SEED]] (default: each model's own, as recorded when it was "
+                  "trained)")
+      ->excludes(holdout);
   sub->add_option("--batch", args->batch, "Users per scoring batch")
       ->check(CLI::Range(1, 65536))
       ->capture_default_str();
@@ -159,7 +215,10 @@ void addEvaluateCommand(CLI::App& app, CommandRunner& runner) {
                 "they were registered");
   sub->add_flag("--json", args->json, "Print JSON on stdout");
   sub->add_flag("--quiet", args->quiet, "No progress lines");
-  sub->callback([&runner, args] { runner = [args] { return runEvaluate(*args); }; });
+  sub->callback([&runner, args, holdout] {
+    args->holdoutGiven = holdout->count() > 0;
+    runner = [args] { return runEvaluate(*args); };
+  });
 }
 
 }  // namespace reclens::cli

@@ -15,6 +15,7 @@
 #include "data/datasetstats.h"
 #include "data/utcformat.h"
 #include "model/learningcurve.h"
+#include "model/trainingmetadata.h"
 #include "store/projectstore.h"
 
 namespace reclens::cli {
@@ -92,6 +93,13 @@ nlohmann::json modelsJson(const std::vector<ProjectStore::ModelRecord>& records)
     } else if (!curve->empty()) {
       m["training"] = nlohmann::json::parse(learningCurveJson(curve.value()));
     }
+    // The split it was trained on (null when it records none); a damaged one is named.
+    m["split"] = nullptr;
+    if (auto split = trainingSplitOf(r.metadataJson); !split) {
+      m["split_error"] = split.error().message;
+    } else if (split.value()) {
+      m["split"] = {{"name", split.value()->name()}, {"description", split.value()->description()}};
+    }
     out.push_back(m);
   }
   return out;
@@ -115,6 +123,10 @@ void printModels(const nlohmann::json& models) {
       std::printf(", kept epoch %d of %d (%s)", t.at("best_epoch").get<int>(), t.at("epochs_run").get<int>(),
                   t.at("stopped_early").get<bool>() ? "stopped early" : "ran all epochs");
     }
+    if (m.at("split").is_object())
+      std::printf(", split %s", m.at("split").at("name").get<std::string>().c_str());
+    if (m.contains("split_error"))
+      std::printf(", split unreadable (%s)", m.at("split_error").get<std::string>().c_str());
     if (m.contains("training_error")) {
       std::printf(", learning curve unreadable (%s)", m.at("training_error").get<std::string>().c_str());
     }

@@ -229,7 +229,9 @@ void addSimulateCommand(CLI::App& app, CommandRunner& runner) {
   sub->add_option(
          "--policies", a->policies,
          "Comma-separated policies: greedy, egreedy[:eps], thompson[:prior], linucb[:alpha], random, "
-         "popularity[:lambda], mmr[:mu], catcap[:n], calibrated[:kappa]")
+         "popularity[:lambda], mmr[:mu], catcap[:n], calibrated[:kappa], providerfair[:phi], "
+         "useraware[:lambda], "
+         "oracle (the truth's best slate)")
       ->capture_default_str();
   auto& c = a->config;
   sub->add_option("--rounds", c.rounds, "Rounds")->check(CLI::Range(1, 100000))->capture_default_str();

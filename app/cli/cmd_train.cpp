@@ -13,6 +13,7 @@
 #include "model/modellookup.h"
 #include "model/modelregistration.h"
 #include "model/trainer.h"
+#include "model/trainingmetadata.h"
 #include "model/warmstart.h"
 #include "store/projectstore.h"
 
@@ -26,6 +27,7 @@ struct TrainOptions {
   std::string name;
   TrainConfig config;
   std::string historyWeight;    // "sum" or "log1p"; empty: the default of TrainConfig
+  std::string split;            // SplitSpec text; empty: the default (a warm start: the parent's)
   std::string warmStart;        // registered model name or model file to fine-tune; empty: cold start
   std::set<std::string> given;  // the options the user set (a warm start inherits the others)
   bool json = false;
@@ -66,6 +68,7 @@ Result<ProjectStore::ModelRecord> prepareWarmStart(const ProjectStore& store, Tr
   if (!keep("--k")) c.evalK = p.evalK;
   if (!keep("--history-weight")) c.historyWeighting = p.historyWeighting;
   if (!keep("--epochs")) c.epochs = kWarmStartEpochs;
+  if (!keep("--split")) c.split = p.split;
   c.warmStartPath = parent.value().path;
   if (o.name.empty()) o.name = fineTunedName(store, parent.value().name);
   return parent;
@@ -73,6 +76,8 @@ Result<ProjectStore::ModelRecord> prepareWarmStart(const ProjectStore& store, Tr
 
 void printTable(const TrainReport& r, const std::string& name, const std::string& sha, int k) {
   std::printf("Trained %s (%s) on %s in %.1f s\n", name.c_str(), r.kind.c_str(), r.device.c_str(), r.seconds);
+  if (auto split = trainingSplitOf(r.metadataJson); split && split.value())
+    std::printf("Split: %s (%s)\n", split.value()->name().c_str(), split.value()->description().c_str());
   if (!r.warmStartNote.empty()) std::printf("Warm start: %s\n", r.warmStartNote.c_str());
   if (!r.trainLoss.empty()) {
     std::printf("%6s  %10s  %12s\n", "epoch", "loss", ("val NDCG@" + std::to_string(k)).c_str());
@@ -103,6 +108,11 @@ int runTrainCommand(TrainOptions o) {
     return reportError(
         makeError(ErrorCode::Empty,
                   "the project " + o.project + " holds no interactions; import or generate data first"));
+  }
+  if (!o.split.empty()) {
+    auto split = SplitSpec::parse(o.split);
+    if (!split) return reportError(split.error());
+    o.config.split = split.value();
   }
   const auto control = terminalTaskControl("train", o.quiet || o.json);
   auto dataset = store.value()->loadDataset(control);
@@ -197,6 +207,13 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
                               "way (default ") +
                       historyWeightingName(TrainConfig{}.historyWeighting) + ")")
       ->check(CLI::IsMember({"sum", "log1p"}));
+  sub->add_option(
+      "--split", opts->split,
+      "How the log is split per user: time (the last distinct item test, the one before it "
+      "validation; time:H holds out H), loo (the same as time:1, by its name in sequential "
+      "recommendation), temporal[:TRAIN,VALIDATION] (ratios by time, default 0.8,0.1) or "
+      "random[:TRAIN,VALIDATION[,SEED]] (random ratios per user, default 0.8,0.1,42); stored with "
+      "the model (default time; a warm start: the parent's)");
   sub->add_option("--out", opts->out, "Model file (default: <project stem>.<name>.pt beside the project)");
   sub->add_option("--name", opts->name,
                   "Name the model is registered under (default <model>-<dim>; for a warm start "
@@ -205,7 +222,7 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
   sub->add_flag("--quiet", opts->quiet, "No progress lines on stderr");
   sub->callback([&runner, opts, sub] {
     for (const char* option : {"--model", "--dim", "--epochs", "--lr", "--l2", "--layers", "--batch",
-                               "--negatives", "--patience", "--k", "--history-weight"}) {
+                               "--negatives", "--patience", "--k", "--history-weight", "--split"}) {
       if (sub->count(option) != 0) opts->given.insert(option);
     }
     // Settings the user left out take the chosen model's tuned defaults.

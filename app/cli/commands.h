@@ -24,6 +24,7 @@ void addValidateModelCommand(CLI::App& app, CommandRunner& runner);
 void addSimulateCommand(CLI::App& app, CommandRunner& runner);
 void addStreamCommand(CLI::App& app, CommandRunner& runner);
 void addCatalogCommand(CLI::App& app, CommandRunner& runner);
+void addExportCommand(CLI::App& app, CommandRunner& runner);
 void addModelsCommand(CLI::App& app, CommandRunner& runner);
 void addMapCommand(CLI::App& app, CommandRunner& runner);
 

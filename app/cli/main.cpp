@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   reclens::cli::addSimulateCommand(app, runner);
   reclens::cli::addStreamCommand(app, runner);
   reclens::cli::addCatalogCommand(app, runner);
+  reclens::cli::addExportCommand(app, runner);
   reclens::cli::addModelsCommand(app, runner);
   reclens::cli::addMapCommand(app, runner);
   try {

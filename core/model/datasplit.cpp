@@ -1,6 +1,10 @@
 #include "model/datasplit.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
 #include <numeric>
 #include <unordered_map>
 
@@ -16,11 +20,14 @@ std::size_t TrainTestSplit::userCount(SplitPart p) const {
       std::count_if(lists.begin(), lists.end(), [](const auto& items) { return !items.empty(); }));
 }
 
-TrainTestSplit splitByTime(const Dataset& dataset, int holdoutPerUser, int validationPerUser) {
-  const auto& log = dataset.interactions;
-  const std::size_t holdout = static_cast<std::size_t>(std::max(0, holdoutPerUser));
-  const std::size_t validation = static_cast<std::size_t>(std::max(0, validationPerUser));
+namespace {
 
+// Assigns the parts of one user's distinct items, given most recent first; every item starts as train.
+using PartAssigner = std::function<void(std::size_t user, const std::vector<std::int32_t>& byRecency,
+                                        std::unordered_map<std::int32_t, SplitPart>& part)>;
+
+TrainTestSplit splitPerUser(const Dataset& dataset, const PartAssigner& assign) {
+  const auto& log = dataset.interactions;
   std::size_t users = dataset.users.size();
   for (const auto u : log.user) users = std::max(users, static_cast<std::size_t>(u) + 1);
 
@@ -55,11 +62,7 @@ TrainTestSplit splitByTime(const Dataset& dataset, int holdoutPerUser, int valid
       const auto item = log.item[*it];
       if (itemPart.emplace(item, SplitPart::Train).second) distinctByRecency.push_back(item);
     }
-    if (distinctByRecency.size() >= holdout + validation + 1) {
-      for (std::size_t k = 0; k < holdout + validation; ++k) {
-        itemPart[distinctByRecency[k]] = k < holdout ? SplitPart::Test : SplitPart::Validation;
-      }
-    }
+    assign(u, distinctByRecency, itemPart);
     for (auto it = begin; it != end; ++it) split.part[*it] = itemPart[log.item[*it]];
     for (const auto& [item, p] : itemPart) {
       auto& list = p == SplitPart::Train ? split.train[u]
@@ -78,6 +81,172 @@ TrainTestSplit splitByTime(const Dataset& dataset, int holdoutPerUser, int valid
     if (split.trainLast == kNoTime || t > split.trainLast) split.trainLast = t;
   }
   return split;
+}
+
+// Test and validation counts of a user with n distinct items under the ratio kinds.
+std::pair<std::size_t, std::size_t> ratioCounts(std::size_t n, double trainRatio, double validationRatio) {
+  const double testRatio = std::max(0.0, 1.0 - trainRatio - validationRatio);
+  const double nd = static_cast<double>(n);
+  auto test = static_cast<std::size_t>(std::floor(nd * testRatio + 1e-9));
+  auto validation = static_cast<std::size_t>(std::floor(nd * validationRatio + 1e-9));
+  std::size_t train = n - std::min(n, test + validation);
+  if (train > 1 && test == 0 && nd * testRatio > 0.0) {
+    ++test;
+    --train;
+  }
+  if (train > 1 && validation == 0 && nd * validationRatio > 0.0) {
+    ++validation;
+    --train;
+  }
+  return {test, validation};
+}
+
+std::uint64_t mix64(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+std::string formatRatio(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+}  // namespace
+
+TrainTestSplit splitByTime(const Dataset& dataset, int holdoutPerUser, int validationPerUser) {
+  const std::size_t holdout = static_cast<std::size_t>(std::max(0, holdoutPerUser));
+  const std::size_t validation = static_cast<std::size_t>(std::max(0, validationPerUser));
+  return splitPerUser(dataset, [holdout, validation](std::size_t, const std::vector<std::int32_t>& byRecency,
+                                                     std::unordered_map<std::int32_t, SplitPart>& part) {
+    if (byRecency.size() < holdout + validation + 1) return;
+    for (std::size_t k = 0; k < holdout + validation; ++k)
+      part[byRecency[k]] = k < holdout ? SplitPart::Test : SplitPart::Validation;
+  });
+}
+
+TrainTestSplit splitDataset(const Dataset& dataset, const SplitSpec& spec) {
+  if (spec.kind == SplitSpec::Kind::Time) return splitByTime(dataset, spec.holdout, spec.validation);
+  const bool random = spec.kind == SplitSpec::Kind::RandomRatio;
+  const double trainRatio = spec.trainRatio;
+  const double validationRatio = spec.validationRatio;
+  const std::uint64_t seed = spec.seed;
+  return splitPerUser(dataset, [=](std::size_t user, const std::vector<std::int32_t>& byRecency,
+                                   std::unordered_map<std::int32_t, SplitPart>& part) {
+    const auto [test, validation] = ratioCounts(byRecency.size(), trainRatio, validationRatio);
+    std::vector<std::int32_t> order = byRecency;  // temporal: the newest first
+    if (random) {
+      // A seeded order that depends only on (seed, user, item), not on the log's row order.
+      const std::uint64_t base = mix64(seed ^ mix64(static_cast<std::uint64_t>(user) + 1));
+      std::vector<std::pair<std::uint64_t, std::int32_t>> keyed;
+      keyed.reserve(order.size());
+      for (auto item : order) keyed.emplace_back(mix64(base ^ static_cast<std::uint64_t>(item)), item);
+      std::sort(keyed.begin(), keyed.end());
+      for (std::size_t k = 0; k < keyed.size(); ++k) order[k] = keyed[k].second;
+    }
+    for (std::size_t k = 0; k < test + validation && k < order.size(); ++k)
+      part[order[k]] = k < test ? SplitPart::Test : SplitPart::Validation;
+  });
+}
+
+Result<SplitSpec> SplitSpec::parse(const std::string& text) {
+  auto bad = [&text](const std::string& why) {
+    return makeError(
+        ErrorCode::InvalidArgument,
+        "split \"" + text + "\": " + why +
+            " (use time, time:H, loo, temporal[:TRAIN,VALIDATION] or random[:TRAIN,VALIDATION[,SEED]])");
+  };
+  const auto colon = text.find(':');
+  const std::string kind = text.substr(0, colon);
+  const std::string rest = colon == std::string::npos ? std::string() : text.substr(colon + 1);
+  std::vector<std::string> parts;
+  if (colon != std::string::npos) {
+    std::size_t from = 0;
+    while (true) {
+      const auto comma = rest.find(',', from);
+      parts.push_back(rest.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+      if (comma == std::string::npos) break;
+      from = comma + 1;
+    }
+  }
+  auto number = [](const std::string& s, double& out) {
+    if (s.empty()) return false;
+    char* end = nullptr;
+    out = std::strtod(s.c_str(), &end);
+    return end == s.c_str() + s.size() && std::isfinite(out);
+  };
+  SplitSpec spec;
+  if (kind == "time" || kind == "loo") {
+    spec.kind = Kind::Time;
+    if (kind == "loo" && colon != std::string::npos) return bad("loo takes no parameters");
+    if (!parts.empty()) {
+      if (parts.size() != 1) return bad("give the number of test items, e.g. time:2");
+      const auto plus = parts[0].find('+');
+      double h = 0.0, v = 1.0;
+      if (!number(parts[0].substr(0, plus), h) || h != std::floor(h) || h < 1.0 || h > 1000.0)
+        return bad("the number of test items must be a whole number from 1 to 1000");
+      if (plus != std::string::npos &&
+          (!number(parts[0].substr(plus + 1), v) || v != std::floor(v) || v < 0.0 || v > 1000.0))
+        return bad("the number of validation items must be a whole number from 0 to 1000");
+      spec.holdout = static_cast<int>(h);
+      spec.validation = static_cast<int>(v);
+    }
+    return spec;
+  }
+  if (kind != "temporal" && kind != "random") return bad("unknown kind \"" + kind + "\"");
+  spec.kind = kind == "temporal" ? Kind::TemporalRatio : Kind::RandomRatio;
+  if (!parts.empty()) {
+    const std::size_t most = kind == "random" ? 3 : 2;
+    if (parts.size() < 2 || parts.size() > most)
+      return bad(kind == "random" ? "give TRAIN,VALIDATION or TRAIN,VALIDATION,SEED"
+                                  : "give TRAIN,VALIDATION");
+    if (!number(parts[0], spec.trainRatio) || !number(parts[1], spec.validationRatio))
+      return bad("the ratios must be numbers");
+    if (parts.size() == 3) {
+      double s = 0.0;
+      if (!number(parts[2], s) || s != std::floor(s) || s < 0.0 || s > 9.0e15)
+        return bad("the seed must be a whole number");
+      spec.seed = static_cast<std::uint64_t>(s);
+    }
+  }
+  if (!(spec.trainRatio > 0.0) || !(spec.validationRatio >= 0.0) ||
+      !(spec.trainRatio + spec.validationRatio < 1.0 - 1e-9))
+    return bad("the train ratio must be above 0, the validation ratio at least 0, and their sum below 1");
+  return spec;
+}
+
+std::string SplitSpec::name() const {
+  switch (kind) {
+    case Kind::Time:
+      return validation == 1 ? "time:" + std::to_string(holdout)
+                             : "time:" + std::to_string(holdout) + "+" + std::to_string(validation);
+    case Kind::TemporalRatio:
+      return "temporal:" + formatRatio(trainRatio) + "," + formatRatio(validationRatio);
+    case Kind::RandomRatio:
+      return "random:" + formatRatio(trainRatio) + "," + formatRatio(validationRatio) + "," +
+             std::to_string(seed);
+  }
+  return "time:1";
+}
+
+std::string SplitSpec::description() const {
+  auto percent = [](double v) { return formatRatio(std::round(v * 1000.0) / 10.0); };
+  const std::string ratios = percent(trainRatio) + "/" + percent(validationRatio) + "/" +
+                             percent(std::max(0.0, 1.0 - trainRatio - validationRatio));
+  switch (kind) {
+    case Kind::Time:
+      return "per user by time: the last " +
+             (holdout == 1 ? std::string("distinct item") : std::to_string(holdout) + " distinct items") +
+             " test, the " + (validation == 1 ? std::string("one") : std::to_string(validation)) +
+             " before validation";
+    case Kind::TemporalRatio:
+      return "per user by time, " + ratios + " of the distinct items (train oldest, test newest)";
+    case Kind::RandomRatio:
+      return "per user at random, " + ratios + " of the distinct items (seed " + std::to_string(seed) + ")";
+  }
+  return {};
 }
 
 }  // namespace reclens

@@ -1,7 +1,9 @@
 #pragma once
 #include <cstdint>
+#include <string>
 #include <vector>
 
+#include "common/result.h"
 #include "data/dataset.h"
 
 namespace reclens {
@@ -38,5 +40,39 @@ struct TrainTestSplit {
 // train, so every user with a held-out item also has train history. Deterministic; never fails
 // (negative counts are read as 0).
 TrainTestSplit splitByTime(const Dataset& dataset, int holdoutPerUser = 1, int validationPerUser = 1);
+
+// Which split a model is trained and evaluated on (docs/training.md, "Splits"). Every kind works on a
+// user's distinct items, so all rows of one (user, item) pair land in one part.
+struct SplitSpec {
+  enum class Kind {
+    Time,           // the last `holdout` distinct items in time test, the `validation` before them validation
+    TemporalRatio,  // per user, distinct items by last occurrence: the oldest trainRatio train, then
+                    // validationRatio validation, the newest rest test
+    RandomRatio,    // per user, distinct items in a seeded random order split by the same ratios (RecBole's
+                    // "RO" with group_by user)
+  };
+  Kind kind = Kind::Time;
+  int holdout = 1;
+  int validation = 1;
+  double trainRatio = 0.8;
+  double validationRatio = 0.1;
+  std::uint64_t seed = 42;
+
+  // Reads "time", "time:H" (H test items, one validation; "time:H+V": V validation items), "loo"
+  // (leave-one-out by sequence: the last item test, the one before it validation, the same as "time:1"),
+  // "temporal[:TRAIN,VALIDATION]" or "random[:TRAIN,VALIDATION[,SEED]]" (ratios default 0.8,0.1; test gets
+  // the rest). The error names the part of the text that is wrong.
+  static Result<SplitSpec> parse(const std::string& text);
+  // The canonical text, which parse() reads back to an equal spec (e.g. "time:1", "random:0.8,0.1,42").
+  std::string name() const;
+  // A readable sentence, e.g. "per user, random 80/10/10 of the distinct items (seed 42)".
+  std::string description() const;
+  bool operator==(const SplitSpec& other) const { return name() == other.name(); }
+};
+
+// Splits `dataset` as `spec` says. For the ratio kinds a user with n distinct items gets
+// floor(n * ratio) test and validation items; a part whose share n * ratio lies in (0, 1) still gets
+// one item as long as train keeps at least one (test first, then validation). Deterministic.
+TrainTestSplit splitDataset(const Dataset& dataset, const SplitSpec& spec);
 
 }  // namespace reclens

@@ -7,6 +7,7 @@
 #include "common/result.h"
 #include "common/taskcontrol.h"
 #include "data/dataset.h"
+#include "model/datasplit.h"
 #include "model/historyweight.h"
 
 namespace reclens {
@@ -37,6 +38,9 @@ struct TrainConfig {
   // values it never saw, start from the fresh initialisation. Set `epochs` to a few; early stopping still
   // applies. The new model's metadata records the parent (docs/training.md, "Warm start").
   std::string warmStartPath;
+  // How the log is split into train, validation (early stopping) and test (the final figure); recorded
+  // in the model's metadata (config.split), where evaluate finds it (docs/training.md, "Splits").
+  SplitSpec split;
 };
 
 // What a training run did.
@@ -70,9 +74,9 @@ struct EpochProgress {
 // Called on the training thread after each epoch's validation; it must be quick and thread-safe.
 using EpochCallback = std::function<void(const EpochProgress&)>;
 
-// Splits `dataset` by time (splitByTime), trains the model on the train part with early stopping on
-// the validation part, keeps the best epoch, exports it to the model contract at `outPath` (written
-// to outPath + ".part" and renamed, so no half-written model ever appears) and checks the saved file
+// Splits `dataset` as config.split says (splitDataset), trains the model on the train part with early
+// stopping on the validation part, keeps the best epoch, exports it to the model contract at `outPath`
+// (written to outPath + ".part" and renamed, so no half-written model ever appears) and checks the saved file
 // reproduces the trainer's own scores. Same config, seed and thread count on CPU: identical file.
 // With config.warmStartPath the parent is loaded and checked first (loadWarmStartParent); a parent of
 // another kind or dim, on another catalog, or not trained by RecLens gives an error naming the file.

@@ -36,6 +36,13 @@ Status checkConfig(const TrainConfig& c) {
         "training settings out of range: dim, epochs, batch, negatives, K, patience and evaluation "
         "users must be at least 1, layers and threads at least 0, lr positive and l2 not negative");
   }
+  const bool noValidation =
+      c.split.kind == SplitSpec::Kind::Time ? c.split.validation < 1 : !(c.split.validationRatio > 0.0);
+  if (noValidation && c.kind != "popularity") {
+    return makeError(ErrorCode::InvalidArgument,
+                     "the split " + c.split.name() +
+                         " has no validation part, which early stopping needs; give it a validation share");
+  }
   return Status::success();
 }
 
@@ -91,8 +98,8 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
   const auto chosen = chooseComputeDevice(c.device, &deviceNote);
   const std::string device = chosen.torchName();
 
-  control.report(0.0, "splitting the interactions by time");
-  const auto split = splitByTime(dataset, 1, 1);
+  control.report(0.0, "splitting the interactions (" + c.split.name() + ")");
+  const auto split = splitDataset(dataset, c.split);
   const auto data = makeTrainingData(dataset, split, c.historyWeighting);
   const auto testHistory =
       collectHistories(dataset, split, {SplitPart::Train, SplitPart::Validation}, c.historyWeighting);

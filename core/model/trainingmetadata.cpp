@@ -22,11 +22,31 @@ nlohmann::json configJson(const TrainConfig& c, const std::string& device) {
                       {"eval_users", c.evalUsers},
                       {"test_users", c.testUsers},
                       {"device", device},
-                      {"split", "per user by time: last distinct item test, the one before it validation"}};
+                      {"split", c.split.name()},
+                      {"split_description", c.split.description()}};
   if (c.kind == "lightgcn") j["layers"] = c.layers;
   return j;
 }
 }  // namespace
+
+Result<std::optional<SplitSpec>> trainingSplitOf(const std::string& metadataJson) {
+  const auto j = nlohmann::json::parse(metadataJson, nullptr, false);
+  if (j.is_discarded() || !j.is_object())
+    return makeError(ErrorCode::Parse, "the model's metadata is not a JSON object");
+  const auto config = j.find("config");
+  if (config == j.end() || !config->is_object()) return std::optional<SplitSpec>{};
+  const auto split = config->find("split");
+  if (split == config->end()) return std::optional<SplitSpec>{};
+  if (!split->is_string())
+    return makeError(ErrorCode::Parse, "the model's metadata: config.split is not a string");
+  const auto text = split->get<std::string>();
+  // Models trained before the split became a setting recorded this sentence; they used "time:1".
+  if (text.rfind("per user by time", 0) == 0) return std::optional<SplitSpec>{SplitSpec{}};
+  auto spec = SplitSpec::parse(text);
+  if (!spec)
+    return makeError(ErrorCode::Parse, "the model's metadata: config.split: " + spec.error().message);
+  return std::optional<SplitSpec>{spec.value()};
+}
 
 std::string trainingMetadataJson(const Dataset& dataset, const TrainTestSplit& split,
                                  const TrainConfig& config, int dim,

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,5 +16,10 @@ std::string trainingMetadataJson(const Dataset& dataset, const TrainTestSplit& s
                                  const TrainConfig& config, int dim,
                                  const std::vector<std::string>& itemParts, const TrainReport& report,
                                  const std::string& device, const std::string& parentJson = {});
+
+// The split a model was trained on (config.split of its metadata); nothing for a model that records none
+// (registered from elsewhere). RecLens models from before the split was a setting read as "time:1". A
+// malformed value is an error naming the field.
+Result<std::optional<SplitSpec>> trainingSplitOf(const std::string& metadataJson);
 
 }  // namespace reclens

@@ -9,6 +9,7 @@
 
 #include "common/sha256.h"
 #include "model/modelfile.h"
+#include "model/trainingmetadata.h"
 
 namespace reclens {
 
@@ -114,6 +115,9 @@ Result<TrainConfig> parentTrainConfig(const std::string& path) {
   if (j.contains("history_weight") && j.at("history_weight").is_string()) {
     parseHistoryWeighting(j.at("history_weight").get<std::string>(), config.historyWeighting);
   }
+  auto split = trainingSplitOf(model.value()->metadata().json);
+  if (!split) return parentError(path, split.error().message);
+  if (split.value()) config.split = *split.value();
   config.warmStartPath = path;
   return config;
 }

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 #include "common/sha256.h"
 #include "store/projectstore.h"
 
@@ -24,6 +26,11 @@ void writeTinyProject(const std::string& path) {
   auto store = ProjectStore::open(path, ProjectStore::Mode::Create);
   QVERIFY(store.ok());
   QVERIFY(store.value()->writeDataset(d).ok());
+}
+
+QByteArray fileBytes(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 int runCli(const QStringList& args, QByteArray* out, QByteArray* err) {
@@ -234,6 +241,89 @@ class TestCliTrain : public QObject {
     QVERIFY2(err.contains("no registered model is called 'no-such-model'"), err.constData());
     QVERIFY(runCli({"train", "--project", project, "--quiet"}, &out, &err) != 0);
     QVERIFY2(err.contains("--model is required"), err.constData());
+  }
+
+  // The split is a setting of `train`, stored with the model; `evaluate` uses it unless told otherwise
+  // (and then says the figures are optimistic); `export split` writes its three parts.
+  void theSplitTravelsWithTheModel() {
+    QTemporaryDir dir;
+    const auto project = dir.filePath("shop.reclens");
+    writeTinyProject(project.toStdString());
+    QByteArray out, err;
+    QVERIFY2(runCli({"train", "--project", project, "--model", "bpr", "--dim", "8", "--epochs", "2",
+                     "--split", "random:0.6,0.2,3", "--threads", "1", "--device", "cpu", "--json"},
+                    &out, &err) == 0,
+             err.constData());
+    const auto trained = nlohmann::json::parse(out.toStdString());
+    QCOMPARE(trained.at("metadata").at("config").at("split").get<std::string>(),
+             std::string("random:0.6,0.2,3"));
+
+    QVERIFY2(runCli({"evaluate", "--project", project, "--k", "5", "--json"}, &out, &err) == 0,
+             err.constData());
+    auto j = nlohmann::json::parse(out.toStdString());
+    QCOMPARE(j.at("split").at("name").get<std::string>(), std::string("random:0.6,0.2,3"));
+    QVERIFY(!j.at("models").at(0).contains("warning"));
+    // 6 distinct items per user: 1 test, 1 validation (0.2 * 6 = 1.2), so every user is evaluated.
+    QCOMPARE(j.at("models").at(0).at("users").get<int>(), 30);
+    QCOMPARE(j.at("models").at(0).at("test_pairs").get<int>(), 30);
+
+    QVERIFY2(
+        runCli({"evaluate", "--project", project, "--k", "5", "--split", "time", "--json"}, &out, &err) == 0,
+        err.constData());
+    j = nlohmann::json::parse(out.toStdString());
+    QCOMPARE(j.at("split").at("name").get<std::string>(), std::string("time:1"));
+    QVERIFY(j.at("models").at(0).at("warning").get<std::string>().find(
+                "trained on the split random:0.6,0.2,3") != std::string::npos);
+    QVERIFY2(runCli({"evaluate", "--project", project, "--k", "5", "--split", "time"}, &out, &err) == 0,
+             err.constData());
+    QVERIFY(err.contains("warning: the model bpr-8 was trained on the split random:0.6,0.2,3"));
+    QVERIFY(out.contains("Split time:1"));
+
+    const auto folder = dir.filePath("split");
+    QVERIFY2(runCli({"export", "split", "--project", project, "--model", "bpr-8", "--out", folder}, &out,
+                    &err) == 0,
+             err.constData());
+    const auto summary = nlohmann::json::parse(fileBytes(folder + "/split.json").toStdString());
+    QCOMPARE(summary.at("split").get<std::string>(), std::string("random:0.6,0.2,3"));
+    std::map<std::string, std::string> partOfPair;
+    std::size_t rows = 0;
+    for (const char* part : {"train", "validation", "test"}) {
+      const auto lines = fileBytes(folder + "/" + part + ".csv").split('\n');
+      QCOMPARE(lines.front(), QByteArray("user_id,item_id,timestamp,weight,kind"));
+      std::size_t here = 0;
+      for (int l = 1; l < lines.size(); ++l) {
+        if (lines[l].isEmpty()) continue;
+        const auto fields = lines[l].split(',');
+        QCOMPARE(fields.size(), 5);
+        const auto pair = (fields[0] + "|" + fields[1]).toStdString();
+        // A (user, item) pair lies in one part only.
+        const auto [it, fresh] = partOfPair.emplace(pair, part);
+        QVERIFY2(fresh || it->second == part, pair.c_str());
+        ++here;
+      }
+      QCOMPARE(summary.at("parts").at(part).at("rows").get<std::size_t>(), here);
+      rows += here;
+    }
+    QCOMPARE(rows, std::size_t(180));  // every row of the log, once
+    QCOMPARE(summary.at("parts").at("test").at("rows").get<std::size_t>(), std::size_t(30));
+  }
+
+  void aBadSplitIsOneClearLine() {
+    QTemporaryDir dir;
+    const auto project = dir.filePath("shop.reclens");
+    writeTinyProject(project.toStdString());
+    QByteArray out, err;
+    QVERIFY(runCli({"train", "--project", project, "--model", "bpr", "--split", "sideways"}, &out, &err) !=
+            0);
+    QCOMPARE(err.count('\n'), 1);
+    QVERIFY(err.contains("unknown kind \"sideways\""));
+    QVERIFY(runCli({"train", "--project", project, "--model", "bpr", "--split", "random:0.8,0"}, &out,
+                   &err) != 0);
+    QVERIFY(err.contains("no validation part"));
+    QVERIFY(runCli({"export", "split", "--project", project, "--split", "time:0", "--out", dir.filePath("x")},
+                   &out, &err) != 0);
+    QVERIFY(err.contains("whole number from 1"));
+    QVERIFY(!QFile::exists(dir.filePath("x/test.csv")));
   }
 
   void emptyProjectIsOneClearLine() {

@@ -1,5 +1,7 @@
 #include <QtTest>
 
+#include <algorithm>
+
 #include "model/datasplit.h"
 
 using namespace reclens;
@@ -12,13 +14,45 @@ struct Row {
 };
 Dataset datasetOf(const std::vector<Row>& rows, int users) {
   Dataset d;
-  for (int i = 0; i < 10; ++i) d.items.ids.push_back("i" + std::to_string(i));
+  for (int i = 0; i < 40; ++i) d.items.ids.push_back("i" + std::to_string(i));
   for (int u = 0; u < users; ++u) d.users.ids.push_back("u" + std::to_string(u));
   const auto k = d.interactions.kindIndex("purchase");
   for (const auto& r : rows) d.interactions.append(r.user, r.item, r.ts, 1.0f, k);
   return d;
 }
 using Items = std::vector<std::int32_t>;
+
+// User 0 met items 0..n-1 at times 10, 20, ..., given newest first in the log.
+Dataset userWithItems(int n) {
+  std::vector<Row> rows;
+  for (int i = n - 1; i >= 0; --i) rows.push_back({0, i, 10 * (i + 1)});
+  return datasetOf(rows, 1);
+}
+
+SplitSpec specOf(const char* text) {
+  auto spec = SplitSpec::parse(text);
+  if (!spec) qFatal("%s", spec.error().message.c_str());
+  return spec.value();
+}
+
+// Every distinct item of every user is in exactly one part, and every row follows its pair.
+void checkPartition(const Dataset& d, const TrainTestSplit& s) {
+  for (std::size_t r = 0; r < d.interactions.size(); ++r) {
+    const auto u = static_cast<std::size_t>(d.interactions.user[r]);
+    const auto item = d.interactions.item[r];
+    const auto& list = s.part[r] == SplitPart::Train
+                           ? s.train[u]
+                           : (s.part[r] == SplitPart::Validation ? s.validation[u] : s.test[u]);
+    QVERIFY(std::binary_search(list.begin(), list.end(), item));
+  }
+  for (std::size_t u = 0; u < s.users(); ++u) {
+    Items all = s.train[u];
+    all.insert(all.end(), s.validation[u].begin(), s.validation[u].end());
+    all.insert(all.end(), s.test[u].begin(), s.test[u].end());
+    std::sort(all.begin(), all.end());
+    QVERIFY(std::adjacent_find(all.begin(), all.end()) == all.end());
+  }
+}
 }  // namespace
 
 class TestDataSplit : public QObject {
@@ -80,6 +114,145 @@ class TestDataSplit : public QObject {
     QCOMPARE(s.part[4], SplitPart::Test);
     QCOMPARE(s.rowCount(SplitPart::Test), std::size_t(2));
     QCOMPARE(s.rowCount(SplitPart::Train), std::size_t(2));
+  }
+
+  void specTextRoundTrips_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("time") << "time"
+                          << "time:1";
+    QTest::newRow("loo is time:1") << "loo"
+                                   << "time:1";
+    QTest::newRow("time:3") << "time:3"
+                            << "time:3";
+    QTest::newRow("time:2+0") << "time:2+0"
+                              << "time:2+0";
+    QTest::newRow("temporal") << "temporal"
+                              << "temporal:0.8,0.1";
+    QTest::newRow("temporal:0.7,0.2") << "temporal:0.7,0.2"
+                                      << "temporal:0.7,0.2";
+    QTest::newRow("random") << "random"
+                            << "random:0.8,0.1,42";
+    QTest::newRow("random seed") << "random:0.6,0.2,7"
+                                 << "random:0.6,0.2,7";
+  }
+  void specTextRoundTrips() {
+    QFETCH(QString, text);
+    QFETCH(QString, name);
+    const auto spec = specOf(text.toUtf8().constData());
+    QCOMPARE(QString::fromStdString(spec.name()), name);
+    const auto again = SplitSpec::parse(spec.name());
+    QVERIFY(again);
+    QVERIFY(again.value() == spec);
+    QVERIFY(!spec.description().empty());
+  }
+
+  void badSpecsAreRefused_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("unknown kind") << "foo:1"
+                                  << "unknown kind \"foo\"";
+    QTest::newRow("no test item") << "time:0"
+                                  << "whole number from 1";
+    QTest::newRow("fraction") << "time:1.5"
+                              << "whole number from 1";
+    QTest::newRow("loo with a number") << "loo:2"
+                                       << "loo takes no parameters";
+    QTest::newRow("ratios above one") << "random:0.9,0.2"
+                                      << "sum below 1";
+    QTest::newRow("nothing left to test") << "temporal:0.9,0.1"
+                                          << "sum below 1";
+    QTest::newRow("one ratio") << "temporal:0.8"
+                               << "TRAIN,VALIDATION";
+    QTest::newRow("words") << "random:a,b"
+                           << "must be numbers";
+    QTest::newRow("negative seed") << "random:0.8,0.1,-3"
+                                   << "seed";
+  }
+  void badSpecsAreRefused() {
+    QFETCH(QString, text);
+    QFETCH(QString, says);
+    const auto spec = SplitSpec::parse(text.toStdString());
+    QVERIFY(!spec);
+    QVERIFY2(QString::fromStdString(spec.error().message).contains(says), spec.error().message.c_str());
+    QVERIFY2(QString::fromStdString(spec.error().message).contains(text), spec.error().message.c_str());
+  }
+
+  void temporalRatioByHand_data() {
+    QTest::addColumn<int>("items");
+    QTest::addColumn<Items>("train");
+    QTest::addColumn<Items>("valid");
+    QTest::addColumn<Items>("test");
+    // 10 items: floor(10 * 0.1) = 1 test (the newest), 1 validation, 8 train.
+    QTest::newRow("10") << 10 << Items{0, 1, 2, 3, 4, 5, 6, 7} << Items{8} << Items{9};
+    // 20 items: 2 test, 2 validation.
+    QTest::newRow("20") << 20 << Items{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15} << Items{16, 17}
+                        << Items{18, 19};
+    // 3 items: 0.3 of an item each, so test and then validation take one while train keeps one.
+    QTest::newRow("3") << 3 << Items{0} << Items{1} << Items{2};
+    // 2 items: test takes one, and train would be empty if validation took the other.
+    QTest::newRow("2") << 2 << Items{0} << Items{} << Items{1};
+    QTest::newRow("1") << 1 << Items{0} << Items{} << Items{};
+  }
+  void temporalRatioByHand() {
+    QFETCH(int, items);
+    QFETCH(Items, train);
+    QFETCH(Items, valid);
+    QFETCH(Items, test);
+    const auto d = userWithItems(items);
+    const auto s = splitDataset(d, specOf("temporal"));
+    QCOMPARE(s.train[0], train);
+    QCOMPARE(s.validation[0], valid);
+    QCOMPARE(s.test[0], test);
+    checkPartition(d, s);
+  }
+
+  void looAndTimeAreTheOldSplit() {
+    const auto d =
+        datasetOf({{0, 4, 50}, {0, 0, 10}, {0, 2, 30}, {0, 1, 20}, {0, 3, 40}, {1, 5, 1}, {1, 6, 2}}, 2);
+    const auto old = splitByTime(d, 1, 1);
+    for (const char* text : {"loo", "time"}) {
+      const auto s = splitDataset(d, specOf(text));
+      QCOMPARE(s.part, old.part);
+      QCOMPARE(s.test, old.test);
+    }
+    QCOMPARE(splitDataset(d, specOf("time:2")).test[0], (Items{3, 4}));
+  }
+
+  void randomRatioIsSeededAndOrderFree() {
+    const auto d = userWithItems(20);
+    const auto s = splitDataset(d, specOf("random"));
+    checkPartition(d, s);
+    QCOMPARE(s.test[0].size(), std::size_t(2));
+    QCOMPARE(s.validation[0].size(), std::size_t(2));
+    QCOMPARE(s.train[0].size(), std::size_t(16));
+    // Not the temporal split: the newest two are not both the test items.
+    QVERIFY(s.test[0] != (Items{18, 19}));
+    // The same spec on the same rows in another order gives the same parts.
+    std::vector<Row> rows;
+    for (int i = 0; i < 20; ++i) rows.push_back({0, i, 10 * (i + 1)});
+    const auto shuffled = datasetOf(rows, 1);
+    const auto again = splitDataset(shuffled, specOf("random"));
+    QCOMPARE(again.test, s.test);
+    QCOMPARE(again.validation, s.validation);
+    // Another seed, another draw (over ten seeds at least one test pair differs from seed 42's).
+    bool differs = false;
+    for (int seed = 1; seed <= 10 && !differs; ++seed) {
+      const auto other = splitDataset(d, specOf(("random:0.8,0.1," + std::to_string(seed)).c_str()));
+      differs = other.test[0] != s.test[0];
+    }
+    QVERIFY(differs);
+  }
+
+  void randomRatioKeepsRepeatedPairsTogether() {
+    std::vector<Row> rows;
+    for (int i = 0; i < 10; ++i) rows.push_back({0, i, 10 * (i + 1)});
+    for (int i = 0; i < 10; ++i) rows.push_back({0, i, 500 + i});  // every item again
+    const auto d = datasetOf(rows, 1);
+    const auto s = splitDataset(d, specOf("random:0.6,0.2,3"));
+    checkPartition(d, s);
+    QCOMPARE(s.rowCount(SplitPart::Test), std::size_t(4));  // 2 items x 2 rows
+    QCOMPARE(s.rowCount(SplitPart::Validation), std::size_t(4));
   }
 };
 

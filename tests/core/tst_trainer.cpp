@@ -11,6 +11,7 @@
 #include "model/modelexport.h"
 #include "model/modelfile.h"
 #include "model/trainer.h"
+#include "model/trainingmetadata.h"
 
 using namespace reclens;
 
@@ -138,6 +139,56 @@ class TestTrainer : public QObject {
       QVERIFY(named.ok());
       QCOMPARE(named.value(), weighting);
     }
+  }
+
+  void theModelRemembersItsSplit() {
+    QTemporaryDir dir;
+    const auto data = plantedDataset();
+    auto c = smallConfig("bpr");
+    c.epochs = 1;
+    std::vector<std::int64_t> trainLast;
+    for (const char* text : {"time:1", "random:0.8,0.1,5"}) {
+      auto spec = SplitSpec::parse(text);
+      QVERIFY(spec.ok());
+      c.split = spec.value();
+      const auto path = dir.filePath(QString::number(trainLast.size())).toStdString() + ".pt";
+      auto report = trainModel(data, c, path);
+      QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
+      const auto j = nlohmann::json::parse(report.value().metadataJson);
+      QCOMPARE(j.at("config").at("split").get<std::string>(), std::string(text));
+      auto stored = trainingSplitOf(report.value().metadataJson);
+      QVERIFY(stored.ok() && stored.value().has_value());
+      QVERIFY(*stored.value() == spec.value());
+      // The trainer trained on this split: its train rows end where the split's do.
+      const auto split = splitDataset(data, spec.value());
+      QCOMPARE(j.at("train_time").at("last").get<std::int64_t>(), split.trainLast);
+      trainLast.push_back(split.trainLast);
+    }
+    // Random holds out old and new rows alike, so its train part reaches the log's last time, and the
+    // time split's does not.
+    QCOMPARE(trainLast[1], std::int64_t(1009));
+    QVERIFY(trainLast[0] < trainLast[1]);
+    // A model from before the split was a setting reads as time:1; a damaged value is an error.
+    auto old = trainingSplitOf(
+        R"({"config":{"split":"per user by time: last distinct item test, the one before it validation"}})");
+    QVERIFY(old.ok() && old.value() && old.value()->name() == "time:1");
+    QVERIFY(trainingSplitOf(R"({"kind":"bpr"})").ok());
+    QVERIFY(!trainingSplitOf(R"({"kind":"bpr"})").value().has_value());
+    auto damaged = trainingSplitOf(R"({"config":{"split":"sideways"}})");
+    QVERIFY(!damaged.ok());
+    QVERIFY(QString::fromStdString(damaged.error().message).contains("config.split"));
+  }
+
+  void aSplitWithoutValidationIsRefused() {
+    QTemporaryDir dir;
+    const auto path = dir.filePath("m.pt").toStdString();
+    auto c = smallConfig("bpr");
+    c.split = SplitSpec::parse("random:0.8,0").value();
+    auto report = trainModel(plantedDataset(), c, path);
+    QVERIFY(!report.ok());
+    QCOMPARE(report.error().code, ErrorCode::InvalidArgument);
+    QVERIFY(QString::fromStdString(report.error().message).contains("no validation part"));
+    QVERIFY(!std::filesystem::exists(path));
   }
 
   void sameSeedGivesSameFile() {

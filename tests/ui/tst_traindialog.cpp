@@ -11,7 +11,8 @@ using namespace reclens;
 
 namespace {
 ProjectStore::ModelRecord record(const std::string& name, const std::string& kind, int dim,
-                                 const std::string& trainedBy, const std::string& weighting) {
+                                 const std::string& trainedBy, const std::string& weighting,
+                                 const std::string& split = "time:1") {
   nlohmann::json meta = {{"contract_version", 2},
                          {"kind", kind},
                          {"dim", dim},
@@ -20,7 +21,8 @@ ProjectStore::ModelRecord record(const std::string& name, const std::string& kin
                          {"user_fields", nlohmann::json::array()},
                          {"item_parts", {"item"}},
                          {"trained_by", trainedBy},
-                         {"history_weight", weighting}};
+                         {"history_weight", weighting},
+                         {"config", {{"split", split}}}};
   ProjectStore::ModelRecord r;
   r.name = name;
   r.path = "/models/" + name + ".pt";
@@ -58,6 +60,24 @@ class TestTrainDialog : public QObject {
     QVERIFY(dialog.config().warmStartPath.empty());
     QVERIFY(dialog.kindBox()->isEnabled());
     QCOMPARE(dialog.config().epochs, TrainConfig{}.epochs);
+  }
+
+  // The split: time by default, the random 80/10/10 on request; a warm start keeps the parent's.
+  void offersTheSplits() {
+    TrainDialog dialog;
+    dialog.setStartModels({record("bpr-ro", "bpr", 8, "RecLens 1.0", "sum", "random:0.7,0.1,9")});
+    auto* split = dialog.splitBox();
+    QVERIFY(!split->toolTip().isEmpty());
+    QCOMPARE(dialog.config().split.name(), std::string("time:1"));
+    split->setCurrentIndex(split->findData(QStringLiteral("random:0.8,0.1,42")));
+    QVERIFY(split->currentIndex() >= 0);
+    QCOMPARE(dialog.config().split.name(), std::string("random:0.8,0.1,42"));
+    split->setCurrentIndex(split->findData(QStringLiteral("temporal:0.8,0.1")));
+    QCOMPARE(dialog.config().split.kind, SplitSpec::Kind::TemporalRatio);
+
+    dialog.startFromBox()->setCurrentIndex(1);
+    QCOMPARE(dialog.config().split.name(), std::string("random:0.7,0.1,9"));
+    QVERIFY(!split->isEnabled());
   }
 };
 

@@ -7,6 +7,7 @@
 
 #include "model/learningcurve.h"
 #include "model/modelfile.h"
+#include "model/trainingmetadata.h"
 #include "plots/learningcurveplot.h"
 #include "widgets/displayformat.h"
 
@@ -38,6 +39,18 @@ ModelInfoDialog::ModelInfoDialog(const ProjectStore::ModelRecord& record, QWidge
                  new QLabel(tr("%1, embedding size %2").arg(display::text(meta->kind)).arg(meta->dim), this));
     if (!meta->trainedBy.empty())
       form->addRow(tr("Trained by:"), new QLabel(display::text(meta->trainedBy), this));
+  }
+  if (auto split = trainingSplitOf(record.metadataJson); !split) {
+    form->addRow(tr("Split:"), new QLabel(display::text(split.error().message), this));
+  } else if (split.value()) {
+    auto* label = new QLabel(
+        tr("%1 (%2)").arg(display::text(split.value()->name()), display::text(split.value()->description())),
+        this);
+    label->setWordWrap(true);
+    label->setToolTip(
+        tr("How the interactions were split into train, validation (early stopping) and test "
+           "(the final figure); evaluate uses the same split unless told otherwise."));
+    form->addRow(tr("Split:"), label);
   }
   auto curve = learningCurveOf(record.metadataJson);
   m_curve->setCurve(curve ? curve.value() : LearningCurve{});

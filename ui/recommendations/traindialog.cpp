@@ -10,6 +10,7 @@
 
 #include "model/historyweight.h"
 #include "model/modelfile.h"
+#include "model/trainingmetadata.h"
 #include "widgets/displayformat.h"
 
 namespace reclens {
@@ -20,6 +21,7 @@ TrainDialog::TrainDialog(QWidget* parent)
       m_dim(new QSpinBox(this)),
       m_epochs(new QSpinBox(this)),
       m_historyWeight(new QComboBox(this)),
+      m_split(new QComboBox(this)),
       m_startFrom(new QComboBox(this)) {
   setWindowTitle(tr("Train a Model"));
   for (const auto& kind : trainableModelKinds()) m_kind->addItem(display::text(kind), display::text(kind));
@@ -42,6 +44,14 @@ TrainDialog::TrainDialog(QWidget* parent)
       tr("How much an item the user interacted with many times weighs in their history: the sum of the "
          "interactions, or log(1 + sum) so that one repeated item cannot dominate the user. The model "
          "remembers the choice and builds every profile the same way."));
+  m_split->addItem(tr("By time: the last item tested (leave-one-out)"), QStringLiteral("time:1"));
+  m_split->addItem(tr("By time: 80/10/10 of each user's items"), QStringLiteral("temporal:0.8,0.1"));
+  m_split->addItem(tr("At random: 80/10/10 of each user's items"), QStringLiteral("random:0.8,0.1,42"));
+  m_split->setCurrentIndex(m_split->findData(display::text(defaults.split.name())));
+  m_split->setToolTip(
+      tr("How each user's items are split into train, validation (for early stopping) and test (the "
+         "final figure). By time predicts what comes next; at random (80/10/10, seed 42) is the protocol of "
+         "many published tables. The model remembers the split, and evaluation uses it."));
   connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
     m_dim->setEnabled(m_startFrom->currentIndex() <= 0 &&
                       m_kind->currentData().toString() != QStringLiteral("popularity"));
@@ -58,10 +68,13 @@ TrainDialog::TrainDialog(QWidget* parent)
       m_dim->setValue(m_startFrom->itemData(index, Qt::UserRole + 2).toInt());
       m_historyWeight->setCurrentIndex(
           m_historyWeight->findData(m_startFrom->itemData(index, Qt::UserRole + 3)));
+      const auto split = m_startFrom->itemData(index, Qt::UserRole + 4).toString();
+      if (m_split->findData(split) < 0) m_split->addItem(split, split);
+      m_split->setCurrentIndex(m_split->findData(split));
     }
     m_epochs->setValue(warm ? 3 : defaults.epochs);
     for (QWidget* w : {static_cast<QWidget*>(m_kind), static_cast<QWidget*>(m_dim),
-                       static_cast<QWidget*>(m_historyWeight)}) {
+                       static_cast<QWidget*>(m_historyWeight), static_cast<QWidget*>(m_split)}) {
       w->setEnabled(!warm);
     }
   });
@@ -72,10 +85,10 @@ TrainDialog::TrainDialog(QWidget* parent)
   form->addRow(tr("&Embedding size:"), m_dim);
   form->addRow(tr("Most &epochs:"), m_epochs);
   form->addRow(tr("&History weights:"), m_historyWeight);
-  auto* note =
-      new QLabel(tr("The model is trained on the older interactions, checked on the newer ones, saved "
-                    "beside the project and registered with it."),
-                 this);
+  form->addRow(tr("S&plit:"), m_split);
+  auto* note = new QLabel(tr("The model is trained on the train part, stopped early on the validation part, "
+                             "measured on the test part, saved beside the project and registered with it."),
+                          this);
   note->setWordWrap(true);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   buttons->button(QDialogButtonBox::Ok)->setText(tr("&Train"));
@@ -92,7 +105,8 @@ void TrainDialog::setStartModels(const std::vector<ProjectStore::ModelRecord>& m
   for (const auto& record : models) {
     auto meta = parseModelMetadata(record.metadataJson);
     auto weighting = historyWeightingOf(record.metadataJson);
-    if (!meta || !weighting || meta.value().trainedBy.rfind("RecLens ", 0) != 0 ||
+    auto split = trainingSplitOf(record.metadataJson);
+    if (!meta || !weighting || !split || meta.value().trainedBy.rfind("RecLens ", 0) != 0 ||
         meta.value().kind == "popularity") {
       continue;
     }
@@ -105,6 +119,8 @@ void TrainDialog::setStartModels(const std::vector<ProjectStore::ModelRecord>& m
     m_startFrom->setItemData(row, display::text(m.kind), Qt::UserRole + 1);
     m_startFrom->setItemData(row, m.dim, Qt::UserRole + 2);
     m_startFrom->setItemData(row, static_cast<int>(weighting.value()), Qt::UserRole + 3);
+    m_startFrom->setItemData(row, display::text(split.value() ? split.value()->name() : SplitSpec{}.name()),
+                             Qt::UserRole + 4);
   }
 }
 
@@ -118,6 +134,8 @@ TrainConfig TrainDialog::config() const {
   config.epochs = m_epochs->value();
   config.historyWeighting = static_cast<HistoryWeighting>(m_historyWeight->currentData().toInt());
   config.warmStartPath = m_startFrom->currentData().toString().toStdString();
+  if (auto split = SplitSpec::parse(m_split->currentData().toString().toStdString()))
+    config.split = split.value();
   return config;
 }
 

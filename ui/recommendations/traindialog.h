@@ -12,9 +12,10 @@ class QSpinBox;
 namespace reclens {
 
 // Asks how to train a model: kind (popularity, bpr, lightgcn, twotower), embedding size, most epochs
-// and how repeated interactions weigh in a history. config() gives the kind's tuned defaults with
-// those choices applied. With a model chosen under "Start from", the run fine-tunes it (a warm start):
-// kind, size and history weights are the parent's and config().warmStartPath is its file.
+// how repeated interactions weigh in a history and how the log is split (SplitSpec). config() gives the
+// kind's tuned defaults with those choices applied. With a model chosen under "Start from", the run
+// fine-tunes it (a warm start): kind, size and history weights are the parent's and config().warmStartPath is
+// its file.
 class TrainDialog : public QDialog {
   Q_OBJECT
 
@@ -29,12 +30,14 @@ class TrainDialog : public QDialog {
   QComboBox* kindBox() const { return m_kind; }
   QComboBox* startFromBox() const { return m_startFrom; }
   QComboBox* historyWeightBox() const { return m_historyWeight; }
+  QComboBox* splitBox() const { return m_split; }
 
  private:
   QComboBox* m_kind;
   QSpinBox* m_dim;
   QSpinBox* m_epochs;
   QComboBox* m_historyWeight;
+  QComboBox* m_split;  // data: SplitSpec::name()
   QComboBox* m_startFrom;
 };
 
