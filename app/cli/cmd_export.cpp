@@ -11,12 +11,9 @@
 #include "clisupport.h"
 #include "commands.h"
 #include "data/generatorcsvfile.h"
-#include "engine/computedevice.h"
 #include "model/datasplit.h"
-#include "model/modelfile.h"
 #include "model/modellookup.h"
 #include "model/trainingmetadata.h"
-#include "projectmodel.h"
 #include "store/projectstore.h"
 
 namespace reclens::cli {
@@ -28,7 +25,6 @@ struct ExportSplitOptions {
   std::string model;  // take this model's split
   std::string split;  // or this one (default time:1)
   std::string out;    // folder
-  bool trustModel = false;
   bool quiet = false;
 };
 
@@ -86,9 +82,8 @@ int runExportSplit(const ExportSplitOptions& o) {
   if (!o.model.empty()) {
     auto record = lookupModel(*store.value(), o.model);
     if (!record) return reportError(record.error());
-    auto model = loadProjectModel(o.project, record.value(), ComputeDevice{}, d.items, o.trustModel);
-    if (!model) return reportError(model.error());
-    auto own = trainingSplitOf(model.value().model->metadata().json);
+    // The metadata recorded when the model was registered: the split is read, no model is loaded.
+    auto own = trainingSplitOf(record.value().metadataJson);
     if (!own) return reportError(makeError(own.error().code, own.error().message, record.value().path));
     if (!own.value())
       return reportError(makeError(ErrorCode::NotFound,
@@ -171,9 +166,6 @@ void addExportCommand(CLI::App& app, CommandRunner& runner) {
           "(default time:1)")
       ->excludes(model);
   split->add_option("--out", opts->out, "Folder to write into (created when missing)")->required();
-  split->add_flag("--trust-model", opts->trustModel,
-                  "Load the model even if it lies outside the project's folder or changed since it was "
-                  "registered");
   split->add_flag("--quiet", opts->quiet, "No progress or summary on stderr");
   split->callback([opts, &runner] { runner = [opts] { return runExportSplit(*opts); }; });
 }
