@@ -1,5 +1,6 @@
 // The Train dialog's "Start from" choice: fine-tuning a registered model.
 #include <QComboBox>
+#include <QDir>
 #include <QSpinBox>
 #include <QtTest>
 
@@ -74,6 +75,13 @@ class TestTrainDialog : public QObject {
     QCOMPARE(dialog.config().split.name(), std::string("random:0.8,0.1,42"));
     split->setCurrentIndex(split->findData(QStringLiteral("temporal:0.8,0.1")));
     QCOMPARE(dialog.config().split.kind, SplitSpec::Kind::TemporalRatio);
+
+    split->setCurrentIndex(split->findData(QStringLiteral("random:0.8,0.1,42")));
+    dialog.show();
+    QTest::qWait(50);
+    const QString dir = QStringLiteral(RECLENS_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("dialog-train-split.png"))));
 
     dialog.startFromBox()->setCurrentIndex(1);
     QCOMPARE(dialog.config().split.name(), std::string("random:0.7,0.1,9"));
