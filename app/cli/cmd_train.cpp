@@ -69,6 +69,7 @@ Result<ProjectStore::ModelRecord> prepareWarmStart(const ProjectStore& store, Tr
   if (!keep("--history-weight")) c.historyWeighting = p.historyWeighting;
   if (!keep("--epochs")) c.epochs = kWarmStartEpochs;
   if (!keep("--split")) c.split = p.split;
+  if (!keep("--optimizer")) c.optimizer = p.optimizer;
   c.warmStartPath = parent.value().path;
   if (o.name.empty()) o.name = fineTunedName(store, parent.value().name);
   return parent;
@@ -214,6 +215,12 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
       "recommendation), temporal[:TRAIN,VALIDATION] (ratios by time, default 0.8,0.1) or "
       "random[:TRAIN,VALIDATION[,SEED]] (random ratios per user, default 0.8,0.1,42); stored with "
       "the model (default time; a warm start: the parent's)");
+  sub->add_option("--optimizer", c.optimizer,
+                  "How the embedding tables are updated: dense (Adam over whole tables), sparse (Adam on the "
+                  "rows a batch touched; bpr) or auto (sparse for bpr from " +
+                      std::to_string(kSparseUpdatesFromItems) + " items on)")
+      ->check(CLI::IsMember({"auto", "dense", "sparse"}))
+      ->capture_default_str();
   sub->add_option("--out", opts->out, "Model file (default: <project stem>.<name>.pt beside the project)");
   sub->add_option("--name", opts->name,
                   "Name the model is registered under (default <model>-<dim>; for a warm start "
@@ -221,8 +228,9 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
   sub->add_flag("--json", opts->json, "Print the report as JSON on stdout");
   sub->add_flag("--quiet", opts->quiet, "No progress lines on stderr");
   sub->callback([&runner, opts, sub] {
-    for (const char* option : {"--model", "--dim", "--epochs", "--lr", "--l2", "--layers", "--batch",
-                               "--negatives", "--patience", "--k", "--history-weight", "--split"}) {
+    for (const char* option :
+         {"--model", "--dim", "--epochs", "--lr", "--l2", "--layers", "--batch", "--negatives", "--patience",
+          "--k", "--history-weight", "--split", "--optimizer"}) {
       if (sub->count(option) != 0) opts->given.insert(option);
     }
     // Settings the user left out take the chosen model's tuned defaults.

@@ -2,7 +2,12 @@
 // history alone: user = sum_i w_i q_i / sqrt(max(sum_i w_i, 1)), score(user, j) = user . p_j.
 // q (history side) and p (target side) are separate item tables. While training, the positive item is
 // left out of its own user's sum (as FISM does); otherwise the model would learn q_i . p_i.
+// Updates: dense Adam over both tables, or with sparse updates (TrainConfig::optimizer, docs/training.md,
+// "Sparse updates") Adam on the rows a batch touched only, so that a step costs the batch, not the catalog.
 #include <torch/torch.h>
+
+#include <cmath>
+#include <tuple>
 
 #include "model/historybatch.h"
 #include "model/tensorconvert.h"
@@ -34,14 +39,47 @@ def item_vectors(self, parts: Tensor) -> Tensor:
     return parts.sum(1)
 )";
 
+// Adam on the rows a batch touched (the "lazy" Adam of PyTorch's SparseAdam): those rows' moments and
+// values are updated, the other rows and their moments stay as they are, and the bias correction uses the
+// global step count. `rows` must be distinct.
+class RowAdam {
+ public:
+  RowAdam(const at::Tensor& table, double lr)
+      : m_lr(lr), m_m(torch::zeros_like(table.detach())), m_v(torch::zeros_like(table.detach())) {}
+
+  void step(at::Tensor& table, const at::Tensor& rows, const at::Tensor& grad) {
+    constexpr double kBeta1 = 0.9, kBeta2 = 0.999, kEps = 1e-8;  // torch::optim::Adam's defaults
+    torch::NoGradGuard noGrad;
+    ++m_step;
+    auto m = m_m.index_select(0, rows).mul_(kBeta1).add_(grad, 1.0 - kBeta1);
+    auto v = m_v.index_select(0, rows).mul_(kBeta2).addcmul_(grad, grad, 1.0 - kBeta2);
+    m_m.index_copy_(0, rows, m);
+    m_v.index_copy_(0, rows, v);
+    const double c1 = 1.0 - std::pow(kBeta1, static_cast<double>(m_step));
+    const double c2 = 1.0 - std::pow(kBeta2, static_cast<double>(m_step));
+    auto update = (m / c1).div_((v / c2).sqrt_().add_(kEps)).mul_(-m_lr);
+    table.index_add_(0, rows, update);
+  }
+
+ private:
+  double m_lr;
+  at::Tensor m_m, m_v;
+  std::int64_t m_step = 0;
+};
+
 class BprModel final : public TrainableModel {
  public:
   BprModel(const TrainingData& data, const TrainConfig& config, const std::string& device)
       : m_data(data), m_device(device), m_l2(config.l2) {
     m_q = (torch::randn({data.numItems, config.dim}) * 0.1).to(m_device).requires_grad_();
     m_p = (torch::randn({data.numItems, config.dim}) * 0.1).to(m_device).requires_grad_();
-    m_opt = std::make_unique<torch::optim::Adam>(std::vector<at::Tensor>{m_q, m_p},
-                                                 torch::optim::AdamOptions(config.lr));
+    if (sparseUpdates(config, data.numItems)) {
+      m_qAdam = std::make_unique<RowAdam>(m_q, config.lr);
+      m_pAdam = std::make_unique<RowAdam>(m_p, config.lr);
+    } else {
+      m_opt = std::make_unique<torch::optim::Adam>(std::vector<at::Tensor>{m_q, m_p},
+                                                   torch::optim::AdamOptions(config.lr));
+    }
   }
 
   bool learned() const override { return true; }
@@ -50,21 +88,28 @@ class BprModel final : public TrainableModel {
   double trainBatch(const std::vector<std::int64_t>& users, const std::vector<std::int64_t>& positives,
                     const std::vector<std::int64_t>& negatives) override {
     const auto b = gatherHistories(m_data.train, users, &positives);
+    const auto history = longTensor(b.item, m_device);
     const auto pos = longTensor(positives, m_device);
-    const auto owner = longTensor(b.tripletOwner, m_device);
-    const auto posWeight = floatTensor(b.positiveWeight, m_device).unsqueeze(1);
-    auto sums = torch::zeros({static_cast<std::int64_t>(b.users.size()), m_q.size(1)}, m_q.options())
-                    .index_add(0, longTensor(b.owner, m_device),
-                               floatTensor(b.weight, m_device).unsqueeze(1) *
-                                   m_q.index_select(0, longTensor(b.item, m_device)));
-    auto total = floatTensor(b.total, m_device).index_select(0, owner).unsqueeze(1) - posWeight;
-    auto u = (sums.index_select(0, owner) - posWeight * m_q.index_select(0, pos)) /
-             torch::sqrt(torch::clamp_min(total, 1.0));
-    auto p = m_p.index_select(0, pos);
-    auto n = m_p.index_select(0, longTensor(negatives, m_device));
-    auto x = (u * (p - n)).sum(1);
-    auto loss = -torch::log_sigmoid(x).mean() +
-                m_l2 * (u.pow(2).sum() + p.pow(2).sum() + n.pow(2).sum()) / static_cast<double>(users.size());
+    const auto neg = longTensor(negatives, m_device);
+    if (!m_opt) {
+      // Sparse updates: the distinct rows the batch reads become small leaves; their gradients update
+      // those rows of the tables (RowAdam).
+      const auto nh = history.size(0);
+      const auto np = pos.size(0);
+      auto [qRows, qAt] = at::_unique(torch::cat({history, pos}), true, true);
+      auto [pRows, pAt] = at::_unique(torch::cat({pos, neg}), true, true);
+      auto q = m_q.detach().index_select(0, qRows).requires_grad_();
+      auto p = m_p.detach().index_select(0, pRows).requires_grad_();
+      auto loss = batchLoss(b, users.size(), q.index_select(0, qAt.slice(0, 0, nh)),
+                            q.index_select(0, qAt.slice(0, nh)), p.index_select(0, pAt.slice(0, 0, np)),
+                            p.index_select(0, pAt.slice(0, np)));
+      loss.backward();
+      m_qAdam->step(m_q, qRows, q.grad());
+      m_pAdam->step(m_p, pRows, p.grad());
+      return loss.item<double>();
+    }
+    auto loss = batchLoss(b, users.size(), m_q.index_select(0, history), m_q.index_select(0, pos),
+                          m_p.index_select(0, pos), m_p.index_select(0, neg));
     m_opt->zero_grad();
     loss.backward();
     m_opt->step();
@@ -102,6 +147,26 @@ class BprModel final : public TrainableModel {
     return copyParentRows(parent, "p", m_p, rows);
   }
 
+  // The BPR loss of one batch from the rows it reads: the history rows of q (in the order of b.item), the
+  // positives' q rows (left out of their own user's sum), the positives' and negatives' p rows.
+  at::Tensor batchLoss(const HistoryBatch& b, std::size_t batchUsers, const at::Tensor& qHistory,
+                       const at::Tensor& qPositive, const at::Tensor& pPositive,
+                       const at::Tensor& pNegative) {
+    const auto owner = longTensor(b.tripletOwner, m_device);
+    const auto posWeight = floatTensor(b.positiveWeight, m_device).unsqueeze(1);
+    auto sums =
+        torch::zeros({static_cast<std::int64_t>(b.users.size()), qHistory.size(1)}, qHistory.options())
+            .index_add(0, longTensor(b.owner, m_device),
+                       floatTensor(b.weight, m_device).unsqueeze(1) * qHistory);
+    auto total = floatTensor(b.total, m_device).index_select(0, owner).unsqueeze(1) - posWeight;
+    auto u =
+        (sums.index_select(0, owner) - posWeight * qPositive) / torch::sqrt(torch::clamp_min(total, 1.0));
+    auto x = (u * (pPositive - pNegative)).sum(1);
+    return -torch::log_sigmoid(x).mean() +
+           m_l2 * (u.pow(2).sum() + pPositive.pow(2).sum() + pNegative.pow(2).sum()) /
+               static_cast<double>(batchUsers);
+  }
+
   ExportSpec exportSpec() override {
     ExportSpec spec;
     spec.className = "BprModel";
@@ -117,7 +182,8 @@ class BprModel final : public TrainableModel {
   torch::Device m_device;
   double m_l2;
   at::Tensor m_q, m_p, m_bestQ, m_bestP;
-  std::unique_ptr<torch::optim::Adam> m_opt;
+  std::unique_ptr<torch::optim::Adam> m_opt;  // dense updates; null with sparse updates
+  std::unique_ptr<RowAdam> m_qAdam, m_pAdam;  // sparse updates
 };
 
 }  // namespace

@@ -41,7 +41,16 @@ struct TrainConfig {
   // How the log is split into train, validation (early stopping) and test (the final figure); recorded
   // in the model's metadata (config.split), where evaluate finds it (docs/training.md, "Splits").
   SplitSpec split;
+  // How the embedding tables are updated (docs/training.md, "Sparse updates"): "dense" (Adam over the
+  // whole tables every step), "sparse" (Adam on the rows a batch touched only; bpr), or "auto": sparse for
+  // bpr from kSparseUpdatesFromItems items on, dense otherwise.
+  std::string optimizer = "auto";
 };
+
+// Catalog size from which "auto" picks sparse updates for bpr.
+constexpr std::int64_t kSparseUpdatesFromItems = 20000;
+// Whether a run with `config` on a catalog of `numItems` items updates its tables sparsely.
+bool sparseUpdates(const TrainConfig& config, std::int64_t numItems);
 
 // What a training run did.
 struct TrainReport {

@@ -36,6 +36,12 @@ Status checkConfig(const TrainConfig& c) {
         "training settings out of range: dim, epochs, batch, negatives, K, patience and evaluation "
         "users must be at least 1, layers and threads at least 0, lr positive and l2 not negative");
   }
+  if (c.optimizer != "auto" && c.optimizer != "dense" && c.optimizer != "sparse")
+    return makeError(ErrorCode::InvalidArgument,
+                     "unknown optimizer '" + c.optimizer + "' (expected auto, dense or sparse)");
+  if (c.optimizer == "sparse" && c.kind != "bpr")
+    return makeError(ErrorCode::InvalidArgument,
+                     "sparse updates are built for bpr only (" + c.kind + " updates its tables densely)");
   const bool noValidation =
       c.split.kind == SplitSpec::Kind::Time ? c.split.validation < 1 : !(c.split.validationRatio > 0.0);
   if (noValidation && c.kind != "popularity") {
@@ -45,6 +51,15 @@ Status checkConfig(const TrainConfig& c) {
   }
   return Status::success();
 }
+
+}  // namespace
+
+bool sparseUpdates(const TrainConfig& config, std::int64_t numItems) {
+  if (config.kind != "bpr") return false;
+  return config.optimizer == "sparse" || (config.optimizer == "auto" && numItems >= kSparseUpdatesFromItems);
+}
+
+namespace {
 
 std::unique_ptr<TrainableModel> makeModel(const TrainingData& data, const TrainConfig& c,
                                           const std::string& device) {

@@ -8,7 +8,7 @@
 namespace reclens {
 
 namespace {
-nlohmann::json configJson(const TrainConfig& c, const std::string& device) {
+nlohmann::json configJson(const TrainConfig& c, const std::string& device, std::int64_t numItems) {
   nlohmann::json j = {{"kind", c.kind},
                       {"dim", c.dim},
                       {"epochs", c.epochs},
@@ -22,6 +22,8 @@ nlohmann::json configJson(const TrainConfig& c, const std::string& device) {
                       {"eval_users", c.evalUsers},
                       {"test_users", c.testUsers},
                       {"device", device},
+                      {"optimizer", c.optimizer},
+                      {"updates", sparseUpdates(c, numItems) ? "sparse" : "dense"},
                       {"split", c.split.name()},
                       {"split_description", c.split.description()}};
   if (c.kind == "lightgcn") j["layers"] = c.layers;
@@ -76,7 +78,7 @@ std::string trainingMetadataJson(const Dataset& dataset, const TrainTestSplit& s
   j["time_unit"] = timeUnitName(dataset.info.timeUnit);
   j["trained_by"] = std::string("RecLens ") + RECLENS_VERSION;
   j["history_weight"] = historyWeightingName(config.historyWeighting);
-  j["config"] = configJson(config, device);
+  j["config"] = configJson(config, device, static_cast<std::int64_t>(dataset.items.size()));
   j["validation"] = validation;
   if (report.epochsRun > 0) {
     LearningCurve curve;

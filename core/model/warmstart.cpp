@@ -115,6 +115,8 @@ Result<TrainConfig> parentTrainConfig(const std::string& path) {
   if (j.contains("history_weight") && j.at("history_weight").is_string()) {
     parseHistoryWeighting(j.at("history_weight").get<std::string>(), config.historyWeighting);
   }
+  if (c.contains("optimizer") && c.at("optimizer").is_string())
+    config.optimizer = c.at("optimizer").get<std::string>();
   auto split = trainingSplitOf(model.value()->metadata().json);
   if (!split) return parentError(path, split.error().message);
   if (split.value()) config.split = *split.value();

@@ -84,6 +84,47 @@ class TestTrainer : public QObject {
              qPrintable(QString("%1 %2 vs popularity %3").arg(kind).arg(model->testNdcg).arg(pop->testNdcg)));
   }
 
+  // Sparse updates (Adam on the rows a batch touched) learn the planted tastes as well as dense Adam, are
+  // reproducible, and are recorded; auto keeps small catalogs dense; other kinds refuse them.
+  void sparseUpdatesLearnLikeDenseOnes() {
+    QTemporaryDir dir;
+    const auto data = plantedDataset();
+    auto pop = trainModel(data, smallConfig("popularity"), dir.filePath("pop.pt").toStdString());
+    QVERIFY(pop.ok());
+    auto c = smallConfig("bpr");
+    c.optimizer = "dense";
+    auto dense = trainModel(data, c, dir.filePath("dense.pt").toStdString());
+    QVERIFY2(dense.ok(), dense.ok() ? "" : dense.error().message.c_str());
+    c.optimizer = "sparse";
+    auto sparse = trainModel(data, c, dir.filePath("sparse.pt").toStdString());
+    QVERIFY2(sparse.ok(), sparse.ok() ? "" : sparse.error().message.c_str());
+    QVERIFY2(sparse->testNdcg > 1.5 * pop->testNdcg,
+             qPrintable(QString("sparse %1 vs popularity %2").arg(sparse->testNdcg).arg(pop->testNdcg)));
+    QVERIFY2(sparse->testNdcg > 0.8 * dense->testNdcg,
+             qPrintable(QString("sparse %1 vs dense %2").arg(sparse->testNdcg).arg(dense->testNdcg)));
+    const auto j = nlohmann::json::parse(sparse->metadataJson);
+    QCOMPARE(j.at("config").at("updates").get<std::string>(), std::string("sparse"));
+    QCOMPARE(nlohmann::json::parse(dense->metadataJson).at("config").at("updates").get<std::string>(),
+             std::string("dense"));
+    // The same seed gives the same file with sparse updates too.
+    QVERIFY(trainModel(data, c, dir.filePath("sparse2.pt").toStdString()).ok());
+    QCOMPARE(sha256File(dir.filePath("sparse.pt").toStdString()).value(),
+             sha256File(dir.filePath("sparse2.pt").toStdString()).value());
+    // Auto: dense below kSparseUpdatesFromItems items, sparse from there on, and only for bpr.
+    c.optimizer = "auto";
+    QVERIFY(!sparseUpdates(c, kSparseUpdatesFromItems - 1));
+    QVERIFY(sparseUpdates(c, kSparseUpdatesFromItems));
+    c.kind = "lightgcn";
+    QVERIFY(!sparseUpdates(c, kSparseUpdatesFromItems));
+    c.optimizer = "sparse";
+    auto refused = trainModel(data, c, dir.filePath("lg.pt").toStdString());
+    QVERIFY(!refused.ok());
+    QVERIFY(QString::fromStdString(refused.error().message).contains("bpr only"));
+    c.kind = "bpr";
+    c.optimizer = "fast";
+    QVERIFY(!trainModel(data, c, dir.filePath("x.pt").toStdString()).ok());
+  }
+
   void exportFollowsTheContract_data() {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<int>("dim");
