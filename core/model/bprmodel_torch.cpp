@@ -141,6 +141,17 @@ class BprModel final : public TrainableModel {
     m_p.copy_(m_bestP);
   }
 
+  void endTraining() override {
+    // On a million-item catalog: Adam's moments (4 x 256 MiB) and the best copy (2 x 256 MiB).
+    m_opt.reset();
+    m_qAdam.reset();
+    m_pAdam.reset();
+    m_bestQ = at::Tensor();
+    m_bestP = at::Tensor();
+    m_q.mutable_grad() = at::Tensor();  // dense updates leave a full-table gradient behind
+    m_p.mutable_grad() = at::Tensor();
+  }
+
   Status warmStart(const WarmStartParent& parent) override {
     const auto rows = leadingRows(parent.metadata.numItems, m_data.numItems);
     if (auto s = copyParentRows(parent, "q", m_q, rows); !s) return s;

@@ -58,6 +58,9 @@ class TrainableModel {
   // Snapshot of the current weights as the best so far, and going back to it.
   virtual void rememberBest() = 0;
   virtual void restoreBest() = 0;
+  // Training is over: frees what only training needs (optimiser state, the best epoch's copy) before the
+  // final evaluation and the export. No trainBatch, rememberBest or restoreBest may follow.
+  virtual void endTraining() {}
   // Overwrites the fresh initialisation with the parent's learned rows where they exist (the parent is
   // of this kind and dim, its catalog the start of this one); rows the parent lacks keep their fresh
   // values. Called once, before the first trainBatch.

@@ -176,6 +176,7 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
       }
     }
     model->restoreBest();
+    model->endTraining();
   } else {
     report.bestValidationNdcg = meanNdcg(*model, valUsers, data.train, split.validation, c.evalK, device);
     report.validationNdcg.push_back(report.bestValidationNdcg);
