@@ -74,17 +74,11 @@ int runEvaluate(const EvaluateArgs& a) {
       records.push_back(found.value());
     }
   }
-  const auto control = terminalTaskControl("evaluate", a.quiet || a.json);
-  auto dataset = store.value()->loadDataset(control);
-  if (!dataset) return reportError(dataset.error());
-  const auto& d = dataset.value();
-  // The split: --split for every model, or time:H with --holdout, or else each model's own (the one it
-  // was trained on, so its test items were never seen in training), time:1 for a model that records none.
+  // The split (read before the data, so a bad text fails at once): --split for every model, or time:H with
+  // --holdout, or else each model's own (the one it was trained on, so its test items were never seen in
+  // training), time:1 for a model that records none.
   std::optional<SplitSpec> forced;
   if (!a.split.empty()) {
-    if (a.holdoutGiven)
-      return reportError(makeError(ErrorCode::InvalidArgument,
-                                   "give either --split or --holdout (--split time:H holds out H items)"));
     auto parsed = SplitSpec::parse(a.split);
     if (!parsed) return reportError(parsed.error());
     forced = parsed.value();
@@ -92,6 +86,10 @@ int runEvaluate(const EvaluateArgs& a) {
     forced = SplitSpec{};
     forced->holdout = a.holdout;
   }
+  const auto control = terminalTaskControl("evaluate", a.quiet || a.json);
+  auto dataset = store.value()->loadDataset(control);
+  if (!dataset) return reportError(dataset.error());
+  const auto& d = dataset.value();
   std::map<std::string, TrainTestSplit> splits;  // by SplitSpec::name()
 
   std::string note;

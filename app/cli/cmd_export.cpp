@@ -72,11 +72,7 @@ int runExportSplit(const ExportSplitOptions& o) {
   if (!store) return reportError(store.error());
   if (!store.value()->hasDataset())
     return reportError(makeError(ErrorCode::Empty, "the project holds no interactions", o.project));
-  const auto control = terminalTaskControl("export", o.quiet);
-  auto dataset = store.value()->loadDataset(control);
-  if (!dataset) return reportError(dataset.error());
-  const auto& d = dataset.value();
-
+  // The split first (the registry and the text), so a bad one fails before the log is read.
   SplitSpec spec;
   std::string source = "default";
   if (!o.model.empty()) {
@@ -98,6 +94,11 @@ int runExportSplit(const ExportSplitOptions& o) {
     spec = parsed.value();
     source = "--split";
   }
+  const auto control = terminalTaskControl("export", o.quiet);
+  auto dataset = store.value()->loadDataset(control);
+  if (!dataset) return reportError(dataset.error());
+  const auto& d = dataset.value();
+
   const auto split = splitDataset(d, spec);
 
   std::error_code ec;
