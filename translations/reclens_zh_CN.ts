@@ -5018,16 +5018,20 @@
         <translation>随机：每位用户物品的 80/10/10</translation>
     </message>
     <message>
-        <source>How each user&apos;s items are split into train, validation (for early stopping) and test (the final figure). By time predicts what comes next; at random (80/10/10, seed 42) is the protocol of many published tables. The model remembers the split, and evaluation uses it.</source>
-        <translation>每位用户的物品如何划分为训练集、验证集（用于提前停止）和测试集（最终指标）。按时间划分预测接下来会发生什么；随机划分（80/10/10，种子 42）是许多已发表结果表采用的协议。模型会记住该划分，评估时也使用它。</translation>
-    </message>
-    <message>
         <source>S&amp;plit:</source>
         <translation>划分(&amp;P)：</translation>
     </message>
     <message>
         <source>The model is trained on the train part, stopped early on the validation part, measured on the test part, saved beside the project and registered with it.</source>
         <translation>模型在训练集上训练，依据验证集提前停止，在测试集上度量，保存在项目旁并登记到项目中。</translation>
+    </message>
+    <message>
+        <source>One calendar: the first 80% of all rows in time, then 10%, 10% (cold start)</source>
+        <translation>统一日历：按时间取全部记录的前 80%，再 10%、10%（冷启动）</translation>
+    </message>
+    <message>
+        <source>How each user&apos;s items are split into train, validation (for early stopping) and test (the final figure). By time predicts what comes next; at random (80/10/10, seed 42) is the protocol of many published tables; one calendar cuts everyone&apos;s log at the same dates, so items launched late are cold (no training rows): the cold-start protocol. The model remembers the split, and evaluation uses it.</source>
+        <translation>每位用户的物品如何划分为训练集、验证集（用于提前停止）和测试集（最终指标）。按时间划分预测接下来会发生什么；随机划分（80/10/10，种子 42）是许多已发表结果表采用的协议；统一日历在相同日期切分所有人的记录，因此晚上架的物品是冷物品（没有训练记录）：这是冷启动协议。模型会记住该划分，评估时也使用它。</translation>
     </message>
 </context>
 <context>

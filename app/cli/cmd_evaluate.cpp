@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -36,6 +37,7 @@ struct EvaluateArgs {
   std::string device = "auto";
   bool json = false;
   bool quiet = false;
+  bool itemGroups = false;
 };
 
 struct ModelScore {
@@ -50,6 +52,31 @@ struct ModelScore {
 nlohmann::json metricsJson(const AccuracyValues& v) {
   return {{"hr", v.hit},   {"precision", v.precision}, {"recall", v.recall}, {"mrr", v.mrr}, {"map", v.map},
           {"ndcg", v.ndcg}};
+}
+
+// Cold-start analysis: each model's figures per group of test items by their train-part rows.
+void printItemGroups(const std::vector<ModelScore>& scores, const std::vector<int>& ks) {
+  std::printf(
+      "\nBy the test item's interactions in the training part (0: cold, never trained on); the full "
+      "catalog is ranked, relevant = the group's test items; list share = share of the top-%d slots "
+      "given to the group\n",
+      *std::max_element(ks.begin(), ks.end()));
+  std::printf("%-20s %-6s %8s %6s %6s %7s", "model", "group", "items", "users", "pairs", "listed");
+  for (const int k : ks) {
+    for (const char* name : {"HR", "R", "NDCG"})
+      std::printf(" %8s", (std::string(name) + "@" + std::to_string(k)).c_str());
+  }
+  std::printf("\n");
+  for (const auto& s : scores) {
+    for (const auto& g : s.result.itemGroups) {
+      std::printf("%-20s %-6s %8zu %6zu %6zu %7.4f", s.record.name.substr(0, 20).c_str(), g.name.c_str(),
+                  g.catalogItems, g.users, g.testItems, g.listShare);
+      for (const auto& v : g.atK) {
+        for (const double x : {v.hit, v.recall, v.ndcg}) std::printf(" %8.4f", x);
+      }
+      std::printf("\n");
+    }
+  }
 }
 
 int runEvaluate(const EvaluateArgs& a) {
@@ -98,6 +125,7 @@ int runEvaluate(const EvaluateArgs& a) {
   EvaluationOptions options;
   options.ks = a.ks;
   options.batchSize = a.batch;
+  options.byItemHistory = a.itemGroups;
   std::vector<ModelScore> scores;
   for (const auto& record : records) {
     const auto start = std::chrono::steady_clock::now();
@@ -148,6 +176,20 @@ int runEvaluate(const EvaluateArgs& a) {
       for (std::size_t c = 0; c < s.result.ks.size(); ++c) {
         m["at"][std::to_string(s.result.ks[c])] = metricsJson(s.result.atK[c]);
       }
+      if (a.itemGroups) {
+        m["item_groups"] = nlohmann::json::array();
+        for (const auto& g : s.result.itemGroups) {
+          nlohmann::json j = {{"train_interactions", g.name},
+                              {"catalog_items", g.catalogItems},
+                              {"users", g.users},
+                              {"test_pairs", g.testItems},
+                              {"list_share", g.listShare}};
+          for (std::size_t c = 0; c < s.result.ks.size(); ++c) {
+            j["at"][std::to_string(s.result.ks[c])] = metricsJson(g.atK[c]);
+          }
+          m["item_groups"].push_back(j);
+        }
+      }
       out["models"].push_back(m);
     }
     std::cout << out.dump(2) << std::endl;
@@ -178,6 +220,7 @@ int runEvaluate(const EvaluateArgs& a) {
     }
     std::printf("\n");
   }
+  if (a.itemGroups) printItemGroups(scores, a.ks);
   return kExitOk;
 }
 
@@ -211,6 +254,9 @@ void addEvaluateCommand(CLI::App& app, CommandRunner& runner) {
   sub->add_flag("--trust-model", args->trustModel,
                 "Load the project's models even if they lie outside the project's folder or changed since "
                 "they were registered");
+  sub->add_flag("--item-groups", args->itemGroups,
+                "Cold-start analysis: the metrics again per group of test items by their interactions in "
+                "the training part (0, 1-4, 5-19, 20+), with each group's share of the listed slots");
   sub->add_flag("--json", args->json, "Print JSON on stdout");
   sub->add_flag("--quiet", args->quiet, "No progress lines");
   sub->callback([&runner, args, holdout] {

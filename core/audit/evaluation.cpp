@@ -6,6 +6,29 @@
 
 namespace reclens {
 
+const std::vector<ItemHistoryGroup>& itemHistoryGroups() {
+  static const std::vector<ItemHistoryGroup> groups{
+      {"0", 0, 0}, {"1-4", 1, 4}, {"5-19", 5, 19}, {"20+", 20, -1}};
+  return groups;
+}
+
+std::vector<std::uint8_t> itemHistoryGroupOf(const Dataset& dataset, const TrainTestSplit& split) {
+  std::vector<std::int64_t> rows(dataset.items.size(), 0);
+  const auto& log = dataset.interactions;
+  for (std::size_t r = 0; r < log.size() && r < split.part.size(); ++r) {
+    const auto item = static_cast<std::size_t>(log.item[r]);
+    if (split.part[r] == SplitPart::Train && item < rows.size()) ++rows[item];
+  }
+  const auto& groups = itemHistoryGroups();
+  std::vector<std::uint8_t> out(rows.size(), 0);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    std::size_t g = 0;
+    while (g + 1 < groups.size() && rows[i] > groups[g].high) ++g;
+    out[i] = static_cast<std::uint8_t>(g);
+  }
+  return out;
+}
+
 Result<EvaluationResult> evaluateModel(ScoringEngine& engine, const Dataset& dataset,
                                        const TrainTestSplit& split, const EvaluationOptions& options,
                                        const TaskControl& control) {
@@ -31,6 +54,14 @@ Result<EvaluationResult> evaluateModel(ScoringEngine& engine, const Dataset& dat
   std::vector<AccuracyMean> means(options.ks.size());
   EvaluationResult result;
   result.ks = options.ks;
+  // Per item-history group: means, listed slots of the group's items, all listed slots.
+  std::vector<std::uint8_t> groupOf;
+  const auto groupCount = options.byItemHistory ? itemHistoryGroups().size() : 0;
+  std::vector<std::vector<AccuracyMean>> groupMeans(groupCount, std::vector<AccuracyMean>(options.ks.size()));
+  std::vector<std::size_t> groupTestItems(groupCount, 0), groupListed(groupCount, 0);
+  std::size_t listedSlots = 0;
+  if (options.byItemHistory) groupOf = itemHistoryGroupOf(dataset, split);
+  std::vector<std::int32_t> groupRelevant;
   auto status = engine.recommendAll(
       users.size(), [&](std::size_t i) { return profiles.profile(users[i]); }, maxK, true, options.batchSize,
       [&](std::size_t i, const std::vector<Recommendation>& list) {
@@ -40,11 +71,37 @@ Result<EvaluationResult> evaluateModel(ScoringEngine& engine, const Dataset& dat
           means[c].add(userAccuracy(flags, relevant.size(), options.ks[c]));
         }
         result.testItems += relevant.size();
+        if (groupCount == 0) return;
+        listedSlots += list.size();
+        for (const auto& r : list) ++groupListed[groupOf[static_cast<std::size_t>(r.item)]];
+        for (std::size_t g = 0; g < groupCount; ++g) {
+          groupRelevant.clear();
+          for (const auto item : relevant) {
+            if (groupOf[static_cast<std::size_t>(item)] == g) groupRelevant.push_back(item);
+          }
+          if (groupRelevant.empty()) continue;
+          const auto groupFlags = relevanceFlags(list, groupRelevant);
+          for (std::size_t c = 0; c < options.ks.size(); ++c) {
+            groupMeans[g][c].add(userAccuracy(groupFlags, groupRelevant.size(), options.ks[c]));
+          }
+          groupTestItems[g] += groupRelevant.size();
+        }
       },
       control);
   if (!status) return status.error();
   result.users = users.size();
   for (const auto& m : means) result.atK.push_back(m.mean());
+  for (std::size_t g = 0; g < groupCount; ++g) {
+    GroupEvaluation e;
+    e.name = itemHistoryGroups()[g].name;
+    for (const auto& m : groupMeans[g]) e.atK.push_back(m.mean());
+    e.users = groupMeans[g].empty() ? 0 : groupMeans[g].front().users;
+    e.testItems = groupTestItems[g];
+    e.catalogItems = static_cast<std::size_t>(std::count(groupOf.begin(), groupOf.end(), g));
+    e.listShare =
+        listedSlots == 0 ? 0.0 : static_cast<double>(groupListed[g]) / static_cast<double>(listedSlots);
+    result.itemGroups.push_back(std::move(e));
+  }
   return result;
 }
 

@@ -22,8 +22,10 @@ std::size_t TrainTestSplit::userCount(SplitPart p) const {
 
 namespace {
 
-// Assigns the parts of one user's distinct items, given most recent first; every item starts as train.
+// Assigns the parts of one user's distinct items, given most recent first with the time of each one's
+// last row; every item starts as train.
 using PartAssigner = std::function<void(std::size_t user, const std::vector<std::int32_t>& byRecency,
+                                        const std::vector<std::int64_t>& lastTime,
                                         std::unordered_map<std::int32_t, SplitPart>& part)>;
 
 TrainTestSplit splitPerUser(const Dataset& dataset, const PartAssigner& assign) {
@@ -49,6 +51,7 @@ TrainTestSplit splitPerUser(const Dataset& dataset, const PartAssigner& assign) 
 
   std::unordered_map<std::int32_t, SplitPart> itemPart;
   std::vector<std::int32_t> distinctByRecency;
+  std::vector<std::int64_t> lastTime;
   for (std::size_t u = 0; u < users; ++u) {
     const auto begin = rows.begin() + static_cast<std::ptrdiff_t>(start[u]);
     const auto end = rows.begin() + static_cast<std::ptrdiff_t>(start[u + 1]);
@@ -57,12 +60,16 @@ TrainTestSplit splitPerUser(const Dataset& dataset, const PartAssigner& assign) 
 
     itemPart.clear();
     distinctByRecency.clear();
+    lastTime.clear();
     for (auto it = end; it != begin;) {
       --it;
       const auto item = log.item[*it];
-      if (itemPart.emplace(item, SplitPart::Train).second) distinctByRecency.push_back(item);
+      if (itemPart.emplace(item, SplitPart::Train).second) {
+        distinctByRecency.push_back(item);
+        lastTime.push_back(log.ts[*it]);
+      }
     }
-    assign(u, distinctByRecency, itemPart);
+    assign(u, distinctByRecency, lastTime, itemPart);
     for (auto it = begin; it != end; ++it) split.part[*it] = itemPart[log.item[*it]];
     for (const auto& [item, p] : itemPart) {
       auto& list = p == SplitPart::Train ? split.train[u]
@@ -116,10 +123,22 @@ std::string formatRatio(double v) {
 
 }  // namespace
 
+std::pair<std::int64_t, std::int64_t> globalCutTimes(const Dataset& dataset, const SplitSpec& spec) {
+  auto times = dataset.interactions.ts;
+  if (times.empty()) return {0, 0};
+  std::sort(times.begin(), times.end());
+  const auto at = [&times](double share) {
+    const auto k = static_cast<std::size_t>(std::floor(static_cast<double>(times.size()) * share + 1e-9));
+    return k >= times.size() ? times.back() + 1 : times[k];
+  };
+  return {at(spec.trainRatio), at(spec.trainRatio + spec.validationRatio)};
+}
+
 TrainTestSplit splitByTime(const Dataset& dataset, int holdoutPerUser, int validationPerUser) {
   const std::size_t holdout = static_cast<std::size_t>(std::max(0, holdoutPerUser));
   const std::size_t validation = static_cast<std::size_t>(std::max(0, validationPerUser));
   return splitPerUser(dataset, [holdout, validation](std::size_t, const std::vector<std::int32_t>& byRecency,
+                                                     const std::vector<std::int64_t>&,
                                                      std::unordered_map<std::int32_t, SplitPart>& part) {
     if (byRecency.size() < holdout + validation + 1) return;
     for (std::size_t k = 0; k < holdout + validation; ++k)
@@ -129,34 +148,50 @@ TrainTestSplit splitByTime(const Dataset& dataset, int holdoutPerUser, int valid
 
 TrainTestSplit splitDataset(const Dataset& dataset, const SplitSpec& spec) {
   if (spec.kind == SplitSpec::Kind::Time) return splitByTime(dataset, spec.holdout, spec.validation);
+  if (spec.kind == SplitSpec::Kind::GlobalTime) {
+    const auto [validationFrom, testFrom] = globalCutTimes(dataset, spec);
+    return splitPerUser(dataset,
+                        [validationFrom, testFrom](std::size_t, const std::vector<std::int32_t>& byRecency,
+                                                   const std::vector<std::int64_t>& lastTime,
+                                                   std::unordered_map<std::int32_t, SplitPart>& part) {
+                          for (std::size_t k = 0; k < byRecency.size(); ++k) {
+                            if (lastTime[k] >= testFrom) {
+                              part[byRecency[k]] = SplitPart::Test;
+                            } else if (lastTime[k] >= validationFrom) {
+                              part[byRecency[k]] = SplitPart::Validation;
+                            }
+                          }
+                        });
+  }
   const bool random = spec.kind == SplitSpec::Kind::RandomRatio;
   const double trainRatio = spec.trainRatio;
   const double validationRatio = spec.validationRatio;
   const std::uint64_t seed = spec.seed;
-  return splitPerUser(dataset, [=](std::size_t user, const std::vector<std::int32_t>& byRecency,
-                                   std::unordered_map<std::int32_t, SplitPart>& part) {
-    const auto [test, validation] = ratioCounts(byRecency.size(), trainRatio, validationRatio);
-    std::vector<std::int32_t> order = byRecency;  // temporal: the newest first
-    if (random) {
-      // A seeded order that depends only on (seed, user, item), not on the log's row order.
-      const std::uint64_t base = mix64(seed ^ mix64(static_cast<std::uint64_t>(user) + 1));
-      std::vector<std::pair<std::uint64_t, std::int32_t>> keyed;
-      keyed.reserve(order.size());
-      for (auto item : order) keyed.emplace_back(mix64(base ^ static_cast<std::uint64_t>(item)), item);
-      std::sort(keyed.begin(), keyed.end());
-      for (std::size_t k = 0; k < keyed.size(); ++k) order[k] = keyed[k].second;
-    }
-    for (std::size_t k = 0; k < test + validation && k < order.size(); ++k)
-      part[order[k]] = k < test ? SplitPart::Test : SplitPart::Validation;
-  });
+  return splitPerUser(
+      dataset, [=](std::size_t user, const std::vector<std::int32_t>& byRecency,
+                   const std::vector<std::int64_t>&, std::unordered_map<std::int32_t, SplitPart>& part) {
+        const auto [test, validation] = ratioCounts(byRecency.size(), trainRatio, validationRatio);
+        std::vector<std::int32_t> order = byRecency;  // temporal: the newest first
+        if (random) {
+          // A seeded order that depends only on (seed, user, item), not on the log's row order.
+          const std::uint64_t base = mix64(seed ^ mix64(static_cast<std::uint64_t>(user) + 1));
+          std::vector<std::pair<std::uint64_t, std::int32_t>> keyed;
+          keyed.reserve(order.size());
+          for (auto item : order) keyed.emplace_back(mix64(base ^ static_cast<std::uint64_t>(item)), item);
+          std::sort(keyed.begin(), keyed.end());
+          for (std::size_t k = 0; k < keyed.size(); ++k) order[k] = keyed[k].second;
+        }
+        for (std::size_t k = 0; k < test + validation && k < order.size(); ++k)
+          part[order[k]] = k < test ? SplitPart::Test : SplitPart::Validation;
+      });
 }
 
 Result<SplitSpec> SplitSpec::parse(const std::string& text) {
   auto bad = [&text](const std::string& why) {
-    return makeError(
-        ErrorCode::InvalidArgument,
-        "split \"" + text + "\": " + why +
-            " (use time, time:H, loo, temporal[:TRAIN,VALIDATION] or random[:TRAIN,VALIDATION[,SEED]])");
+    return makeError(ErrorCode::InvalidArgument,
+                     "split \"" + text + "\": " + why +
+                         " (use time, time:H, loo, temporal[:TRAIN,VALIDATION], global[:TRAIN,VALIDATION] or "
+                         "random[:TRAIN,VALIDATION[,SEED]])");
   };
   const auto colon = text.find(':');
   const std::string kind = text.substr(0, colon);
@@ -195,8 +230,9 @@ Result<SplitSpec> SplitSpec::parse(const std::string& text) {
     }
     return spec;
   }
-  if (kind != "temporal" && kind != "random") return bad("unknown kind \"" + kind + "\"");
-  spec.kind = kind == "temporal" ? Kind::TemporalRatio : Kind::RandomRatio;
+  if (kind != "temporal" && kind != "random" && kind != "global") return bad("unknown kind \"" + kind + "\"");
+  spec.kind =
+      kind == "temporal" ? Kind::TemporalRatio : (kind == "global" ? Kind::GlobalTime : Kind::RandomRatio);
   if (!parts.empty()) {
     const std::size_t most = kind == "random" ? 3 : 2;
     if (parts.size() < 2 || parts.size() > most)
@@ -224,6 +260,8 @@ std::string SplitSpec::name() const {
                              : "time:" + std::to_string(holdout) + "+" + std::to_string(validation);
     case Kind::TemporalRatio:
       return "temporal:" + formatRatio(trainRatio) + "," + formatRatio(validationRatio);
+    case Kind::GlobalTime:
+      return "global:" + formatRatio(trainRatio) + "," + formatRatio(validationRatio);
     case Kind::RandomRatio:
       return "random:" + formatRatio(trainRatio) + "," + formatRatio(validationRatio) + "," +
              std::to_string(seed);
@@ -243,6 +281,10 @@ std::string SplitSpec::description() const {
              " before validation";
     case Kind::TemporalRatio:
       return "per user by time, " + ratios + " of the distinct items (train oldest, test newest)";
+    case Kind::GlobalTime:
+      return "one calendar for all users, " + ratios +
+             " of the rows in time (a user and item pair goes by its last row; items launched late are "
+             "cold)";
     case Kind::RandomRatio:
       return "per user at random, " + ratios + " of the distinct items (seed " + std::to_string(seed) + ")";
   }

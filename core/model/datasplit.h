@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
@@ -50,6 +51,10 @@ struct SplitSpec {
                     // validationRatio validation, the newest rest test
     RandomRatio,    // per user, distinct items in a seeded random order split by the same ratios (RecBole's
                     // "RO" with group_by user)
+    GlobalTime,     // one calendar for everyone: rows before the trainRatio quantile of all timestamps train,
+                    // then validationRatio validation, the rest test; a (user, item) pair goes by its last
+                    // row (RecBole's "TO" without grouping). Items launched late have no train rows: the
+                    // cold-start protocol.
   };
   Kind kind = Kind::Time;
   int holdout = 1;
@@ -60,8 +65,8 @@ struct SplitSpec {
 
   // Reads "time", "time:H" (H test items, one validation; "time:H+V": V validation items), "loo"
   // (leave-one-out by sequence: the last item test, the one before it validation, the same as "time:1"),
-  // "temporal[:TRAIN,VALIDATION]" or "random[:TRAIN,VALIDATION[,SEED]]" (ratios default 0.8,0.1; test gets
-  // the rest). The error names the part of the text that is wrong.
+  // "temporal[:TRAIN,VALIDATION]", "global[:TRAIN,VALIDATION]" or "random[:TRAIN,VALIDATION[,SEED]]"
+  // (ratios default 0.8,0.1; test gets the rest). The error names the part of the text that is wrong.
   static Result<SplitSpec> parse(const std::string& text);
   // The canonical text, which parse() reads back to an equal spec (e.g. "time:1", "random:0.8,0.1,42").
   std::string name() const;
@@ -74,5 +79,10 @@ struct SplitSpec {
 // floor(n * ratio) test and validation items; a part whose share n * ratio lies in (0, 1) still gets
 // one item as long as train keeps at least one (test first, then validation). Deterministic.
 TrainTestSplit splitDataset(const Dataset& dataset, const SplitSpec& spec);
+
+// For the global kind: the first validation time and the first test time (pairs whose last row is at or
+// after them go to validation / test): the timestamps at the trainRatio and trainRatio + validationRatio
+// quantiles of all rows.
+std::pair<std::int64_t, std::int64_t> globalCutTimes(const Dataset& dataset, const SplitSpec& spec);
 
 }  // namespace reclens

@@ -135,6 +135,10 @@ class TestDataSplit : public QObject {
                             << "random:0.8,0.1,42";
     QTest::newRow("random seed") << "random:0.6,0.2,7"
                                  << "random:0.6,0.2,7";
+    QTest::newRow("global") << "global"
+                            << "global:0.8,0.1";
+    QTest::newRow("global:0.6,0.2") << "global:0.6,0.2"
+                                    << "global:0.6,0.2";
   }
   void specTextRoundTrips() {
     QFETCH(QString, text);
@@ -168,6 +172,8 @@ class TestDataSplit : public QObject {
                            << "must be numbers";
     QTest::newRow("negative seed") << "random:0.8,0.1,-3"
                                    << "seed";
+    QTest::newRow("global with a seed") << "global:0.8,0.1,4"
+                                        << "TRAIN,VALIDATION";
   }
   void badSpecsAreRefused() {
     QFETCH(QString, text);
@@ -242,6 +248,32 @@ class TestDataSplit : public QObject {
       differs = other.test[0] != s.test[0];
     }
     QVERIFY(differs);
+  }
+
+  // One calendar for everyone: 11 rows at times 1..10 (time 1 twice); the cut times are the rows' times at
+  // the 0.6 and 0.8 quantiles (sorted times 1,1,2,...,10: index 6 is 6, index 8 is 8).
+  void globalSplitCutsOneCalendar() {
+    const std::vector<Row> rows = {{0, 0, 1}, {1, 1, 1}, {0, 2, 2}, {1, 3, 3}, {0, 4, 4}, {1, 5, 5},
+                                   {0, 6, 6}, {1, 7, 7}, {0, 0, 8}, {1, 8, 9}, {0, 9, 10}};
+    const auto d = datasetOf(rows, 2);
+    const auto spec = specOf("global:0.6,0.2");
+    const auto [validationFrom, testFrom] = globalCutTimes(d, spec);
+    QCOMPARE(validationFrom, std::int64_t(6));
+    QCOMPARE(testFrom, std::int64_t(8));
+    const auto s = splitDataset(d, spec);
+    checkPartition(d, s);
+    // User 0: item 0 was last met at time 8, so both its rows are test; items 2 and 4 train, 6
+    // validation, 9 (a late item, met once at time 10) test.
+    QCOMPARE(s.train[0], (Items{2, 4}));
+    QCOMPARE(s.validation[0], (Items{6}));
+    QCOMPARE(s.test[0], (Items{0, 9}));
+    QCOMPARE(s.part[0], SplitPart::Test);
+    // User 1: 1, 3, 5 train, 7 validation, 8 test.
+    QCOMPARE(s.train[1], (Items{1, 3, 5}));
+    QCOMPARE(s.validation[1], (Items{7}));
+    QCOMPARE(s.test[1], (Items{8}));
+    QCOMPARE(s.trainLast, std::int64_t(5));
+    QVERIFY(QString::fromStdString(spec.description()).contains("one calendar"));
   }
 
   void randomRatioKeepsRepeatedPairsTogether() {

@@ -47,11 +47,15 @@ TrainDialog::TrainDialog(QWidget* parent)
   m_split->addItem(tr("By time: the last item tested (leave-one-out)"), QStringLiteral("time:1"));
   m_split->addItem(tr("By time: 80/10/10 of each user's items"), QStringLiteral("temporal:0.8,0.1"));
   m_split->addItem(tr("At random: 80/10/10 of each user's items"), QStringLiteral("random:0.8,0.1,42"));
+  m_split->addItem(tr("One calendar: the first 80% of all rows in time, then 10%, 10% (cold start)"),
+                   QStringLiteral("global:0.8,0.1"));
   m_split->setCurrentIndex(m_split->findData(display::text(defaults.split.name())));
-  m_split->setToolTip(
-      tr("How each user's items are split into train, validation (for early stopping) and test (the "
-         "final figure). By time predicts what comes next; at random (80/10/10, seed 42) is the protocol of "
-         "many published tables. The model remembers the split, and evaluation uses it."));
+  m_split->setToolTip(tr(
+      "How each user's items are split into train, validation (for early stopping) and test (the "
+      "final figure). By time predicts what comes next; at random (80/10/10, seed 42) is the protocol of "
+      "many published tables; one calendar cuts everyone's log at the same dates, so items launched late are "
+      "cold (no training rows): the cold-start protocol. The model remembers the split, and evaluation "
+      "uses it."));
   connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
     m_dim->setEnabled(m_startFrom->currentIndex() <= 0 &&
                       m_kind->currentData().toString() != QStringLiteral("popularity"));
