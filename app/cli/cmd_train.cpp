@@ -70,9 +70,17 @@ Result<ProjectStore::ModelRecord> prepareWarmStart(const ProjectStore& store, Tr
   if (!keep("--epochs")) c.epochs = kWarmStartEpochs;
   if (!keep("--split")) c.split = p.split;
   if (!keep("--optimizer")) c.optimizer = p.optimizer;
+  if (!keep("--id-dropout")) c.idDropout = p.idDropout;
+  if (!keep("--text-dim")) c.textDim = p.textDim;
   c.warmStartPath = parent.value().path;
   if (o.name.empty()) o.name = fineTunedName(store, parent.value().name);
   return parent;
+}
+
+std::string shortNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
 }
 
 void printTable(const TrainReport& r, const std::string& name, const std::string& sha, int k) {
@@ -212,7 +220,8 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
       "--split", opts->split,
       "How the log is split per user: time (the last distinct item test, the one before it "
       "validation; time:H holds out H), loo (the same as time:1, by its name in sequential "
-      "recommendation), temporal[:TRAIN,VALIDATION] (ratios by time, default 0.8,0.1) or "
+      "recommendation), temporal[:TRAIN,VALIDATION] (ratios by time, default 0.8,0.1), "
+      "global[:TRAIN,VALIDATION] (one calendar for all users: late items are cold) or "
       "random[:TRAIN,VALIDATION[,SEED]] (random ratios per user, default 0.8,0.1,42); stored with "
       "the model (default time; a warm start: the parent's)");
   sub->add_option("--optimizer", c.optimizer,
@@ -221,6 +230,18 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
                       std::to_string(kSparseUpdatesFromItems) + " items on)")
       ->check(CLI::IsMember({"auto", "dense", "sparse"}))
       ->capture_default_str();
+  sub->add_option(
+         "--id-dropout", c.idDropout,
+         "twotower: the chance an item's id vector is left out of a step, so the content parts (fields, "
+         "price band, title) learn to score items the model never trained on (default " +
+             shortNumber(defaultTrainConfig("twotower").idDropout) + ")")
+      ->check(CLI::Range(0.0, 0.99));
+  sub->add_option(
+         "--text-dim", c.textDim,
+         "twotower: size of the title features (TF-IDF of the catalog's words reduced by a truncated "
+         "SVD; 0: titles unused; default " +
+             std::to_string(defaultTrainConfig("twotower").textDim) + ")")
+      ->check(CLI::Range(0, 512));
   sub->add_option("--out", opts->out, "Model file (default: <project stem>.<name>.pt beside the project)");
   sub->add_option("--name", opts->name,
                   "Name the model is registered under (default <model>-<dim>; for a warm start "
@@ -230,7 +251,7 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
   sub->callback([&runner, opts, sub] {
     for (const char* option :
          {"--model", "--dim", "--epochs", "--lr", "--l2", "--layers", "--batch", "--negatives", "--patience",
-          "--k", "--history-weight", "--split", "--optimizer"}) {
+          "--k", "--history-weight", "--split", "--optimizer", "--id-dropout", "--text-dim"}) {
       if (sub->count(option) != 0) opts->given.insert(option);
     }
     // Settings the user left out take the chosen model's tuned defaults.
@@ -238,6 +259,8 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
     if (sub->count("--lr") == 0) opts->config.lr = defaults.lr;
     if (sub->count("--l2") == 0) opts->config.l2 = defaults.l2;
     if (sub->count("--batch") == 0) opts->config.batchSize = defaults.batchSize;
+    if (sub->count("--id-dropout") == 0) opts->config.idDropout = defaults.idDropout;
+    if (sub->count("--text-dim") == 0) opts->config.textDim = defaults.textDim;
     if (!opts->historyWeight.empty())
       parseHistoryWeighting(opts->historyWeight, opts->config.historyWeighting);
     runner = [opts] { return runTrainCommand(*opts); };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "explain/background.h"
 #include "explain/collapse.h"
@@ -153,8 +154,17 @@ std::string itemId(const Catalog* catalog, std::int32_t item) {
 std::string partValue(const Catalog* catalog, const std::string& part, std::int32_t item) {
   if (catalog == nullptr || static_cast<std::size_t>(item) >= catalog->size()) return {};
   const int f = catalog->fieldIndex(part);
-  if (f >= 0) return catalog->fields[static_cast<std::size_t>(f)].valueAt(static_cast<std::size_t>(item));
-  return part == "item" ? catalog->ids[static_cast<std::size_t>(item)] : std::string();
+  const auto i = static_cast<std::size_t>(item);
+  if (f >= 0) return catalog->fields[static_cast<std::size_t>(f)].valueAt(i);
+  if (part == "item") return catalog->ids[i];
+  // The content parts of the two-tower model: the title it read, the price its band came from.
+  if (part == kTitlePart && i < catalog->titles.size()) return catalog->titles[i];
+  if (part == kPriceBandPart && i < catalog->prices.size() && std::isfinite(catalog->prices[i])) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", catalog->prices[i]);
+    return buf;
+  }
+  return {};
 }
 
 }  // namespace

@@ -5,6 +5,11 @@
 
 namespace reclens {
 
+// Item parts of RecLens's two-tower model that are not catalog fields: the price band (quintiles of the
+// catalog's prices, derived when training) and the title features.
+inline constexpr const char* kPriceBandPart = "price band";
+inline constexpr const char* kTitlePart = "title";
+
 // The RecLens model contract, version 2 (documented in docs/model-contract.md).
 //
 // A model is a TorchScript module (torch.jit.save / torch::jit::Module::save) with these methods

@@ -31,6 +31,7 @@ struct TrainingData {
   std::vector<std::string> itemFieldNames;
   std::vector<std::int64_t> itemFieldSizes;
   std::vector<std::vector<std::int64_t>> itemFieldCodes;  // [field][item]
+  std::vector<std::string> itemTitles;                    // per item ("" when the catalog has none)
   std::vector<std::string> userFieldNames;
   std::vector<std::vector<std::string>> userFieldVocabularies;  // code c of field f is [f][c]
   std::vector<std::int64_t> userFieldSizes;

@@ -45,6 +45,12 @@ struct TrainConfig {
   // whole tables every step), "sparse" (Adam on the rows a batch touched only; bpr), or "auto": sparse for
   // bpr from kSparseUpdatesFromItems items on, dense otherwise.
   std::string optimizer = "auto";
+  // twotower (docs/training.md, "Content for cold items"): the chance that an item's id vector is left out
+  // of a training step, so the content parts learn to score the item alone, as they must for an item
+  // without training rows (whose id vector is always zero); and the size of the title features (TF-IDF
+  // of the catalog's own words reduced by a truncated SVD; 0: titles unused).
+  double idDropout = 0.0;
+  int textDim = 0;
 };
 
 // Catalog size from which "auto" picks sparse updates for bpr.

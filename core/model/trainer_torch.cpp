@@ -42,6 +42,12 @@ Status checkConfig(const TrainConfig& c) {
   if (c.optimizer == "sparse" && c.kind != "bpr")
     return makeError(ErrorCode::InvalidArgument,
                      "sparse updates are built for bpr only (" + c.kind + " updates its tables densely)");
+  if (!(c.idDropout >= 0.0 && c.idDropout < 1.0) || c.textDim < 0 || c.textDim > 512)
+    return makeError(ErrorCode::InvalidArgument,
+                     "the id dropout must lie in [0, 1) and the title features between 0 and 512");
+  if ((c.idDropout > 0.0 || c.textDim > 0) && c.kind != "twotower")
+    return makeError(ErrorCode::InvalidArgument, "id dropout and title features are twotower settings (" +
+                                                     c.kind + " reads no item content)");
   const bool noValidation =
       c.split.kind == SplitSpec::Kind::Time ? c.split.validation < 1 : !(c.split.validationRatio > 0.0);
   if (noValidation && c.kind != "popularity") {
@@ -242,6 +248,11 @@ TrainConfig defaultTrainConfig(const std::string& kind) {
     c.batchSize = 8192;
     c.lr = 0.05;
     c.l2 = 1e-4;
+  }
+  if (kind == "twotower") {
+    // Measured on the demo under the global split (docs/training.md, "Content for cold items").
+    c.idDropout = 0.3;
+    c.textDim = 32;
   }
   return c;
 }

@@ -1,7 +1,10 @@
 #include "model/trainingdata.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+
+#include "model/modelcontract.h"
 
 namespace reclens {
 
@@ -49,6 +52,32 @@ TrainingData makeTrainingData(const Dataset& dataset, const TrainTestSplit& spli
     for (std::size_t i = 0; i < codes.size(); ++i) codes[i] = field.codeAt(i);
     data.itemFieldCodes.push_back(std::move(codes));
   }
+  // The price band: quintiles of the catalog's known prices (code -1 without a price).
+  if (!dataset.items.prices.empty() && dataset.items.fieldIndex(kPriceBandPart) < 0) {
+    std::vector<double> known;
+    for (const double p : dataset.items.prices) {
+      if (std::isfinite(p)) known.push_back(p);
+    }
+    if (!known.empty()) {
+      std::sort(known.begin(), known.end());
+      constexpr int kBands = 5;
+      std::vector<double> edges;
+      for (int b = 1; b < kBands; ++b)
+        edges.push_back(known[known.size() * static_cast<std::size_t>(b) / kBands]);
+      std::vector<std::int64_t> codes(dataset.items.size(), -1);
+      for (std::size_t i = 0; i < codes.size() && i < dataset.items.prices.size(); ++i) {
+        const double p = dataset.items.prices[i];
+        if (std::isfinite(p))
+          codes[i] =
+              static_cast<std::int64_t>(std::upper_bound(edges.begin(), edges.end(), p) - edges.begin());
+      }
+      data.itemFieldNames.emplace_back(kPriceBandPart);
+      data.itemFieldSizes.push_back(kBands);
+      data.itemFieldCodes.push_back(std::move(codes));
+    }
+  }
+  data.itemTitles = dataset.items.titles;
+  data.itemTitles.resize(dataset.items.size());
   for (const auto& field : dataset.users.fields) {
     data.userFieldNames.push_back(field.name());
     data.userFieldVocabularies.push_back(field.vocabulary());

@@ -27,6 +27,10 @@ nlohmann::json configJson(const TrainConfig& c, const std::string& device, std::
                       {"split", c.split.name()},
                       {"split_description", c.split.description()}};
   if (c.kind == "lightgcn") j["layers"] = c.layers;
+  if (c.kind == "twotower") {
+    j["id_dropout"] = c.idDropout;
+    j["text_dim"] = c.textDim;
+  }
   return j;
 }
 }  // namespace

@@ -1,15 +1,21 @@
 // Feature-aware two-tower model.
-// Item tower: item = id embedding + one embedding per categorical catalog field (category, brand, ...),
-// each field with a learned "missing" row; the parts are what item_field_inputs returns and
-// item_vectors sums them. User tower: pooled = sum_i w_i item_i / sqrt(max(sum_i w_i, 1)) over the
-// history (sharing the item tower's vectors), f = sum of the user's attribute embeddings (one learned
-// "missing" row per field), user = pooled + W2 relu(W1 [pooled; f] + b1) + b2. Score = user . item.
+// Item tower: item = id embedding + one embedding per categorical catalog field (category, brand, ...,
+// and the price band), each field with a learned "missing" row, + the title part t_i W (t_i the item's
+// title features, textfeatures.h); the parts are what item_field_inputs returns and item_vectors sums them.
+// An item without training rows has a zero id part (it could only be noise), so its score comes from its
+// content; during training each item's id part is left out of a step with chance id_dropout, so the
+// content parts learn to carry a score alone (the input dropout of Volkovs et al., DropoutNet, 2017). User
+// tower: pooled = sum_i w_i item_i / sqrt(max(sum_i w_i, 1)) over the history (sharing the item tower's
+// vectors), f = sum of the user's attribute embeddings (one learned "missing" row per field), user = pooled +
+// W2 relu(W1 [pooled; f] + b1) + b2. Score = user . item.
 #include <torch/torch.h>
 
 #include <unordered_map>
 
 #include "model/historybatch.h"
+#include "model/modelcontract.h"
 #include "model/tensorconvert.h"
+#include "model/textfeatures.h"
 #include "model/trainablemodel.h"
 #include "model/warmstart.h"
 
@@ -56,6 +62,23 @@ def item_vectors(self, parts: Tensor) -> Tensor:
     return parts.sum(1)
 )";
 
+// The item parts with the title part appended (models with title features).
+const char* const kTitleItemParts = R"(
+def item_field_inputs(self, items: Tensor) -> Tensor:
+    rows = self.item_rows.index_select(0, items)
+    parts = self.item_table.index_select(0, rows.reshape(-1))
+    parts = parts.reshape(rows.size(0), rows.size(1), self.item_table.size(1))
+    title = self.item_text.index_select(0, items).matmul(self.w_text)
+    return torch.cat([parts, title.unsqueeze(1)], 1)
+)";
+
+// `source` with the definition of item_field_inputs replaced by `replacement` (a whole definition).
+std::string replaceItemFieldInputs(const std::string& source, const std::string& replacement) {
+  const auto from = source.find("\ndef item_field_inputs(");
+  const auto to = source.find("\ndef ", from + 1);
+  return source.substr(0, from) + replacement + (to == std::string::npos ? std::string() : source.substr(to));
+}
+
 std::vector<std::int64_t> plainLong(const at::Tensor& t) {
   auto c = t.to(torch::kCPU).contiguous();
   return {c.data_ptr<std::int64_t>(), c.data_ptr<std::int64_t>() + c.numel()};
@@ -75,7 +98,7 @@ std::int64_t fieldRow(std::int64_t code, std::int64_t size, std::int64_t offset)
 class TwoTowerModel final : public TrainableModel {
  public:
   TwoTowerModel(const TrainingData& data, const TrainConfig& config, const std::string& device)
-      : m_data(data), m_device(device), m_l2(config.l2) {
+      : m_data(data), m_device(device), m_l2(config.l2), m_idDropout(config.idDropout) {
     const auto n = data.numItems;
     const auto parts = static_cast<std::int64_t>(data.itemFieldSizes.size()) + 1;
     std::vector<std::int64_t> itemRows(static_cast<std::size_t>(n * parts));
@@ -112,6 +135,17 @@ class TwoTowerModel final : public TrainableModel {
     m_b1 = torch::zeros({d}).to(m_device).requires_grad_();
     m_w2 = (torch::randn({d, d}) * 0.01).to(m_device).requires_grad_();
     m_b2 = torch::zeros({d}).to(m_device).requires_grad_();
+    std::vector<float> trained(static_cast<std::size_t>(n), 0.0f);
+    for (std::size_t i = 0; i < trained.size() && i < data.itemCount.size(); ++i)
+      trained[i] = data.itemCount[i] > 0.0f ? 1.0f : 0.0f;
+    m_idKeep = floatTensor(trained, m_device);
+    if (config.textDim > 0) {
+      const auto text = titleFeatures(data.itemTitles, config.textDim, config.seed);
+      if (text.dim > 0) {
+        m_itemText = floatTensor(text.values, m_device).reshape({n, text.dim});
+        m_wText = (torch::randn({text.dim, d}) * 0.1).to(m_device).requires_grad_();
+      }
+    }
     m_opt = std::make_unique<torch::optim::Adam>(parameters(), torch::optim::AdamOptions(config.lr));
   }
 
@@ -121,7 +155,7 @@ class TwoTowerModel final : public TrainableModel {
   double trainBatch(const std::vector<std::int64_t>& users, const std::vector<std::int64_t>& positives,
                     const std::vector<std::int64_t>& negatives) override {
     const auto b = gatherHistories(m_data.train, users, &positives);
-    const auto emb = itemTower();
+    const auto emb = itemTower(true);
     const auto pos = longTensor(positives, m_device);
     const auto owner = longTensor(b.tripletOwner, m_device);
     const auto posWeight = floatTensor(b.positiveWeight, m_device).unsqueeze(1);
@@ -183,15 +217,18 @@ class TwoTowerModel final : public TrainableModel {
     for (auto [name, tensor] : {std::pair{"w1", &m_w1}, {"b1", &m_b1}, {"w2", &m_w2}, {"b2", &m_b2}}) {
       if (auto s = copyParentTensor(parent, name, *tensor); !s) return s;
     }
-    return Status::success();
+    return warmStartTitle(parent);
   }
 
   ExportSpec exportSpec() override {
     torch::NoGradGuard noGrad;
     ExportSpec spec;
     spec.className = "TwoTowerModel";
+    // The exported table holds the zero id rows of items without training rows, as itemTower reads them.
+    auto table = m_itemTable.detach().clone();
+    table.narrow(0, 0, m_idKeep.size(0)).mul_(m_idKeep.unsqueeze(1));
     spec.tensors = {exportFloat("emb", itemTower()),
-                    exportFloat("item_table", m_itemTable),
+                    exportFloat("item_table", table),
                     exportLong("item_rows", m_itemRows),
                     exportFloat("user_table", m_userTable),
                     exportLong("user_field_sizes", m_userFieldSizes),
@@ -203,19 +240,44 @@ class TwoTowerModel final : public TrainableModel {
     spec.source = kTwoTowerSource;
     spec.itemParts = {"item"};
     for (const auto& name : m_data.itemFieldNames) spec.itemParts.push_back(name);
+    if (m_wText.defined()) {
+      spec.tensors.push_back(exportFloat("item_text", m_itemText));
+      spec.tensors.push_back(exportFloat("w_text", m_wText));
+      // The later definition of item_field_inputs replaces the plain one.
+      spec.source = replaceItemFieldInputs(kTwoTowerSource, kTitleItemParts);
+      spec.itemParts.push_back(kTitlePart);
+    }
     return spec;
   }
 
  private:
-  std::vector<at::Tensor> parameters() const { return {m_itemTable, m_userTable, m_w1, m_b1, m_w2, m_b2}; }
+  std::vector<at::Tensor> parameters() const {
+    std::vector<at::Tensor> p{m_itemTable, m_userTable, m_w1, m_b1, m_w2, m_b2};
+    if (m_wText.defined()) p.push_back(m_wText);
+    return p;
+  }
+
+  // The title weights carry over only when the parent read the same title features for the items the two
+  // catalogs share (same words, same basis); otherwise they start fresh.
+  Status warmStartTitle(const WarmStartParent& parent) {
+    if (!m_wText.defined()) return Status::success();
+    const auto common = std::min(parent.metadata.numItems, m_data.numItems);
+    auto parentText = torch::zeros({common, m_itemText.size(1)}, m_itemText.options());
+    if (!copyParentRows(parent, "item_text", parentText, leadingRows(common, common)))
+      return Status::success();
+    if (!torch::allclose(parentText, m_itemText.narrow(0, 0, common), 1e-4, 1e-5)) return Status::success();
+    return copyParentTensor(parent, "w_text", m_wText);
+  }
 
   Status warmStartItems(const WarmStartParent& parent) {
     std::vector<std::int64_t> shape;
     auto parentRows = parentLongBuffer(parent, "item_rows", &shape);
     if (!parentRows) return parentRows.error();
     const auto& meta = parent.metadata;
-    if (shape.size() != 2 || shape[0] != meta.numItems ||
-        shape[1] != static_cast<std::int64_t>(meta.itemParts.size())) {
+    // The title part, when the parent has one, is last and has no row in item_rows.
+    const auto tableParts = static_cast<std::int64_t>(meta.itemParts.size()) -
+                            (!meta.itemParts.empty() && meta.itemParts.back() == kTitlePart ? 1 : 0);
+    if (shape.size() != 2 || shape[0] != meta.numItems || shape[1] != tableParts) {
       return makeError(ErrorCode::Schema,
                        "cannot warm-start from this model: its buffer 'item_rows' does not match its "
                        "item count and parts",
@@ -284,12 +346,19 @@ class TwoTowerModel final : public TrainableModel {
     return copyParentRows(parent, "user_table", m_userTable, map);
   }
 
-  // [N, D]: the sum of each item's parts.
-  at::Tensor itemTower() const {
+  // [N, D]: the sum of each item's parts; while training (`dropout`) each id part is left out with chance
+  // id_dropout.
+  at::Tensor itemTower(bool dropout = false) const {
     const auto n = m_itemRows.size(0);
-    return m_itemTable.index_select(0, m_itemRows.reshape({-1}))
-        .reshape({n, m_itemRows.size(1), m_itemTable.size(1)})
-        .sum(1);
+    const auto parts = m_itemTable.index_select(0, m_itemRows.reshape({-1}))
+                           .reshape({n, m_itemRows.size(1), m_itemTable.size(1)});
+    auto keep = m_idKeep;
+    if (dropout && m_idDropout > 0.0)
+      keep = keep * (torch::rand({n}, keep.options()) >= m_idDropout).to(keep.dtype());
+    auto v = parts.select(1, 0) * keep.unsqueeze(1);
+    if (parts.size(1) > 1) v = v + parts.narrow(1, 1, parts.size(1) - 1).sum(1);
+    if (m_wText.defined()) v = v + m_itemText.matmul(m_wText);
+    return v;
   }
 
   // The user tower on top of pooled history vectors [B, D] for the given users' attribute codes.
@@ -305,6 +374,9 @@ class TwoTowerModel final : public TrainableModel {
   const TrainingData& m_data;
   torch::Device m_device;
   double m_l2;
+  double m_idDropout;
+  at::Tensor m_idKeep;             // [N] 1 for items with training rows, 0 for the others
+  at::Tensor m_itemText, m_wText;  // title features [N, T] and their weights [T, D]; undefined without
   at::Tensor m_itemRows, m_userRows, m_userFieldSizes, m_userFieldOffsets;
   at::Tensor m_itemTable, m_userTable, m_w1, m_b1, m_w2, m_b2;
   std::vector<at::Tensor> m_best;

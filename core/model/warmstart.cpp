@@ -112,6 +112,11 @@ Result<TrainConfig> parentTrainConfig(const std::string& path) {
   number("eval_k", config.evalK);
   number("eval_users", config.evalUsers);
   number("test_users", config.testUsers);
+  // A two-tower model from before the content settings read no titles and dropped no ids.
+  config.idDropout = 0.0;
+  config.textDim = 0;
+  number("id_dropout", config.idDropout);
+  number("text_dim", config.textDim);
   if (j.contains("history_weight") && j.at("history_weight").is_string()) {
     parseHistoryWeighting(j.at("history_weight").get<std::string>(), config.historyWeighting);
   }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <map>
 
 #include "common/sha256.h"
@@ -306,6 +307,56 @@ class TestCliTrain : public QObject {
     }
     QCOMPARE(rows, std::size_t(180));  // every row of the log, once
     QCOMPARE(summary.at("parts").at("test").at("rows").get<std::size_t>(), std::size_t(30));
+  }
+
+  // One calendar (global:0.8,0.1): the rows at times 100..103 train, 104 validation, 105 test; evaluate
+  // --item-groups splits the figures by the test items' training rows (every item here has 2 to 4).
+  void coldStartFiguresPerItemGroup() {
+    QTemporaryDir dir;
+    const auto project = dir.filePath("shop.reclens");
+    writeTinyProject(project.toStdString());
+    QByteArray out, err;
+    QVERIFY2(runCli({"train",    "--project", project,   "--model",  "twotower",     "--dim", "8",
+                     "--epochs", "2",         "--split", "global",   "--id-dropout", "0.5",   "--text-dim",
+                     "4",        "--threads", "1",       "--device", "cpu",          "--json"},
+                    &out, &err) == 0,
+             err.constData());
+    const auto trained = nlohmann::json::parse(out.toStdString());
+    const auto& config = trained.at("metadata").at("config");
+    QCOMPARE(config.at("split").get<std::string>(), std::string("global:0.8,0.1"));
+    QCOMPARE(config.at("id_dropout").get<double>(), 0.5);
+    QCOMPARE(config.at("text_dim").get<int>(), 4);
+    QVERIFY2(
+        runCli({"evaluate", "--project", project, "--k", "5", "--item-groups", "--json"}, &out, &err) == 0,
+        err.constData());
+    const auto j = nlohmann::json::parse(out.toStdString());
+    const auto& model = j.at("models").at(0);
+    QCOMPARE(model.at("test_pairs").get<int>(), 30);
+    const auto& groups = model.at("item_groups");
+    QCOMPARE(groups.size(), std::size_t(4));
+    std::vector<std::string> names;
+    std::size_t items = 0, pairs = 0;
+    double listed = 0.0;
+    for (const auto& g : groups) {
+      names.push_back(g.at("train_interactions").get<std::string>());
+      items += g.at("catalog_items").get<std::size_t>();
+      pairs += g.at("test_pairs").get<std::size_t>();
+      listed += g.at("list_share").get<double>();
+      QVERIFY(g.at("at").contains("5"));
+    }
+    QCOMPARE(names, (std::vector<std::string>{"0", "1-4", "5-19", "20+"}));
+    QCOMPARE(items, std::size_t(40));
+    QCOMPARE(pairs, std::size_t(30));
+    QVERIFY(std::abs(listed - 1.0) < 1e-9);
+    QCOMPARE(groups.at(1).at("users").get<int>(), 30);
+    QVERIFY2(runCli({"evaluate", "--project", project, "--k", "5", "--item-groups"}, &out, &err) == 0,
+             err.constData());
+    QVERIFY(out.contains("By the test item's interactions in the training part"));
+    // The content settings belong to the two-tower model.
+    QVERIFY(runCli({"train", "--project", project, "--model", "bpr", "--id-dropout", "0.2", "--quiet"}, &out,
+                   &err) != 0);
+    QCOMPARE(err.count('\n'), 1);
+    QVERIFY(err.contains("twotower settings"));
   }
 
   void aBadSplitIsOneClearLine() {

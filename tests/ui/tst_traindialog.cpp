@@ -75,6 +75,12 @@ class TestTrainDialog : public QObject {
     QCOMPARE(dialog.config().split.name(), std::string("random:0.8,0.1,42"));
     split->setCurrentIndex(split->findData(QStringLiteral("temporal:0.8,0.1")));
     QCOMPARE(dialog.config().split.kind, SplitSpec::Kind::TemporalRatio);
+    // One calendar for all users: the cold-start protocol, with the two-tower model's content settings.
+    split->setCurrentIndex(split->findData(QStringLiteral("global:0.8,0.1")));
+    QCOMPARE(dialog.config().split.kind, SplitSpec::Kind::GlobalTime);
+    dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(QStringLiteral("twotower")));
+    QCOMPARE(dialog.config().idDropout, defaultTrainConfig("twotower").idDropout);
+    QVERIFY(dialog.config().textDim > 0);
 
     split->setCurrentIndex(split->findData(QStringLiteral("random:0.8,0.1,42")));
     dialog.show();
