@@ -215,6 +215,9 @@ int runBench(const BenchArgs& a) {
   config.bootstrapSamples = a.bootstrap;
   config.permutations = a.permutations;
   config.seed = a.seed;
+  // The item groupings the baseline computes (tier and every catalog field), not the cold-start ones.
+  config.itemGroupings = {"tier"};
+  for (const auto& f : world.value().dataset.items.fields) config.itemGroupings.push_back(f.name());
   // The intersectional grouping costs as much as another attribute; the baseline does not compute it.
   if (world.value().dataset.users.fieldIndex("gender") >= 0 &&
       world.value().dataset.users.fieldIndex("age_band") >= 0)

@@ -241,8 +241,9 @@ void addAuditCommand(CLI::App& app, CommandRunner& runner) {
       ->delimiter(',');
   sub->add_option(
          "--item-groups", c.itemGroupings,
-         "Item groupings, comma separated: tier and catalog attributes (default: tier, category, brand "
-         "and the set-valued attributes)")
+         "Item groupings, comma separated: tier, interactions (rows before the test part: 0, 1-4, 5-19, "
+         "20+), launch (launched in the log's last tenth or earlier) and catalog attributes (default: tier, "
+         "category, brand, the set-valued attributes, interactions and launch)")
       ->delimiter(',');
   sub->add_option("--flip", c.flipAttributes, "User attributes to flip counterfactually, comma separated")
       ->delimiter(',');

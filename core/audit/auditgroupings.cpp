@@ -124,6 +124,13 @@ std::vector<UserGrouping> userGroupings(const AuditPartial& partial,
   p.groups = popularityProfileNames();
   p.codes = profiles;
   out.push_back(std::move(p));
+  // Cold start: users by their distinct history items (the edges of activityBand).
+  UserGrouping activity;
+  activity.name = kActivityGrouping;
+  activity.kind = "activity";
+  activity.groups = activityBandNames();
+  for (const auto& u : partial.users) activity.codes.push_back(activityBand(u.historyLength));
+  out.push_back(std::move(activity));
   return out;
 }
 
@@ -177,10 +184,59 @@ double popularityRankCorrelation(const AuditPartial& partial, const std::vector<
   return lists > 0 ? -sum / double(lists) : std::numeric_limits<double>::quiet_NaN();
 }
 
+const std::vector<std::string>& activityBandNames() {
+  static const std::vector<std::string> kNames = {"cold (0)", "light (1-4)", "regular (5-19)", "heavy (20+)"};
+  return kNames;
+}
+
+std::int32_t activityBand(std::int64_t historyItems) {
+  return historyItems <= 0 ? 0 : (historyItems < 5 ? 1 : (historyItems < 20 ? 2 : 3));
+}
+
+bool builtInItemGrouping(const Dataset& dataset, const std::string& name) {
+  if (name == "tier") return true;
+  return (name == kInteractionsGrouping || name == kLaunchGrouping) && dataset.items.fieldIndex(name) < 0;
+}
+
 void itemGroupCodes(const Dataset& dataset, const std::string& grouping,
                     const std::vector<std::int64_t>& trainCounts, ItemGroupCodes& codes,
                     std::vector<std::string>& names) {
   codes.extra.clear();
+  if (grouping == kInteractionsGrouping && builtInItemGrouping(dataset, grouping)) {
+    // Interactions so far (the rows before the test part), in the bands of the evaluation's item groups.
+    codes.first.assign(dataset.items.size(), 0);
+    for (std::size_t i = 0; i < codes.first.size() && i < trainCounts.size(); ++i)
+      codes.first[i] = activityBand(trainCounts[i]);
+    names = {"0", "1-4", "5-19", "20+"};
+    return;
+  }
+  if (grouping == kLaunchGrouping && builtInItemGrouping(dataset, grouping)) {
+    // Launched in the last tenth of the log (by rows: at or after the time 90% of the rows precede) or
+    // before; an item's launch is its catalog first-seen time, else its first row; neither: no group.
+    const auto& log = dataset.interactions;
+    std::vector<std::int64_t> launch(dataset.items.size(), kNoTime);
+    for (std::size_t i = 0; i < launch.size() && i < dataset.items.firstSeen.size(); ++i)
+      launch[i] = dataset.items.firstSeen[i];
+    std::vector<std::int64_t> firstRow(dataset.items.size(), kNoTime);
+    for (std::size_t r = 0; r < log.size(); ++r) {
+      auto& t = firstRow[static_cast<std::size_t>(log.item[r])];
+      if (t == kNoTime || log.ts[r] < t) t = log.ts[r];
+    }
+    auto times = log.ts;
+    std::int64_t cut = std::numeric_limits<std::int64_t>::max();
+    if (!times.empty()) {
+      const auto at = times.begin() + static_cast<std::ptrdiff_t>(times.size() * 9 / 10);
+      std::nth_element(times.begin(), at, times.end());
+      cut = *at;
+    }
+    codes.first.assign(dataset.items.size(), CategoricalField::kMissing);
+    for (std::size_t i = 0; i < codes.first.size(); ++i) {
+      const auto t = launch[i] != kNoTime ? launch[i] : firstRow[i];
+      if (t != kNoTime) codes.first[i] = t >= cut ? 1 : 0;
+    }
+    names = {"earlier", "last tenth"};
+    return;
+  }
   if (grouping == "tier") {
     const auto tiers = popularityTiers(trainCounts);
     codes.first.resize(tiers.size());

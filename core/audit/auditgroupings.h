@@ -24,12 +24,24 @@ inline const std::vector<std::string>& popularityProfileNames() {
   return kNames;
 }
 
+// Cold-start groupings (docs/metrics.md, "Cold start"): users by distinct history items, items by their
+// interactions before the test part and by launch time.
+inline constexpr const char* kActivityGrouping = "activity";
+inline constexpr const char* kInteractionsGrouping = "interactions";
+inline constexpr const char* kLaunchGrouping = "launch";
+// "cold (0)", "light (1-4)", "regular (5-19)", "heavy (20+)", and the band of a count.
+const std::vector<std::string>& activityBandNames();
+std::int32_t activityBand(std::int64_t historyItems);
+// Whether `name` is an item grouping RecLens derives ("tier", "interactions", "launch") rather than a catalog
+// attribute (an attribute of the same name wins over the last two).
+bool builtInItemGrouping(const Dataset& dataset, const std::string& name);
+
 // The popularity profile code of every record (popularityProfiles over the users with a history).
 std::vector<std::int32_t> recordProfiles(const AuditPartial& partial);
 
 // Every user grouping of the audit, in order: each user attribute (binned into config.numericBins
 // equal-frequency bins when all its values are numbers and it has more distinct values than that),
-// each configured intersection, then the popularity profile.
+// each configured intersection, then the popularity profile, then the activity band.
 std::vector<UserGrouping> userGroupings(const AuditPartial& partial,
                                         const std::vector<std::int32_t>& profiles);
 
@@ -54,7 +66,8 @@ ItemTallies itemTallies(const AuditPartial& partial, const TrainTestSplit& split
 void itemGroupFairness(const AuditPartial& partial, const ItemTallies& tallies, const ItemGroupCodes& codes,
                        ItemGrouping& grouping);
 
-// Group codes and names of one item grouping ("tier" or a catalog field) over the catalog. A set-valued
+// Group codes and names of one item grouping ("tier", "interactions", "launch" or a catalog field) over
+// the catalog. A set-valued
 // attribute's groups are its members, and an item is in the group of each of its members.
 void itemGroupCodes(const Dataset& dataset, const std::string& grouping,
                     const std::vector<std::int64_t>& trainCounts, ItemGroupCodes& codes,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "audit/auditgroupings.h"
 #include "audit/beyondaccuracy.h"
 #include "audit/exposure.h"
 #include "audit/longtailmetrics.h"
@@ -62,6 +63,10 @@ std::vector<std::string> defaultItemGroupings(const Dataset& dataset) {
   for (const auto& f : dataset.items.fields) {
     if (f.setValued() && f.name() != "category" && f.name() != "brand") out.push_back(f.name());
   }
+  // The cold-start groupings (unless the catalog has attributes of these names, already listed or not).
+  for (const char* name : {audit_detail::kInteractionsGrouping, audit_detail::kLaunchGrouping}) {
+    if (audit_detail::builtInItemGrouping(dataset, name)) out.emplace_back(name);
+  }
   return out;
 }
 
@@ -74,9 +79,10 @@ Result<std::vector<std::string>> resolveItemGroupings(const Dataset& dataset,
   if (asked.empty()) return defaultItemGroupings(dataset);
   std::vector<std::string> out;
   for (const auto& name : asked) {
-    if (name != "tier" && dataset.items.fieldIndex(name) < 0) {
+    if (!audit_detail::builtInItemGrouping(dataset, name) && dataset.items.fieldIndex(name) < 0) {
       return makeError(ErrorCode::InvalidArgument,
-                       "unknown item grouping '" + name + "' (use tier or a catalog attribute; " +
+                       "unknown item grouping '" + name +
+                           "' (use tier, interactions, launch or a catalog attribute; " +
                            knownNames(dataset.items.fields, "catalog attributes") + ")");
     }
     if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);

@@ -258,10 +258,11 @@ class TestAudit : public QObject {
     QVERIFY(result.novelty > 0.0);
     QVERIFY(result.exposureEntropyBits > 0.0 && result.exposureEntropyBits <= std::log2(double(p.numItems)));
     QCOMPARE(p.userAttributes, (std::vector<std::string>{"gender", "age_band", "region"}));
-    // The three attributes, then the popularity profile; nine per-user values each (the catalog has
-    // categories, so miscalibration is one of them).
-    QCOMPARE(result.fairness.size(), std::size_t(4));
-    QCOMPARE(result.fairness.back().attribute, std::string("popularity_profile"));
+    // The three attributes, then the popularity profile and the activity band; nine per-user values each
+    // (the catalog has categories, so miscalibration is one of them).
+    QCOMPARE(result.fairness.size(), std::size_t(5));
+    QCOMPARE(result.fairness[3].attribute, std::string("popularity_profile"));
+    QCOMPARE(result.fairness.back().attribute, std::string("activity"));
     for (const auto& a : result.fairness) {
       QCOMPARE(a.metrics.size(), std::size_t(9));
       for (const auto& m : a.metrics) {
@@ -270,8 +271,11 @@ class TestAudit : public QObject {
         for (const auto& g : m.groups) QVERIFY(g.ciLow <= g.mean && g.mean <= g.ciHigh);
       }
     }
-    QCOMPARE(result.itemGroups.size(), std::size_t(3));
+    // tier, category, brand, then the cold-start groupings.
+    QCOMPARE(result.itemGroups.size(), std::size_t(5));
     QCOMPARE(result.itemGroups[0].name, std::string("tier"));
+    QCOMPARE(result.itemGroups[3].name, std::string("interactions"));
+    QCOMPARE(result.itemGroups[4].name, std::string("launch"));
     for (const auto& grouping : result.itemGroups) {
       double exposure = 0.0, catalog = 0.0;
       for (const auto& g : grouping.groups) {
