@@ -2617,10 +2617,6 @@
         <translation>热度层级 %1</translation>
     </message>
     <message>
-        <source>Load a model on the Recommendations page to see similar items.</source>
-        <translation>在“推荐”页面加载模型后即可查看相似商品。</translation>
-    </message>
-    <message>
         <source>Reading the model&apos;s item embeddings…</source>
         <translation>正在读取模型的商品嵌入…</translation>
     </message>
@@ -2701,12 +2697,40 @@
         <translation>提升度</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Similar items&lt;/b&gt; (model embeddings)</source>
-        <translation>&lt;b&gt;相似商品&lt;/b&gt;（模型嵌入）</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Bought together&lt;/b&gt;</source>
         <translation>&lt;b&gt;经常一起购买&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Comparing the items&apos; content</source>
+        <translation>正在比较商品的内容</translation>
+    </message>
+    <message>
+        <source>Comparing the items&apos; titles and attributes…</source>
+        <translation>正在比较商品的标题和属性…</translation>
+    </message>
+    <message>
+        <source>Load a model on the Recommendations page to see similar items, or compare by content.</source>
+        <translation>请在推荐页面加载模型以查看相似商品，或改为按内容比较。</translation>
+    </message>
+    <message>
+        <source>This item is newer than the model: it has no embedding yet.</source>
+        <translation>此商品比模型新：它还没有嵌入向量。</translation>
+    </message>
+    <message>
+        <source>model embeddings</source>
+        <translation>模型嵌入</translation>
+    </message>
+    <message>
+        <source>content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Model embeddings: the cosine of the loaded model&apos;s item vectors (what the model treats as alike). Content: the cosine of the items&apos; title words and attributes (category, brand, ...), TF-IDF reduced by a truncated SVD; it needs no model and also covers items nobody bought yet.</source>
+        <translation>模型嵌入：已加载模型的商品向量的余弦（模型认为相似的商品）。内容：商品标题词语和属性（类目、品牌等）的余弦，TF-IDF 经截断 SVD 降维；无需模型，也涵盖尚无人购买的商品。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Similar items&lt;/b&gt; by</source>
+        <translation>&lt;b&gt;相似商品&lt;/b&gt;依据</translation>
     </message>
 </context>
 <context>

@@ -149,7 +149,9 @@ TrainTestSplit splitByTime(const Dataset& dataset, int holdoutPerUser, int valid
 TrainTestSplit splitDataset(const Dataset& dataset, const SplitSpec& spec) {
   if (spec.kind == SplitSpec::Kind::Time) return splitByTime(dataset, spec.holdout, spec.validation);
   if (spec.kind == SplitSpec::Kind::GlobalTime) {
-    const auto [validationFrom, testFrom] = globalCutTimes(dataset, spec);
+    const auto cuts = globalCutTimes(dataset, spec);
+    const std::int64_t validationFrom = cuts.first;
+    const std::int64_t testFrom = cuts.second;
     return splitPerUser(dataset,
                         [validationFrom, testFrom](std::size_t, const std::vector<std::int32_t>& byRecency,
                                                    const std::vector<std::int64_t>& lastTime,

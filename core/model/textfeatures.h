@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "data/dataset.h"
+
 namespace reclens {
 
 // The words of a title: runs of letters and digits (bytes of multi-byte UTF-8 characters count as
@@ -24,5 +26,14 @@ struct TextFeatures {
 // power iterations, then an exact SVD of the small projected matrix): row i is the item's coordinates
 // U_i S. Deterministic in the titles, dim and seed.
 TextFeatures titleFeatures(const std::vector<std::string>& titles, int dim, std::uint64_t seed);
+
+// The same reduction over documents given as their tokens (words[i]: the tokens of item i).
+TextFeatures documentFeatures(const std::vector<std::vector<std::string>>& words, int dim,
+                              std::uint64_t seed);
+
+// Content features of a catalog's items, for content similarity (the Item view): each item's title words
+// plus one token per value of each categorical attribute ("brand=Nordford"; every member of a set-valued
+// one), reduced as above, so that items of one brand and category with similar titles lie close.
+TextFeatures catalogContentFeatures(const Catalog& catalog, int dim, std::uint64_t seed);
 
 }  // namespace reclens

@@ -20,11 +20,9 @@ struct SparseRows {
   std::int64_t rows() const { return static_cast<std::int64_t>(start.size()) - 1; }
 };
 
-SparseRows tfidf(const std::vector<std::string>& titles) {
-  std::vector<std::vector<std::string>> words(titles.size());
+SparseRows tfidf(const std::vector<std::vector<std::string>>& words) {
   std::unordered_map<std::string, std::int64_t> df;
-  for (std::size_t i = 0; i < titles.size(); ++i) {
-    words[i] = titleWords(titles[i]);
+  for (std::size_t i = 0; i < words.size(); ++i) {
     auto distinct = words[i];
     std::sort(distinct.begin(), distinct.end());
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
@@ -32,7 +30,7 @@ SparseRows tfidf(const std::vector<std::string>& titles) {
   }
   // Kept words in a fixed order (sorted), so the columns do not depend on hashing.
   std::vector<std::string> kept;
-  const auto n = static_cast<std::int64_t>(titles.size());
+  const auto n = static_cast<std::int64_t>(words.size());
   for (const auto& [w, count] : df) {
     if (count >= 2 && 2 * count <= n) kept.push_back(w);
   }
@@ -156,9 +154,29 @@ std::vector<std::string> titleWords(const std::string& title) {
 }
 
 TextFeatures titleFeatures(const std::vector<std::string>& titles, int dim, std::uint64_t seed) {
+  std::vector<std::vector<std::string>> words(titles.size());
+  for (std::size_t i = 0; i < titles.size(); ++i) words[i] = titleWords(titles[i]);
+  return documentFeatures(words, dim, seed);
+}
+
+TextFeatures catalogContentFeatures(const Catalog& catalog, int dim, std::uint64_t seed) {
+  std::vector<std::vector<std::string>> words(catalog.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i < catalog.titles.size()) words[i] = titleWords(catalog.titles[i]);
+    for (const auto& field : catalog.fields) {
+      if (field.codeAt(i) < 0) continue;
+      for (const auto member : setMembers(field.valueAt(i), field.setValued()))
+        words[i].push_back(field.name() + "=" + std::string(member));
+    }
+  }
+  return documentFeatures(words, dim, seed);
+}
+
+TextFeatures documentFeatures(const std::vector<std::vector<std::string>>& words, int dim,
+                              std::uint64_t seed) {
   TextFeatures f;
-  if (dim <= 0 || titles.empty()) return f;
-  const auto a = tfidf(titles);
+  if (dim <= 0 || words.empty()) return f;
+  const auto a = tfidf(words);
   f.vocabulary = static_cast<std::size_t>(a.columns);
   for (std::int64_t i = 0; i < a.rows(); ++i) {
     if (a.start[static_cast<std::size_t>(i) + 1] > a.start[static_cast<std::size_t>(i)]) ++f.itemsWithText;

@@ -256,8 +256,8 @@ class TestAuditBeyond : public QObject {
         }
       }
     }
-    // gender, age, gender × age and the popularity profile, nine metrics each.
-    QCOMPARE(tests, std::size_t(4 * 9));
+    // gender, age, gender × age, the popularity profile and the activity band, nine metrics each.
+    QCOMPARE(tests, std::size_t(5 * 9));
     QVERIFY(smallestAdjusted <= std::min(1.0, smallest * double(tests)) + 1e-12);
   }
 

@@ -101,8 +101,10 @@ class TestImportMovies : public QObject {
     QVERIFY(items.fields[static_cast<std::size_t>(items.fieldIndex("genre"))].setValued());
     // The one-hot columns are not kept as attributes of their own.
     QCOMPARE(items.fieldIndex("Action"), -1);
-    // An audit groups the catalog by the set-valued attribute unless told otherwise.
-    QCOMPARE(defaultItemGroupings(d.value()), (std::vector<std::string>{"tier", "genre"}));
+    // An audit groups the catalog by the set-valued attribute unless told otherwise (then by the cold-start
+    // groupings).
+    QCOMPARE(defaultItemGroupings(d.value()),
+             (std::vector<std::string>{"tier", "genre", "interactions", "launch"}));
     // Ages 17, 24, 25, 44, 60, 33 under the edges 18, 25, 35, 45, 56.
     const auto& users = d.value().users;
     QCOMPARE(users.ids, (std::vector<std::string>{"10", "11", "12", "13", "14", "15"}));

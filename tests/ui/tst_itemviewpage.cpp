@@ -135,6 +135,36 @@ class TestItemViewPage : public QObject {
     saveScreenshot(&page, QStringLiteral("page-item-view.png"));
   }
 
+  // Similar by content: no model needed; the neighbours share the item's attributes or title words.
+  void similarByContent() {
+    Bookmarks bookmarks;
+    QVERIFY(bookmarks.setProject(m_project));
+    ItemViewPage page(bookmarks);
+    page.resize(1200, 760);
+    page.show();
+    QSignalSpy indexed(&page, &ItemViewPage::indexed);
+    page.setSnapshot(m_snapshot);
+    QVERIFY(indexed.wait(10000));
+    const int target = popularItem();
+    page.showItem(target);
+    QCOMPARE(page.similar()->rowCount(), 0);  // no model loaded, model embeddings chosen
+    QVERIFY(!page.similarByBox()->toolTip().isEmpty());
+    page.similarByBox()->setCurrentIndex(page.similarByBox()->findData(QStringLiteral("content")));
+    QTRY_VERIFY_WITH_TIMEOUT(page.similar()->rowCount() == ItemViewPage::kListLength, 10000);
+    QVERIFY(page.hasContentSimilarity());
+    QVERIFY(page.similar()->rowOfKey(target) < 0);
+    const auto& items = m_snapshot->dataset().items;
+    const auto brand = items.fields[static_cast<std::size_t>(items.fieldIndex("brand"))];
+    const auto category = items.fields[static_cast<std::size_t>(items.fieldIndex("category"))];
+    const auto t = static_cast<std::size_t>(target);
+    const auto first = static_cast<std::size_t>(page.similar()->keyAt(0));
+    // The nearest neighbour shares the brand or the category (the tiny shop's titles begin with the brand).
+    QVERIFY2(brand.codeAt(first) == brand.codeAt(t) || category.codeAt(first) == category.codeAt(t),
+             items.titles[first].c_str());
+    QVERIFY(page.similar()->data(page.similar()->index(0, 2), Qt::EditRole).toDouble() > 0.5);
+    saveScreenshot(&page, QStringLiteral("page-item-view-content.png"));
+  }
+
   void whoGetsIt() {
     Bookmarks bookmarks;
     ItemViewPage page(bookmarks);

@@ -1,6 +1,7 @@
 #include "itemview/itemviewindex.h"
 
 #include "engine/scoringengine.h"
+#include "model/textfeatures.h"
 
 namespace reclens {
 
@@ -22,6 +23,23 @@ Result<std::shared_ptr<const SimilarItems>> buildSimilarItems(const ModelSession
   ScoringEngine engine(session.model());
   auto similar = SimilarItems::create(engine.itemEmbeddingsOnCpu(), engine.numItems(), engine.dim());
   if (!similar) return similar.error();
+  return std::make_shared<const SimilarItems>(std::move(similar).value());
+}
+
+Result<std::shared_ptr<const SimilarItems>> buildContentSimilarity(const DatasetSnapshot& snapshot,
+                                                                   const TaskControl& control) {
+  const auto& items = snapshot.dataset().items;
+  control.report(0.0, "comparing the items' titles and attributes");
+  auto features = catalogContentFeatures(items, kContentSimilarityDim, 1);
+  if (control.cancelled()) return makeError(ErrorCode::Cancelled, "comparing the content was cancelled");
+  if (features.dim == 0) {
+    return makeError(ErrorCode::Empty,
+                     "the catalog has no titles or attributes that two items share, so there is no content "
+                     "to compare");
+  }
+  auto similar = SimilarItems::create(std::move(features.values), items.size(), features.dim);
+  if (!similar) return similar.error();
+  control.report(1.0, "comparing the items' titles and attributes");
   return std::make_shared<const SimilarItems>(std::move(similar).value());
 }
 

@@ -26,4 +26,10 @@ struct ItemViewIndex {
 // GUI thread).
 Result<std::shared_ptr<const SimilarItems>> buildSimilarItems(const ModelSession& session);
 
+// Content similarity of the snapshot's catalog (titles and attributes, model/textfeatures.h), no model
+// needed; Empty when the catalog has no content two items share.
+inline constexpr int kContentSimilarityDim = 32;
+Result<std::shared_ptr<const SimilarItems>> buildContentSimilarity(const DatasetSnapshot& snapshot,
+                                                                   const TaskControl& control);
+
 }  // namespace reclens

@@ -59,6 +59,7 @@ ItemViewPage::ItemViewPage(Bookmarks& bookmarks, QWidget* parent) : QWidget(pare
     view->setToolTip(tr("Double-click to show this item"));
   }
   connect(m_window, &QComboBox::currentIndexChanged, this, &ItemViewPage::showTogether);
+  connect(m_similarBy, &QComboBox::currentIndexChanged, this, &ItemViewPage::showSimilar);
   connect(m_bookmark, &QToolButton::clicked, this, &ItemViewPage::toggleBookmark);
   connect(&m_bookmarks, &Bookmarks::changed, this, &ItemViewPage::updateBookmark);
   connect(m_note, &QPlainTextEdit::textChanged, m_noteDelay, qOverload<>(&QTimer::start));
@@ -74,6 +75,8 @@ void ItemViewPage::setSnapshot(std::shared_ptr<const DatasetSnapshot> snapshot) 
   m_snapshot = std::move(snapshot);
   m_index.reset();
   m_similar.reset();
+  m_content.reset();
+  m_contentJob.cancel();
   m_session.reset();
   m_whoGets->setSession(nullptr);
   m_results->clear();
@@ -141,6 +144,24 @@ void ItemViewPage::startSimilar() {
           return;
         }
         m_similar = std::move(result).value();
+        showSimilar();
+      });
+}
+
+void ItemViewPage::startContentSimilarity() {
+  if (!m_snapshot || m_contentJob.isRunning()) return;
+  auto snapshot = m_snapshot;
+  m_contentJob.start<std::shared_ptr<const SimilarItems>>(
+      tr("Comparing the items' content"),
+      [snapshot](const TaskControl& control) { return buildContentSimilarity(*snapshot, control); },
+      [this, snapshot](Result<std::shared_ptr<const SimilarItems>> result) {
+        if (snapshot != m_snapshot) return;  // setSnapshot cleared it; asked again when shown
+        if (!result) {
+          if (result.error().code != ErrorCode::Cancelled)
+            m_similarMessage->setText(display::text(result.error().message));
+          return;
+        }
+        m_content = std::move(result).value();
         showSimilar();
       });
 }
@@ -231,14 +252,26 @@ void ItemViewPage::updateHeader() {
 }
 
 void ItemViewPage::showSimilar() {
-  m_similarModel->clear();
+  const bool byContent = m_similarBy->currentData().toString() == QStringLiteral("content");
+  if (byContent) {
+    if (!m_content) startContentSimilarity();
+    listSimilar(m_content.get(), tr("Comparing the items' titles and attributes…"));
+    return;
+  }
   if (!m_session) {
-    m_similarMessage->setText(tr("Load a model on the Recommendations page to see similar items."));
+    m_similarModel->clear();
+    m_similarMessage->setText(
+        tr("Load a model on the Recommendations page to see similar items, or compare by content."));
     m_similarMessage->show();
     return;
   }
-  if (!m_similar) {
-    m_similarMessage->setText(tr("Reading the model's item embeddings…"));
+  listSimilar(m_similar.get(), tr("Reading the model's item embeddings…"));
+}
+
+void ItemViewPage::listSimilar(const SimilarItems* similar, const QString& waiting) {
+  m_similarModel->clear();
+  if (!similar) {
+    m_similarMessage->setText(waiting);
     m_similarMessage->show();
     return;
   }
@@ -246,7 +279,12 @@ void ItemViewPage::showSimilar() {
     m_similarMessage->hide();
     return;
   }
-  auto top = m_similar->similarTo(m_item, kListLength);
+  if (m_item >= static_cast<int>(similar->numItems())) {
+    m_similarMessage->setText(tr("This item is newer than the model: it has no embedding yet."));
+    m_similarMessage->show();
+    return;
+  }
+  auto top = similar->similarTo(m_item, kListLength);
   if (!top) {
     m_similarMessage->setText(display::text(top.error().message));
     m_similarMessage->show();

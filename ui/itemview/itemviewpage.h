@@ -26,9 +26,10 @@ class ItemViewListModel;
 class ItemWhoGetsPanel;
 
 // The Item view: search the catalog by text, pick an item, and see its details, the items most similar
-// to it (the model's embeddings, cosine), the items bought together with it (co-occurrence), who gets it
-// recommended (every user scored on request, off the GUI thread) and its interactions over time; with a
-// bookmark toggle and a note that is saved as you type. Indexes are built off the GUI thread.
+// to it (the model's embeddings or the items' content, cosine), the items bought together with it
+// (co-occurrence), who gets it recommended (every user scored on request, off the GUI thread) and its
+// interactions over time; with a bookmark toggle and a note that is saved as you type. Indexes are built off
+// the GUI thread.
 class ItemViewPage : public QWidget {
   Q_OBJECT
 
@@ -65,6 +66,9 @@ class ItemViewPage : public QWidget {
   QTableView* togetherView() const { return m_togetherView; }
   ItemViewListModel* together() const { return m_togetherModel; }
   QComboBox* windowBox() const { return m_window; }
+  // "model" or "content": what the similar items are similar in.
+  QComboBox* similarByBox() const { return m_similarBy; }
+  bool hasContentSimilarity() const { return m_content != nullptr; }
   ItemExposureChart* exposureChart() const { return m_exposure; }
   ItemWhoGetsPanel* whoGets() const { return m_whoGets; }
 
@@ -84,6 +88,9 @@ class ItemViewPage : public QWidget {
   QTableView* makeTable(ItemViewListModel* model);
   void startIndexing();
   void startSimilar();
+  void startContentSimilarity();
+  // Lists the items most similar to the shown one from `similar` (null: says why with `waiting`).
+  void listSimilar(const SimilarItems* similar, const QString& waiting);
   void runSearch();
   void showSimilar();
   void showTogether();
@@ -94,10 +101,12 @@ class ItemViewPage : public QWidget {
   Bookmarks& m_bookmarks;
   BackgroundJob m_indexJob;
   BackgroundJob m_similarJob;
+  BackgroundJob m_contentJob;
   std::shared_ptr<const DatasetSnapshot> m_snapshot;
   std::shared_ptr<const ModelSession> m_session;
   std::shared_ptr<const ItemViewIndex> m_index;
   std::shared_ptr<const SimilarItems> m_similar;
+  std::shared_ptr<const SimilarItems> m_content;  // content similarity, built when first asked for
   int m_item = -1;
   std::string m_noteRef;  // the item id the note editor holds the text of
 
@@ -115,6 +124,7 @@ class ItemViewPage : public QWidget {
   ItemViewListModel* m_similarModel;
   QTableView* m_similarView;
   QComboBox* m_window;
+  QComboBox* m_similarBy;
   QLabel* m_togetherMessage;
   ItemViewListModel* m_togetherModel;
   QTableView* m_togetherView;

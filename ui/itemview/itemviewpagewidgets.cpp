@@ -113,6 +113,14 @@ QWidget* ItemViewPage::buildDetails() {
   header->addWidget(m_bookmark, 0, Qt::AlignTop);
 
   m_similarMessage = new QLabel(panel);
+  m_similarMessage->setWordWrap(true);
+  m_similarBy = new QComboBox(panel);
+  m_similarBy->addItem(tr("model embeddings"), QStringLiteral("model"));
+  m_similarBy->addItem(tr("content"), QStringLiteral("content"));
+  m_similarBy->setToolTip(
+      tr("Model embeddings: the cosine of the loaded model's item vectors (what the model treats as "
+         "alike). Content: the cosine of the items' title words and attributes (category, brand, ...), "
+         "TF-IDF reduced by a truncated SVD; it needs no model and also covers items nobody bought yet."));
   m_similarModel = new ItemViewListModel({tr("Id"), tr("Title"), tr("Cosine")}, this);
   m_similarView = makeTable(m_similarModel);
   m_similarView->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
@@ -131,8 +139,7 @@ QWidget* ItemViewPage::buildDetails() {
   m_whoGets = new ItemWhoGetsPanel(panel);
 
   auto* top = namedSplitter(Qt::Horizontal, QStringLiteral("itemViewTopPanels"), panel);
-  top->addWidget(
-      titled(tr("<b>Similar items</b> (model embeddings)"), nullptr, m_similarMessage, m_similarView, top));
+  top->addWidget(titled(tr("<b>Similar items</b> by"), m_similarBy, m_similarMessage, m_similarView, top));
   top->addWidget(titled(tr("<b>Bought together</b>"), m_window, m_togetherMessage, m_togetherView, top));
   auto* bottom = namedSplitter(Qt::Horizontal, QStringLiteral("itemViewBottomPanels"), panel);
   bottom->addWidget(m_exposure);
