@@ -243,7 +243,7 @@ class TwoTowerModel final : public TrainableModel {
     if (m_wText.defined()) {
       spec.tensors.push_back(exportFloat("item_text", m_itemText));
       spec.tensors.push_back(exportFloat("w_text", m_wText));
-      // The later definition of item_field_inputs replaces the plain one.
+      // item_field_inputs then appends the title part to the table rows.
       spec.source = replaceItemFieldInputs(kTwoTowerSource, kTitleItemParts);
       spec.itemParts.push_back(kTitlePart);
     }

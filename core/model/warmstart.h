@@ -23,7 +23,8 @@ class ModelFile;
 // The parent of a warm start, loaded and checked. The learned tables are read back from the file's
 // TorchScript buffers (the weights the exporter registered by name: q and p for bpr, emb0 for
 // lightgcn, item_table, item_rows, user_table, user_field_sizes, user_field_offsets, w1, b1, w2, b2
-// for twotower), never re-derived from the contract methods.
+// and, with title features, item_text and w_text for twotower), never re-derived from the contract
+// methods.
 struct WarmStartParent {
   std::string path;
   std::string fileName;  // the path's file name, as the child's metadata records it
