@@ -21,6 +21,7 @@
 #include "model/datasplit.h"
 #include "model/modelfile.h"
 #include "model/modellookup.h"
+#include "model/trainingmetadata.h"
 #include "projectmodel.h"
 #include "rerankflags.h"
 #include "store/projectstore.h"
@@ -40,6 +41,7 @@ struct AuditArgs {
   bool skipUnknown = false;
   AuditConfig config;
   int holdout = 1;
+  bool holdoutGiven = false;
   std::string shard;
   std::string out;
   std::string device = "auto";
@@ -141,8 +143,19 @@ int runAudit(AuditArgs a) {
   p.datasetName = dataset.info.name;
   TrainTestSplit split;
   if (a.relevance.empty()) {
-    split = splitByTime(dataset, a.holdout, 1);
-    setAuditSplit(p, a.holdout, 1);
+    // A model is audited on the split it was trained on (as evaluate does), unless --holdout asks for
+    // time:H; a recommendation log, or a model that records no split, on time:H.
+    SplitSpec spec;
+    spec.holdout = a.holdout;
+    if (a.log.empty() && !a.holdoutGiven) {
+      auto record = lookupModel(*store.value(), a.model);
+      if (!record) return reportError(record.error());
+      auto own = trainingSplitOf(record.value().metadataJson);
+      if (!own) return reportError(makeError(own.error().code, own.error().message, record.value().path));
+      if (own.value()) spec = *own.value();
+    }
+    split = splitDataset(dataset, spec);
+    setAuditSplit(p, spec);
   } else {
     auto read =
         readRelevanceSplit(a.relevance, dataset, a.skipUnknown, a.output.quiet || a.output.printsJson(), p);
@@ -272,9 +285,13 @@ void addAuditCommand(CLI::App& app, CommandRunner& runner) {
                   "The metric whose gap --gap-by splits: ndcg, recall, hit, average_popularity, aplt or "
                   "tail_percentage")
       ->capture_default_str();
-  auto* holdout = sub->add_option("--holdout", a->holdout, "Test items per user (the last ones in time)")
-                      ->check(CLI::Range(1, 1000))
-                      ->capture_default_str();
+  auto* holdout =
+      sub->add_option("--holdout", a->holdout,
+                      "Audit on the time split with this many test items per user (the last ones "
+                      "in time); default: a model's own split (the one it was trained on), time:1 "
+                      "for a log")
+          ->check(CLI::Range(1, 1000))
+          ->capture_default_str();
   sub->add_option("--relevance", a->relevance,
                   "CSV of relevant items per user (columns user,item) to audit against instead of the "
                   "held-out items of the time split")
@@ -299,8 +316,9 @@ void addAuditCommand(CLI::App& app, CommandRunner& runner) {
   addAuditMergeCommand(*sub, runner);
   addAuditListCommand(*sub, runner);
   addAuditCompareCommand(*sub, runner);
-  sub->callback([&runner, a, sub] {
+  sub->callback([&runner, a, sub, holdout] {
     if (!sub->get_subcommands().empty()) return;  // merge, list or compare set the runner
+    a->holdoutGiven = holdout->count() > 0;
     runner = [a] { return runAudit(*a); };
   });
 }

@@ -65,13 +65,14 @@ int runMerge(const MergeArgs& a) {
     AuditProvenance provenance;
     auto partial = auditPartialFromJson(text.value(), file, &provenance);
     if (!partial) return reportError(partial.error());
-    if (!provenances.empty() && (provenance.holdoutPerUser != provenances.front().holdoutPerUser ||
+    if (!provenances.empty() && (provenance.splitSpec != provenances.front().splitSpec ||
+                                 provenance.holdoutPerUser != provenances.front().holdoutPerUser ||
                                  provenance.validationPerUser != provenances.front().validationPerUser ||
                                  provenance.relevanceSha256 != provenances.front().relevanceSha256)) {
-      return reportError(makeError(ErrorCode::InvalidArgument,
-                                   "the shards were audited on different splits (" + a.files.front() +
-                                       " and " + file +
-                                       "): use the same --holdout or --relevance file for every shard"));
+      return reportError(
+          makeError(ErrorCode::InvalidArgument,
+                    "the shards were audited on different splits (" + a.files.front() + " and " + file +
+                        "): use the same model, --holdout or --relevance file for every shard"));
     }
     partials.push_back(std::move(partial).value());
     provenances.push_back(std::move(provenance));
@@ -101,7 +102,9 @@ int runMerge(const MergeArgs& a) {
   store.value().reset();
   TrainTestSplit split;
   if (run.provenance.relevancePath.empty()) {
-    split = splitByTime(dataset.value(), run.provenance.holdoutPerUser, run.provenance.validationPerUser);
+    auto rebuilt = rebuildAuditSplit(dataset.value(), run.provenance);
+    if (!rebuilt) return reportError(rebuilt.error());
+    split = std::move(rebuilt).value();
   } else {  // the shards' relevance file, unchanged since they read it
     const std::string recorded = run.provenance.relevanceSha256;
     auto read = readRelevanceSplit(run.provenance.relevancePath, dataset.value(), true, true, run.provenance,

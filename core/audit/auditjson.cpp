@@ -55,6 +55,7 @@ Out provenanceJson(const AuditProvenance& p) {
           {"log_path", p.logPath},
           {"log_sha256", p.logSha256},
           {"split", p.split},
+          {"split_spec", p.splitSpec},
           {"holdout_per_user", p.holdoutPerUser},
           {"validation_per_user", p.validationPerUser},
           {"relevance_path", p.relevancePath},

@@ -80,6 +80,7 @@ AuditProvenance readProvenance(const In& j, const std::string& where) {
   p.logPath = getString(j, "log_path", where);
   p.logSha256 = getString(j, "log_sha256", where);
   p.split = getString(j, "split", where);
+  p.splitSpec = optionalString(j, "split_spec", where, "");  // runs before it: time:holdout_per_user
   p.holdoutPerUser = getInteger<int>(j, "holdout_per_user", where);
   p.validationPerUser = getInteger<int>(j, "validation_per_user", where);
   p.relevancePath = optionalString(j, "relevance_path", where, "");  // runs before explicit relevance: none

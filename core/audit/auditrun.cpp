@@ -29,6 +29,10 @@ AuditProvenance currentAuditProvenance() {
 }
 
 void setAuditSplit(AuditProvenance& provenance, int holdoutPerUser, int validationPerUser) {
+  SplitSpec spec;
+  spec.holdout = holdoutPerUser;
+  spec.validation = validationPerUser;
+  provenance.splitSpec = spec.name();
   provenance.holdoutPerUser = holdoutPerUser;
   provenance.validationPerUser = validationPerUser;
   provenance.split = "time-aware leave-last-out: per user the last " + std::to_string(holdoutPerUser) +
@@ -36,8 +40,29 @@ void setAuditSplit(AuditProvenance& provenance, int holdoutPerUser, int validati
                      " before them validation); the history is every interaction before the test items";
 }
 
+void setAuditSplit(AuditProvenance& provenance, const SplitSpec& spec) {
+  if (spec.kind == SplitSpec::Kind::Time) {
+    setAuditSplit(provenance, spec.holdout, spec.validation);
+    return;
+  }
+  provenance.splitSpec = spec.name();
+  provenance.holdoutPerUser = 0;
+  provenance.validationPerUser = 0;
+  provenance.split = spec.name() + ": " + spec.description() +
+                     "; the history is the train and validation parts, the test part is held out";
+}
+
+Result<TrainTestSplit> rebuildAuditSplit(const Dataset& dataset, const AuditProvenance& provenance) {
+  if (provenance.splitSpec.empty())
+    return splitByTime(dataset, provenance.holdoutPerUser, provenance.validationPerUser);
+  auto spec = SplitSpec::parse(provenance.splitSpec);
+  if (!spec) return spec.error();
+  return splitDataset(dataset, spec.value());
+}
+
 void setRelevanceSplit(AuditProvenance& provenance, const std::string& path, const std::string& sha256,
                        std::size_t users, std::size_t pairs) {
+  provenance.splitSpec.clear();
   provenance.holdoutPerUser = 0;
   provenance.validationPerUser = 0;
   provenance.relevancePath = path;

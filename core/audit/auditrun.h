@@ -6,6 +6,7 @@
 
 #include "audit/audit.h"
 #include "common/result.h"
+#include "model/datasplit.h"
 
 namespace reclens {
 
@@ -23,7 +24,10 @@ struct AuditProvenance {
   std::string logPath;      // recommendation log file; empty for a model
   std::string logSha256;    // SHA-256 of the log file
   std::string split;        // how test items were held out, in words
-  int holdoutPerUser = 1;   // the split's parameters (splitByTime), so a merge can rebuild it
+  // The split as a SplitSpec name ("time:1", "global:0.8,0.1", ...), so a merge can rebuild it; empty with
+  // explicit relevance, and in runs saved before it was recorded (they used time:holdoutPerUser).
+  std::string splitSpec;
+  int holdoutPerUser = 1;  // the time split's parameters (0 for the other kinds)
   int validationPerUser = 1;
   // With explicit relevance (audit --relevance): the file the test items came from and its SHA-256
   // (splitFromRelevance); empty for the time split.
@@ -78,6 +82,11 @@ AuditProvenance currentAuditProvenance();
 
 // Records the time-aware split (splitByTime with these counts) in `provenance`, with its description.
 void setAuditSplit(AuditProvenance& provenance, int holdoutPerUser, int validationPerUser);
+// Records `spec` (splitDataset) in `provenance`, with its description.
+void setAuditSplit(AuditProvenance& provenance, const SplitSpec& spec);
+// The split a run's provenance records, rebuilt on `dataset` (not for explicit relevance): its splitSpec,
+// or time:holdoutPerUser for runs saved before the spec was recorded.
+Result<TrainTestSplit> rebuildAuditSplit(const Dataset& dataset, const AuditProvenance& provenance);
 // Records the explicit relevance of `path` (with its SHA-256) as the split, with its description.
 void setRelevanceSplit(AuditProvenance& provenance, const std::string& path, const std::string& sha256,
                        std::size_t users, std::size_t pairs);

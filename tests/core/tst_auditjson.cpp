@@ -44,6 +44,7 @@ AuditRun sampleRun() {
   p.modelPath = "/data/shop.bpr-64.pt";
   p.modelKind = "bpr";
   p.split = "time-aware";
+  p.splitSpec = "time:2";
   p.holdoutPerUser = 2;
   p.validationPerUser = 1;
   p.device = "CPU (2 threads)";
@@ -324,6 +325,7 @@ void compareProvenance(const AuditProvenance& a, const AuditProvenance& b) {
   QCOMPARE(a.logPath, b.logPath);
   QCOMPARE(a.logSha256, b.logSha256);
   QCOMPARE(a.split, b.split);
+  QCOMPARE(a.splitSpec, b.splitSpec);
   QCOMPARE(a.holdoutPerUser, b.holdoutPerUser);
   QCOMPARE(a.validationPerUser, b.validationPerUser);
   QCOMPARE(a.device, b.device);

@@ -15,6 +15,7 @@ namespace reclens {
 struct AuditOutcome {
   std::shared_ptr<const ModelSession> session;
   std::shared_ptr<const TrainTestSplit> split;
+  SplitSpec splitSpec;  // what `split` is: the model's own split (the one it was trained on)
   AuditResult result;
   std::vector<std::int64_t> trainPopularity;  // train interaction rows per catalog row
   double seconds = 0.0;                       // wall time of the audit

@@ -6,6 +6,7 @@
 
 #include "engine/scoringengine.h"
 #include "engine/userprofilebuilder.h"
+#include "model/trainingmetadata.h"
 #include "widgets/displayformat.h"
 
 namespace reclens {
@@ -77,7 +78,12 @@ bool AuditService::runAudit(const AuditConfig& config) {
         auto outcome = std::make_shared<AuditOutcome>();
         outcome->session = session;
         control.report(0.0, "splitting the log");
-        auto split = std::make_shared<TrainTestSplit>(splitByTime(dataset, 1, 1));
+        // The model's own split (the one it was trained on, as evaluate uses it); time:1 when it records
+        // none.
+        auto own = trainingSplitOf(session->model()->metadata().json);
+        if (!own) return own.error();
+        if (own.value()) outcome->splitSpec = *own.value();
+        auto split = std::make_shared<TrainTestSplit>(splitDataset(dataset, outcome->splitSpec));
         // The engine lives on this worker thread only.
         ScoringEngine engine(session->model());
         auto partial = auditModel(engine, dataset, *split, config, stageControl(control, 0.0, kScoringShare));
@@ -119,7 +125,7 @@ AuditRun AuditService::currentRun(const std::string& name) const {
   run.provenance.modelName = session.name();
   run.provenance.modelPath = session.sourcePath();
   run.provenance.modelKind = session.model()->metadata().kind;
-  setAuditSplit(run.provenance, 1, 1);
+  setAuditSplit(run.provenance, m_outcome->splitSpec);
   run.provenance.device = session.model()->device().description;
   run.result = m_outcome->result;
   return run;
