@@ -768,6 +768,10 @@
         <source>Provider &amp;target:</source>
         <translation>供应方目标(&amp;T)：</translation>
     </message>
+    <message>
+        <source>Split %1: %2 (the split the model was trained on)</source>
+        <translation>划分 %1：%2（模型训练时使用的划分）</translation>
+    </message>
 </context>
 <context>
     <name>reclens::AuditService</name>

@@ -224,6 +224,9 @@ void AuditRunBar::update() {
                  QLocale().toString(outcome->seconds, 'f', 1),
                  rerank.active() ? tr(" · re-ranked: %1").arg(QString::fromStdString(describeReRank(rerank)))
                                  : QString()));
+    m_status->setToolTip(
+        tr("Split %1: %2 (the split the model was trained on)")
+            .arg(display::text(outcome->splitSpec.name()), display::text(outcome->splitSpec.description())));
   } else {
     m_status->setText(tr("Not audited yet: press Run Audit."));
   }
