@@ -1451,10 +1451,6 @@
         <translation>UMAP</translation>
     </message>
     <message>
-        <source>PCA: the two main directions of the embeddings (fast, linear). UMAP: keeps each item&apos;s nearest neighbours near it (McInnes et al. 2018; seeded, takes longer)</source>
-        <translation>PCA：嵌入的两个主方向（快速、线性）。UMAP：让每个商品的最近邻在图中仍靠近它（McInnes 等，2018；使用固定种子，耗时更长）</translation>
-    </message>
-    <message>
         <source>Colour the items by popularity tier, k-means cluster of their embeddings or a catalog attribute such as category or brand</source>
         <translation>按热度层级、嵌入的 k-means 聚类或类目、品牌等商品属性为商品着色</translation>
     </message>
@@ -1509,6 +1505,34 @@
     <message>
         <source>Shading shows the density of all items; coloured dots are a fixed sample of %1 of them.</source>
         <translation>灰度表示全部商品的密度；彩色点是其中固定抽取的 %1 个样本。</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>PCA: the two main directions of the embeddings (fast, linear). UMAP: keeps each item&apos;s nearest neighbours near it (McInnes et al. 2018; seeded, takes longer). t-SNE: keeps neighbourhoods of perplexity 30 (Barnes-Hut, van der Maaten 2014; seeded, slower than UMAP, up to 500,000 items)</source>
+        <translation>PCA：嵌入的两个主方向（快速、线性）。UMAP：让每个商品的最近邻留在它附近（McInnes 等，2018；带种子，耗时较长）。t-SNE：保持困惑度为 30 的邻域（Barnes-Hut，van der Maaten 2014；带种子，比 UMAP 慢，最多 500,000 个商品）</translation>
+    </message>
+    <message>
+        <source>Laying out item embeddings (t-SNE)</source>
+        <translation>正在布局商品嵌入（t-SNE）</translation>
+    </message>
+    <message>
+        <source>Item embeddings (t-SNE)</source>
+        <translation>商品嵌入（t-SNE）</translation>
+    </message>
+    <message>
+        <source>t-SNE 1</source>
+        <translation>t-SNE 1</translation>
+    </message>
+    <message>
+        <source>t-SNE 2</source>
+        <translation>t-SNE 2</translation>
+    </message>
+    <message>
+        <source>t-SNE (Barnes-Hut) of all %1 item embeddings (%2 dimensions) of %3: perplexity %4 (%5 neighbours), %6 iterations, seed %7 (computed in %8 s, of which %9 s for the approximate neighbours).</source>
+        <translation>%3 的全部 %1 个商品嵌入（%2 维）的 t-SNE（Barnes-Hut）：困惑度 %4（%5 个近邻），%6 次迭代，种子 %7（用时 %8 秒，其中近似近邻 %9 秒）。</translation>
     </message>
 </context>
 <context>

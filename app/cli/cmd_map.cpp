@@ -15,6 +15,7 @@
 #include "engine/computethreads.h"
 #include "engine/embeddingprojection.h"
 #include "engine/scoringengine.h"
+#include "engine/tsne.h"
 #include "engine/umap.h"
 #include "projectmodel.h"
 
@@ -34,6 +35,8 @@ struct MapArgs {
   int neighbours = 15;
   int epochs = 0;
   double minDist = 0.1;
+  double perplexity = 30.0;
+  int iterations = 1000;
   int threads = 0;
   int repeat = 1;
   std::string out;
@@ -59,8 +62,8 @@ std::vector<float> clusteredVectors(std::size_t items, int dim, int clusters, st
 
 int runMap(const MapArgs& a) {
   setComputeThreads(a.threads);
-  if (a.method != "pca" && a.method != "umap") {
-    std::cerr << "reclens-cli: error: --method must be pca or umap" << std::endl;
+  if (a.method != "pca" && a.method != "umap" && a.method != "tsne") {
+    std::cerr << "reclens-cli: error: --method must be pca, umap or tsne" << std::endl;
     return kExitUsage;
   }
   if (a.project.empty() == (a.items <= 0)) {
@@ -102,6 +105,17 @@ int runMap(const MapArgs& a) {
       auto pca = principalComponents(matrix, rows, dim, 2);
       if (!pca) return reportError(pca.error());
       coordinates = std::move(pca.value().coordinates);
+    } else if (a.method == "tsne") {
+      TsneOptions options;
+      options.perplexity = a.perplexity;
+      options.iterations = a.iterations;
+      options.seed = a.seed;
+      options.threads = computeThreads();
+      auto layout = tsneLayout(matrix, rows, dim, options, control);
+      if (!layout) return reportError(layout.error());
+      neighbourSeconds.push_back(layout.value().neighbourSeconds);
+      layoutSeconds.push_back(layout.value().layoutSeconds);
+      coordinates = std::move(layout.value().coordinates);
     } else {
       UmapOptions options;
       options.neighbours = a.neighbours;
@@ -130,6 +144,12 @@ int runMap(const MapArgs& a) {
   nlohmann::json j = {{"method", a.method},          {"items", rows},  {"dim", dim},
                       {"threads", computeThreads()}, {"seed", a.seed}, {"seconds", summaryJson(total)},
                       {"peak_rss_mib", peakRssMiB()}};
+  if (a.method == "tsne") {
+    j["neighbour_seconds_median"] = median(neighbourSeconds);
+    j["layout_seconds_median"] = median(layoutSeconds);
+    j["perplexity"] = a.perplexity;
+    j["iterations"] = a.iterations;
+  }
   if (a.method == "umap") {
     j["neighbour_seconds_median"] = median(neighbourSeconds);
     j["layout_seconds_median"] = median(layoutSeconds);
@@ -145,6 +165,9 @@ int runMap(const MapArgs& a) {
     if (a.method == "umap") {
       std::printf(" (neighbours %.2f s, layout %.2f s; %d epochs, %zu edges)", median(neighbourSeconds),
                   median(layoutSeconds), last.epochs, last.edges);
+    } else if (a.method == "tsne") {
+      std::printf(" (neighbours %.2f s, layout %.2f s; perplexity %g, %d iterations)",
+                  median(neighbourSeconds), median(layoutSeconds), a.perplexity, a.iterations);
     }
     std::printf("; peak memory %.0f MiB\n", peakRssMiB());
   }
@@ -155,10 +178,10 @@ int runMap(const MapArgs& a) {
 
 void addMapCommand(CLI::App& app, CommandRunner& runner) {
   auto a = std::make_shared<MapArgs>();
-  auto* sub = app.add_subcommand(
-      "map",
-      "2-D map of item embeddings (PCA or UMAP) of a project's model, or of generated clustered vectors, "
-      "timed");
+  auto* sub = app.add_subcommand("map",
+                                 "2-D map of item embeddings (PCA, UMAP or t-SNE) of a project's model, or "
+                                 "of generated clustered vectors, "
+                                 "timed");
   sub->add_option("--project", a->project, "Project file whose model's item embeddings are mapped");
   sub->add_option("--model", a->model, "Registered model name or model file (default: the newest)");
   sub->add_flag("--trust-model", a->trustModel, "Load a registered model even when its file is not trusted");
@@ -166,7 +189,11 @@ void addMapCommand(CLI::App& app, CommandRunner& runner) {
                   "Instead of a project: this many generated clustered vectors in memory");
   sub->add_option("--dim", a->dim, "Dimensions of the generated vectors")->capture_default_str();
   sub->add_option("--clusters", a->clusters, "Clusters of the generated vectors")->capture_default_str();
-  sub->add_option("--method", a->method, "pca or umap")->capture_default_str();
+  sub->add_option("--method", a->method, "pca, umap or tsne (Barnes-Hut t-SNE)")->capture_default_str();
+  sub->add_option("--perplexity", a->perplexity, "t-SNE perplexity")->capture_default_str();
+  sub->add_option("--iterations", a->iterations, "t-SNE gradient steps")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
   sub->add_option("--seed", a->seed, "Seed of UMAP (and of the generated vectors)")->capture_default_str();
   sub->add_option("--neighbours", a->neighbours, "UMAP neighbours (the item itself counted)")
       ->capture_default_str();

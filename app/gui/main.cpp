@@ -107,8 +107,8 @@ int main(int argc, char** argv) {
       QStringLiteral("file"));
   parser.addOption(simulationOption);
   const QCommandLineOption mapLayoutOption(
-      QStringLiteral("map-layout"), QStringLiteral("Layout of the Embedding map: pca (default) or umap."),
-      QStringLiteral("layout"));
+      QStringLiteral("map-layout"),
+      QStringLiteral("Layout of the Embedding map: pca (default), umap or tsne."), QStringLiteral("layout"));
   const QCommandLineOption mapColourOption(
       QStringLiteral("map-colour"),
       QStringLiteral("Colouring of the Embedding map: tier (default), cluster or a catalog field such as "
@@ -245,9 +245,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (parser.isSet(mapLayoutOption) || parser.isSet(mapColourOption)) {
-    window.embeddingMapPage()->preferView(parser.value(mapLayoutOption) == QStringLiteral("umap")
-                                              ? reclens::EmbeddingMapPage::Umap
-                                              : reclens::EmbeddingMapPage::Pca,
+    const auto layout = parser.value(mapLayoutOption);
+    window.embeddingMapPage()->preferView(layout == QStringLiteral("umap")   ? reclens::EmbeddingMapPage::Umap
+                                          : layout == QStringLiteral("tsne") ? reclens::EmbeddingMapPage::Tsne
+                                                                             : reclens::EmbeddingMapPage::Pca,
                                           parser.value(mapColourOption));
   }
   // The Long-tail and Fairness pages asked for on the command line audit the model as soon as it is loaded.

@@ -43,7 +43,20 @@ class TestCliMap : public QObject {
     r = cli({"map", "--items", "500", "--dim", "4", "--method", "pca", "--quiet"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY2(r.out.startsWith("pca of 500 items x 4 dims"), r.out.constData());
-    r = cli({"map", "--items", "500", "--method", "tsne"});
+    // t-SNE: its settings in the JSON, the same layout for the same seed.
+    const QStringList tsne = {"map",        "--items", "600",      "--dim",  "8",
+                              "--clusters", "4",       "--method", "tsne",   "--iterations",
+                              "300",        "--seed",  "3",        "--json", "--quiet"};
+    r = cli(tsne + QStringList{"--out", first});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto tsneJson = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(tsneJson.value(QStringLiteral("method")).toString(), QStringLiteral("tsne"));
+    QCOMPARE(RECLENS_JSON_NUMBER(tsneJson, "perplexity"), 30.0);
+    QCOMPARE(RECLENS_JSON_NUMBER(tsneJson, "iterations"), 300.0);
+    r = cli(tsne + QStringList{"--out", second});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(readAll(second), readAll(first));
+    r = cli({"map", "--items", "500", "--method", "sammon"});
     QCOMPARE(r.exitCode, 2);
     r = cli({"map", "--method", "pca"});
     QCOMPARE(r.exitCode, 2);

@@ -14,6 +14,7 @@
 #include "embedding/mapcanvas.h"
 #include "engine/computethreads.h"
 #include "engine/scoringengine.h"
+#include "engine/tsne.h"
 #include "engine/umap.h"
 #include "plots/plotexport.h"
 #include "services/auditservice.h"
@@ -207,6 +208,32 @@ class TestEmbeddingMap : public QObject {
     page.methodBox()->setCurrentIndex(page.methodBox()->findData(EmbeddingMapPage::Pca));
     QVERIFY(!page.job().isRunning());
     QVERIFY(page.plot()->xAxis->label().startsWith(QStringLiteral("PC1")));
+  }
+  // t-SNE: core's seeded Barnes-Hut layout of the model's item embeddings, coloured by category.
+  void tsneLayoutByCategory() {
+    AuditService service;
+    EmbeddingMapPage page(service);
+    page.resize(1400, 850);
+    page.preferView(EmbeddingMapPage::Tsne, QStringLiteral("category"));
+    page.show();
+    QSignalSpy ready(&page, &EmbeddingMapPage::mapReady);
+    service.setSession(m_session);
+    QVERIFY(ready.wait(120000));
+    QVERIFY(page.tsneLayout() != nullptr);
+    const auto items = m_session->snapshot().itemCount();
+    QCOMPARE(page.coordinates()->size(), 2 * items);
+    QCOMPARE(page.plot()->xAxis->label(), QStringLiteral("t-SNE 1"));
+    QVERIFY(page.summaryLabel()->text().contains(QStringLiteral("t-SNE (Barnes-Hut) of all")));
+    ScoringEngine engine(m_session->model());
+    TsneOptions options;
+    options.seed = EmbeddingMapPage::kUmapSeed;
+    options.threads = 1;  // the layout does not depend on the thread count
+    auto direct = tsneLayout(engine.itemEmbeddingsOnCpu(), items, engine.dim(), options);
+    QVERIFY(direct.ok());
+    QVERIFY(*page.coordinates() == direct->coordinates);
+    const QString dir = QStringLiteral(RECLENS_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("page-embedding-tsne-category.png"))));
   }
   // The GUI's --map-layout umap --map-colour category: chosen before the model, applied once it comes.
   void preferredView() {

@@ -52,9 +52,12 @@ EmbeddingMapPage::EmbeddingMapPage(AuditService& audit, QWidget* parent)
       m_progress(new JobProgressBar(this)) {
   m_method->addItem(tr("PCA"), Pca);
   m_method->addItem(tr("UMAP"), Umap);
+  m_method->addItem(tr("t-SNE"), Tsne);
   m_method->setToolTip(
       tr("PCA: the two main directions of the embeddings (fast, linear). UMAP: keeps each "
-         "item's nearest neighbours near it (McInnes et al. 2018; seeded, takes longer)"));
+         "item's nearest neighbours near it (McInnes et al. 2018; seeded, takes longer). t-SNE: keeps "
+         "neighbourhoods of perplexity 30 (Barnes-Hut, van der Maaten 2014; seeded, slower than UMAP, up to "
+         "500,000 items)"));
   m_colour->setToolTip(
       tr("Colour the items by popularity tier, k-means cluster of their embeddings or a "
          "catalog attribute such as category or brand"));
@@ -143,17 +146,27 @@ const UmapLayout* EmbeddingMapPage::umapLayout() const {
   return m_data && m_data->umap ? &m_data->umapLayout : nullptr;
 }
 
+const TsneLayout* EmbeddingMapPage::tsneLayout() const {
+  return m_data && m_data->tsne ? &m_data->tsneLayout : nullptr;
+}
+
 const KMeansClustering* EmbeddingMapPage::clustering() const {
   return m_data && m_data->clustering ? &*m_data->clustering : nullptr;
 }
 
 const std::vector<float>* EmbeddingMapPage::coordinates() const {
   if (!m_data) return nullptr;
-  return showingUmap() ? m_data->umap.get() : m_data->pca.get();
+  if (showingUmap()) return m_data->umap.get();
+  if (showingTsne()) return m_data->tsne.get();
+  return m_data->pca.get();
 }
 
 bool EmbeddingMapPage::showingUmap() const {
   return m_data && m_data->umap && m_method->currentData().toInt() == Umap;
+}
+
+bool EmbeddingMapPage::showingTsne() const {
+  return m_data && m_data->tsne && m_method->currentData().toInt() == Tsne;
 }
 
 void EmbeddingMapPage::onSessionChanged() {
@@ -216,14 +229,16 @@ bool EmbeddingMapPage::compute() {
   const bool fresh = !m_data || m_data->session != session;
   const bool needClusters = wantClusters && (fresh || !m_data->clustering || m_data->clustering->k != k);
   const bool needUmap = wantUmap && (fresh || !m_data->umap);
-  if (!fresh && !needClusters && !needUmap) return false;
+  const bool needTsne = m_method->currentData().toInt() == Tsne && (fresh || !m_data->tsne);
+  if (!fresh && !needClusters && !needUmap && !needTsne) return false;
   auto previous = fresh ? nullptr : m_data;
   const QString title = needUmap       ? tr("Laying out item embeddings (UMAP)")
+                        : needTsne     ? tr("Laying out item embeddings (t-SNE)")
                         : needClusters ? tr("Clustering item embeddings")
                                        : tr("Projecting item embeddings");
   const bool started = m_job.start<std::shared_ptr<const MapData>>(
       title,
-      [session, previous, needClusters, needUmap,
+      [session, previous, needClusters, needUmap, needTsne,
        k](const TaskControl& control) -> Result<std::shared_ptr<const MapData>> {
         QElapsedTimer clock;
         clock.start();
@@ -258,6 +273,18 @@ bool EmbeddingMapPage::compute() {
           map->umapLayout.coordinates.clear();
           map->umapSeconds = static_cast<double>(clock.elapsed()) / 1000.0;
         }
+        if (needTsne) {
+          clock.restart();
+          TsneOptions options;
+          options.seed = kUmapSeed;
+          options.threads = std::max(computeThreads(), int(std::thread::hardware_concurrency()));
+          auto layout = reclens::tsneLayout(*map->embeddings, rows, map->dim, options, control);
+          if (!layout) return layout.error();
+          map->tsneLayout = std::move(layout).value();
+          map->tsne = std::make_shared<const std::vector<float>>(std::move(map->tsneLayout.coordinates));
+          map->tsneLayout.coordinates.clear();
+          map->tsneSeconds = static_cast<double>(clock.elapsed()) / 1000.0;
+        }
         if (needClusters) {
           auto clustering = kMeans(*map->embeddings, rows, map->dim, std::min<int>(k, int(rows)),
                                    kClusterSeed, 50, control);
@@ -290,7 +317,10 @@ void EmbeddingMapPage::redraw() {
   m_recommendedGraph = nullptr;
   const auto* coords = coordinates();
   const bool umap = showingUmap();
-  plotstyle::apply(m_plot, umap ? tr("Item embeddings (UMAP)") : tr("Item embeddings (PCA)"));
+  const bool tsne = showingTsne();
+  plotstyle::apply(m_plot, umap   ? tr("Item embeddings (UMAP)")
+                           : tsne ? tr("Item embeddings (t-SNE)")
+                                  : tr("Item embeddings (PCA)"));
   if (!m_data || coords == nullptr) {
     m_canvas->clear();
     m_shown = nullptr;
@@ -307,7 +337,8 @@ void EmbeddingMapPage::redraw() {
   const auto& snapshot = m_data->session->snapshot();
   const int key = m_colour->currentData().toInt();
   const auto colouring = MapColouring::make(snapshot, clustering(), key);
-  m_canvas->draw(umap ? m_data->umap : m_data->pca, colouring.groups, colouring.legend, colouring.order);
+  m_canvas->draw(umap ? m_data->umap : (tsne ? m_data->tsne : m_data->pca), colouring.groups,
+                 colouring.legend, colouring.order);
 
   const bool byCluster = key == ByCluster && m_data->clustering;
   if (byCluster) {
@@ -333,6 +364,9 @@ void EmbeddingMapPage::redraw() {
   if (umap) {
     m_plot->xAxis->setLabel(tr("UMAP 1"));
     m_plot->yAxis->setLabel(tr("UMAP 2"));
+  } else if (tsne) {
+    m_plot->xAxis->setLabel(tr("t-SNE 1"));
+    m_plot->yAxis->setLabel(tr("t-SNE 2"));
   } else {
     const auto& variance = m_data->projection.variance;
     const double total = m_data->projection.totalVariance > 0 ? m_data->projection.totalVariance : 1.0;

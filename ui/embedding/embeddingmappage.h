@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/embeddingprojection.h"
+#include "engine/tsne.h"
 #include "engine/umap.h"
 #include "services/backgroundjob.h"
 #include "services/modelsession.h"
@@ -37,7 +38,7 @@ class EmbeddingMapPage : public QWidget {
   Q_OBJECT
 
  public:
-  enum Method { Pca, Umap };
+  enum Method { Pca, Umap, Tsne };
   // Colour keys (MapColouring): ByField + f colours by catalog field f.
   enum Colouring { ByTier = 0, ByCluster = 1, ByField = 2 };
   static constexpr std::uint64_t kClusterSeed = 1;
@@ -68,6 +69,7 @@ class EmbeddingMapPage : public QWidget {
   // The projection, UMAP layout and clustering computed so far (null before they are).
   const EmbeddingProjection* projection() const;
   const UmapLayout* umapLayout() const;
+  const TsneLayout* tsneLayout() const;
   const KMeansClustering* clustering() const;
   // The [items, 2] coordinates on screen (PCA or UMAP), null before the first.
   const std::vector<float>* coordinates() const;
@@ -95,6 +97,7 @@ class EmbeddingMapPage : public QWidget {
   void onMouseMove(QMouseEvent* event);
   void onClusterRow(int row);
   bool showingUmap() const;
+  bool showingTsne() const;
   QString clusterSentence() const;
 
   AuditService& m_audit;

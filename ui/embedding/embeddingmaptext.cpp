@@ -63,6 +63,21 @@ void EmbeddingMapPage::updateSummary() {
                .arg(kUmapSeed)
                .arg(QLocale().toString(m_data->umapSeconds, 'f', 1),
                     QLocale().toString(u.neighbourSeconds, 'f', 1));
+  } else if (showingTsne()) {
+    const auto& t = m_data->tsneLayout;
+    const TsneOptions defaults;
+    text = tr("t-SNE (Barnes-Hut) of all %1 item embeddings (%2 dimensions) of %3: perplexity %4 (%5 "
+              "neighbours), %6 iterations, seed %7 (computed in %8 s, of which %9 s for the approximate "
+              "neighbours).")
+               .arg(display::count(items))
+               .arg(m_data->dim)
+               .arg(model)
+               .arg(QLocale().toString(defaults.perplexity, 'f', 0))
+               .arg(t.neighbours)
+               .arg(t.iterations)
+               .arg(kUmapSeed)
+               .arg(QLocale().toString(m_data->tsneSeconds, 'f', 1),
+                    QLocale().toString(t.neighbourSeconds, 'f', 1));
   } else {
     text = tr("PCA of all %1 item embeddings (%2 dimensions) of %3: the two components explain %4% of the "
               "variance (computed in %5 s).")
