@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "audit/auditjson.h"
 #include "audit/gapdecomposition.h"
@@ -141,17 +142,22 @@ int runAudit(AuditArgs a) {
   p = currentAuditProvenance();
   p.project = fs::absolute(a.project).lexically_normal().string();
   p.datasetName = dataset.info.name;
+  // The model (looked up once): its split below, its file further down.
+  std::optional<ProjectStore::ModelRecord> record;
+  if (a.log.empty()) {
+    auto found = lookupModel(*store.value(), a.model);
+    if (!found) return reportError(found.error());
+    record = std::move(found).value();
+  }
   TrainTestSplit split;
   if (a.relevance.empty()) {
     // A model is audited on the split it was trained on (as evaluate does), unless --holdout asks for
     // time:H; a recommendation log, or a model that records no split, on time:H.
     SplitSpec spec;
     spec.holdout = a.holdout;
-    if (a.log.empty() && !a.holdoutGiven) {
-      auto record = lookupModel(*store.value(), a.model);
-      if (!record) return reportError(record.error());
-      auto own = trainingSplitOf(record.value().metadataJson);
-      if (!own) return reportError(makeError(own.error().code, own.error().message, record.value().path));
+    if (record && !a.holdoutGiven) {
+      auto own = trainingSplitOf(record->metadataJson);
+      if (!own) return reportError(makeError(own.error().code, own.error().message, record->path));
       if (own.value()) spec = *own.value();
     }
     split = splitDataset(dataset, spec);
@@ -189,18 +195,16 @@ int runAudit(AuditArgs a) {
     p.device = "CPU (recommendation log, no model)";
     partial = auditLog(log.value(), dataset, split, a.config, control);
   } else {
-    auto record = lookupModel(*store.value(), a.model);
-    if (!record) return reportError(record.error());
     std::string note;
     const auto device = chooseComputeDevice(a.device, &note);
     if (!note.empty()) std::cerr << "reclens-cli: warning: " << note << std::endl;
-    auto model = loadProjectModel(a.project, record.value(), device, dataset.items, a.trustModel);
+    auto model = loadProjectModel(a.project, *record, device, dataset.items, a.trustModel);
     if (!model) return reportError(model.error());
-    p.modelName = record.value().name;
-    p.modelPath = record.value().path;
+    p.modelName = record->name;
+    p.modelPath = record->path;
     p.modelKind = model.value().model->metadata().kind;
     p.device = device.description;
-    run.modelId = record.value().id;
+    run.modelId = record->id;
     ScoringEngine engine(model.value().model);
     partial = auditModel(engine, dataset, split, a.config, control);
   }

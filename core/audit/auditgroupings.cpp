@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "audit/beyondaccuracy.h"
+#include "audit/evaluation.h"
 #include "data/popularitytiers.h"
 
 namespace reclens::audit_detail {
@@ -124,12 +125,12 @@ std::vector<UserGrouping> userGroupings(const AuditPartial& partial,
   p.groups = popularityProfileNames();
   p.codes = profiles;
   out.push_back(std::move(p));
-  // Cold start: users by their distinct history items (the edges of activityBand).
+  // Cold start: users by their distinct history items (the bands of historyBand).
   UserGrouping activity;
   activity.name = kActivityGrouping;
   activity.kind = "activity";
   activity.groups = activityBandNames();
-  for (const auto& u : partial.users) activity.codes.push_back(activityBand(u.historyLength));
+  for (const auto& u : partial.users) activity.codes.push_back(historyBand(u.historyLength));
   out.push_back(std::move(activity));
   return out;
 }
@@ -189,10 +190,6 @@ const std::vector<std::string>& activityBandNames() {
   return kNames;
 }
 
-std::int32_t activityBand(std::int64_t historyItems) {
-  return historyItems <= 0 ? 0 : (historyItems < 5 ? 1 : (historyItems < 20 ? 2 : 3));
-}
-
 bool builtInItemGrouping(const Dataset& dataset, const std::string& name) {
   if (name == "tier") return true;
   return (name == kInteractionsGrouping || name == kLaunchGrouping) && dataset.items.fieldIndex(name) < 0;
@@ -206,8 +203,9 @@ void itemGroupCodes(const Dataset& dataset, const std::string& grouping,
     // Interactions so far (the rows before the test part), in the bands of the evaluation's item groups.
     codes.first.assign(dataset.items.size(), 0);
     for (std::size_t i = 0; i < codes.first.size() && i < trainCounts.size(); ++i)
-      codes.first[i] = activityBand(trainCounts[i]);
-    names = {"0", "1-4", "5-19", "20+"};
+      codes.first[i] = historyBand(trainCounts[i]);
+    names.clear();
+    for (const auto& g : itemHistoryGroups()) names.push_back(g.name);
     return;
   }
   if (grouping == kLaunchGrouping && builtInItemGrouping(dataset, grouping)) {

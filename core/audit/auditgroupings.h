@@ -29,9 +29,8 @@ inline const std::vector<std::string>& popularityProfileNames() {
 inline constexpr const char* kActivityGrouping = "activity";
 inline constexpr const char* kInteractionsGrouping = "interactions";
 inline constexpr const char* kLaunchGrouping = "launch";
-// "cold (0)", "light (1-4)", "regular (5-19)", "heavy (20+)", and the band of a count.
+// "cold (0)", "light (1-4)", "regular (5-19)", "heavy (20+)": the bands of historyBand (audit/evaluation.h).
 const std::vector<std::string>& activityBandNames();
-std::int32_t activityBand(std::int64_t historyItems);
 // Whether `name` is an item grouping RecLens derives ("tier", "interactions", "launch") rather than a catalog
 // attribute (an attribute of the same name wins over the last two).
 bool builtInItemGrouping(const Dataset& dataset, const std::string& name);

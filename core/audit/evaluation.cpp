@@ -12,6 +12,13 @@ const std::vector<ItemHistoryGroup>& itemHistoryGroups() {
   return groups;
 }
 
+std::int32_t historyBand(std::int64_t count) {
+  const auto& groups = itemHistoryGroups();
+  std::size_t g = 0;
+  while (g + 1 < groups.size() && count > groups[g].high) ++g;
+  return static_cast<std::int32_t>(g);
+}
+
 std::vector<std::uint8_t> itemHistoryGroupOf(const Dataset& dataset, const TrainTestSplit& split) {
   std::vector<std::int64_t> rows(dataset.items.size(), 0);
   const auto& log = dataset.interactions;
@@ -19,13 +26,8 @@ std::vector<std::uint8_t> itemHistoryGroupOf(const Dataset& dataset, const Train
     const auto item = static_cast<std::size_t>(log.item[r]);
     if (split.part[r] == SplitPart::Train && item < rows.size()) ++rows[item];
   }
-  const auto& groups = itemHistoryGroups();
   std::vector<std::uint8_t> out(rows.size(), 0);
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    std::size_t g = 0;
-    while (g + 1 < groups.size() && rows[i] > groups[g].high) ++g;
-    out[i] = static_cast<std::uint8_t>(g);
-  }
+  for (std::size_t i = 0; i < rows.size(); ++i) out[i] = static_cast<std::uint8_t>(historyBand(rows[i]));
   return out;
 }
 

@@ -28,6 +28,8 @@ struct ItemHistoryGroup {
   std::int64_t high = -1;  // inclusive; -1: no upper edge
 };
 const std::vector<ItemHistoryGroup>& itemHistoryGroups();
+// The index in itemHistoryGroups() of a count (also the audit's activity bands of users' history items).
+std::int32_t historyBand(std::int64_t count);
 // The group index of each catalog item under `split` (train-part rows of the item).
 std::vector<std::uint8_t> itemHistoryGroupOf(const Dataset& dataset, const TrainTestSplit& split);
 

@@ -271,8 +271,7 @@ class TestAudit : public QObject {
         for (const auto& g : m.groups) QVERIFY(g.ciLow <= g.mean && g.mean <= g.ciHigh);
       }
     }
-    // tier, category, brand, then the cold-start groupings.
-    QCOMPARE(result.itemGroups.size(), std::size_t(5));
+    QCOMPARE(result.itemGroups.size(), std::size_t(5));  // tier, category, brand, interactions, launch
     QCOMPARE(result.itemGroups[0].name, std::string("tier"));
     QCOMPARE(result.itemGroups[3].name, std::string("interactions"));
     QCOMPARE(result.itemGroups[4].name, std::string("launch"));
