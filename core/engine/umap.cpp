@@ -138,12 +138,19 @@ Result<UmapLayout> umapLayout(const std::vector<float>& matrix, std::size_t rows
     beta2Power *= kBeta2;
     const double stepScale = alpha * std::sqrt(1.0 - beta2Power) / (1.0 - beta1Power);
     parallelChunks(rows, kRowGrain, threads, [&](std::size_t begin, std::size_t end, std::size_t) {
+      std::vector<std::uint32_t> pushedAway;  // this row's negative samples of the round
       for (std::size_t i = begin; i < end; ++i) {
         // A stream of its own per (round, row): the same draws whichever thread runs the row.
         GeneratorRng rng(GeneratorRng::derive(options.seed, std::uint64_t(round) * rows + i));
         const float xi = current[2 * i], yi = current[2 * i + 1];
+        const auto first = std::size_t(offsets[i]), last = std::size_t(offsets[i + 1]);
+        // The rows this one reads are scattered over the layout: ask for them before they are needed
+        // (the attraction's neighbours now, the negative samples as they are drawn), so that their
+        // cache misses overlap instead of stalling one after another.
+        for (auto e = first; e < last; ++e) __builtin_prefetch(&current[2 * std::size_t(targets[e])]);
         float gx = 0.0f, gy = 0.0f;
-        for (auto e = std::size_t(offsets[i]); e < std::size_t(offsets[i + 1]); ++e) {
+        pushedAway.clear();
+        for (auto e = first; e < last; ++e) {
           if (nextSample[e] > n) continue;
           const auto j = std::size_t(targets[e]);
           const float dx = xi - current[2 * j], dy = yi - current[2 * j + 1];
@@ -158,20 +165,24 @@ Result<UmapLayout> umapLayout(const std::vector<float>& matrix, std::size_t rows
           const float perNegative = period[e] / negatives;
           const int count = negatives > 0.0f ? int((n - nextNegative[e]) / perNegative) : 0;
           for (int s = 0; s < count; ++s) {
-            const std::size_t k = rng.below(n32);
+            const std::uint32_t k = rng.below(n32);
             if (k == i) continue;
-            const float ex = xi - current[2 * k], ey = yi - current[2 * k + 1];
-            const float e2 = ex * ex + ey * ey;
-            if (e2 > 0.0f) {
-              const float coef = 2.0f * b / ((kRepulsionEpsilon + e2) * (1.0f + a * std::pow(e2, b)));
-              gx += clip(coef * ex);
-              gy += clip(coef * ey);
-            } else {
-              gx += kClip;
-              gy += kClip;
-            }
+            __builtin_prefetch(&current[2 * std::size_t(k)]);
+            pushedAway.push_back(k);
           }
           if (count > 0) nextNegative[e] += float(count) * perNegative;
+        }
+        for (const std::uint32_t k : pushedAway) {
+          const float ex = xi - current[2 * std::size_t(k)], ey = yi - current[2 * std::size_t(k) + 1];
+          const float e2 = ex * ex + ey * ey;
+          if (e2 > 0.0f) {
+            const float coef = 2.0f * b / ((kRepulsionEpsilon + e2) * (1.0f + a * std::pow(e2, b)));
+            gx += clip(coef * ex);
+            gy += clip(coef * ey);
+          } else {
+            gx += kClip;
+            gy += kClip;
+          }
         }
         // Adam step on this row alone.
         const float g[2] = {gx, gy};
