@@ -41,18 +41,23 @@ def item_vectors(self, parts: Tensor) -> Tensor:
 
 // Adam on the rows a batch touched (the "lazy" Adam of PyTorch's SparseAdam): those rows' moments and
 // values are updated, the other rows and their moments stay as they are, and the bias correction uses the
-// global step count. `rows` must be distinct.
+// global step count. `rows` must be distinct. The second moment is kept per row (the mean of the row's
+// squared gradient), as row-wise AdaGrad keeps its accumulator: a million-row table then needs one
+// extra copy of itself for the first moment instead of two, and the step's scale is shared by a row's
+// coordinates, which see the same examples.
 class RowAdam {
  public:
   RowAdam(const at::Tensor& table, double lr)
-      : m_lr(lr), m_m(torch::zeros_like(table.detach())), m_v(torch::zeros_like(table.detach())) {}
+      : m_lr(lr),
+        m_m(torch::zeros_like(table.detach())),
+        m_v(torch::zeros({table.size(0), 1}, table.options().requires_grad(false))) {}
 
   void step(at::Tensor& table, const at::Tensor& rows, const at::Tensor& grad) {
     constexpr double kBeta1 = 0.9, kBeta2 = 0.999, kEps = 1e-8;  // torch::optim::Adam's defaults
     torch::NoGradGuard noGrad;
     ++m_step;
     auto m = m_m.index_select(0, rows).mul_(kBeta1).add_(grad, 1.0 - kBeta1);
-    auto v = m_v.index_select(0, rows).mul_(kBeta2).addcmul_(grad, grad, 1.0 - kBeta2);
+    auto v = m_v.index_select(0, rows).mul_(kBeta2).add_(grad.square().mean(1, true), 1.0 - kBeta2);
     m_m.index_copy_(0, rows, m);
     m_v.index_copy_(0, rows, v);
     const double c1 = 1.0 - std::pow(kBeta1, static_cast<double>(m_step));
@@ -67,6 +72,41 @@ class RowAdam {
   std::int64_t m_step = 0;
 };
 
+// The distinct rows of two index lists, ascending, and where each entry of their concatenation sits
+// among them: what at::_unique(cat(a, b), sorted, inverse) returns, without its hash table (a node
+// allocated per entry, which made the allocator the largest cost of a sparse step on a big heap).
+class DistinctRows {
+ public:
+  explicit DistinctRows(std::int64_t rows) : m_slot(static_cast<std::size_t>(rows), -1) {}
+
+  std::pair<at::Tensor, at::Tensor> operator()(const std::vector<std::int64_t>& a,
+                                               const std::vector<std::int64_t>& b,
+                                               const c10::Device& device) {
+    m_rows.clear();
+    const auto mark = [this](std::int64_t v) {
+      auto& slot = m_slot[static_cast<std::size_t>(v)];
+      if (slot < 0) {
+        slot = 0;
+        m_rows.push_back(v);
+      }
+    };
+    for (const auto v : a) mark(v);
+    for (const auto v : b) mark(v);
+    std::sort(m_rows.begin(), m_rows.end());
+    for (std::size_t k = 0; k < m_rows.size(); ++k)
+      m_slot[static_cast<std::size_t>(m_rows[k])] = std::int64_t(k);
+    m_at.resize(a.size() + b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) m_at[i] = m_slot[static_cast<std::size_t>(a[i])];
+    for (std::size_t i = 0; i < b.size(); ++i) m_at[a.size() + i] = m_slot[static_cast<std::size_t>(b[i])];
+    for (const auto v : m_rows) m_slot[static_cast<std::size_t>(v)] = -1;
+    return {longTensor(m_rows, device), longTensor(m_at, device)};
+  }
+
+ private:
+  std::vector<std::int64_t> m_slot;  // -1, or a row's place during a call
+  std::vector<std::int64_t> m_rows, m_at;
+};
+
 class BprModel final : public TrainableModel {
  public:
   BprModel(const TrainingData& data, const TrainConfig& config, const std::string& device)
@@ -76,6 +116,7 @@ class BprModel final : public TrainableModel {
     if (sparseUpdates(config, data.numItems)) {
       m_qAdam = std::make_unique<RowAdam>(m_q, config.lr);
       m_pAdam = std::make_unique<RowAdam>(m_p, config.lr);
+      m_distinct = std::make_unique<DistinctRows>(data.numItems);
     } else {
       m_opt = std::make_unique<torch::optim::Adam>(std::vector<at::Tensor>{m_q, m_p},
                                                    torch::optim::AdamOptions(config.lr));
@@ -96,8 +137,8 @@ class BprModel final : public TrainableModel {
       // those rows of the tables (RowAdam).
       const auto nh = history.size(0);
       const auto np = pos.size(0);
-      auto [qRows, qAt] = at::_unique(torch::cat({history, pos}), true, true);
-      auto [pRows, pAt] = at::_unique(torch::cat({pos, neg}), true, true);
+      auto [qRows, qAt] = (*m_distinct)(b.item, positives, m_device);
+      auto [pRows, pAt] = (*m_distinct)(positives, negatives, m_device);
       auto q = m_q.detach().index_select(0, qRows).requires_grad_();
       auto p = m_p.detach().index_select(0, pRows).requires_grad_();
       auto loss = batchLoss(b, users.size(), q.index_select(0, qAt.slice(0, 0, nh)),
@@ -142,10 +183,11 @@ class BprModel final : public TrainableModel {
   }
 
   void endTraining() override {
-    // On a million-item catalog: Adam's moments (4 x 256 MiB) and the best copy (2 x 256 MiB).
+    // On a million-item catalog: Adam's first moments (2 x 256 MiB) and the best copy (2 x 256 MiB).
     m_opt.reset();
     m_qAdam.reset();
     m_pAdam.reset();
+    m_distinct.reset();
     m_bestQ = at::Tensor();
     m_bestP = at::Tensor();
     m_q.mutable_grad() = at::Tensor();  // dense updates leave a full-table gradient behind
@@ -190,6 +232,7 @@ class BprModel final : public TrainableModel {
 
  private:
   const TrainingData& m_data;
+  std::unique_ptr<DistinctRows> m_distinct;  // sparse updates only
   torch::Device m_device;
   double m_l2;
   at::Tensor m_q, m_p, m_bestQ, m_bestP;

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 
 #include "model/modelcontract.h"
 #include "model/modelexport.h"
@@ -13,11 +12,13 @@ namespace reclens {
 
 namespace {
 
+// A view of the spec's values, not a copy: a million-item model's tables are 512 MiB, and the module
+// lives only while the spec does (writeModelFile).
 at::Tensor toTensor(const ExportTensor& t) {
   if (t.isLong) {
-    return torch::tensor(t.longValues, torch::kLong).reshape(t.shape);
+    return torch::from_blob(const_cast<std::int64_t*>(t.longValues.data()), t.shape, torch::kLong);
   }
-  return torch::tensor(t.values, torch::kFloat).reshape(t.shape);
+  return torch::from_blob(const_cast<float*>(t.values.data()), t.shape, torch::kFloat);
 }
 
 torch::jit::Module buildModule(const ExportSpec& spec, const std::string& metadataJson) {
@@ -58,14 +59,12 @@ Status writeModelFile(const ExportSpec& spec, const std::string& metadataJson, c
   try {
     auto module = buildModule(spec, metadataJson);
     // Saving through a stream keeps the archive's inner folder name fixed, so the bytes depend on
-    // the weights only and not on the file name.
-    std::ostringstream bytes;
-    module.save(bytes);
+    // the weights only and not on the file name. Straight into the file: a copy in memory first would
+    // hold the whole archive twice more.
     {
       std::ofstream out(part, std::ios::binary | std::ios::trunc);
       if (!out) return makeError(ErrorCode::Io, "cannot write the model file", part);
-      const auto data = bytes.str();
-      out.write(data.data(), static_cast<std::streamsize>(data.size()));
+      module.save(out);
       out.flush();
       if (!out) {
         out.close();

@@ -43,9 +43,9 @@ NegativeSampler::Triplets NegativeSampler::epoch(int negatives) {
     for (std::size_t i = entries.size(); i > 1; --i) std::swap(entries[i - 1], entries[m_rng() % i]);
     for (const auto e : entries) {
       for (std::size_t n = 0; n < perPositive; ++n) {
-        t.users.push_back(static_cast<std::int64_t>(u));
-        t.positives.push_back(m_train.item[e]);
-        t.negatives.push_back(sampleNegative(static_cast<std::int64_t>(u)));
+        t.users.push_back(static_cast<std::int32_t>(u));
+        t.positives.push_back(static_cast<std::int32_t>(m_train.item[e]));
+        t.negatives.push_back(static_cast<std::int32_t>(sampleNegative(static_cast<std::int64_t>(u))));
       }
     }
   }

@@ -14,10 +14,11 @@ class NegativeSampler {
  public:
   NegativeSampler(const UserHistories& train, std::int64_t numItems, std::uint64_t seed);
 
+  // 32-bit rows: an epoch of a 20M-row log holds three of these per training pair at once.
   struct Triplets {
-    std::vector<std::int64_t> users;
-    std::vector<std::int64_t> positives;
-    std::vector<std::int64_t> negatives;
+    std::vector<std::int32_t> users;
+    std::vector<std::int32_t> positives;
+    std::vector<std::int32_t> negatives;
   };
   // The triplets of the next epoch, user by user; deterministic for a given seed and epoch sequence.
   Triplets epoch(int negatives);

@@ -10,7 +10,8 @@ namespace reclens {
 namespace {
 constexpr std::size_t kUsersPerChunk = 512;
 // Scores held at once (users × items, 4 bytes each): 256 MiB, so a 1M-item catalog is ranked 64 users at a
-// time.
+// time. Fewer users per product would save memory but cost time: the BLAS packs the whole item matrix
+// again for every product.
 constexpr std::int64_t kScoreBudget = std::int64_t{1} << 26;
 }  // namespace
 
@@ -30,6 +31,12 @@ double meanNdcg(TrainableModel& model, const std::vector<std::int64_t>& users, c
   }
   const auto usersPerChunk = static_cast<std::size_t>(std::clamp<std::int64_t>(
       kScoreBudget / std::max<std::int64_t>(numItems, 1), 1, static_cast<std::int64_t>(kUsersPerChunk)));
+  // One score buffer for every chunk: a fresh tensor of this size per chunk is a fresh mapping from
+  // the system each time, and touching its pages cost more than the products themselves.
+  const auto scoreBuffer = torch::empty(
+      {static_cast<std::int64_t>(std::min(usersPerChunk, std::max<std::size_t>(evaluated.size(), 1))),
+       numItems},
+      items.options());
   double sum = 0.0;
   for (std::size_t begin = 0; begin < evaluated.size(); begin += usersPerChunk) {
     const auto end = std::min(evaluated.size(), begin + usersPerChunk);
@@ -39,7 +46,8 @@ double meanNdcg(TrainableModel& model, const std::vector<std::int64_t>& users, c
     auto vectors =
         torch::from_blob(vectorsPlain.data(), {static_cast<std::int64_t>(chunk.size()), dim}, torch::kFloat)
             .to(dev);
-    auto scores = torch::mm(vectors, items.t());
+    auto scores = scoreBuffer.narrow(0, 0, static_cast<std::int64_t>(chunk.size()));
+    torch::mm_out(scores, vectors, items.t());
     std::vector<std::int64_t> rows, cols;
     for (std::size_t r = 0; r < chunk.size(); ++r) {
       const auto u = static_cast<std::size_t>(chunk[r]);

@@ -120,10 +120,12 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
   const std::string device = chosen.torchName();
 
   control.report(0.0, "splitting the interactions (" + c.split.name() + ")");
-  const auto split = splitDataset(dataset, c.split);
-  const auto data = makeTrainingData(dataset, split, c.historyWeighting);
-  const auto testHistory =
-      collectHistories(dataset, split, {SplitPart::Train, SplitPart::Validation}, c.historyWeighting);
+  auto split = splitDataset(dataset, c.split);
+  auto data = makeTrainingData(dataset, split, c.historyWeighting);
+  // What training does not read goes before the model's tables and optimiser state arrive (a
+  // million-item project: about 0.2 GiB of titles and per-user train lists).
+  if (c.kind != "twotower") std::vector<std::string>().swap(data.itemTitles);
+  for (auto& items : split.train) std::vector<std::int32_t>().swap(items);
   auto model = makeModel(data, c, device);
 
   TrainReport report;
@@ -144,23 +146,33 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
   if (model->learned()) {
     NegativeSampler sampler(data.train, data.numItems, c.seed);
     int sinceBest = 0;
+    // The best epoch's weights are copied only once the next epoch is about to move them: a run whose
+    // last epoch is its best (a one-epoch run on a million items, say) never holds the copy.
+    bool bestIsCurrent = false;
     for (int epoch = 1; epoch <= c.epochs && sinceBest < c.patience; ++epoch) {
-      const auto t = sampler.epoch(c.negatives);
-      const auto batch = static_cast<std::size_t>(c.batchSize);
+      if (bestIsCurrent) {
+        model->rememberBest();
+        bestIsCurrent = false;
+      }
       double lossSum = 0.0;
       std::size_t batches = 0;
-      for (std::size_t b = 0; b < t.users.size(); b += batch) {
-        if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
-        const auto e = std::min(t.users.size(), b + batch);
-        const auto slice = [b, e](const std::vector<std::int64_t>& v) {
-          return std::vector<std::int64_t>(v.begin() + static_cast<std::ptrdiff_t>(b),
-                                           v.begin() + static_cast<std::ptrdiff_t>(e));
-        };
-        lossSum += model->trainBatch(slice(t.users), slice(t.positives), slice(t.negatives));
-        ++batches;
-        control.report(
-            (epoch - 1 + static_cast<double>(e) / static_cast<double>(t.users.size())) / c.epochs * 0.95,
-            "epoch " + std::to_string(epoch) + "/" + std::to_string(c.epochs));
+      {
+        // The epoch's triplets (three int64 per training pair) are freed before the validation.
+        const auto t = sampler.epoch(c.negatives);
+        const auto batch = static_cast<std::size_t>(c.batchSize);
+        for (std::size_t b = 0; b < t.users.size(); b += batch) {
+          if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
+          const auto e = std::min(t.users.size(), b + batch);
+          const auto slice = [b, e](const std::vector<std::int32_t>& v) {
+            return std::vector<std::int64_t>(v.begin() + static_cast<std::ptrdiff_t>(b),
+                                             v.begin() + static_cast<std::ptrdiff_t>(e));
+          };
+          lossSum += model->trainBatch(slice(t.users), slice(t.positives), slice(t.negatives));
+          ++batches;
+          control.report(
+              (epoch - 1 + static_cast<double>(e) / static_cast<double>(t.users.size())) / c.epochs * 0.95,
+              "epoch " + std::to_string(epoch) + "/" + std::to_string(c.epochs));
+        }
       }
       const double loss = batches ? lossSum / static_cast<double>(batches) : 0.0;
       const double ndcg = meanNdcg(*model, valUsers, data.train, split.validation, c.evalK, device);
@@ -170,7 +182,7 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
       if (report.bestEpoch == 0 || ndcg > report.bestValidationNdcg) {
         report.bestEpoch = epoch;
         report.bestValidationNdcg = ndcg;
-        model->rememberBest();
+        bestIsCurrent = true;
         sinceBest = 0;
       } else {
         ++sinceBest;
@@ -181,7 +193,7 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
         onEpoch({epoch, c.epochs, loss, ndcg, report.bestEpoch, report.bestValidationNdcg, sinceBest});
       }
     }
-    model->restoreBest();
+    if (!bestIsCurrent) model->restoreBest();
     model->endTraining();
   } else {
     report.bestValidationNdcg = meanNdcg(*model, valUsers, data.train, split.validation, c.evalK, device);
@@ -190,28 +202,38 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
   if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
 
   control.report(0.96, "evaluating on the test part");
-  const auto testUsers = evaluationUsers(split.test, c.testUsers, c.seed ^ 0x7f4a7c159e3779b9ULL);
-  // Evaluated in slices so Cancel is honoured within seconds even on a large test sample.
-  constexpr std::size_t kTestSlice = 4096;
-  double ndcgSum = 0.0;
-  for (std::size_t b = 0; b < testUsers.size(); b += kTestSlice) {
-    if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
-    const auto e = std::min(testUsers.size(), b + kTestSlice);
-    const std::vector<std::int64_t> slice(testUsers.begin() + static_cast<std::ptrdiff_t>(b),
-                                          testUsers.begin() + static_cast<std::ptrdiff_t>(e));
-    ndcgSum += meanNdcg(*model, slice, testHistory, split.test, c.evalK, device) * static_cast<double>(e - b);
-    control.report(0.96 + 0.02 * static_cast<double>(e) / static_cast<double>(testUsers.size()),
-                   "evaluating on the test part");
+  {
+    // Built only now (during training it would sit beside the optimiser's state) and freed before
+    // the export.
+    const auto testHistory =
+        collectHistories(dataset, split, {SplitPart::Train, SplitPart::Validation}, c.historyWeighting);
+    const auto testUsers = evaluationUsers(split.test, c.testUsers, c.seed ^ 0x7f4a7c159e3779b9ULL);
+    // Evaluated in slices so Cancel is honoured within seconds even on a large test sample.
+    constexpr std::size_t kTestSlice = 4096;
+    double ndcgSum = 0.0;
+    for (std::size_t b = 0; b < testUsers.size(); b += kTestSlice) {
+      if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
+      const auto e = std::min(testUsers.size(), b + kTestSlice);
+      const std::vector<std::int64_t> slice(testUsers.begin() + static_cast<std::ptrdiff_t>(b),
+                                            testUsers.begin() + static_cast<std::ptrdiff_t>(e));
+      ndcgSum +=
+          meanNdcg(*model, slice, testHistory, split.test, c.evalK, device) * static_cast<double>(e - b);
+      control.report(0.96 + 0.02 * static_cast<double>(e) / static_cast<double>(testUsers.size()),
+                     "evaluating on the test part");
+    }
+    report.testNdcg = testUsers.empty() ? 0.0 : ndcgSum / static_cast<double>(testUsers.size());
+    report.evalUsers = testUsers.size();
   }
-  report.testNdcg = testUsers.empty() ? 0.0 : ndcgSum / static_cast<double>(testUsers.size());
-  report.evalUsers = testUsers.size();
 
   control.report(0.98, "writing the model file");
-  const auto spec = model->exportSpec();
-  report.metadataJson =
-      trainingMetadataJson(dataset, split, c, model->dim(), spec.itemParts, report, device, parentJson);
-  if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
-  if (auto s = writeModelFile(spec, report.metadataJson, outPath); !s) return s.error();
+  {
+    // The spec copies the weights; it goes as soon as the file is written.
+    const auto spec = model->exportSpec();
+    report.metadataJson =
+        trainingMetadataJson(dataset, split, c, model->dim(), spec.itemParts, report, device, parentJson);
+    if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
+    if (auto s = writeModelFile(spec, report.metadataJson, outPath); !s) return s.error();
+  }
 
   // Guard against export bugs: the saved file must reproduce the trainer's own scores.
   std::vector<ProbeUser> probes;
@@ -228,6 +250,7 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
     p.expectedScores = trainerScores(*model, static_cast<std::int64_t>(u), data.train);
     probes.push_back(std::move(p));
   }
+  model.reset();  // the check loads the file's own copy of the weights
   if (auto s = checkModelScores(outPath, probes, kProbeTolerance); !s) {
     std::remove(outPath.c_str());
     return s.error();

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <cstdint>
+#include <utility>
 
 #include "model/modelcontract.h"
 
@@ -12,15 +13,45 @@ UserHistories collectHistories(const Dataset& dataset, const TrainTestSplit& spl
                                const std::vector<SplitPart>& parts, HistoryWeighting weighting) {
   const auto& log = dataset.interactions;
   const auto users = split.users();
-  std::vector<std::map<std::int64_t, float>> perUser(users);
+  bool wanted[256] = {};
+  for (const auto p : parts) wanted[static_cast<std::uint8_t>(p)] = true;
+  const auto in = [&](std::size_t r) { return wanted[static_cast<std::uint8_t>(split.part[r])]; };
+  // The rows of the parts grouped by user (a counting sort, in row order within a user), then each
+  // user's rows sorted by item (stable, so repeats are summed in row order) and merged. Flat arrays
+  // rather than a map per user: on a 20M-row log the maps' nodes alone took about 0.9 GiB, and the
+  // allocator kept them after they were freed.
+  std::vector<std::int64_t> first(users + 1, 0);
   for (std::size_t r = 0; r < log.size(); ++r) {
-    if (std::find(parts.begin(), parts.end(), split.part[r]) == parts.end()) continue;
-    perUser[static_cast<std::size_t>(log.user[r])][log.item[r]] += log.weight[r];
+    if (in(r)) ++first[static_cast<std::size_t>(log.user[r]) + 1];
+  }
+  for (std::size_t u = 0; u < users; ++u) first[u + 1] += first[u];
+  std::vector<std::pair<std::int32_t, float>> rows(static_cast<std::size_t>(first[users]));
+  {
+    std::vector<std::int64_t> cursor(first.begin(), first.end() - 1);
+    for (std::size_t r = 0; r < log.size(); ++r) {
+      if (!in(r)) continue;
+      rows[static_cast<std::size_t>(cursor[static_cast<std::size_t>(log.user[r])]++)] = {log.item[r],
+                                                                                         log.weight[r]};
+    }
   }
   UserHistories h;
   h.start.reserve(users + 1);
-  for (const auto& items : perUser) {
-    for (const auto& [item, weight] : items) {
+  std::size_t distinct = 0;
+  for (std::size_t u = 0; u < users; ++u) {
+    const auto begin = rows.begin() + first[u], end = rows.begin() + first[u + 1];
+    std::stable_sort(begin, end, [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = begin; it != end; ++it) {
+      if (it == begin || it->first != (it - 1)->first) ++distinct;
+    }
+  }
+  h.item.reserve(distinct);
+  h.weight.reserve(distinct);
+  for (std::size_t u = 0; u < users; ++u) {
+    const auto begin = rows.begin() + first[u], end = rows.begin() + first[u + 1];
+    for (auto it = begin; it != end;) {
+      const std::int32_t item = it->first;
+      float weight = 0.0f;
+      for (; it != end && it->first == item; ++it) weight += it->second;
       h.item.push_back(item);
       h.weight.push_back(historyWeight(weight, weighting));
     }

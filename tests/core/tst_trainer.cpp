@@ -8,6 +8,7 @@
 #include <random>
 
 #include "common/sha256.h"
+#include "engine/scoringengine.h"
 #include "model/modelexport.h"
 #include "model/modelfile.h"
 #include "model/trainer.h"
@@ -92,16 +93,29 @@ class TestTrainer : public QObject {
     auto pop = trainModel(data, smallConfig("popularity"), dir.filePath("pop.pt").toStdString());
     QVERIFY(pop.ok());
     auto c = smallConfig("bpr");
-    c.optimizer = "dense";
-    auto dense = trainModel(data, c, dir.filePath("dense.pt").toStdString());
-    QVERIFY2(dense.ok(), dense.ok() ? "" : dense.error().message.c_str());
-    c.optimizer = "sparse";
-    auto sparse = trainModel(data, c, dir.filePath("sparse.pt").toStdString());
-    QVERIFY2(sparse.ok(), sparse.ok() ? "" : sparse.error().message.c_str());
-    QVERIFY2(sparse->testNdcg > 1.5 * pop->testNdcg,
-             qPrintable(QString("sparse %1 vs popularity %2").arg(sparse->testNdcg).arg(pop->testNdcg)));
-    QVERIFY2(sparse->testNdcg > 0.8 * dense->testNdcg,
-             qPrintable(QString("sparse %1 vs dense %2").arg(sparse->testNdcg).arg(dense->testNdcg)));
+    // Over three seeds: on 80 users one run's test NDCG moves by a tenth from seed to seed.
+    double denseSum = 0.0, sparseSum = 0.0;
+    QString runs;
+    Result<TrainReport> dense = makeError(ErrorCode::Internal, "not run");
+    Result<TrainReport> sparse = makeError(ErrorCode::Internal, "not run");
+    for (const std::uint64_t seed : {42u, 43u, 44u}) {
+      c.seed = seed;
+      c.optimizer = "dense";
+      dense = trainModel(data, c, dir.filePath("dense.pt").toStdString());
+      QVERIFY2(dense.ok(), dense.ok() ? "" : dense.error().message.c_str());
+      c.optimizer = "sparse";
+      sparse = trainModel(data, c, dir.filePath("sparse.pt").toStdString());
+      QVERIFY2(sparse.ok(), sparse.ok() ? "" : sparse.error().message.c_str());
+      denseSum += dense->testNdcg;
+      sparseSum += sparse->testNdcg;
+      runs += QString(" seed %1: sparse %2, dense %3;").arg(seed).arg(sparse->testNdcg).arg(dense->testNdcg);
+    }
+    const double sparseMean = sparseSum / 3.0, denseMean = denseSum / 3.0;
+    QVERIFY2(sparseMean > 1.5 * pop->testNdcg,
+             qPrintable(QString("sparse %1 vs popularity %2;").arg(sparseMean).arg(pop->testNdcg) + runs));
+    QVERIFY2(sparseMean > 0.8 * denseMean,
+             qPrintable(QString("sparse %1 vs dense %2;").arg(sparseMean).arg(denseMean) + runs));
+    qInfo("%s", qPrintable(runs));
     const auto j = nlohmann::json::parse(sparse->metadataJson);
     QCOMPARE(j.at("config").at("updates").get<std::string>(), std::string("sparse"));
     QCOMPARE(nlohmann::json::parse(dense->metadataJson).at("config").at("updates").get<std::string>(),
@@ -247,6 +261,47 @@ class TestTrainer : public QObject {
     QVERIFY(a.ok() && b.ok() && other.ok());
     QCOMPARE(a.value(), b.value());
     QVERIFY(a.value() != other.value());
+  }
+
+  // The weights kept are the best epoch's, also when that copy is taken lazily (only once a later
+  // epoch is about to move them): a run stopped two epochs after its best ends with the same test NDCG
+  // and the same item vectors as a run that simply ends at that epoch.
+  void keepsTheBestEpochsWeights_data() {
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("optimizer");
+    QTest::newRow("bpr dense") << "bpr"
+                               << "dense";
+    QTest::newRow("bpr sparse") << "bpr"
+                                << "sparse";
+    QTest::newRow("lightgcn") << "lightgcn"
+                              << "auto";
+    QTest::newRow("twotower") << "twotower"
+                              << "auto";
+  }
+  void keepsTheBestEpochsWeights() {
+    QFETCH(QString, kind);
+    QFETCH(QString, optimizer);
+    QTemporaryDir dir;
+    const auto data = plantedDataset();
+    auto c = smallConfig(kind.toStdString());
+    c.optimizer = optimizer.toStdString();
+    c.epochs = 40;
+    c.patience = 2;
+    const auto stopped = trainModel(data, c, dir.filePath("stopped.pt").toStdString());
+    QVERIFY2(stopped.ok(), stopped.ok() ? "" : stopped.error().message.c_str());
+    QVERIFY2(stopped->epochsRun == stopped->bestEpoch + c.patience,
+             qPrintable(QString("best %1 of %2").arg(stopped->bestEpoch).arg(stopped->epochsRun)));
+    c.epochs = stopped->bestEpoch;
+    c.patience = 100;
+    const auto ended = trainModel(data, c, dir.filePath("ended.pt").toStdString());
+    QVERIFY(ended.ok());
+    QCOMPARE(ended->bestEpoch, stopped->bestEpoch);
+    QCOMPARE(ended->epochsRun, stopped->bestEpoch);
+    QCOMPARE(ended->testNdcg, stopped->testNdcg);
+    const auto a = ModelFile::load(dir.filePath("stopped.pt").toStdString());
+    const auto b = ModelFile::load(dir.filePath("ended.pt").toStdString());
+    QVERIFY(a.ok() && b.ok());
+    QVERIFY(ScoringEngine(a.value()).itemEmbeddingsOnCpu() == ScoringEngine(b.value()).itemEmbeddingsOnCpu());
   }
 
   void cancelWritesNothing() {
