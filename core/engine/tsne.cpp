@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "common/parallelchunks.h"
+#include "common/taskpart.h"
 #include "data/generatorrng.h"
 #include "engine/computethreads.h"
 #include "engine/embeddingprojection.h"
@@ -237,12 +238,7 @@ Result<TsneLayout> tsneLayout(const std::vector<float>& matrix, std::size_t rows
   nn.k = layout.neighbours;
   nn.seed = options.seed;
   nn.threads = threads;
-  TaskControl neighbourControl;
-  neighbourControl.cancel = control.cancel;
-  neighbourControl.progress = [&control](double f, std::string_view stage) {
-    control.report(0.2 * f, stage);
-  };
-  auto knn = approximateNeighbours(matrix, rows, dim, nn, neighbourControl);
+  auto knn = approximateNeighbours(matrix, rows, dim, nn, taskPart(control, 0.0, 0.2));
   if (!knn) return knn.error();
   layout.neighbourSeconds = secondsSince(clock);
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/parallelchunks.h"
+#include "common/taskpart.h"
 #include "data/generatorrng.h"
 #include "engine/computethreads.h"
 #include "engine/embeddingprojection.h"
@@ -80,12 +81,7 @@ Result<UmapLayout> umapLayout(const std::vector<float>& matrix, std::size_t rows
   nn.k = std::min<int>(options.neighbours - 1, int(rows - 1));
   nn.seed = options.seed;
   nn.threads = threads;
-  TaskControl neighbourControl;
-  neighbourControl.cancel = control.cancel;
-  neighbourControl.progress = [&control](double f, std::string_view stage) {
-    control.report(0.3 * f, stage);
-  };
-  auto knn = approximateNeighbours(matrix, rows, dim, nn, neighbourControl);
+  auto knn = approximateNeighbours(matrix, rows, dim, nn, taskPart(control, 0.0, 0.3));
   if (!knn) return knn.error();
   layout.neighbourSeconds = secondsSince(clock);
 

@@ -15,8 +15,9 @@ constexpr std::size_t kUsersPerChunk = 512;
 constexpr std::int64_t kScoreBudget = std::int64_t{1} << 26;
 }  // namespace
 
-double meanNdcg(TrainableModel& model, const std::vector<std::int64_t>& users, const UserHistories& history,
-                const std::vector<std::vector<std::int32_t>>& relevant, int k, const std::string& device) {
+Result<double> meanNdcg(TrainableModel& model, const std::vector<std::int64_t>& users,
+                        const UserHistories& history, const std::vector<std::vector<std::int32_t>>& relevant,
+                        int k, const std::string& device, const TaskControl& control) {
   torch::NoGradGuard noGrad;
   const torch::Device dev(device);
   const int dim = model.dim();
@@ -39,6 +40,7 @@ double meanNdcg(TrainableModel& model, const std::vector<std::int64_t>& users, c
       items.options());
   double sum = 0.0;
   for (std::size_t begin = 0; begin < evaluated.size(); begin += usersPerChunk) {
+    if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
     const auto end = std::min(evaluated.size(), begin + usersPerChunk);
     const std::vector<std::int64_t> chunk(evaluated.begin() + static_cast<std::ptrdiff_t>(begin),
                                           evaluated.begin() + static_cast<std::ptrdiff_t>(end));
@@ -73,6 +75,7 @@ double meanNdcg(TrainableModel& model, const std::vector<std::int64_t>& users, c
       for (std::int64_t pos = 0; pos < hits; ++pos) ideal += 1.0 / std::log2(static_cast<double>(pos) + 2.0);
       sum += dcg / ideal;
     }
+    control.report(static_cast<double>(end) / static_cast<double>(evaluated.size()), "ranking users");
   }
   return evaluated.empty() ? 0.0 : sum / static_cast<double>(evaluated.size());
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <optional>
 #include <random>
+#include <string_view>
 
 #include "engine/computedevice.h"
 #include "model/datasplit.h"
@@ -143,6 +144,8 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
                       ? chosen.description
                       : "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
   const auto valUsers = evaluationUsers(split.validation, c.evalUsers, c.seed ^ 0x9e3779b97f4a7c15ULL);
+  TaskControl cancelOnly;  // the validation is a short part of its epoch: Cancel, but no progress of its own
+  cancelOnly.cancel = control.cancel;
   if (model->learned()) {
     NegativeSampler sampler(data.train, data.numItems, c.seed);
     int sinceBest = 0;
@@ -157,7 +160,7 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
       double lossSum = 0.0;
       std::size_t batches = 0;
       {
-        // The epoch's triplets (three int64 per training pair) are freed before the validation.
+        // The epoch's triplets (three per training pair) are freed before the validation.
         const auto t = sampler.epoch(c.negatives);
         const auto batch = static_cast<std::size_t>(c.batchSize);
         for (std::size_t b = 0; b < t.users.size(); b += batch) {
@@ -175,7 +178,10 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
         }
       }
       const double loss = batches ? lossSum / static_cast<double>(batches) : 0.0;
-      const double ndcg = meanNdcg(*model, valUsers, data.train, split.validation, c.evalK, device);
+      const auto validation =
+          meanNdcg(*model, valUsers, data.train, split.validation, c.evalK, device, cancelOnly);
+      if (!validation) return validation.error();
+      const double ndcg = validation.value();
       report.trainLoss.push_back(loss);
       report.validationNdcg.push_back(ndcg);
       report.epochsRun = epoch;
@@ -196,7 +202,10 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
     if (!bestIsCurrent) model->restoreBest();
     model->endTraining();
   } else {
-    report.bestValidationNdcg = meanNdcg(*model, valUsers, data.train, split.validation, c.evalK, device);
+    const auto validation =
+        meanNdcg(*model, valUsers, data.train, split.validation, c.evalK, device, cancelOnly);
+    if (!validation) return validation.error();
+    report.bestValidationNdcg = validation.value();
     report.validationNdcg.push_back(report.bestValidationNdcg);
   }
   if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
@@ -208,20 +217,14 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
     const auto testHistory =
         collectHistories(dataset, split, {SplitPart::Train, SplitPart::Validation}, c.historyWeighting);
     const auto testUsers = evaluationUsers(split.test, c.testUsers, c.seed ^ 0x7f4a7c159e3779b9ULL);
-    // Evaluated in slices so Cancel is honoured within seconds even on a large test sample.
-    constexpr std::size_t kTestSlice = 4096;
-    double ndcgSum = 0.0;
-    for (std::size_t b = 0; b < testUsers.size(); b += kTestSlice) {
-      if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
-      const auto e = std::min(testUsers.size(), b + kTestSlice);
-      const std::vector<std::int64_t> slice(testUsers.begin() + static_cast<std::ptrdiff_t>(b),
-                                            testUsers.begin() + static_cast<std::ptrdiff_t>(e));
-      ndcgSum +=
-          meanNdcg(*model, slice, testHistory, split.test, c.evalK, device) * static_cast<double>(e - b);
-      control.report(0.96 + 0.02 * static_cast<double>(e) / static_cast<double>(testUsers.size()),
-                     "evaluating on the test part");
-    }
-    report.testNdcg = testUsers.empty() ? 0.0 : ndcgSum / static_cast<double>(testUsers.size());
+    TaskControl testControl;
+    testControl.cancel = control.cancel;
+    testControl.progress = [&control](double f, std::string_view) {
+      control.report(0.96 + 0.02 * f, "evaluating on the test part");
+    };
+    const auto test = meanNdcg(*model, testUsers, testHistory, split.test, c.evalK, device, testControl);
+    if (!test) return test.error();
+    report.testNdcg = test.value();
     report.evalUsers = testUsers.size();
   }
 

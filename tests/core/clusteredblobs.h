@@ -55,4 +55,14 @@ inline std::vector<std::int32_t> exactNeighbours(const std::vector<float>& m, st
   return out;
 }
 
+// Of each point's k nearest points in a 2-D layout, the share that carries its own blob label.
+inline double labelAgreement(const Blobs& data, const std::vector<float>& layout, std::size_t rows, int k) {
+  const auto near2d = exactNeighbours(layout, rows, 2, k);
+  std::size_t same = 0;
+  for (std::size_t i = 0; i < rows; ++i)
+    for (std::size_t j = 0; j < std::size_t(k); ++j)
+      same += data.labels[std::size_t(near2d[i * std::size_t(k) + j])] == data.labels[i];
+  return double(same) / double(rows * std::size_t(k));
+}
+
 }  // namespace reclens::test

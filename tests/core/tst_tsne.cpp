@@ -14,7 +14,7 @@
 
 using namespace reclens;
 using reclens::test::blobs;
-using reclens::test::exactNeighbours;
+using reclens::test::labelAgreement;
 
 class TestTsne : public QObject {
   Q_OBJECT
@@ -57,12 +57,7 @@ class TestTsne : public QObject {
     QVERIFY(first->coordinates != other->coordinates);
 
     // Of each point's 10 nearest points in the layout, the share with its own label.
-    const auto near2d = exactNeighbours(first->coordinates, rows, 2, 10);
-    std::size_t same = 0;
-    for (std::size_t i = 0; i < rows; ++i)
-      for (std::size_t j = 0; j < 10; ++j)
-        same += data.labels[std::size_t(near2d[i * 10 + j])] == data.labels[i];
-    const double agreement = double(same) / double(rows * 10);
+    const double agreement = labelAgreement(data, first->coordinates, rows, 10);
     QVERIFY2(agreement >= 0.95, qPrintable(QString::number(agreement)));
     // The layout has grown from its tiny start: the clusters lie apart by more than their own size.
     double extent = 0.0;

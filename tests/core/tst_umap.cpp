@@ -14,6 +14,7 @@
 using namespace reclens;
 using reclens::test::blobs;
 using reclens::test::exactNeighbours;
+using reclens::test::labelAgreement;
 
 namespace {
 
@@ -127,12 +128,7 @@ class TestUmap : public QObject {
 
     // Neighbourhoods in 2-D keep the clusters: of each point's 10 nearest points in the layout, the
     // share with its own label.
-    const auto near2d = exactNeighbours(first->coordinates, rows, 2, 10);
-    std::size_t same = 0;
-    for (std::size_t i = 0; i < rows; ++i)
-      for (std::size_t j = 0; j < 10; ++j)
-        same += data.labels[std::size_t(near2d[i * 10 + j])] == data.labels[i];
-    const double agreement = double(same) / double(rows * 10);
+    const double agreement = labelAgreement(data, first->coordinates, rows, 10);
     QVERIFY2(agreement >= 0.9, qPrintable(QString::number(agreement)));
     for (const float c : first->coordinates) QVERIFY(std::isfinite(c));
   }
