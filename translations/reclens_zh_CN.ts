@@ -614,6 +614,16 @@
         <source>%1 (net)</source>
         <translation>%1（净值）</translation>
     </message>
+    <message>
+        <source>−%1 %2</source>
+        <translation>−%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Older history (%n events)</source>
+        <translation>
+            <numerusform>更早的历史（%n 个事件）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>reclens::AuditMetrics</name>
@@ -4998,10 +5008,6 @@
         <translation>训练模型</translation>
     </message>
     <message>
-        <source>popularity: most popular items for everyone; bpr: matrix factorisation; lightgcn: graph convolution over the interactions; twotower: user and item towers with attributes</source>
-        <translation>popularity：对所有人推荐最热门的商品；bpr：矩阵分解；lightgcn：在交互图上做图卷积；twotower：带属性的用户塔与商品塔</translation>
-    </message>
-    <message>
         <source>Embedding size of users and items</source>
         <translation>用户和商品的嵌入维度</translation>
     </message>
@@ -5084,6 +5090,10 @@
     <message>
         <source>How each user&apos;s items are split into train, validation (for early stopping) and test (the final figure). By time predicts what comes next; at random (80/10/10, seed 42) is the protocol of many published tables; one calendar cuts everyone&apos;s log at the same dates, so items launched late are cold (no training rows): the cold-start protocol. The model remembers the split, and evaluation uses it.</source>
         <translation>每位用户的物品如何划分为训练集、验证集（用于提前停止）和测试集（最终指标）。按时间划分预测接下来会发生什么；随机划分（80/10/10，种子 42）是许多已发表结果表采用的协议；统一日历在相同日期切分所有人的记录，因此晚上架的物品是冷物品（没有训练记录）：这是冷启动协议。模型会记住该划分，评估时也使用它。</translation>
+    </message>
+    <message>
+        <source>popularity: most popular items for everyone; bpr: matrix factorisation; lightgcn: graph convolution over the interactions; twotower: user and item towers with attributes; sasrec: self-attention over the history in time order, so the newest events weigh most (sequential)</source>
+        <translation>popularity：为所有人推荐最热门的商品；bpr：矩阵分解；lightgcn：基于交互的图卷积；twotower：带属性的用户塔与商品塔；sasrec：按时间顺序对历史做自注意力，最新的事件权重最大（序列模型）</translation>
     </message>
 </context>
 <context>
@@ -5329,6 +5339,14 @@
     <message>
         <source>Weight</source>
         <translation>权重</translation>
+    </message>
+    <message>
+        <source>%1 — moved to the newest place in this what-if (the order matters to sequential models)</source>
+        <translation>%1 — 在此假设分析中移到最新位置（顺序对序列模型有影响）</translation>
+    </message>
+    <message>
+        <source>moved: newest</source>
+        <translation>已移到最新</translation>
     </message>
 </context>
 <context>
@@ -5668,6 +5686,26 @@
     <message>
         <source>The neighbours that carried the selected item&apos;s score</source>
         <translation>支撑所选商品得分的邻居</translation>
+    </message>
+    <message>
+        <source>Make It the Newest Event</source>
+        <translation>设为最新事件</translation>
+    </message>
+    <message>
+        <source>Move the selected history item to the newest place: a sequential model (sasrec) weighs the newest events most; a bag-of-items model scores the same</source>
+        <translation>将所选历史商品移到最新位置：序列模型（sasrec）对最新事件的权重最大；物品集合模型的得分不变</translation>
+    </message>
+    <message>
+        <source>Move %1 to the newest place</source>
+        <translation>将 %1 移到最新位置</translation>
+    </message>
+    <message>
+        <source>Drop the Newest Event</source>
+        <translation>去掉最新事件</translation>
+    </message>
+    <message>
+        <source>Turn off the newest history item still on (repeat to drop the last few)</source>
+        <translation>关闭仍启用的最新历史商品（重复操作可去掉最近几个）</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,10 @@ Result<ProjectStore::ModelRecord> prepareWarmStart(const ProjectStore& store, Tr
   if (!keep("--optimizer")) c.optimizer = p.optimizer;
   if (!keep("--id-dropout")) c.idDropout = p.idDropout;
   if (!keep("--text-dim")) c.textDim = p.textDim;
+  if (!keep("--max-length")) c.maxLength = p.maxLength;
+  if (!keep("--dropout")) c.dropout = p.dropout;
+  if (!keep("--loss")) c.sequenceLoss = p.sequenceLoss;
+  if (!keep("--eval-users")) c.evalUsers = p.evalUsers;
   c.warmStartPath = parent.value().path;
   if (o.name.empty()) o.name = fineTunedName(store, parent.value().name);
   return parent;
@@ -135,6 +139,14 @@ int runTrainCommand(TrainOptions o) {
   } else if (o.given.count("--model") == 0) {
     return reportError(makeError(ErrorCode::InvalidArgument, "--model is required (or --warm-start MODEL)"));
   }
+  if (o.config.kind != "sasrec") {
+    for (const char* option : {"--loss", "--max-length", "--dropout"}) {
+      if (o.given.count(option) != 0)
+        return reportError(
+            makeError(ErrorCode::InvalidArgument,
+                      std::string(option) + " is a sasrec setting (" + o.config.kind + " does not read it)"));
+    }
+  }
   if (o.name.empty()) {
     o.name = o.config.kind + "-" + std::to_string(o.config.kind == "popularity" ? 1 : o.config.dim);
   }
@@ -187,24 +199,47 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
   auto& c = opts->config;
   auto* sub = app.add_subcommand("train", "Train a built-in model on a project and register the model file");
   sub->add_option("--project", opts->project, "Project file (*.reclens)")->required();
-  sub->add_option("--model", c.kind, "popularity, bpr, lightgcn or twotower (required unless --warm-start)")
+  sub->add_option("--model", c.kind,
+                  "popularity, bpr, lightgcn, twotower or sasrec (the sequential model; required unless "
+                  "--warm-start)")
       ->check(CLI::IsMember(trainableModelKinds()));
   sub->add_option("--warm-start", opts->warmStart,
                   "Fine-tune this registered model (name) or model file: its learned tables start the run, "
                   "settings left out are its own, --epochs defaults to " +
                       std::to_string(kWarmStartEpochs) + " and the new model records it as its parent");
   sub->add_option("--dim", c.dim, "Embedding size")->capture_default_str();
-  sub->add_option("--epochs", c.epochs, "Most epochs (early stopping may end sooner)")->capture_default_str();
-  sub->add_option("--lr", c.lr,
-                  "Adam learning rate (default per model: bpr and twotower 0.005, lightgcn 0.05)");
-  sub->add_option("--l2", c.l2, "L2 penalty (default per model: bpr and twotower 1e-3, lightgcn 1e-4)");
-  sub->add_option("--layers", c.layers, "LightGCN propagation steps")->capture_default_str();
-  sub->add_option("--batch", c.batchSize,
-                  "Triplets per optimiser step (default per model: 2048, lightgcn 8192)");
-  sub->add_option("--negatives", c.negatives, "Negatives per positive")->capture_default_str();
-  sub->add_option("--seed", c.seed, "Random seed")->capture_default_str();
-  sub->add_option("--patience", c.patience, "Epochs without improvement before stopping")
+  sub->add_option("--epochs", c.epochs,
+                  "Most epochs (early stopping may end sooner; default per model: 60, sasrec 200)");
+  sub->add_option(
+      "--lr", c.lr,
+      "Adam learning rate (default per model: bpr and twotower 0.005, lightgcn 0.05, sasrec 0.001)");
+  sub->add_option("--l2", c.l2,
+                  "L2 penalty (default per model: bpr and twotower 1e-3, lightgcn 1e-4, sasrec 0)");
+  sub->add_option("--layers", c.layers, "LightGCN propagation steps; sasrec attention blocks")
       ->capture_default_str();
+  sub->add_option("--batch", c.batchSize,
+                  "Triplets per optimiser step (default per model: 2048, lightgcn 8192); sasrec: users "
+                  "per step (default 128)");
+  sub->add_option("--max-length", c.maxLength,
+                  "sasrec: the newest events of a history the model reads (default " +
+                      std::to_string(TrainConfig{}.maxLength) + ")")
+      ->check(CLI::Range(1, 1000));
+  sub->add_option("--dropout", c.dropout,
+                  "sasrec: dropout rate while training (default " + shortNumber(TrainConfig{}.dropout) + ")")
+      ->check(CLI::Range(0.0, 0.95));
+  sub->add_option("--loss", c.sequenceLoss,
+                  "sasrec: softmax (a sampled softmax over --negatives items shared by a batch) or bce "
+                  "(binary cross-entropy against --negatives items per event, as in the SASRec paper)")
+      ->check(CLI::IsMember({"softmax", "bce"}))
+      ->capture_default_str();
+  sub->add_option("--eval-users", c.evalUsers,
+                  "Validation users sampled per epoch for early stopping (all when fewer)")
+      ->capture_default_str();
+  sub->add_option("--negatives", c.negatives,
+                  "Negatives per positive (default 1; sasrec: 256 shared by a batch with --loss softmax)");
+  sub->add_option("--seed", c.seed, "Random seed")->capture_default_str();
+  sub->add_option("--patience", c.patience,
+                  "Epochs without improvement before stopping (default per model: 5, sasrec 10)");
   sub->add_option("--k", c.evalK, "K of the validation NDCG")->capture_default_str();
   sub->add_option("--test-users", c.testUsers, "Test users sampled for the final test NDCG (all when fewer)")
       ->capture_default_str();
@@ -251,7 +286,8 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
   sub->callback([&runner, opts, sub] {
     for (const char* option :
          {"--model", "--dim", "--epochs", "--lr", "--l2", "--layers", "--batch", "--negatives", "--patience",
-          "--k", "--history-weight", "--split", "--optimizer", "--id-dropout", "--text-dim"}) {
+          "--k", "--history-weight", "--split", "--optimizer", "--id-dropout", "--text-dim", "--max-length",
+          "--dropout", "--loss", "--eval-users"}) {
       if (sub->count(option) != 0) opts->given.insert(option);
     }
     // Settings the user left out take the chosen model's tuned defaults.
@@ -259,6 +295,9 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
     if (sub->count("--lr") == 0) opts->config.lr = defaults.lr;
     if (sub->count("--l2") == 0) opts->config.l2 = defaults.l2;
     if (sub->count("--batch") == 0) opts->config.batchSize = defaults.batchSize;
+    if (sub->count("--epochs") == 0) opts->config.epochs = defaults.epochs;
+    if (sub->count("--patience") == 0) opts->config.patience = defaults.patience;
+    if (sub->count("--negatives") == 0) opts->config.negatives = defaults.negatives;
     if (sub->count("--id-dropout") == 0) opts->config.idDropout = defaults.idDropout;
     if (sub->count("--text-dim") == 0) opts->config.textDim = defaults.textDim;
     if (!opts->historyWeight.empty())

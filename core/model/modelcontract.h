@@ -58,6 +58,12 @@ inline const std::vector<std::string>& modelContractMethods() {
 // The batched method that version 2 adds.
 inline constexpr const char* kBatchedUserMethod = "user_vectors";
 
+// Whether a model of `kind` reads its history in time order (the last events weigh most), so that its
+// explanations are shown per position (newest first) and a reordered history changes its scores.
+inline bool isSequentialKind(const std::string& kind) {
+  return kind == "sasrec";
+}
+
 // The metadata JSON that travels inside a model file (metadata()). Keys, all required unless noted:
 //   "contract_version": int, "kind": "popularity"|"bpr"|"lightgcn"|"twotower"|other string,
 //   "dim": D, "num_items": N,

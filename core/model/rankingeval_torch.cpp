@@ -30,6 +30,13 @@ Result<double> meanNdcg(TrainableModel& model, const std::vector<std::int64_t>& 
   for (const auto u : users) {
     if (!relevant[static_cast<std::size_t>(u)].empty()) evaluated.push_back(u);
   }
+  // A sequential model pads each chunk to its longest history: chunks of similar lengths cost less.
+  if (model.sequential()) {
+    std::stable_sort(evaluated.begin(), evaluated.end(), [&history](std::int64_t a, std::int64_t b) {
+      const auto ua = static_cast<std::size_t>(a), ub = static_cast<std::size_t>(b);
+      return history.start[ua + 1] - history.start[ua] < history.start[ub + 1] - history.start[ub];
+    });
+  }
   const auto usersPerChunk = static_cast<std::size_t>(std::clamp<std::int64_t>(
       kScoreBudget / std::max<std::int64_t>(numItems, 1), 1, static_cast<std::int64_t>(kUsersPerChunk)));
   // One score buffer for every chunk: a fresh tensor of this size per chunk is a fresh mapping from

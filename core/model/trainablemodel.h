@@ -24,7 +24,8 @@ struct UserHistories {
 struct TrainingData {
   std::int64_t numItems = 0;
   std::int64_t numUsers = 0;
-  UserHistories train;            // distinct train items per user, ascending, weights summed over repeats
+  UserHistories train;  // distinct train items per user, ascending (oldest first for sequential models),
+                        // weights summed over repeats
   std::vector<float> itemCount;   // train interaction rows per item
   std::vector<float> itemDegree;  // summed train weight per item (graph degree)
   // Categorical item fields (catalog order) and user fields (user table order): codes, -1 = missing.
@@ -45,6 +46,11 @@ class TrainableModel {
   virtual ~TrainableModel() = default;
   // False for models without parameters to fit (popularity).
   virtual bool learned() const = 0;
+  // True for models that read a history in time order and train on sequences (sasrec): the trainer then
+  // gives them users (trainSequences) instead of triplets, and their histories oldest first.
+  virtual bool sequential() const { return false; }
+  // One optimiser step on the train sequences of `users` (sequential models only); returns the mean loss.
+  virtual double trainSequences(const std::vector<std::int64_t>& /*users*/) { return 0.0; }
   // One Adam step on a batch of (user, positive, negative) triplets; returns the batch's mean loss.
   virtual double trainBatch(const std::vector<std::int64_t>& users,
                             const std::vector<std::int64_t>& positives,
@@ -78,5 +84,7 @@ std::unique_ptr<TrainableModel> makeLightGcnModel(const TrainingData& data, cons
                                                   const std::string& device);
 std::unique_ptr<TrainableModel> makeTwoTowerModel(const TrainingData& data, const TrainConfig& config,
                                                   const std::string& device);
+std::unique_ptr<TrainableModel> makeSasRecModel(const TrainingData& data, const TrainConfig& config,
+                                                const std::string& device);
 
 }  // namespace reclens

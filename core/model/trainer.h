@@ -15,14 +15,14 @@ namespace reclens {
 // What to train and how. The member initialisers are the bpr defaults; defaultTrainConfig(kind) gives
 // the tuned defaults of each model (measured on the demo dataset, about 5k items, 2k users, 100k rows).
 struct TrainConfig {
-  std::string kind = "bpr";  // "popularity", "bpr", "lightgcn" or "twotower"
+  std::string kind = "bpr";  // "popularity", "bpr", "lightgcn", "twotower" or "sasrec"
   int dim = 64;              // embedding size D (popularity always exports D = 1)
   int epochs = 60;           // upper bound; early stopping usually ends sooner
   double lr = 0.005;         // Adam learning rate
   double l2 = 1e-3;          // L2 penalty on the embeddings used in a batch
   int batchSize = 2048;      // (user, positive, negative) triplets per optimiser step
   int negatives = 1;         // sampled negatives per positive
-  int layers = 2;            // LightGCN propagation steps
+  int layers = 2;            // LightGCN propagation steps; sasrec attention blocks
   std::uint64_t seed = 42;
   int patience = 5;             // epochs without a better validation NDCG before stopping
   int evalK = 20;               // K of the validation NDCG
@@ -51,6 +51,13 @@ struct TrainConfig {
   // of the catalog's own words reduced by a truncated SVD; 0: titles unused).
   double idDropout = 0.0;
   int textDim = 0;
+  // sasrec (docs/training.md, "The sequential model"): the newest events of a history it reads, and the
+  // dropout rate of its embeddings, attention and feed-forward layers while training.
+  int maxLength = 50;
+  double dropout = 0.5;
+  // sasrec: "softmax" (a sampled softmax over the batch's `negatives` shared items) or "bce" (binary
+  // cross-entropy against `negatives` items per event, as in the SASRec paper).
+  std::string sequenceLoss = "softmax";
 };
 
 // Catalog size from which "auto" picks sparse updates for bpr.

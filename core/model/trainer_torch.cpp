@@ -27,8 +27,9 @@ constexpr double kProbeTolerance = 1e-4;
 Status checkConfig(const TrainConfig& c) {
   const auto& kinds = trainableModelKinds();
   if (std::find(kinds.begin(), kinds.end(), c.kind) == kinds.end()) {
-    return makeError(ErrorCode::InvalidArgument,
-                     "unknown model kind '" + c.kind + "' (expected popularity, bpr, lightgcn or twotower)");
+    return makeError(
+        ErrorCode::InvalidArgument,
+        "unknown model kind '" + c.kind + "' (expected popularity, bpr, lightgcn, twotower or sasrec)");
   }
   if (c.dim < 1 || c.epochs < 1 || c.batchSize < 1 || c.negatives < 1 || c.evalK < 1 || c.patience < 1 ||
       c.layers < 0 || c.evalUsers < 1 || c.testUsers < 1 || !(c.lr > 0.0) || c.l2 < 0.0 || c.threads < 0) {
@@ -49,6 +50,14 @@ Status checkConfig(const TrainConfig& c) {
   if ((c.idDropout > 0.0 || c.textDim > 0) && c.kind != "twotower")
     return makeError(ErrorCode::InvalidArgument, "id dropout and title features are twotower settings (" +
                                                      c.kind + " reads no item content)");
+  if (c.maxLength < 1 || c.maxLength > 1000 || !(c.dropout >= 0.0 && c.dropout < 1.0))
+    return makeError(ErrorCode::InvalidArgument,
+                     "the sequence length must lie between 1 and 1000 and the dropout in [0, 1)");
+  if (c.sequenceLoss != "softmax" && c.sequenceLoss != "bce")
+    return makeError(ErrorCode::InvalidArgument,
+                     "unknown loss '" + c.sequenceLoss + "' (expected softmax or bce)");
+  if (c.kind == "sasrec" && c.layers < 1)
+    return makeError(ErrorCode::InvalidArgument, "sasrec needs at least one attention block (layers)");
   const bool noValidation =
       c.split.kind == SplitSpec::Kind::Time ? c.split.validation < 1 : !(c.split.validationRatio > 0.0);
   if (noValidation && c.kind != "popularity") {
@@ -73,6 +82,7 @@ std::unique_ptr<TrainableModel> makeModel(const TrainingData& data, const TrainC
   if (c.kind == "bpr") return makeBprModel(data, c, device);
   if (c.kind == "lightgcn") return makeLightGcnModel(data, c, device);
   if (c.kind == "twotower") return makeTwoTowerModel(data, c, device);
+  if (c.kind == "sasrec") return makeSasRecModel(data, c, device);
   return makePopularityModel(data);
 }
 
@@ -99,6 +109,29 @@ std::vector<std::int64_t> evaluationUsers(const std::vector<std::vector<std::int
   return users;
 }
 
+// A fresh seeded order of `users` for one epoch of a sequential model, to be cut into batches of `batch`:
+// shuffled, then within each run of 16 batches sorted by train history length, then the batches shuffled,
+// so that a batch holds sequences of similar lengths and pads little (length bucketing).
+void lengthBucketedOrder(std::vector<std::int64_t>& users, const UserHistories& train, std::size_t batch,
+                         std::mt19937_64& rng) {
+  for (std::size_t i = users.size(); i > 1; --i) std::swap(users[i - 1], users[rng() % i]);
+  const auto length = [&train](std::int64_t u) {
+    return train.start[static_cast<std::size_t>(u) + 1] - train.start[static_cast<std::size_t>(u)];
+  };
+  const auto at = [&users](std::size_t k) { return users.begin() + static_cast<std::ptrdiff_t>(k); };
+  for (std::size_t b = 0; b < users.size(); b += 16 * batch) {
+    std::stable_sort(at(b), at(std::min(users.size(), b + 16 * batch)),
+                     [&length](std::int64_t x, std::int64_t y) { return length(x) < length(y); });
+  }
+  std::vector<std::size_t> starts;
+  for (std::size_t b = 0; b < users.size(); b += batch) starts.push_back(b);
+  for (std::size_t i = starts.size(); i > 1; --i) std::swap(starts[i - 1], starts[rng() % i]);
+  std::vector<std::int64_t> shuffled;
+  shuffled.reserve(users.size());
+  for (const auto b : starts) shuffled.insert(shuffled.end(), at(b), at(std::min(users.size(), b + batch)));
+  users.swap(shuffled);
+}
+
 Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const std::string& outPath,
                           const TaskControl& control, const EpochCallback& onEpoch) {
   const auto started = std::chrono::steady_clock::now();
@@ -122,7 +155,9 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
 
   control.report(0.0, "splitting the interactions (" + c.split.name() + ")");
   auto split = splitDataset(dataset, c.split);
-  auto data = makeTrainingData(dataset, split, c.historyWeighting);
+  // The sequential model reads histories oldest first; the others ascending by item.
+  const bool timeOrder = c.kind == "sasrec";
+  auto data = makeTrainingData(dataset, split, c.historyWeighting, timeOrder);
   // What training does not read goes before the model's tables and optimiser state arrive (a
   // million-item project: about 0.2 GiB of titles and per-user train lists).
   if (c.kind != "twotower") std::vector<std::string>().swap(data.itemTitles);
@@ -147,7 +182,14 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
   TaskControl cancelOnly;  // the validation is a short part of its epoch: Cancel, but no progress of its own
   cancelOnly.cancel = control.cancel;
   if (model->learned()) {
-    NegativeSampler sampler(data.train, data.numItems, c.seed);
+    std::optional<NegativeSampler> sampler;
+    if (!model->sequential()) sampler.emplace(data.train, data.numItems, c.seed);
+    std::mt19937_64 userOrder(c.seed ^ 0x2545f4914f6cdd1dULL);
+    std::vector<std::int64_t> sequenceUsers;  // sequential models: users with a next event to predict
+    for (std::size_t u = 0; model->sequential() && u < data.train.users(); ++u) {
+      if (data.train.start[u + 1] - data.train.start[u] >= 2)
+        sequenceUsers.push_back(static_cast<std::int64_t>(u));
+    }
     int sinceBest = 0;
     // The best epoch's weights are copied only once the next epoch is about to move them: a run whose
     // last epoch is its best (a one-epoch run on a million items, say) never holds the copy.
@@ -159,9 +201,23 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
       }
       double lossSum = 0.0;
       std::size_t batches = 0;
-      {
+      if (model->sequential()) {
+        const auto batch = static_cast<std::size_t>(c.batchSize);
+        lengthBucketedOrder(sequenceUsers, data.train, batch, userOrder);
+        for (std::size_t b = 0; b < sequenceUsers.size(); b += batch) {
+          if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
+          const auto e = std::min(sequenceUsers.size(), b + batch);
+          lossSum += model->trainSequences(
+              std::vector<std::int64_t>(sequenceUsers.begin() + static_cast<std::ptrdiff_t>(b),
+                                        sequenceUsers.begin() + static_cast<std::ptrdiff_t>(e)));
+          ++batches;
+          control.report((epoch - 1 + static_cast<double>(e) / static_cast<double>(sequenceUsers.size())) /
+                             c.epochs * 0.95,
+                         "epoch " + std::to_string(epoch) + "/" + std::to_string(c.epochs));
+        }
+      } else {
         // The epoch's triplets (three per training pair) are freed before the validation.
-        const auto t = sampler.epoch(c.negatives);
+        const auto t = sampler->epoch(c.negatives);
         const auto batch = static_cast<std::size_t>(c.batchSize);
         for (std::size_t b = 0; b < t.users.size(); b += batch) {
           if (control.cancelled()) return makeError(ErrorCode::Cancelled, "training was cancelled");
@@ -214,8 +270,8 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
   {
     // Built only now (during training it would sit beside the optimiser's state) and freed before
     // the export.
-    const auto testHistory =
-        collectHistories(dataset, split, {SplitPart::Train, SplitPart::Validation}, c.historyWeighting);
+    const auto testHistory = collectHistories(dataset, split, {SplitPart::Train, SplitPart::Validation},
+                                              c.historyWeighting, timeOrder);
     const auto testUsers = evaluationUsers(split.test, c.testUsers, c.seed ^ 0x7f4a7c159e3779b9ULL);
     TaskControl testControl;
     testControl.cancel = control.cancel;
@@ -275,6 +331,16 @@ TrainConfig defaultTrainConfig(const std::string& kind) {
     c.lr = 0.05;
     c.l2 = 1e-4;
   }
+  if (kind == "sasrec") {
+    // The paper's settings for sparse shops (Amazon Beauty): small batches of users, a low rate, no L2
+    // (dropout regularises), and more patience, because its validation curve climbs slowly.
+    c.batchSize = 128;
+    c.lr = 0.001;
+    c.l2 = 0.0;
+    c.epochs = 200;
+    c.patience = 10;
+    c.negatives = 256;  // shared by a batch's events (sampled softmax)
+  }
   if (kind == "twotower") {
     // Measured on the demo under the global split (docs/training.md, "Content for cold items").
     c.idDropout = 0.3;
@@ -284,7 +350,7 @@ TrainConfig defaultTrainConfig(const std::string& kind) {
 }
 
 const std::vector<std::string>& trainableModelKinds() {
-  static const std::vector<std::string> kKinds = {"popularity", "bpr", "lightgcn", "twotower"};
+  static const std::vector<std::string> kKinds = {"popularity", "bpr", "lightgcn", "twotower", "sasrec"};
   return kKinds;
 }
 

@@ -9,8 +9,63 @@
 
 namespace reclens {
 
+namespace {
+
+// The rows `in` accepts grouped by user (`first` as collectHistories counts them), each user's distinct
+// items ordered by their first row in (timestamp, row order), weights summed in that order.
+template <typename In>
+UserHistories timeOrderedHistories(const InteractionLog& log, const In& in,
+                                   const std::vector<std::int64_t>& first, HistoryWeighting weighting) {
+  const std::size_t users = first.size() - 1;
+  std::vector<std::size_t> rows(static_cast<std::size_t>(first[users]));
+  {
+    std::vector<std::int64_t> cursor(first.begin(), first.end() - 1);
+    for (std::size_t r = 0; r < log.size(); ++r) {
+      if (in(r)) rows[static_cast<std::size_t>(cursor[static_cast<std::size_t>(log.user[r])]++)] = r;
+    }
+  }
+  UserHistories h;
+  h.start.reserve(users + 1);
+  struct Entry {
+    std::int32_t item;
+    std::size_t firstRow;  // place of the item's first row in the user's time order
+    float weight;
+  };
+  std::vector<Entry> entries;
+  for (std::size_t u = 0; u < users; ++u) {
+    const auto begin = rows.begin() + first[u], end = rows.begin() + first[u + 1];
+    std::stable_sort(begin, end, [&log](std::size_t a, std::size_t b) { return log.ts[a] < log.ts[b]; });
+    entries.clear();
+    for (auto it = begin; it != end; ++it) {
+      entries.push_back({log.item[*it], static_cast<std::size_t>(it - begin), log.weight[*it]});
+    }
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.item < b.item; });
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+      if (kept > 0 && entries[kept - 1].item == entries[k].item) {
+        entries[kept - 1].weight += entries[k].weight;
+      } else {
+        entries[kept++] = entries[k];
+      }
+    }
+    entries.resize(kept);
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.firstRow < b.firstRow; });
+    for (const auto& e : entries) {
+      h.item.push_back(e.item);
+      h.weight.push_back(historyWeight(e.weight, weighting));
+    }
+    h.start.push_back(static_cast<std::int64_t>(h.item.size()));
+  }
+  return h;
+}
+
+}  // namespace
+
 UserHistories collectHistories(const Dataset& dataset, const TrainTestSplit& split,
-                               const std::vector<SplitPart>& parts, HistoryWeighting weighting) {
+                               const std::vector<SplitPart>& parts, HistoryWeighting weighting,
+                               bool timeOrder) {
   const auto& log = dataset.interactions;
   const auto users = split.users();
   bool wanted[256] = {};
@@ -25,6 +80,7 @@ UserHistories collectHistories(const Dataset& dataset, const TrainTestSplit& spl
     if (in(r)) ++first[static_cast<std::size_t>(log.user[r]) + 1];
   }
   for (std::size_t u = 0; u < users; ++u) first[u + 1] += first[u];
+  if (timeOrder) return timeOrderedHistories(log, in, first, weighting);
   std::vector<std::pair<std::int32_t, float>> rows(static_cast<std::size_t>(first[users]));
   {
     std::vector<std::int64_t> cursor(first.begin(), first.end() - 1);
@@ -60,12 +116,12 @@ UserHistories collectHistories(const Dataset& dataset, const TrainTestSplit& spl
   return h;
 }
 
-TrainingData makeTrainingData(const Dataset& dataset, const TrainTestSplit& split,
-                              HistoryWeighting weighting) {
+TrainingData makeTrainingData(const Dataset& dataset, const TrainTestSplit& split, HistoryWeighting weighting,
+                              bool timeOrder) {
   TrainingData data;
   data.numItems = static_cast<std::int64_t>(dataset.items.size());
   data.numUsers = static_cast<std::int64_t>(split.users());
-  data.train = collectHistories(dataset, split, {SplitPart::Train}, weighting);
+  data.train = collectHistories(dataset, split, {SplitPart::Train}, weighting, timeOrder);
   data.itemCount.assign(dataset.items.size(), 0.0f);
   data.itemDegree.assign(dataset.items.size(), 0.0f);
   const auto& log = dataset.interactions;

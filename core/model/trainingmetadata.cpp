@@ -26,7 +26,12 @@ nlohmann::json configJson(const TrainConfig& c, const std::string& device, std::
                       {"updates", sparseUpdates(c, numItems) ? "sparse" : "dense"},
                       {"split", c.split.name()},
                       {"split_description", c.split.description()}};
-  if (c.kind == "lightgcn") j["layers"] = c.layers;
+  if (c.kind == "lightgcn" || c.kind == "sasrec") j["layers"] = c.layers;
+  if (c.kind == "sasrec") {
+    j["max_length"] = c.maxLength;
+    j["dropout"] = c.dropout;
+    j["loss"] = c.sequenceLoss;
+  }
   if (c.kind == "twotower") {
     j["id_dropout"] = c.idDropout;
     j["text_dim"] = c.textDim;

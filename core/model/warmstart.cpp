@@ -117,6 +117,9 @@ Result<TrainConfig> parentTrainConfig(const std::string& path) {
   config.textDim = 0;
   number("id_dropout", config.idDropout);
   number("text_dim", config.textDim);
+  number("max_length", config.maxLength);
+  number("dropout", config.dropout);
+  if (c.contains("loss") && c.at("loss").is_string()) config.sequenceLoss = c.at("loss").get<std::string>();
   if (j.contains("history_weight") && j.at("history_weight").is_string()) {
     parseHistoryWeighting(j.at("history_weight").get<std::string>(), config.historyWeighting);
   }

@@ -154,6 +154,40 @@ class TestCliTrain : public QObject {
     QVERIFY(!QFile::exists(dir.filePath("shop.bpr-64.pt")));
   }
 
+  // The sequential model from the command line: its defaults (200 epochs at most, patience 10, 256
+  // negatives, the sampled softmax) unless given, its settings recorded, inherited by a warm start, and
+  // refused for the other kinds.
+  void trainsTheSequentialModel() {
+    QTemporaryDir dir;
+    const auto project = dir.filePath("shop.reclens");
+    writeTinyProject(project.toStdString());
+    QByteArray out, err;
+    QVERIFY2(runCli({"train", "--project", project, "--model", "sasrec", "--dim", "8", "--epochs", "3",
+                     "--max-length", "4", "--dropout", "0.2", "--threads", "1", "--device", "cpu", "--json"},
+                    &out, &err) == 0,
+             err.constData());
+    const auto j = nlohmann::json::parse(out.toStdString());
+    QCOMPARE(j.at("kind").get<std::string>(), std::string("sasrec"));
+    const auto& config = j.at("metadata").at("config");
+    QCOMPARE(config.at("max_length").get<int>(), 4);
+    QCOMPARE(config.at("dropout").get<double>(), 0.2);
+    QCOMPARE(config.at("loss").get<std::string>(), std::string("softmax"));
+    QCOMPARE(config.at("negatives").get<int>(), 256);
+    QCOMPARE(config.at("patience").get<int>(), 10);
+    QCOMPARE(config.at("batch_size").get<int>(), 128);
+    QVERIFY2(runCli({"train", "--project", project, "--warm-start", "sasrec-8", "--epochs", "1", "--threads",
+                     "1", "--device", "cpu", "--json"},
+                    &out, &err) == 0,
+             err.constData());
+    QCOMPARE(nlohmann::json::parse(out.toStdString()).at("metadata").at("config").at("max_length").get<int>(),
+             4);
+    QVERIFY(runCli({"train", "--project", project, "--model", "bpr", "--loss", "bce", "--quiet"}, &out,
+                   &err) != 0);
+    QVERIFY2(err.contains("--loss is a sasrec setting"), err.constData());
+    QVERIFY(runCli({"train", "--project", project, "--model", "sasrec", "--loss", "hinge", "--quiet"}, &out,
+                   &err) != 0);
+  }
+
   // --warm-start fine-tunes a registered model: settings left out are the parent's, three epochs, and
   // the new model is registered as <parent>-ft with its parent in its metadata.
   void warmStartRegistersAChildOfTheModel() {

@@ -167,6 +167,59 @@ class TestWhatIfPage : public QObject {
     QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("page-whatif.png"))));
   }
 
+  // Order edits: a history item moved to the newest place is removed and added again (so the profile a
+  // model scores has it last), survives a round trip through edits, and a move that changes nothing is
+  // no edit. On the page, Ctrl+Shift+End moves the selected item and Ctrl+Shift+Backspace turns off the
+  // newest one still on.
+  void moveToNewestAndDropNewest() {
+    UserProfile base;
+    base.items = {4, 7, 9};
+    base.weights = {1.0f, 2.0f, 1.0f};
+    WhatIfState state;
+    state.moved = {4};
+    const auto edits = state.edits(base);
+    QCOMPARE(edits.size(), std::size_t(2));
+    QCOMPARE(static_cast<int>(edits[0].kind), static_cast<int>(WhatIfEdit::Kind::RemoveItem));
+    QCOMPARE(static_cast<int>(edits[1].kind), static_cast<int>(WhatIfEdit::Kind::AddItem));
+    ModelMetadata metadata;
+    metadata.numItems = 20;
+    auto profile = applyWhatIfEdits(base, edits, metadata);
+    QVERIFY2(profile.ok(), profile.ok() ? "" : profile.error().message.c_str());
+    QCOMPARE(profile->items, (std::vector<std::int32_t>{7, 9, 4}));
+    QCOMPARE(profile->weights, (std::vector<float>{2.0f, 1.0f, 1.0f}));
+    QCOMPARE(WhatIfState::fromEdits(edits, base), state);
+    state.weights[4] = 3.0f;
+    QCOMPARE(WhatIfState::fromEdits(state.edits(base), base), state);
+    WhatIfState newest;
+    newest.moved = {9};
+    QVERIFY(newest.edits(base).empty());
+
+    WhatIfPage page;
+    page.resize(1600, 1000);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.setSnapshot(m_snapshot);
+    page.setSession(m_session);
+    QSignalSpy shown(&page, &WhatIfPage::resultShown);
+    page.showUser(m_user);
+    QVERIFY(shown.wait(kWaitMs));
+    const auto before = page.outcome()->result.profile.items;
+    QVERIFY(before.size() >= 2);
+    const std::int32_t oldest = before.front();
+    page.historyView()->setFocus();
+    page.historyView()->selectRow(page.historyModel()->rowOf(oldest));
+    QTest::keyClick(page.historyView(), Qt::Key_End, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(page.editor()->state().isMoved(oldest));
+    QCOMPARE(page.historyModel()->rowOf(oldest), page.historyModel()->rowCount() - 1);
+    QVERIFY(nextResult(page));
+    QCOMPARE(page.outcome()->result.profile.items.back(), oldest);
+    QCOMPARE(page.outcome()->result.profile.items.size(), before.size());
+    QTest::keyClick(page.historyView(), Qt::Key_Backspace, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(page.editor()->state().removed.count(oldest), std::size_t(1));
+    QVERIFY(nextResult(page));
+    QCOMPARE(page.outcome()->result.profile.items.size(), before.size() - 1);
+  }
+
   void addFromCatalogAndDelist() {
     WhatIfPage page;
     page.resize(1600, 1000);

@@ -144,6 +144,28 @@ void AttributionHeatmap::buildColumns() {
     m_columns.push_back(
         {Column::Kind::ItemPart, parts, parts.size() > 1 ? tr("%1 (net)").arg(label) : label});
   }
+  if (m_recency) {
+    // Newest first: history fields are in the profile's order, oldest first.
+    std::sort(history.begin(), history.end(), [&fields](int a, int b) {
+      return fields[static_cast<std::size_t>(a)].index > fields[static_cast<std::size_t>(b)].index;
+    });
+    const auto shown = std::min<std::size_t>(history.size(), kMaxHistoryColumns);
+    for (std::size_t i = 0; i < shown; ++i) {
+      const auto& field = fields[static_cast<std::size_t>(history[i])];
+      //: A history event by its position from the newest (−1 is the newest), then its title.
+      m_columns.push_back({Column::Kind::History,
+                           {history[i]},
+                           tr("−%1 %2").arg(static_cast<int>(i) + 1).arg(display::text(field.label))});
+    }
+    if (history.size() > shown) {
+      std::vector<int> rest(history.begin() + static_cast<std::ptrdiff_t>(shown), history.end());
+      std::sort(rest.begin(), rest.end());
+      const auto count = static_cast<int>(rest.size());
+      m_columns.push_back(
+          {Column::Kind::OtherHistory, std::move(rest), tr("Older history (%n events)", "", count)});
+    }
+    return;
+  }
   // The history items that move the scores most over all rows come first.
   std::vector<double> total(fields.size(), 0.0);
   for (const auto& item : m_explanation.items)

@@ -36,6 +36,11 @@ class AttributionHeatmap : public QWidget {
 
   // Shows `explanation`; `rowLabels` names its items, one per ItemExplanation.
   void setExplanation(Explanation explanation, QStringList rowLabels);
+  // Recency order (for sequential models): the history columns are the newest events, newest first,
+  // labelled by position ("−1" the newest), and the older ones share the last column; otherwise the
+  // strongest history items come first. Takes effect at the next setExplanation.
+  void setRecencyOrder(bool recency) { m_recency = recency; }
+  bool recencyOrder() const { return m_recency; }
   void clear();
 
   const Explanation& explanation() const { return m_explanation; }
@@ -77,6 +82,7 @@ class AttributionHeatmap : public QWidget {
 
  private:
   void buildColumns();
+  bool m_recency = false;
   void rebuildPlot();
   void updateSelectionMark();
   void onMousePress(QMouseEvent* event);

@@ -20,6 +20,7 @@
 #include "explanation/explanationdetail.h"
 #include "explanation/faithfulnesscurvespane.h"
 #include "explanation/reasonline.h"
+#include "model/modelcontract.h"
 #include "services/explanationservice.h"
 #include "widgets/displayformat.h"
 
@@ -392,6 +393,7 @@ void ExplanationPage::showExplanation(const ExplanationResult& result) {
       result.explanation.options.contrast, result.explanation.items.size());
   m_collapse->setText(notice);
   m_collapse->setVisible(!notice.isEmpty());
+  m_heatmap->setRecencyOrder(m_session && isSequentialKind(m_session->model()->metadata().kind));
   m_heatmap->setExplanation(result.explanation, labels);
   m_completeness->setText(ExplanationDetail::completenessText(result.explanation));
   m_timing->setText(tr("%1 in %2 ms")

@@ -28,7 +28,8 @@ TrainDialog::TrainDialog(QWidget* parent)
   m_kind->setCurrentIndex(m_kind->findData(QStringLiteral("bpr")));
   m_kind->setToolTip(
       tr("popularity: most popular items for everyone; bpr: matrix factorisation; lightgcn: graph "
-         "convolution over the interactions; twotower: user and item towers with attributes"));
+         "convolution over the interactions; twotower: user and item towers with attributes; sasrec: "
+         "self-attention over the history in time order, so the newest events weigh most (sequential)"));
   const TrainConfig defaults;
   m_dim->setRange(4, 512);
   m_dim->setValue(defaults.dim);
@@ -57,8 +58,10 @@ TrainDialog::TrainDialog(QWidget* parent)
       "cold (no training rows): the cold-start protocol. The model remembers the split, and evaluation "
       "uses it."));
   connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
-    m_dim->setEnabled(m_startFrom->currentIndex() <= 0 &&
-                      m_kind->currentData().toString() != QStringLiteral("popularity"));
+    const auto kind = m_kind->currentData().toString();
+    m_dim->setEnabled(m_startFrom->currentIndex() <= 0 && kind != QStringLiteral("popularity"));
+    // Each kind's own upper bound (sasrec climbs for longer); a warm start keeps its few epochs.
+    if (m_startFrom->currentIndex() <= 0) m_epochs->setValue(defaultTrainConfig(kind.toStdString()).epochs);
   });
   m_startFrom->addItem(tr("Nothing (random start)"), QString());
   m_startFrom->setToolTip(

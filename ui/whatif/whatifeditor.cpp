@@ -62,6 +62,15 @@ void WhatIfEditor::addItem(std::int32_t item, float weight, const QString& text)
   push(std::move(next), text);
 }
 
+void WhatIfEditor::moveToNewest(std::int32_t item, const QString& text) {
+  if (!inBase(item)) return;
+  WhatIfState next = m_state;
+  next.removed.erase(item);
+  next.moved.erase(std::remove(next.moved.begin(), next.moved.end(), item), next.moved.end());
+  next.moved.push_back(item);
+  push(std::move(next), text);
+}
+
 void WhatIfEditor::setField(int field, std::int32_t code, const QString& text) {
   WhatIfState next = m_state;
   const auto index = static_cast<std::size_t>(field);

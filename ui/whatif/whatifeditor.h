@@ -31,6 +31,9 @@ class WhatIfEditor : public QObject {
   void setIncluded(std::int32_t item, bool included, const QString& text);
   void setWeight(std::int32_t item, float weight, const QString& text);
   void addItem(std::int32_t item, float weight, const QString& text);
+  // Moves history item `item` to the newest place (and turns it on); the order matters to sequential
+  // models. Nothing happens for an item that is not in the history or already the last one moved.
+  void moveToNewest(std::int32_t item, const QString& text);
   void setField(int field, std::int32_t code, const QString& text);
   void setItemDelisted(std::int32_t item, bool delisted, const QString& text);
   void setBrandDelisted(const std::string& brand, bool delisted, const QString& text);

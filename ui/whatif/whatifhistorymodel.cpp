@@ -31,9 +31,7 @@ void WhatIfHistoryModel::setHistory(std::shared_ptr<const DatasetSnapshot> snaps
     ++entry.events;
     entry.weight += e.weight;
   }
-  m_entries = m_history;
-  for (const auto& [item, weight] : m_editor.state().added)
-    m_entries.push_back({item, 0, 0, 0, weight, true});
+  m_entries = entriesOf(m_editor.state());
   endResetModel();
 }
 
@@ -44,9 +42,7 @@ void WhatIfHistoryModel::setReplayTime(std::optional<std::int64_t> asOf) {
 }
 
 void WhatIfHistoryModel::syncWithEditor() {
-  const auto& added = m_editor.state().added;
-  std::vector<Entry> entries = m_history;
-  for (const auto& [item, weight] : added) entries.push_back({item, 0, 0, 0, weight, true});
+  std::vector<Entry> entries = entriesOf(m_editor.state());
   if (entries.size() != m_entries.size()) {
     beginResetModel();
     m_entries = std::move(entries);
@@ -55,6 +51,22 @@ void WhatIfHistoryModel::syncWithEditor() {
   }
   m_entries = std::move(entries);
   if (!m_entries.empty()) Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+std::vector<WhatIfHistoryModel::Entry> WhatIfHistoryModel::entriesOf(const WhatIfState& state) const {
+  // The history in the scenario's order: items moved to the newest place after the others, then the
+  // added items.
+  std::vector<Entry> entries;
+  for (const auto& e : m_history) {
+    if (!state.isMoved(e.item)) entries.push_back(e);
+  }
+  for (const auto item : state.moved) {
+    for (const auto& e : m_history) {
+      if (e.item == item) entries.push_back(e);
+    }
+  }
+  for (const auto& [item, weight] : state.added) entries.push_back({item, 0, 0, 0, weight, true});
+  return entries;
 }
 
 int WhatIfHistoryModel::rowOf(std::int32_t item) const {
@@ -113,6 +125,9 @@ QVariant WhatIfHistoryModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
       if (later) return tr("Not yet in the history at the replay time");
       if (e.added) return tr("Added in this what-if");
+      if (state.isMoved(e.item))
+        return tr("%1 — moved to the newest place in this what-if (the order matters to sequential models)")
+            .arg(titleOf(e.item));
       if (index.column() == WeightColumn)
         return tr("Summed interaction weight %1; double-click to change")
             .arg(static_cast<double>(e.weight), 0, 'g', 4);
@@ -127,6 +142,7 @@ QVariant WhatIfHistoryModel::data(const QModelIndex& index, int role) const {
     case DateColumn:
       // The day is enough in a narrow column; the tool tip has the time of the last interaction.
       if (e.added) return tr("added");
+      if (state.isMoved(e.item)) return tr("moved: newest");
       return unit == TimeUnit::UnixSeconds ? display::time(e.first, unit).left(10)
                                            : display::time(e.first, unit);
     case TitleColumn:

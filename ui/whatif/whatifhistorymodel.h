@@ -8,6 +8,7 @@
 
 #include "engine/whatifreplay.h"
 #include "services/datasetsnapshot.h"
+#include "whatif/whatifstate.h"
 
 namespace reclens {
 
@@ -62,12 +63,13 @@ class WhatIfHistoryModel : public QAbstractTableModel {
 
  private:
   void syncWithEditor();
+  std::vector<Entry> entriesOf(const WhatIfState& state) const;
   QString titleOf(std::int32_t item) const;
 
   WhatIfEditor& m_editor;
   std::shared_ptr<const DatasetSnapshot> m_snapshot;
   std::vector<Entry> m_history;  // the user's own items
-  std::vector<Entry> m_entries;  // m_history then the added items
+  std::vector<Entry> m_entries;  // m_history (moved items last) then the added items
   std::optional<std::int64_t> m_asOf;
   int m_categoryField = -1;
 };

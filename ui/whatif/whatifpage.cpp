@@ -250,6 +250,34 @@ QWidget* WhatIfPage::buildEditor() {
   m_historyView->setColumnWidth(WhatIfHistoryModel::CategoryColumn, 92);
   m_historyView->setColumnWidth(WhatIfHistoryModel::EventsColumn, 50);
   m_historyView->setColumnWidth(WhatIfHistoryModel::WeightColumn, 58);
+  // Order edits, for sequential models (the newest events weigh most); undoable like the others.
+  auto* moveNewest = new QAction(tr("Make It the Newest Event"), this);
+  moveNewest->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_End));
+  moveNewest->setShortcutContext(Qt::WidgetShortcut);
+  moveNewest->setToolTip(
+      tr("Move the selected history item to the newest place: a sequential model "
+         "(sasrec) weighs the newest events most; a bag-of-items model scores the same"));
+  connect(moveNewest, &QAction::triggered, this, [this] {
+    const auto rows = m_historyView->selectionModel()->selectedRows();
+    if (rows.isEmpty()) return;
+    const int item = rows.front().data(WhatIfHistoryModel::kItemRole).toInt();
+    m_editor->moveToNewest(item, tr("Move %1 to the newest place").arg(itemTitle(item)));
+  });
+  auto* dropNewest = new QAction(tr("Drop the Newest Event"), this);
+  dropNewest->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace));
+  dropNewest->setShortcutContext(Qt::WidgetShortcut);
+  dropNewest->setToolTip(tr("Turn off the newest history item still on (repeat to drop the last few)"));
+  connect(dropNewest, &QAction::triggered, this, [this] {
+    for (int r = m_historyModel->rowCount() - 1; r >= 0; --r) {
+      const int item = m_historyModel->index(r, 0).data(WhatIfHistoryModel::kItemRole).toInt();
+      if (m_editor->state().removed.count(item) != 0) continue;
+      m_editor->setIncluded(item, false, tr("Remove %1").arg(itemTitle(item)));
+      return;
+    }
+  });
+  m_historyView->setContextMenuPolicy(Qt::ActionsContextMenu);
+  m_historyView->addAction(moveNewest);
+  m_historyView->addAction(dropNewest);
   historyColumn->addWidget(m_historyView, 1);
   m_search = new WhatIfSearchBox(historyTab);
   historyColumn->addWidget(m_search);

@@ -9,6 +9,7 @@
 #include "explanation/attributionheatmap.h"
 #include "explanation/egographpane.h"
 #include "explanation/explanationdetail.h"
+#include "model/modelcontract.h"
 #include "services/whatifservice.h"
 #include "whatif/historytimeline.h"
 #include "whatif/replaycontroller.h"
@@ -182,6 +183,8 @@ void WhatIfPage::showOutcome(const WhatIfOutcome& outcome) {
   } else {
     QStringList labels;
     for (const auto& item : outcome.explanation.items) labels << itemTitle(item.item);
+    // A sequential model's attributions are per position: the newest events first.
+    m_heatmap->setRecencyOrder(m_session && isSequentialKind(m_session->model()->metadata().kind));
     m_heatmap->setExplanation(outcome.explanation, labels);
     m_heatmapNote->setText(ExplanationDetail::methodText(outcome.explanation.options) +
                            QStringLiteral(" · ") + ExplanationDetail::completenessText(outcome.explanation));
