@@ -81,6 +81,27 @@ class TestAttributionHeatmap : public QObject {
     QVERIFY(other.label.contains(QStringLiteral("2")));
   }
 
+  // Recency order (sequential models): the newest events first, labelled by position, whatever their
+  // strength; the oldest share the last column.
+  void recencyOrderShowsTheNewestEventsFirst() {
+    AttributionHeatmap map;
+    map.setRecencyOrder(true);
+    map.setExplanation(sampleExplanation(), labels());
+    QCOMPARE(map.columnCount(), 2 + 2 + AttributionHeatmap::kMaxHistoryColumns + 1);
+    QCOMPARE(map.column(4).fields, std::vector<int>{kHistory - 1});
+    QCOMPARE(map.column(4).label, QStringLiteral("−1 Title %1").arg(kHistory - 1));
+    QCOMPARE(map.column(5).fields, std::vector<int>{kHistory - 2});
+    QCOMPARE(map.column(5).label, QStringLiteral("−2 Title %1").arg(kHistory - 2));
+    const auto& older = map.column(map.columnCount() - 1);
+    QCOMPARE(older.kind, Kind::OtherHistory);
+    QCOMPARE(older.fields, (std::vector<int>{0, 1}));
+    QVERIFY(older.label.startsWith(QStringLiteral("Older history")));
+    // Back to strength order at the next explanation.
+    map.setRecencyOrder(false);
+    map.setExplanation(sampleExplanation(), labels());
+    QCOMPARE(map.column(4).fields, std::vector<int>{5});
+  }
+
   void mapsCellsToAttributions_data() {
     QTest::addColumn<int>("row");
     QTest::addColumn<int>("field");  // position in ItemExplanation::fields
