@@ -63,6 +63,25 @@ class TestTrainDialog : public QObject {
     QCOMPARE(dialog.config().epochs, TrainConfig{}.epochs);
   }
 
+  // Each kind brings its own most epochs (the sequential model climbs for longer); a warm start of it
+  // takes a few, and back to a fresh start its own again.
+  void theSequentialModelHasItsOwnEpochs() {
+    TrainDialog dialog;
+    dialog.setStartModels({record("sasrec-8", "sasrec", 8, "RecLens 1.0", "sum")});
+    QVERIFY(dialog.kindBox()->findData(QStringLiteral("sasrec")) >= 0);
+    QVERIFY(dialog.kindBox()->toolTip().contains(QStringLiteral("sasrec")));
+    dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(QStringLiteral("sasrec")));
+    QCOMPARE(dialog.config().kind, std::string("sasrec"));
+    QCOMPARE(dialog.config().epochs, defaultTrainConfig("sasrec").epochs);
+    QCOMPARE(dialog.config().batchSize, defaultTrainConfig("sasrec").batchSize);
+    dialog.startFromBox()->setCurrentIndex(1);
+    QCOMPARE(dialog.config().epochs, 3);
+    dialog.startFromBox()->setCurrentIndex(0);
+    QCOMPARE(dialog.config().epochs, defaultTrainConfig("sasrec").epochs);
+    dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(QStringLiteral("bpr")));
+    QCOMPARE(dialog.config().epochs, TrainConfig{}.epochs);
+  }
+
   // The split: time by default, the random 80/10/10 on request; a warm start keeps the parent's.
   void offersTheSplits() {
     TrainDialog dialog;

@@ -68,7 +68,7 @@ TrainDialog::TrainDialog(QWidget* parent)
       tr("Fine-tune a model trained before (a warm start): its learned tables start the run, items and "
          "attribute values added since start fresh, and the new model records it as its parent. It keeps "
          "the parent's kind, size and history weights; a few epochs are usually enough."));
-  connect(m_startFrom, &QComboBox::currentIndexChanged, this, [this, defaults](int index) {
+  connect(m_startFrom, &QComboBox::currentIndexChanged, this, [this](int index) {
     const bool warm = index > 0;
     if (warm) {
       m_kind->setCurrentIndex(m_kind->findData(m_startFrom->itemData(index, Qt::UserRole + 1)));
@@ -79,7 +79,7 @@ TrainDialog::TrainDialog(QWidget* parent)
       if (m_split->findData(split) < 0) m_split->addItem(split, split);
       m_split->setCurrentIndex(m_split->findData(split));
     }
-    m_epochs->setValue(warm ? 3 : defaults.epochs);
+    m_epochs->setValue(warm ? 3 : defaultTrainConfig(m_kind->currentData().toString().toStdString()).epochs);
     for (QWidget* w : {static_cast<QWidget*>(m_kind), static_cast<QWidget*>(m_dim),
                        static_cast<QWidget*>(m_historyWeight), static_cast<QWidget*>(m_split)}) {
       w->setEnabled(!warm);
