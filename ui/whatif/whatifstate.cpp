@@ -28,23 +28,19 @@ std::vector<WhatIfEdit> WhatIfState::edits(const UserProfile& base) const {
   const auto inBase = [&base](std::int32_t item) {
     return std::find(base.items.begin(), base.items.end(), item) != base.items.end();
   };
-  // Moves that would not change the order (the newest items moved in their own order) are left out.
+  // Moves that would not change the order (the items moved already end the history, in that order) are
+  // left out.
   std::vector<std::int32_t> moves;
   {
     std::vector<std::int32_t> kept;
     for (const auto item : base.items) {
       if (removed.count(item) == 0) kept.push_back(item);
     }
-    std::vector<std::int32_t> effective;
     for (const auto item : moved) {
-      if (removed.count(item) == 0 && inBase(item)) effective.push_back(item);
+      if (removed.count(item) == 0 && inBase(item)) moves.push_back(item);
     }
-    std::vector<std::int32_t> reordered;
-    for (const auto item : kept) {
-      if (std::find(effective.begin(), effective.end(), item) == effective.end()) reordered.push_back(item);
-    }
-    reordered.insert(reordered.end(), effective.begin(), effective.end());
-    if (reordered != kept) moves = effective;
+    if (std::equal(moves.begin(), moves.end(), kept.end() - static_cast<std::ptrdiff_t>(moves.size())))
+      moves.clear();
   }
   for (const auto item : moves) out.push_back(WhatIfEdit::removeItem(item));
   for (std::size_t i = 0; i < base.items.size(); ++i) {
