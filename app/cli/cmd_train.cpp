@@ -208,8 +208,9 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
                   "settings left out are its own, --epochs defaults to " +
                       std::to_string(kWarmStartEpochs) + " and the new model records it as its parent");
   sub->add_option("--dim", c.dim, "Embedding size")->capture_default_str();
-  sub->add_option("--epochs", c.epochs,
-                  "Most epochs (early stopping may end sooner; default per model: 60, sasrec 200)");
+  sub->add_option(
+      "--epochs", c.epochs,
+      "Most epochs (early stopping may end sooner; default per model: 60, lightgcn 300, sasrec 200)");
   sub->add_option(
       "--lr", c.lr,
       "Adam learning rate (default per model: bpr and twotower 0.005, lightgcn 0.05, sasrec 0.001)");
@@ -235,11 +236,14 @@ void addTrainCommand(CLI::App& app, CommandRunner& runner) {
   sub->add_option("--eval-users", c.evalUsers,
                   "Validation users sampled per epoch for early stopping (all when fewer)")
       ->capture_default_str();
-  sub->add_option("--negatives", c.negatives,
-                  "Negatives per positive (default 1; sasrec: 256 shared by a batch with --loss softmax)");
+  sub->add_option(
+      "--negatives", c.negatives,
+      "Negatives per positive; 0: automatic, enough for an epoch of 16 batches, 1 to 4 (default per "
+      "model: 1, lightgcn 0; sasrec: 256 shared by a batch with --loss softmax)");
   sub->add_option("--seed", c.seed, "Random seed")->capture_default_str();
-  sub->add_option("--patience", c.patience,
-                  "Epochs without improvement before stopping (default per model: 5, sasrec 10)");
+  sub->add_option(
+      "--patience", c.patience,
+      "Epochs without improvement before stopping (default per model: 5, lightgcn 20, sasrec 10)");
   sub->add_option("--k", c.evalK, "K of the validation NDCG")->capture_default_str();
   sub->add_option("--test-users", c.testUsers, "Test users sampled for the final test NDCG (all when fewer)")
       ->capture_default_str();

@@ -21,10 +21,10 @@ struct TrainConfig {
   double lr = 0.005;         // Adam learning rate
   double l2 = 1e-3;          // L2 penalty on the embeddings used in a batch
   int batchSize = 2048;      // (user, positive, negative) triplets per optimiser step
-  int negatives = 1;         // sampled negatives per positive
+  int negatives = 1;         // sampled negatives per positive; 0: autoNegatives (lightgcn's default)
   int layers = 2;            // LightGCN propagation steps; sasrec attention blocks
   std::uint64_t seed = 42;
-  int patience = 5;             // epochs without a better validation NDCG before stopping
+  int patience = 5;  // epochs without a better validation NDCG before stopping
   int evalK = 20;               // K of the validation NDCG
   int evalUsers = 2000;         // validation users sampled per epoch (all when fewer)
   int testUsers = 50000;        // test users sampled for the final test NDCG (all when fewer)
@@ -59,6 +59,14 @@ struct TrainConfig {
   // cross-entropy against `negatives` items per event, as in the SASRec paper).
   std::string sequenceLoss = "softmax";
 };
+
+// The negatives per positive that `negatives = 0` stands for: as many as make an epoch at least
+// kAutoNegativesBatches batches of `batchSize` triplets over `trainPairs` training pairs, between 1 and
+// kAutoNegativesMost (docs/training.md, "LightGCN against BPR"). A small log then gets several negatives
+// per positive rather than an epoch of four or five optimiser steps.
+constexpr int kAutoNegativesBatches = 16;
+constexpr int kAutoNegativesMost = 4;
+int autoNegatives(int batchSize, std::int64_t trainPairs);
 
 // Catalog size from which "auto" picks sparse updates for bpr.
 constexpr std::int64_t kSparseUpdatesFromItems = 20000;

@@ -31,12 +31,13 @@ Status checkConfig(const TrainConfig& c) {
         ErrorCode::InvalidArgument,
         "unknown model kind '" + c.kind + "' (expected popularity, bpr, lightgcn, twotower or sasrec)");
   }
-  if (c.dim < 1 || c.epochs < 1 || c.batchSize < 1 || c.negatives < 1 || c.evalK < 1 || c.patience < 1 ||
+  if (c.dim < 1 || c.epochs < 1 || c.batchSize < 1 || c.negatives < 0 || c.evalK < 1 || c.patience < 1 ||
       c.layers < 0 || c.evalUsers < 1 || c.testUsers < 1 || !(c.lr > 0.0) || c.l2 < 0.0 || c.threads < 0) {
     return makeError(
         ErrorCode::InvalidArgument,
-        "training settings out of range: dim, epochs, batch, negatives, K, patience and evaluation "
-        "users must be at least 1, layers and threads at least 0, lr positive and l2 not negative");
+        "training settings out of range: dim, epochs, batch, K, patience and evaluation users must be at "
+        "least 1, negatives, layers and threads at least 0 (0 negatives: automatic), lr positive and l2 not "
+        "negative");
   }
   if (c.optimizer != "auto" && c.optimizer != "dense" && c.optimizer != "sparse")
     return makeError(ErrorCode::InvalidArgument,
@@ -56,6 +57,10 @@ Status checkConfig(const TrainConfig& c) {
   if (c.sequenceLoss != "softmax" && c.sequenceLoss != "bce")
     return makeError(ErrorCode::InvalidArgument,
                      "unknown loss '" + c.sequenceLoss + "' (expected softmax or bce)");
+  if (c.kind == "sasrec" && c.negatives < 1)
+    return makeError(ErrorCode::InvalidArgument,
+                     "sasrec needs at least one negative (its negatives are shared "
+                     "by a batch; 0, automatic, is for the pooling models)");
   if (c.kind == "sasrec" && c.layers < 1)
     return makeError(ErrorCode::InvalidArgument, "sasrec needs at least one attention block (layers)");
   const bool noValidation =
@@ -69,6 +74,13 @@ Status checkConfig(const TrainConfig& c) {
 }
 
 }  // namespace
+
+int autoNegatives(int batchSize, std::int64_t trainPairs) {
+  const auto wanted = static_cast<std::int64_t>(kAutoNegativesBatches) * std::max(1, batchSize);
+  const auto perPositive =
+      (wanted + std::max<std::int64_t>(1, trainPairs) - 1) / std::max<std::int64_t>(1, trainPairs);
+  return static_cast<int>(std::clamp<std::int64_t>(perPositive, 1, kAutoNegativesMost));
+}
 
 bool sparseUpdates(const TrainConfig& config, std::int64_t numItems) {
   if (config.kind != "bpr") return false;
@@ -132,9 +144,10 @@ void lengthBucketedOrder(std::vector<std::int64_t>& users, const UserHistories& 
   users.swap(shuffled);
 }
 
-Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const std::string& outPath,
+Result<TrainReport> train(const Dataset& dataset, const TrainConfig& requested, const std::string& outPath,
                           const TaskControl& control, const EpochCallback& onEpoch) {
   const auto started = std::chrono::steady_clock::now();
+  TrainConfig c = requested;  // automatic settings are resolved below, and recorded as resolved
   if (auto s = checkConfig(c); !s) return s.error();
   if (dataset.interactions.size() == 0 || dataset.items.size() == 0) {
     return makeError(ErrorCode::Empty, "the dataset has no interactions to train on");
@@ -158,6 +171,8 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& c, const st
   // The sequential model reads histories oldest first; the others ascending by item.
   const bool timeOrder = c.kind == "sasrec";
   auto data = makeTrainingData(dataset, split, c.historyWeighting, timeOrder);
+  if (c.negatives == 0)
+    c.negatives = autoNegatives(c.batchSize, static_cast<std::int64_t>(data.train.item.size()));
   // What training does not read goes before the model's tables and optimiser state arrive (a
   // million-item project: about 0.2 GiB of titles and per-user train lists).
   if (c.kind != "twotower") std::vector<std::string>().swap(data.itemTitles);
@@ -326,10 +341,15 @@ TrainConfig defaultTrainConfig(const std::string& kind) {
   TrainConfig c;
   c.kind = kind;
   if (kind == "lightgcn") {
-    // Every step propagates over the whole graph, so fewer, larger steps with a larger rate.
+    // Every step propagates over the whole graph, so fewer, larger steps with a larger rate; on a small
+    // log several negatives per positive, so that an epoch is still 16 steps; and the patience to ride
+    // out the dip that follows the first epochs (docs/training.md, "LightGCN against BPR").
     c.batchSize = 8192;
     c.lr = 0.05;
     c.l2 = 1e-4;
+    c.negatives = 0;
+    c.epochs = 300;
+    c.patience = 20;
   }
   if (kind == "sasrec") {
     // The paper's settings for sparse shops (Amazon Beauty): small batches of users, a low rate, no L2

@@ -263,6 +263,53 @@ class TestTrainer : public QObject {
     QVERIFY(a.value() != other.value());
   }
 
+  // negatives = 0: as many negatives per positive as make an epoch 16 batches, between 1 and 4; the
+  // model records the number it used, and the run is the very run with that number given.
+  void automaticNegativesMakeAnEpochOfSixteenBatches() {
+    QCOMPARE(autoNegatives(8192, 33900), 4);   // a small shop: 4 steps of 8192 per epoch otherwise
+    QCOMPARE(autoNegatives(8192, 96000), 2);   // 11.7 steps otherwise
+    QCOMPARE(autoNegatives(8192, 131072), 1);  // exactly 16 steps
+    QCOMPARE(autoNegatives(8192, 131071), 2);
+    QCOMPARE(autoNegatives(8192, 5000000), 1);
+    QCOMPARE(autoNegatives(8192, 0), 4);
+    QCOMPARE(autoNegatives(2048, 33900), 1);
+    const auto lightgcn = defaultTrainConfig("lightgcn");
+    QCOMPARE(lightgcn.negatives, 0);
+    QCOMPARE(lightgcn.epochs, 300);
+    QCOMPARE(lightgcn.patience, 20);
+    QCOMPARE(defaultTrainConfig("bpr").negatives, 1);
+
+    QTemporaryDir dir;
+    const auto data = plantedDataset();
+    auto c = smallConfig("lightgcn");
+    c.epochs = 2;
+    c.negatives = 0;
+    auto automatic = trainModel(data, c, dir.filePath("auto.pt").toStdString());
+    QVERIFY2(automatic.ok(), automatic ? "" : automatic.error().message.c_str());
+    const int used = nlohmann::json::parse(automatic->metadataJson).at("config").at("negatives").get<int>();
+    // At most 640 train pairs (80 users, 10 rows each, 2 held out) in batches of 128: 5 steps or fewer,
+    // so 4 negatives.
+    QCOMPARE(used, 4);
+    c.negatives = used;
+    QVERIFY(trainModel(data, c, dir.filePath("given.pt").toStdString()).ok());
+    c.negatives = 1;
+    QVERIFY(trainModel(data, c, dir.filePath("one.pt").toStdString()).ok());
+    const auto a = sha256File(dir.filePath("auto.pt").toStdString());
+    const auto g = sha256File(dir.filePath("given.pt").toStdString());
+    const auto one = sha256File(dir.filePath("one.pt").toStdString());
+    QVERIFY(a.ok() && g.ok() && one.ok());
+    QCOMPARE(a.value(), g.value());
+    QVERIFY(a.value() != one.value());
+    // Negative counts below 0, and 0 for the sequential model (its negatives are shared), are refused.
+    c.negatives = -1;
+    QVERIFY(!trainModel(data, c, dir.filePath("bad.pt").toStdString()).ok());
+    auto s = smallConfig("sasrec");
+    s.negatives = 0;
+    auto refused = trainModel(data, s, dir.filePath("bad.pt").toStdString());
+    QVERIFY(!refused.ok());
+    QVERIFY(QString::fromStdString(refused.error().message).contains("sasrec needs at least one negative"));
+  }
+
   // The weights kept are the best epoch's, also when that copy is taken lazily (only once a later
   // epoch is about to move them): a run stopped two epochs after its best ends with the same test NDCG
   // and the same item vectors as a run that simply ends at that epoch.
