@@ -25,6 +25,10 @@ struct TrainConfig {
   int layers = 2;            // LightGCN propagation steps; sasrec attention blocks
   std::uint64_t seed = 42;
   int patience = 5;  // epochs without a better validation NDCG before stopping
+  // Fine-tuning for exactly `epochs` epochs: no early stopping, and the last epoch's weights are kept
+  // (reported as the kept epoch). The simulation's re-training uses it: there the validation item is each
+  // user's newest take, which the parent model itself put in the slate, so validation favours the parent.
+  bool keepLastEpoch = false;
   int evalK = 20;               // K of the validation NDCG
   int evalUsers = 2000;         // validation users sampled per epoch (all when fewer)
   int testUsers = 50000;        // test users sampled for the final test NDCG (all when fewer)

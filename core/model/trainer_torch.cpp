@@ -209,8 +209,8 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& requested, 
     // The best epoch's weights are copied only once the next epoch is about to move them: a run whose
     // last epoch is its best (a one-epoch run on a million items, say) never holds the copy.
     bool bestIsCurrent = false;
-    for (int epoch = 1; epoch <= c.epochs && sinceBest < c.patience; ++epoch) {
-      if (bestIsCurrent) {
+    for (int epoch = 1; epoch <= c.epochs && (c.keepLastEpoch || sinceBest < c.patience); ++epoch) {
+      if (bestIsCurrent && !c.keepLastEpoch) {
         model->rememberBest();
         bestIsCurrent = false;
       }
@@ -256,7 +256,7 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& requested, 
       report.trainLoss.push_back(loss);
       report.validationNdcg.push_back(ndcg);
       report.epochsRun = epoch;
-      if (report.bestEpoch == 0 || ndcg > report.bestValidationNdcg) {
+      if (report.bestEpoch == 0 || ndcg > report.bestValidationNdcg || c.keepLastEpoch) {
         report.bestEpoch = epoch;
         report.bestValidationNdcg = ndcg;
         bestIsCurrent = true;

@@ -27,6 +27,7 @@ nlohmann::json configJson(const TrainConfig& c, const std::string& device, std::
                       {"split", c.split.name()},
                       {"split_description", c.split.description()}};
   if (c.kind == "lightgcn" || c.kind == "sasrec") j["layers"] = c.layers;
+  if (c.keepLastEpoch) j["keep_last_epoch"] = true;  // fine-tuned: no early stopping, the last epoch kept
   if (c.kind == "sasrec") {
     j["max_length"] = c.maxLength;
     j["dropout"] = c.dropout;

@@ -57,6 +57,9 @@ Retrainer makeSimRetrainer(const ComputeDevice& device) {
     TrainConfig config = defaultTrainConfig(meta.kind);
     config.dim = meta.dim;
     config.epochs = epochs;
+    // Exactly `epochs` epochs, the last one kept: the validation item is each user's newest take, which the
+    // current model put in the slate itself, so early stopping would keep the parent (docs/simulation.md).
+    config.keepLastEpoch = true;
     config.seed = seed;
     config.device = device.torchName();
     config.threads = computeThreads();

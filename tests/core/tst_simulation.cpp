@@ -1,6 +1,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <set>
 
@@ -10,6 +12,7 @@
 #include "model/trainer.h"
 #include "sim/oracle.h"
 #include "sim/simjson.h"
+#include "sim/simretrain.h"
 #include "sim/simulation.h"
 #include "store/projectstore.h"
 
@@ -232,6 +235,32 @@ class TestSimulation : public QObject {
     c = config("greedy", 2, 1);
     c.retrainEvery = 1;
     QVERIFY(!runSimulation(m_data, m_model, *m_oracle, c).ok());  // no trainer given
+  }
+
+  // A re-training is a fine-tuning: all its epochs run and the last one's weights are kept, whatever the
+  // validation (each user's newest take, which the current model showed) says; and the loop with it differs
+  // from the frozen loop from the first re-training on.
+  void reTrainingKeepsItsLastEpoch() {
+    ComputeDevice cpu;
+    const auto retrain = makeSimRetrainer(cpu);
+    auto fine = retrain(m_data, *m_model, 3, 5, {});
+    QVERIFY2(fine.ok(), fine.ok() ? "" : fine.error().message.c_str());
+    const auto meta = nlohmann::json::parse(fine.value()->metadata().json);
+    QCOMPARE(meta.at("training").at("epochs_run").get<int>(), 3);
+    QCOMPARE(meta.at("training").at("best_epoch").get<int>(), 3);
+    QCOMPARE(meta.at("training").at("stopped_early").get<bool>(), false);
+    QVERIFY(meta.at("config").value("keep_last_epoch", false));
+
+    auto c = config("greedy", 3, 1);
+    auto frozen = runSimulation(m_data, m_model, *m_oracle, c);
+    c.retrainEvery = 1;
+    c.retrainEpochs = 2;
+    auto retrained = runSimulation(m_data, m_model, *m_oracle, c, retrain);
+    QVERIFY(frozen.ok() && retrained.ok());
+    const auto& f = frozen->runs[0].seeds[0];
+    const auto& r = retrained->runs[0].seeds[0];
+    QCOMPARE(r.rounds[0].values[kExpectedTakes], f.rounds[0].values[kExpectedTakes]);  // before any
+    QVERIFY(r.rounds[1].values[kExpectedTakes] != f.rounds[1].values[kExpectedTakes]);
   }
 
   void cancelStops() {

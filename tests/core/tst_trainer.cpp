@@ -349,6 +349,29 @@ class TestTrainer : public QObject {
     const auto b = ModelFile::load(dir.filePath("ended.pt").toStdString());
     QVERIFY(a.ok() && b.ok());
     QVERIFY(ScoringEngine(a.value()).itemEmbeddingsOnCpu() == ScoringEngine(b.value()).itemEmbeddingsOnCpu());
+
+    // Fine-tuning (keepLastEpoch, the simulation's re-training): every epoch runs whatever the
+    // validation says, and the last one's weights are kept, not the best one's.
+    c.keepLastEpoch = true;
+    c.patience = 1;
+    c.epochs = stopped->epochsRun;
+    const auto last = trainModel(data, c, dir.filePath("last.pt").toStdString());
+    QVERIFY(last.ok());
+    QCOMPARE(last->epochsRun, stopped->epochsRun);
+    QCOMPARE(last->bestEpoch, stopped->epochsRun);
+    QCOMPARE(last->validationNdcg, stopped->validationNdcg);  // the same epochs, only the kept one differs
+    QVERIFY(nlohmann::json::parse(last->metadataJson).at("config").value("keep_last_epoch", false));
+    QVERIFY(!nlohmann::json::parse(stopped->metadataJson).at("config").contains("keep_last_epoch"));
+    const auto l = ModelFile::load(dir.filePath("last.pt").toStdString());
+    QVERIFY(l.ok());
+    QVERIFY(ScoringEngine(l.value()).itemEmbeddingsOnCpu() != ScoringEngine(a.value()).itemEmbeddingsOnCpu());
+    // Ending at the best epoch, it is the early-stopped run's model.
+    c.epochs = stopped->bestEpoch;
+    QVERIFY(trainModel(data, c, dir.filePath("last2.pt").toStdString()).ok());
+    const auto l2 = ModelFile::load(dir.filePath("last2.pt").toStdString());
+    QVERIFY(l2.ok());
+    QVERIFY(ScoringEngine(l2.value()).itemEmbeddingsOnCpu() ==
+            ScoringEngine(a.value()).itemEmbeddingsOnCpu());
   }
 
   void cancelWritesNothing() {
