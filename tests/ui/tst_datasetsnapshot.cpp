@@ -5,6 +5,7 @@
 
 #include "services/datasetsnapshot.h"
 #include "ui/testdataset.h"
+#include "widgets/displayformat.h"
 
 using namespace reclens;
 
@@ -167,6 +168,19 @@ class TestDatasetSnapshot : public QObject {
     // The base is unchanged.
     QCOMPARE(built.value()->interactionCount(), cut);
     QCOMPARE(built.value()->itemCount(), std::size_t(6));
+  }
+
+  // Pages name an item by its title, or by its id when it has none (the graph pane's heading read
+  // `reaches ""` for the untitled items of a catalog without titles).
+  void itemNameFallsBackToTheId() {
+    Catalog c;
+    c.ids = {"A1", "B2", "C3"};
+    c.titles = {"Lamp", "", "Stool"};
+    QCOMPARE(display::itemName(c, 0), QStringLiteral("Lamp"));
+    QCOMPARE(display::itemName(c, 1), QStringLiteral("B2"));
+    c.titles.clear();  // a catalog without titles at all
+    QCOMPARE(display::itemName(c, 2), QStringLiteral("C3"));
+    QCOMPARE(display::itemName(c, 3), QString());
   }
 
   void cancelledBuildFails() {

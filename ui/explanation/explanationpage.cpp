@@ -237,7 +237,7 @@ void ExplanationPage::compareItems(std::int32_t user, std::int32_t item, std::in
   if (m_session) {
     const auto& catalog = m_session->snapshot().dataset().items;
     if (versus >= 0 && static_cast<std::size_t>(versus) < catalog.size())
-      title = display::text(catalog.titles[static_cast<std::size_t>(versus)]);
+      title = display::itemName(catalog, static_cast<std::size_t>(versus));
   }
   m_controls->blockSignals(true);
   m_controls->setVersusItem(versus, title);
@@ -324,7 +324,7 @@ void ExplanationPage::requestGraph() {
   m_graphItem = item;
   const auto& dataset = m_session->snapshot().dataset();
   m_graph->showComputing(display::text(dataset.users.ids[static_cast<std::size_t>(m_user)]),
-                         display::text(dataset.items.titles[static_cast<std::size_t>(item)]));
+                         display::itemName(dataset.items, static_cast<std::size_t>(item)));
   GraphRequest request;
   request.session = m_session;
   request.user = m_user;
@@ -348,7 +348,7 @@ void ExplanationPage::updateCurves() {
 QString ExplanationPage::rowLabel(std::size_t row) const {
   const auto item = m_rows[row];
   const auto& catalog = m_session->snapshot().dataset().items;
-  const QString title = display::text(catalog.titles[static_cast<std::size_t>(item)]);
+  const QString title = display::itemName(catalog, static_cast<std::size_t>(item));
   const auto at = std::find(m_list.begin(), m_list.end(), item);
   if (at == m_list.end()) return tr("%1 (not in the list)").arg(title);
   return tr("%1. %2").arg(at - m_list.begin() + 1).arg(title);
@@ -438,7 +438,7 @@ void ExplanationPage::showGraph(const GraphResult& result) {
     return;
   const auto& snapshot = m_session->snapshot();
   const QString user = display::text(snapshot.dataset().users.ids[static_cast<std::size_t>(m_user)]);
-  const QString item = display::text(snapshot.dataset().items.titles[static_cast<std::size_t>(m_graphItem)]);
+  const QString item = display::itemName(snapshot.dataset().items, static_cast<std::size_t>(m_graphItem));
   if (!m_graph->showResult(result, snapshot, user, item))
     m_graphItem = -1;  // selecting the row again retries
   Q_EMIT graphShown();

@@ -180,7 +180,7 @@ void FaithfulnessCurvesPane::showEvent(QShowEvent* event) {
 }
 
 QString FaithfulnessCurvesPane::itemTitle() const {
-  return display::text(m_session->snapshot().dataset().items.titles[static_cast<std::size_t>(m_item)]);
+  return display::itemName(m_session->snapshot().dataset().items, static_cast<std::size_t>(m_item));
 }
 
 void FaithfulnessCurvesPane::request() {

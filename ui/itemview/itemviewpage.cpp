@@ -235,7 +235,7 @@ void ItemViewPage::updateHeader() {
   }
   const auto i = static_cast<std::size_t>(m_item);
   const auto& items = m_snapshot->dataset().items;
-  m_title->setText(items.titles[i].empty() ? display::text(items.ids[i]) : display::text(items.titles[i]));
+  m_title->setText(display::itemName(items, i));
   QStringList facts{tr("id %1").arg(display::text(items.ids[i]))};
   for (const auto& field : items.fields) {
     if (!field.valueAt(i).empty())

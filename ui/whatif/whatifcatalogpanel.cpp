@@ -107,9 +107,7 @@ void WhatIfCatalogPanel::setState(const WhatIfState& state) {
     if (!m_snapshot) break;
     const auto& items = m_snapshot->dataset().items;
     const auto row = static_cast<std::size_t>(item);
-    auto* entry = new QListWidgetItem(
-        tr("Item %1").arg(display::text(items.titles[row].empty() ? items.ids[row] : items.titles[row])),
-        m_delisted);
+    auto* entry = new QListWidgetItem(tr("Item %1").arg(display::itemName(items, row)), m_delisted);
     entry->setData(kItemRole, item);
   }
   m_restore->setEnabled(m_delisted->count() > 0);

@@ -106,7 +106,7 @@ QVariant WhatIfListModel::data(const QModelIndex& index, int role) const {
         return tr("Rank %1 in the baseline, %2 now").arg(c.before).arg(c.after);
       }
       if (index.column() == TierColumn) return ItemTableModel::tierRule();
-      return display::text(catalog.titles[item].empty() ? catalog.ids[item] : catalog.titles[item]);
+      return display::itemName(catalog, item);
     case Qt::DisplayRole:
       break;
     default:
@@ -118,7 +118,7 @@ QVariant WhatIfListModel::data(const QModelIndex& index, int role) const {
     case ChangeColumn:
       return changeText(c);
     case TitleColumn:
-      return display::text(catalog.titles[item].empty() ? catalog.ids[item] : catalog.titles[item]);
+      return display::itemName(catalog, item);
     case CategoryColumn:
       return fieldValue(m_categoryField, item);
     case BrandColumn:

@@ -28,9 +28,7 @@ constexpr int kImpactUsers = 300;
 
 QString WhatIfPage::itemTitle(std::int32_t item) const {
   if (!m_snapshot || item < 0 || static_cast<std::size_t>(item) >= m_snapshot->itemCount()) return {};
-  const auto& items = m_snapshot->dataset().items;
-  const auto row = static_cast<std::size_t>(item);
-  return display::text(items.titles[row].empty() ? items.ids[row] : items.titles[row]);
+  return display::itemName(m_snapshot->dataset().items, static_cast<std::size_t>(item));
 }
 
 std::vector<std::int32_t> WhatIfPage::delistedRows(const WhatIfState& state) const {

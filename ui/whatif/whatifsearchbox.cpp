@@ -84,7 +84,7 @@ void WhatIfSearchBox::runSearch() {
   const int category = items.fieldIndex("category");
   for (const auto& hit : result.hits) {
     const auto row = static_cast<std::size_t>(hit.item);
-    QString text = display::text(items.titles[row].empty() ? items.ids[row] : items.titles[row]);
+    QString text = display::itemName(items, row);
     if (category >= 0)
       text += QStringLiteral("  ·  ") +
               display::text(items.fields[static_cast<std::size_t>(category)].valueAt(row));

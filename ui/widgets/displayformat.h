@@ -21,5 +21,11 @@ inline QString text(const std::string& value) {
   return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()));
 }
 
+// An item's title, or its id when it has none (a catalog without titles, an untitled row).
+inline QString itemName(const Catalog& catalog, std::size_t row) {
+  if (row < catalog.titles.size() && !catalog.titles[row].empty()) return text(catalog.titles[row]);
+  return row < catalog.ids.size() ? text(catalog.ids[row]) : QString();
+}
+
 }  // namespace display
 }  // namespace reclens
