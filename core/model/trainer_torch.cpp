@@ -77,8 +77,8 @@ Status checkConfig(const TrainConfig& c) {
 
 int autoNegatives(int batchSize, std::int64_t trainPairs) {
   const auto wanted = static_cast<std::int64_t>(kAutoNegativesBatches) * std::max(1, batchSize);
-  const auto perPositive =
-      (wanted + std::max<std::int64_t>(1, trainPairs) - 1) / std::max<std::int64_t>(1, trainPairs);
+  const auto pairs = std::max<std::int64_t>(1, trainPairs);
+  const auto perPositive = (wanted + pairs - 1) / pairs;  // rounded up
   return static_cast<int>(std::clamp<std::int64_t>(perPositive, 1, kAutoNegativesMost));
 }
 
