@@ -4233,6 +4233,18 @@
         <translation>每次重新训练的轮数（epoch）。</translation>
     </message>
     <message>
+        <source>Re-train on the last N rounds&apos; interactions only (one day per round; the project&apos;s log leaves the window as it ages), as a shop that re-trains on recent data does: the model then learns mostly from what it showed. 0 re-trains on all the data.</source>
+        <translation>只用最近 N 轮的交互重新训练（每轮为一天；项目日志随时间移出窗口），如同只用近期数据重新训练的商店：模型主要从它自己展示过的内容中学习。0 表示用全部数据重新训练。</translation>
+    </message>
+    <message>
+        <source>all the data</source>
+        <translation>全部数据</translation>
+    </message>
+    <message>
+        <source> rounds</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
         <source>Independent repetitions; the bands are 95% intervals over them.</source>
         <translation>独立重复次数；阴影带为这些重复的 95% 区间。</translation>
     </message>
@@ -4295,6 +4307,10 @@
     <message>
         <source>E&amp;pochs:</source>
         <translation>训练轮数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Training &amp;window:</source>
+        <translation>训练窗口(&amp;W)：</translation>
     </message>
     <message>
         <source>&amp;Seeds:</source>
@@ -4549,6 +4565,10 @@
     <message>
         <source>re-trained every %1 rounds</source>
         <translation>每 %1 轮重新训练</translation>
+    </message>
+    <message>
+        <source>re-trained every %1 rounds on the last %2 rounds&apos; data</source>
+        <translation>每 %1 轮用最近 %2 轮的数据重新训练</translation>
     </message>
     <message>
         <source>frozen model</source>

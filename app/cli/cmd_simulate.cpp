@@ -79,9 +79,10 @@ void printTable(const sim::SimResult& r) {
   std::printf("Simulation: %d rounds, K = %d, %s, %d seed(s), %s users per round, %s\n", r.config.rounds,
               r.config.k, r.config.examination.name().c_str(), r.config.seeds,
               r.config.usersPerRound > 0 ? std::to_string(r.config.usersPerRound).c_str() : "all",
-              r.config.retrainEvery > 0
-                  ? ("re-trained every " + std::to_string(r.config.retrainEvery) + " rounds").c_str()
-                  : "frozen model (user vectors fold in every round)");
+              r.config.retrainEvery > 0 ? ("re-trained every " + std::to_string(r.config.retrainEvery) +
+                                           " rounds on " + sim::retrainDataText(r.config))
+                                              .c_str()
+                                        : "frozen model (user vectors fold in every round)");
   std::printf("Truth: %s\n", r.oracle.c_str());
   std::printf("Final round, mean ± half-width of the 95%% interval over seeds:\n");
   std::printf("%-16s", "policy");
@@ -246,6 +247,11 @@ void addSimulateCommand(CLI::App& app, CommandRunner& runner) {
       ->capture_default_str();
   sub->add_option("--retrain-epochs", c.retrainEpochs, "Epochs of each re-training")
       ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  sub->add_option("--retrain-window", c.retrainWindow,
+                  "Re-train on the last N rounds' interactions only, one day per round, the project's log "
+                  "leaving the window as it ages (0: all the data)")
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   sub->add_option("--seeds", c.seeds, "Seeds (independent repetitions)")
       ->check(CLI::Range(1, 1000))

@@ -68,6 +68,7 @@ std::string simResultToJson(const SimResult& r, int indent) {
                    {"k", c.k},
                    {"retrain_every", c.retrainEvery},
                    {"retrain_epochs", c.retrainEpochs},
+                   {"retrain_window", c.retrainWindow},
                    {"seeds", c.seeds},
                    {"seed", c.seed},
                    {"examination", c.examination.name()},
@@ -127,6 +128,7 @@ Result<SimResult> simResultFromJson(const std::string& text, const std::string& 
     r.config.k = c.at("k").get<int>();
     r.config.retrainEvery = c.at("retrain_every").get<int>();
     r.config.retrainEpochs = c.at("retrain_epochs").get<int>();
+    r.config.retrainWindow = c.value("retrain_window", 0);  // results written before the window: all data
     r.config.seeds = c.at("seeds").get<int>();
     r.config.seed = c.at("seed").get<std::uint64_t>();
     auto exam = Examination::parse(c.at("examination").get<std::string>());

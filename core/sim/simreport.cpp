@@ -134,10 +134,11 @@ std::string simulationReportHtml(const SimResult& r, const AuditProvenance& stam
             c.usersPerRound > 0 ? std::to_string(c.usersPerRound) : "all (" + std::to_string(r.users) + ")"});
   s += row({"slate length K", std::to_string(c.k)});
   s += row({"examination", escapeHtml(c.examination.name())});
-  s += row({"updates", c.retrainEvery > 0 ? "user vectors every round; warm-started re-training every " +
-                                                std::to_string(c.retrainEvery) + " rounds (" +
-                                                std::to_string(c.retrainEpochs) + " epochs)"
-                                          : "user vectors every round; the model is frozen"});
+  s += row({"updates", c.retrainEvery > 0
+                           ? "user vectors every round; warm-started re-training every " +
+                                 std::to_string(c.retrainEvery) + " rounds (" +
+                                 std::to_string(c.retrainEpochs) + " epochs) on " + retrainDataText(c)
+                           : "user vectors every round; the model is frozen"});
   s += row({"seeds", std::to_string(c.seeds) + " (from " + std::to_string(c.seed) + ")"});
   s += row({"truth", escapeHtml(r.oracle)});
   s += "</table>\n<p class=\"note\">Every draw is a hash of (seed, round, user, slot or item): all policies "

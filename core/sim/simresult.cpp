@@ -97,6 +97,12 @@ const std::vector<HeadlineMetric>& headlineMetrics() {
   return kHeadline;
 }
 
+std::string retrainDataText(const SimConfig& c) {
+  if (c.retrainWindow <= 0) return "all the data plus the simulated takes";
+  return "the last " + std::to_string(c.retrainWindow) + (c.retrainWindow == 1 ? " round's" : " rounds'") +
+         " data (one day per round; older data left out)";
+}
+
 Status validateSimConfig(const SimConfig& c) {
   auto bad = [](const std::string& m) { return Status(makeError(ErrorCode::InvalidArgument, m)); };
   if (c.policies.empty()) return bad("no policy given");
@@ -106,6 +112,7 @@ Status validateSimConfig(const SimConfig& c) {
   if (c.retrainEvery < 0) return bad("the re-training interval must not be negative");
   if (c.retrainEpochs < 1 || c.retrainEpochs > 1000)
     return bad("re-training epochs must be between 1 and 1000");
+  if (c.retrainWindow < 0) return bad("the re-training window must not be negative");
   if (c.seeds < 1 || c.seeds > 1000) return bad("seeds must be between 1 and 1000");
   if (c.shardCount < 1 || c.shardIndex < 0 || c.shardIndex >= c.shardCount)
     return bad("the shard must be i/n with 0 <= i < n");
@@ -124,9 +131,10 @@ Result<SimResult> mergeSimResults(const std::vector<SimResult>& parts) {
     const auto& b = out.config;
     bool same = a.rounds == b.rounds && a.usersPerRound == b.usersPerRound && a.k == b.k &&
                 a.retrainEvery == b.retrainEvery && a.retrainEpochs == b.retrainEpochs &&
-                a.seeds == b.seeds && a.seed == b.seed && a.examination.name() == b.examination.name() &&
-                a.policies.size() == b.policies.size() && part.runs.size() == out.runs.size() &&
-                part.oracle == out.oracle && part.items == out.items && part.users == out.users;
+                a.retrainWindow == b.retrainWindow && a.seeds == b.seeds && a.seed == b.seed &&
+                a.examination.name() == b.examination.name() && a.policies.size() == b.policies.size() &&
+                part.runs.size() == out.runs.size() && part.oracle == out.oracle && part.items == out.items &&
+                part.users == out.users;
     for (std::size_t p = 0; same && p < a.policies.size(); ++p)
       same = a.policies[p].name == b.policies[p].name;
     if (!same)

@@ -199,13 +199,30 @@ void finishRound(PolicyState& state, const SharedInputs& shared, std::uint64_t s
   if (keepSlates) state.run.slates.push_back(std::move(state.tally.shown));
 }
 
+// The events of `log` dated after `after`, in their order, with the same kinds.
+InteractionLog keepInteractionsAfter(const InteractionLog& log, std::int64_t after) {
+  InteractionLog kept;
+  kept.kindNames = log.kindNames;
+  for (std::size_t r = 0; r < log.size(); ++r) {
+    if (log.ts[r] > after) kept.append(log.user[r], log.item[r], log.ts[r], log.weight[r], log.kind[r]);
+  }
+  return kept;
+}
+
 Status retrainPolicy(PolicyState& state, const SharedInputs& shared, const SimConfig& config,
                      const Retrainer& retrain, std::uint64_t seed, int round, const TaskControl& control) {
   Dataset extended = *shared.dataset;
   std::int64_t end = 0;
   for (auto ts : extended.interactions.ts) end = std::max(end, ts);
+  if (config.retrainWindow > 0) {
+    // Only the last `retrainWindow` days: round t is day t after the log's end, so at round `round` the
+    // window keeps the days after end + (round - window) days.
+    const std::int64_t after = end + 86400 * static_cast<std::int64_t>(round - config.retrainWindow);
+    extended.interactions = keepInteractionsAfter(extended.interactions, after);
+  }
   const auto kind = extended.interactions.kindIndex("simulated");
   for (std::size_t r = 0; r < state.log.size(); ++r) {
+    if (config.retrainWindow > 0 && state.log.ts[r] <= round - config.retrainWindow) continue;
     // Simulated round t lands one day after the log's end per round.
     extended.interactions.append(state.log.user[r], state.log.item[r], end + 86400 * state.log.ts[r],
                                  state.log.weight[r], kind);

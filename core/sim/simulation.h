@@ -28,6 +28,9 @@ struct SimConfig {
   int k = 20;
   int retrainEvery = 0;   // rounds between warm-started re-trainings of the model; 0 = a frozen model
   int retrainEpochs = 3;  // epochs of each re-training
+  // Rounds of interactions a re-training sees (one day per round, counted back from the round re-trained
+  // at; the project's log falls out of a window once it lies further back); 0 = all the data.
+  int retrainWindow = 0;
   int seeds = 5;
   std::uint64_t seed = 1;  // seed index s runs with seed + s
   Examination examination;
@@ -135,6 +138,9 @@ using RoundObserver =
 Result<SimResult> runSimulation(const Dataset& dataset, std::shared_ptr<const ModelFile> model,
                                 const Oracle& oracle, const SimConfig& config, const Retrainer& retrain = {},
                                 const TaskControl& control = {}, const RoundObserver& observer = {});
+
+// What a re-training sees, in words: "all the data plus the simulated takes" or "the last N rounds' data".
+std::string retrainDataText(const SimConfig& config);
 
 // Checks a configuration before a run; the error names the field.
 Status validateSimConfig(const SimConfig& config);

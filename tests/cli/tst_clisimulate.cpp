@@ -99,6 +99,33 @@ class TestCliSimulate : public QObject {
     QVERIFY(lone.err.contains("seed 1 is in no partial result"));
   }
 
+  void reTrainingWindow() {
+    const QString out = m_dir.filePath("window.json");
+    const QString html = m_dir.filePath("window.html");
+    auto r = cli({"simulate", "--project",
+                  m_project,  "--policies",
+                  "greedy",   "--rounds",
+                  "3",        "--seeds",
+                  "1",        "--k",
+                  "5",        "--retrain-every",
+                  "1",        "--retrain-epochs",
+                  "1",        "--retrain-window",
+                  "2",        "--threads",
+                  "1",        "--out",
+                  out,        "--html",
+                  html});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("re-trained every 1 rounds on the last 2 rounds' data"), r.out.constData());
+    QCOMPARE(jsonAt(readJson(out), "config.retrain_window").toInt(), 2);
+    QCOMPARE(jsonAt(readJson(out), "runs.0.seeds.0.retrainings").toInt(), 2);
+    QFile report(html);
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    QVERIFY(report.readAll().contains("on the last 2 rounds"));
+    auto negative = cli({"simulate", "--project", m_project, "--retrain-window", "-1"});
+    QCOMPARE(negative.exitCode, 2);
+    QVERIFY(negative.err.contains("--retrain-window"));
+  }
+
   void errorsAreOneClearLine() {
     auto bad = cli({"simulate", "--project", m_project, "--policies", "greedy,bandit"});
     QCOMPARE(bad.exitCode, 2);

@@ -3,7 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 #include "data/generator.h"
@@ -181,6 +183,19 @@ class TestSimulation : public QObject {
     // A seed twice, or one missing, is refused.
     QVERIFY(!mergeSimResults({parts[0], parts[0]}).ok());
     QVERIFY(!mergeSimResults({parts[0]}).ok());
+    // The re-training window travels through JSON, and partials with different windows do not merge.
+    auto windowed = parts[1];
+    windowed.config.retrainWindow = 6;
+    auto back = simResultFromJson(simResultToJson(windowed), "part");
+    QVERIFY(back.ok());
+    QCOMPARE(back.value().config.retrainWindow, 6);
+    QVERIFY(!mergeSimResults({parts[0], windowed}).ok());
+    // A result written before the window existed reads as "all the data".
+    auto old = nlohmann::json::parse(simResultToJson(parts[1]));
+    old["config"].erase("retrain_window");
+    auto oldBack = simResultFromJson(old.dump(), "part");
+    QVERIFY(oldBack.ok());
+    QCOMPARE(oldBack.value().config.retrainWindow, 0);
   }
 
   void modelTruthWithTheSameModelIsRecovered() {
@@ -261,6 +276,118 @@ class TestSimulation : public QObject {
     const auto& r = retrained->runs[0].seeds[0];
     QCOMPARE(r.rounds[0].values[kExpectedTakes], f.rounds[0].values[kExpectedTakes]);  // before any
     QVERIFY(r.rounds[1].values[kExpectedTakes] != f.rounds[1].values[kExpectedTakes]);
+  }
+
+  // With a re-training window, a re-training sees only the last W rounds: the simulated takes of those
+  // rounds and the project's events of the days the window reaches back before the first round.
+  void reTrainingWindowKeepsTheLastRounds() {
+    std::int64_t end = 0;
+    for (auto ts : m_data.interactions.ts) end = std::max(end, ts);
+    std::size_t logInLastDay = 0;
+    for (auto ts : m_data.interactions.ts) logInLastDay += ts > end - 86400 ? 1 : 0;
+    QVERIFY(logInLastDay > 0);
+    struct Seen {
+      int round = 0;
+      std::size_t log = 0, simulated = 0;
+      std::int64_t first = 0;
+    };
+    std::vector<Seen> seen;
+    int calls = 0;
+    const Retrainer spy = [&](const Dataset& extended, const ModelFile& current, int, std::uint64_t,
+                              const TaskControl&) -> Result<std::shared_ptr<const ModelFile>> {
+      Seen s;
+      s.round = 2 * ++calls;
+      s.first = std::numeric_limits<std::int64_t>::max();
+      const auto& names = extended.interactions.kindNames;
+      const auto simulated =
+          static_cast<std::size_t>(std::find(names.begin(), names.end(), "simulated") - names.begin());
+      for (std::size_t r = 0; r < extended.interactions.size(); ++r) {
+        (extended.interactions.kind[r] == simulated ? s.simulated : s.log) += 1;
+        s.first = std::min(s.first, extended.interactions.ts[r]);
+      }
+      seen.push_back(s);
+      return std::shared_ptr<const ModelFile>(m_model, &current);  // the same model: only the data is checked
+    };
+    auto c = config("greedy", 7, 1);
+    c.retrainEvery = 2;
+    c.retrainWindow = 3;
+    c.keepSlates = true;
+    auto r = runSimulation(m_data, m_model, *m_oracle, c, spy);
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+    QCOMPARE(seen.size(), std::size_t(3));  // rounds 2, 4, 6
+    std::vector<std::size_t> takes;         // per round
+    for (const auto& round : r->runs[0].seeds[0].slates) {
+      std::size_t n = 0;
+      for (const auto& slate : round)
+        for (auto t : slate.taken) n += t;
+      takes.push_back(n);
+    }
+    // Round 2: rounds 1-2 and the log's last day; round 4: rounds 2-4; round 6: rounds 4-6.
+    QCOMPARE(seen[0].simulated, takes[0] + takes[1]);
+    QCOMPARE(seen[0].log, logInLastDay);
+    QVERIFY(seen[0].first > end - 86400);
+    QCOMPARE(seen[1].simulated, takes[1] + takes[2] + takes[3]);
+    QCOMPARE(seen[1].log, std::size_t(0));
+    QCOMPARE(seen[1].first, end + 2 * 86400);
+    QCOMPARE(seen[2].simulated, takes[3] + takes[4] + takes[5]);
+    QCOMPARE(seen[2].first, end + 4 * 86400);
+    // Without a window, everything.
+    c.retrainWindow = 0;
+    seen.clear();
+    calls = 0;
+    QVERIFY(runSimulation(m_data, m_model, *m_oracle, c, spy).ok());
+    QCOMPARE(seen[2].log, m_data.interactions.size());
+    QCOMPARE(seen[2].first, *std::min_element(m_data.interactions.ts.begin(), m_data.interactions.ts.end()));
+    c.retrainWindow = -1;
+    QVERIFY(!validateSimConfig(c).ok());
+  }
+
+  // Popularity amplification (Chaney et al. 2018): a model re-trained on what it showed (a window of recent
+  // rounds, the project's log aged out) narrows what it shows round after round: greedy's exposure Gini
+  // rises, its coverage and its users' variety fall, where the same loop with a frozen model does not
+  // narrow; exploring or penalising popularity keeps more of the catalog in the slates.
+  void reTrainingOnItsOwnFeedbackAmplifiesPopularity() {
+    ComputeDevice cpu;
+    auto c = config("greedy,egreedy:0.1,popularity:0.5", 24, 1);
+    const auto frozen = run(c);
+    c.retrainEvery = 2;
+    c.retrainEpochs = 3;
+    c.retrainWindow = 4;
+    auto looped = runSimulation(m_data, m_model, *m_oracle, c, makeSimRetrainer(cpu));
+    QVERIFY2(looped.ok(), looped.ok() ? "" : looped.error().message.c_str());
+    auto at = [](const SimResult& r, int policy, int round, int metric) {
+      return r.runs[policy].seeds[0].rounds[round].values[metric];
+    };
+    const int last = c.rounds - 1;
+    auto describe = [&](const SimResult& r, int policy) {
+      return QString("gini %1 -> %2, coverage %3 -> %4, homogenisation %5 -> %6")
+          .arg(at(r, policy, 0, kGini))
+          .arg(at(r, policy, last, kGini))
+          .arg(at(r, policy, 0, kCoverage))
+          .arg(at(r, policy, last, kCoverage))
+          .arg(at(r, policy, 0, kHomogenisation))
+          .arg(at(r, policy, last, kHomogenisation));
+    };
+    const auto& l = looped.value();
+    qInfo("greedy re-trained: %s", qPrintable(describe(l, 0)));
+    qInfo("greedy frozen:     %s", qPrintable(describe(frozen, 0)));
+    qInfo("egreedy re-trained: %s", qPrintable(describe(l, 1)));
+    qInfo("popularity re-trained: %s", qPrintable(describe(l, 2)));
+    // Greedy re-trained on its own feedback narrows over the rounds ...
+    QVERIFY2(at(l, 0, last, kGini) > at(l, 0, 0, kGini) + 0.03, qPrintable(describe(l, 0)));
+    QVERIFY2(at(l, 0, last, kCoverage) < 0.9 * at(l, 0, 0, kCoverage), qPrintable(describe(l, 0)));
+    QVERIFY2(at(l, 0, last, kHomogenisation) > 1.5 * at(l, 0, 0, kHomogenisation),
+             qPrintable(describe(l, 0)));
+    // ... which the frozen model does not.
+    QVERIFY2(at(frozen, 0, last, kGini) < at(l, 0, last, kGini) - 0.02, qPrintable(describe(frozen, 0)));
+    QVERIFY2(at(frozen, 0, last, kCoverage) > 1.15 * at(l, 0, last, kCoverage),
+             qPrintable(describe(frozen, 0)));
+    // Exploration and the popularity penalty end with more of the catalog shown than greedy.
+    for (int p : {1, 2}) {
+      QVERIFY2(at(l, p, last, kCoverage) > 1.15 * at(l, 0, last, kCoverage), qPrintable(describe(l, p)));
+      QVERIFY2(at(l, p, last, kCumulativeCoverage) > at(l, 0, last, kCumulativeCoverage),
+               qPrintable(describe(l, p)));
+    }
   }
 
   void cancelStops() {

@@ -93,6 +93,24 @@ class TestSimulationPage : public QObject {
     QCOMPARE(c.retrainEvery, 0);
     QCOMPARE(c.seeds, 3);
     QCOMPARE(request.value().appealScale, 0.02);
+    QCOMPARE(c.retrainWindow, 0);
+    // The training window applies to re-training only, and reaches the configuration; a shown
+    // configuration sets it back.
+    QVERIFY(!form.retrainWindowBox()->isEnabled());
+    form.retrainEveryBox()->setValue(5);
+    QVERIFY(form.retrainWindowBox()->isEnabled());
+    form.retrainWindowBox()->setValue(4);
+    auto windowed = form.request();
+    QVERIFY(windowed.ok());
+    QCOMPARE(windowed.value().config.retrainEvery, 5);
+    QCOMPARE(windowed.value().config.retrainWindow, 4);
+    auto shown = windowed.value().config;
+    shown.retrainWindow = 7;
+    form.showConfig(shown);
+    QCOMPARE(form.retrainWindowBox()->value(), 7);
+    form.showConfig(c);
+    QCOMPARE(form.retrainWindowBox()->value(), 0);
+    QVERIFY(!form.retrainWindowBox()->isEnabled());
     // Every control explains itself.
     for (auto* w : form.findChildren<QWidget*>()) {
       if (qobject_cast<QCheckBox*>(w) || qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QComboBox*>(w))

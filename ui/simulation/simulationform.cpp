@@ -124,6 +124,11 @@ SimulationForm::SimulationForm(QWidget* parent)
                   tr("Re-train the model (warm start) every N rounds on the data plus the simulated "
                      "takes; 0 keeps it frozen."))),
       m_retrainEpochs(spinBox(this, 1, 1000, 3, tr("Epochs of each re-training."))),
+      m_retrainWindow(spinBox(
+          this, 0, 100000, 0,
+          tr("Re-train on the last N rounds' interactions only (one day per round; the project's log leaves "
+             "the window as it ages), as a shop that re-trains on recent data does: the model then learns "
+             "mostly from what it showed. 0 re-trains on all the data."))),
       m_seeds(
           spinBox(this, 1, 1000, 3, tr("Independent repetitions; the bands are 95% intervals over them."))),
       m_firstSeed(spinBox(this, 0, 1000000000, 1,
@@ -136,6 +141,8 @@ SimulationForm::SimulationForm(QWidget* parent)
                              "overall level of engagement, not the order."))) {
   m_users->setSpecialValueText(tr("all"));
   m_retrainEvery->setSpecialValueText(tr("never (frozen)"));
+  m_retrainWindow->setSpecialValueText(tr("all the data"));
+  m_retrainWindow->setSuffix(tr(" rounds"));
   m_examination->addItem(tr("Position-based"), QStringLiteral("pbm"));
   m_examination->addItem(tr("Cascade"), QStringLiteral("cascade"));
   m_examination->setToolTip(
@@ -166,6 +173,7 @@ SimulationForm::SimulationForm(QWidget* parent)
   form->addRow(examLabel, exam);
   form->addRow(tr("Re-&train every:"), m_retrainEvery);
   form->addRow(tr("E&pochs:"), m_retrainEpochs);
+  form->addRow(tr("Training &window:"), m_retrainWindow);
   form->addRow(tr("&Seeds:"), m_seeds);
   form->addRow(tr("&First seed:"), m_firstSeed);
 
@@ -176,7 +184,8 @@ SimulationForm::SimulationForm(QWidget* parent)
   column->addWidget(buildTruth());
   column->addStretch(1);
 
-  for (auto* box : {m_rounds, m_users, m_k, m_retrainEvery, m_retrainEpochs, m_seeds, m_firstSeed})
+  for (auto* box :
+       {m_rounds, m_users, m_k, m_retrainEvery, m_retrainEpochs, m_retrainWindow, m_seeds, m_firstSeed})
     connect(box, &QSpinBox::valueChanged, this, &SimulationForm::changed);
   for (auto* box : {m_eta, m_scale})
     connect(box, &QDoubleSpinBox::valueChanged, this, &SimulationForm::changed);
@@ -254,6 +263,7 @@ void SimulationForm::updateEnabled() {
   m_negatives->setEnabled(modelTruth);
   m_eta->setEnabled(m_examination->currentData().toString() == QLatin1String("pbm"));
   m_retrainEpochs->setEnabled(m_retrainEvery->value() > 0);
+  m_retrainWindow->setEnabled(m_retrainEvery->value() > 0);
   Q_EMIT changed();
 }
 
@@ -291,6 +301,7 @@ Result<SimulationRequest> SimulationForm::request() const {
   r.config.examination = exam.value();
   r.config.retrainEvery = m_retrainEvery->value();
   r.config.retrainEpochs = m_retrainEpochs->value();
+  r.config.retrainWindow = m_retrainWindow->value();
   r.config.seeds = m_seeds->value();
   r.config.seed = static_cast<std::uint64_t>(m_firstSeed->value());
   r.appealScale = m_scale->value();
@@ -321,6 +332,7 @@ void SimulationForm::showConfig(const sim::SimConfig& config) {
   if (pbm) m_eta->setValue(config.examination.eta);
   m_retrainEvery->setValue(config.retrainEvery);
   m_retrainEpochs->setValue(config.retrainEpochs);
+  m_retrainWindow->setValue(config.retrainWindow);
   m_seeds->setValue(config.seeds);
   m_firstSeed->setValue(static_cast<int>(std::min<std::uint64_t>(config.seed, 1000000000u)));
 }

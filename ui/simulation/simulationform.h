@@ -43,6 +43,7 @@ class SimulationForm : public QWidget {
   QDoubleSpinBox* etaBox() const { return m_eta; }
   QSpinBox* retrainEveryBox() const { return m_retrainEvery; }
   QSpinBox* retrainEpochsBox() const { return m_retrainEpochs; }
+  QSpinBox* retrainWindowBox() const { return m_retrainWindow; }
   QSpinBox* seedsBox() const { return m_seeds; }
   QSpinBox* firstSeedBox() const { return m_firstSeed; }
   QDoubleSpinBox* appealScaleBox() const { return m_scale; }
@@ -67,6 +68,7 @@ class SimulationForm : public QWidget {
   QDoubleSpinBox* m_eta;
   QSpinBox* m_retrainEvery;
   QSpinBox* m_retrainEpochs;
+  QSpinBox* m_retrainWindow;
   QSpinBox* m_seeds;
   QSpinBox* m_firstSeed;
   QDoubleSpinBox* m_scale;

@@ -301,8 +301,11 @@ void SimulationPage::showShown() {
             .arg(display::text(c.examination.name()))
             .arg(c.seeds)
             .arg(c.usersPerRound > 0 ? QLocale().toString(static_cast<qint64>(c.usersPerRound)) : tr("all"))
-            .arg(c.retrainEvery > 0 ? tr("re-trained every %1 rounds").arg(c.retrainEvery)
-                                    : tr("frozen model"))
+            .arg(c.retrainEvery <= 0   ? tr("frozen model")
+                 : c.retrainWindow > 0 ? tr("re-trained every %1 rounds on the last %2 rounds' data")
+                                             .arg(c.retrainEvery)
+                                             .arg(c.retrainWindow)
+                                       : tr("re-trained every %1 rounds").arg(c.retrainEvery))
             .arg(display::text(result->model).toHtmlEscaped())
             .arg(QLocale().toString(result->seconds, 'f', 1))
             .arg(display::text(result->oracle).toHtmlEscaped()));
