@@ -4460,6 +4460,14 @@
         <translation>按%1分组的 NDCG 差距</translation>
     </message>
     <message>
+        <source>Exposure gap by %1</source>
+        <translation>按%1的曝光差距</translation>
+    </message>
+    <message>
+        <source>Exposure share of %1 %2</source>
+        <translation>%1 %2 的曝光份额</translation>
+    </message>
+    <message>
         <source>Gap in takes per user by %1</source>
         <translation>按%1分组的每用户接受数差距</translation>
     </message>

@@ -106,6 +106,33 @@ void printTable(const sim::SimResult& r) {
       std::printf("\n");
     }
   }
+  if (!r.itemAttributes.empty()) {
+    std::printf(
+        "Exposure gap of item groups (total variation between exposure and catalog shares), final round:\n");
+    std::printf("%-16s", "policy");
+    for (const auto& a : r.itemAttributes) std::printf("  %-16s", a.name.c_str());
+    std::printf("\n");
+    for (const auto& run : r.runs) {
+      std::printf("%-16s", run.policy.c_str());
+      for (std::size_t a = 0; a < r.itemAttributes.size(); ++a)
+        std::printf("  %-16s", cell(sim::itemExposureGapInterval(r, run, a, last), "%.3f").c_str());
+      std::printf("\n");
+    }
+  }
+  for (std::size_t a = 0; a < r.itemAttributes.size(); ++a) {
+    const auto& attribute = r.itemAttributes[a];
+    if (attribute.values.size() > sim::kItemValuesListed) continue;
+    std::printf("Exposure share by %s, final round:\n", attribute.name.c_str());
+    std::printf("%-20s  %-8s", attribute.name.c_str(), "catalog");
+    for (const auto& run : r.runs) std::printf("  %-16s", run.policy.c_str());
+    std::printf("\n");
+    for (std::size_t v = 0; v < attribute.values.size(); ++v) {
+      std::printf("%-20.20s  %-8.3f", attribute.values[v].c_str(), attribute.catalogShares[v]);
+      for (const auto& run : r.runs)
+        std::printf("  %-16s", cell(sim::itemExposureShareInterval(run, a, v, last), "%.3f").c_str());
+      std::printf("\n");
+    }
+  }
   std::printf("%.1f s\n", r.seconds);
 }
 

@@ -36,8 +36,22 @@ json summaryOf(const SimResult& r, const PolicyRun& run) {
     gaps[r.attributes[a].name] = {{"takes", intervalJson(groupGapInterval(run, a, false, last))},
                                   {"ndcg", intervalJson(groupGapInterval(run, a, true, last))}};
   }
+  json items = json::object();
+  for (std::size_t a = 0; a < r.itemAttributes.size(); ++a) {
+    const auto& attribute = r.itemAttributes[a];
+    json shares = json::object();
+    for (std::size_t v = 0; v < attribute.values.size(); ++v)
+      shares[attribute.values[v]] = intervalJson(itemExposureShareInterval(run, a, v, last));
+    json gapPerRound = json::array();
+    for (int t = 0; t < r.config.rounds; ++t)
+      gapPerRound.push_back(number(itemExposureGapInterval(r, run, a, t).mean));
+    items[attribute.name] = {{"gap", intervalJson(itemExposureGapInterval(r, run, a, last))},
+                             {"gap_per_round", std::move(gapPerRound)},
+                             {"shares", std::move(shares)}};
+  }
   s["final"] = std::move(final);
   s["group_gaps"] = std::move(gaps);
+  s["item_exposure"] = std::move(items);
   s["per_round"] = std::move(perRound);
   return s;
 }
@@ -81,6 +95,10 @@ std::string simResultToJson(const SimResult& r, int indent) {
   json attributes = json::array();
   for (const auto& a : r.attributes) attributes.push_back({{"name", a.name}, {"values", a.values}});
   out["attributes"] = std::move(attributes);
+  json itemAttributes = json::array();
+  for (const auto& a : r.itemAttributes)
+    itemAttributes.push_back({{"name", a.name}, {"values", a.values}, {"catalog_shares", a.catalogShares}});
+  out["item_attributes"] = std::move(itemAttributes);
   json runs = json::array();
   for (const auto& run : r.runs) {
     json seeds = json::array();
@@ -94,6 +112,7 @@ std::string simResultToJson(const SimResult& r, int indent) {
         for (const auto& g : round.groups)
           groups.push_back({{"users", g.users}, {"takes", g.takes}, {"ndcg", g.ndcg}});
         jr["groups"] = std::move(groups);
+        jr["item_exposure"] = round.itemExposure;
         rounds.push_back(std::move(jr));
       }
       seeds.push_back({{"seed", s.seed},
@@ -147,6 +166,17 @@ Result<SimResult> simResultFromJson(const std::string& text, const std::string& 
     for (const auto& a : j.at("attributes"))
       r.attributes.push_back(
           {a.at("name").get<std::string>(), a.at("values").get<std::vector<std::string>>()});
+    // Results written before item groups were measured have none.
+    for (const auto& a : j.value("item_attributes", json::array())) {
+      SimItemAttribute attribute{a.at("name").get<std::string>(),
+                                 a.at("values").get<std::vector<std::string>>(),
+                                 readNumbers(a.at("catalog_shares"))};
+      if (attribute.catalogShares.size() != attribute.values.size())
+        throw std::runtime_error("item attribute '" + attribute.name + "' has " +
+                                 std::to_string(attribute.values.size()) + " values but " +
+                                 std::to_string(attribute.catalogShares.size()) + " catalog shares");
+      r.itemAttributes.push_back(std::move(attribute));
+    }
     for (const auto& jr : j.at("runs")) {
       PolicyRun run;
       run.policy = jr.at("policy").get<std::string>();
@@ -162,6 +192,11 @@ Result<SimResult> simResultFromJson(const std::string& text, const std::string& 
           for (const auto& g : round.at("groups"))
             rr.groups.push_back(
                 {readNumbers(g.at("users")), readNumbers(g.at("takes")), readNumbers(g.at("ndcg"))});
+          if (round.contains("item_exposure")) {
+            for (const auto& e : round.at("item_exposure")) rr.itemExposure.push_back(readNumbers(e));
+            if (rr.itemExposure.size() != r.itemAttributes.size())
+              throw std::runtime_error("a round's item exposure does not match item_attributes");
+          }
           s.rounds.push_back(std::move(rr));
         }
         run.seeds.push_back(std::move(s));

@@ -178,6 +178,37 @@ std::string simulationReportHtml(const SimResult& r, const AuditProvenance& stam
     }
     s += "</table>\n";
   }
+  if (!r.itemAttributes.empty()) {
+    s += "<h3>Item-group exposure, final round</h3>\n<p class=\"note\">Exposure gap: the total variation "
+         "distance between the groups' shares of position-weighted exposure and their shares of the "
+         "catalog (0: every group shown in proportion to its catalog presence).</p>\n<table>\n";
+    std::vector<std::string> gh = {"policy"};
+    for (const auto& a : r.itemAttributes) gh.push_back(escapeHtml(a.name) + ": exposure gap");
+    s += row(gh, true);
+    for (const auto& run : r.runs) {
+      std::vector<std::string> cells = {escapeHtml(run.policy)};
+      for (std::size_t a = 0; a < r.itemAttributes.size(); ++a)
+        cells.push_back(withInterval(itemExposureGapInterval(r, run, a, last), "%.4g"));
+      s += row(cells);
+    }
+    s += "</table>\n";
+    for (std::size_t a = 0; a < r.itemAttributes.size(); ++a) {
+      const auto& attribute = r.itemAttributes[a];
+      if (attribute.values.size() > kItemValuesListed) continue;
+      s += "<h3>Exposure share by " + escapeHtml(attribute.name) + ", final round</h3>\n<table>\n";
+      std::vector<std::string> sh = {escapeHtml(attribute.name), "catalog share"};
+      for (const auto& run : r.runs) sh.push_back(escapeHtml(run.policy));
+      s += row(sh, true);
+      for (std::size_t v = 0; v < attribute.values.size(); ++v) {
+        std::vector<std::string> cells = {escapeHtml(attribute.values[v]),
+                                          num(attribute.catalogShares[v], "%.4g")};
+        for (const auto& run : r.runs)
+          cells.push_back(withInterval(itemExposureShareInterval(run, a, v, last), "%.4g"));
+        s += row(cells);
+      }
+      s += "</table>\n";
+    }
+  }
   s += "<h2>By round</h2>\n";
   for (int m : {kCumulativeTakes, kCumulativeRegret, kCumulativeCoverage, kGini, kTailExposure,
                 kPlantedBrandShare, kHomogenisation}) {

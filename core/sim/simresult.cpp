@@ -177,6 +177,48 @@ Interval metricInterval(const PolicyRun& run, int metric, int round) {
   return intervalOf(xs);
 }
 
+namespace {
+
+// One seed's exposure of an item attribute's values at a round, or null when it has none.
+const std::vector<double>* itemExposureAt(const SeedRun& s, std::size_t attribute, int round) {
+  if (round < 0 || static_cast<std::size_t>(round) >= s.rounds.size()) return nullptr;
+  const auto& exposure = s.rounds[static_cast<std::size_t>(round)].itemExposure;
+  return attribute < exposure.size() ? &exposure[attribute] : nullptr;
+}
+
+}  // namespace
+
+Interval itemExposureShareInterval(const PolicyRun& run, std::size_t attribute, std::size_t value,
+                                   int round) {
+  std::vector<double> xs;
+  for (const auto& s : run.seeds) {
+    const auto* e = itemExposureAt(s, attribute, round);
+    if (!e || value >= e->size()) continue;
+    double total = 0.0;
+    for (double x : *e) total += x;
+    if (total > 0.0) xs.push_back((*e)[value] / total);
+  }
+  return intervalOf(xs);
+}
+
+Interval itemExposureGapInterval(const SimResult& result, const PolicyRun& run, std::size_t attribute,
+                                 int round) {
+  std::vector<double> xs;
+  if (attribute >= result.itemAttributes.size()) return intervalOf(xs);
+  const auto& catalog = result.itemAttributes[attribute].catalogShares;
+  for (const auto& s : run.seeds) {
+    const auto* e = itemExposureAt(s, attribute, round);
+    if (!e || e->size() != catalog.size()) continue;
+    double total = 0.0;
+    for (double x : *e) total += x;
+    if (total <= 0.0) continue;
+    double tv = 0.0;
+    for (std::size_t v = 0; v < catalog.size(); ++v) tv += std::abs((*e)[v] / total - catalog[v]);
+    xs.push_back(0.5 * tv);
+  }
+  return intervalOf(xs);
+}
+
 Interval groupGapInterval(const PolicyRun& run, std::size_t attribute, bool ndcg, int round) {
   std::vector<double> xs;
   for (const auto& s : run.seeds) {

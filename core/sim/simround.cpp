@@ -270,6 +270,10 @@ Status playBatch(PolicyState& state, const BatchContext& cx, std::vector<std::ui
         t.plantedExposure += w;
       t.novelty += shared.novelty[i];
       t.slots += 1.0;
+      for (std::size_t a = 0; a < shared.itemGroups.size(); ++a) {
+        const auto code = shared.itemGroups[a][i];
+        if (code >= 0) t.itemExposure[a][static_cast<std::size_t>(code)] += w;
+      }
     }
     if (!slate.empty()) t.aplt += tailCount / static_cast<double>(slate.size());
     if (slate.size() > 1) {

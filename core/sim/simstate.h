@@ -35,6 +35,7 @@ struct RoundTally {
   std::vector<std::vector<std::int32_t>> lists;  // the round's slates (sorted), in round-user order
   std::vector<ShownSlate> shown;                 // the round's slates as shown, with keepSlates
   std::vector<GroupRound> groups;
+  std::vector<std::vector<double>> itemExposure;  // per item attribute, per value
 };
 
 struct PolicyState {
@@ -67,6 +68,8 @@ struct SharedInputs {
   std::vector<std::int32_t> brand;                    // per item, -1 none
   std::vector<std::vector<std::int32_t>> userGroups;  // per attribute: code per user (-1 none)
   std::vector<SimAttribute> attributes;
+  std::vector<std::vector<std::int32_t>> itemGroups;  // per item attribute: code per item (-1 none)
+  std::vector<SimItemAttribute> itemAttributes;
   std::size_t categories = 0;
   bool historyLog1p = false;
   // What the re-ranking policies read; the provider groups of providerfair are the brands, or the

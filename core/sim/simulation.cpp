@@ -52,6 +52,29 @@ SharedInputs makeShared(const Dataset& dataset, const ModelFile& model, const Or
   provider.providerField = dataset.items.fieldIndex("brand") >= 0 ? "brand" : "tier";
   // Cannot fail: the provider field is one the catalog has, or the tiers.
   if (auto inputs = makeReRankInputs(dataset, s.popularity, provider)) s.rerank = std::move(inputs).value();
+  for (const auto& field : dataset.items.fields) {
+    SimItemAttribute a;
+    a.name = field.name();
+    a.values = field.vocabulary();
+    if (a.values.empty() || a.values.size() > kMaxItemGroupValues) continue;
+    std::vector<std::int32_t> codes(items, -1);
+    std::vector<double> counts(a.values.size(), 0.0);
+    double withValue = 0.0;
+    for (std::size_t i = 0; i < items; ++i) {
+      codes[i] = field.codeAt(i);
+      if (codes[i] < 0 || static_cast<std::size_t>(codes[i]) >= counts.size()) {
+        codes[i] = -1;
+        continue;
+      }
+      counts[static_cast<std::size_t>(codes[i])] += 1.0;
+      withValue += 1.0;
+    }
+    if (withValue <= 0.0) continue;
+    for (auto& c : counts) c /= withValue;
+    a.catalogShares = std::move(counts);
+    s.itemGroups.push_back(std::move(codes));
+    s.itemAttributes.push_back(std::move(a));
+  }
   for (const auto& field : dataset.users.fields) {
     SimAttribute a;
     a.name = field.name();
@@ -137,6 +160,9 @@ void startRound(PolicyState& state, const SharedInputs& shared, std::size_t roun
     t.groups[a].takes.assign(n, 0.0);
     t.groups[a].ndcg.assign(n, 0.0);
   }
+  t.itemExposure.resize(shared.itemAttributes.size());
+  for (std::size_t a = 0; a < shared.itemAttributes.size(); ++a)
+    t.itemExposure[a].assign(shared.itemAttributes[a].values.size(), 0.0);
 }
 
 double jaccard(const std::vector<std::int32_t>& a, const std::vector<std::int32_t>& b) {
@@ -195,6 +221,7 @@ void finishRound(PolicyState& state, const SharedInputs& shared, std::uint64_t s
   v[kInterestDrift] = t.driftUsers > 0.0 ? t.drift / t.driftUsers : std::nan("");
   v[kNdcg] = t.ndcg / users;
   r.groups = t.groups;
+  r.itemExposure = t.itemExposure;
   state.run.rounds.push_back(std::move(r));
   if (keepSlates) state.run.slates.push_back(std::move(state.tally.shown));
 }
@@ -278,6 +305,7 @@ Result<SimResult> runSimulation(const Dataset& dataset, std::shared_ptr<const Mo
   result.users = users;
   result.items = items;
   result.attributes = shared.attributes;
+  result.itemAttributes = shared.itemAttributes;
   for (const auto& p : config.policies) result.runs.push_back({p.name, {}});
 
   // The model's starting user vectors, computed once and copied into every policy.

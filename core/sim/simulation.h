@@ -84,6 +84,9 @@ struct GroupRound {
 struct RoundResult {
   std::array<double, kMetricCount> values{};
   std::vector<GroupRound> groups;  // one per user attribute (SimResult::attributes)
+  // Per item attribute (SimResult::itemAttributes), the position-weighted exposure (1/log2(1+r)) of each
+  // of its values this round.
+  std::vector<std::vector<double>> itemExposure;
 };
 
 // One slate shown in a round: the user row, the items in slate order, and which were taken.
@@ -111,6 +114,18 @@ struct SimAttribute {
   std::vector<std::string> values;
 };
 
+// An item attribute whose groups' exposure is measured: its values and each value's share of the catalog
+// items that have a value. Catalog attributes with more than kMaxItemGroupValues values are left out.
+struct SimItemAttribute {
+  std::string name;
+  std::vector<std::string> values;
+  std::vector<double> catalogShares;
+};
+inline constexpr std::size_t kMaxItemGroupValues = 400;
+// Item attributes with at most this many values get a share per value in tables and plots; the others
+// their exposure gap only.
+inline constexpr std::size_t kItemValuesListed = 20;
+
 struct SimResult {
   SimConfig config;
   std::string oracle;     // the truth's description
@@ -118,6 +133,7 @@ struct SimResult {
   std::size_t users = 0;  // users in the project
   std::size_t items = 0;
   std::vector<SimAttribute> attributes;
+  std::vector<SimItemAttribute> itemAttributes;
   std::vector<PolicyRun> runs;  // one per policy, in config order
   double seconds = 0.0;
 };
@@ -159,5 +175,12 @@ Interval metricInterval(const PolicyRun& run, int metric, int round);
 // The same for a group gap at one round: max minus min over the attribute's groups of the per-group
 // mean takes (or NDCG), each seed's gap first, then over seeds.
 Interval groupGapInterval(const PolicyRun& run, std::size_t attribute, bool ndcg, int round);
+// The share of one item attribute's exposure that went to one of its values at one round.
+Interval itemExposureShareInterval(const PolicyRun& run, std::size_t attribute, std::size_t value, int round);
+// The exposure gap of an item attribute at one round: the total variation distance between its values'
+// exposure shares and their catalog shares (0: every group exposed in proportion to its catalog presence;
+// 1: all exposure on groups that hold none of the catalog), each seed's first, then over seeds.
+Interval itemExposureGapInterval(const SimResult& result, const PolicyRun& run, std::size_t attribute,
+                                 int round);
 
 }  // namespace reclens::sim

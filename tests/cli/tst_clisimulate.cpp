@@ -61,6 +61,14 @@ class TestCliSimulate : public QObject {
     QVERIFY(std::abs(oracleRegret.toDouble()) < 1e-12);
     QVERIFY(greedyRegret.toDouble() > 0.0);
     QVERIFY(jsonAt(j, "summary.0.group_gaps.region.takes.mean").isDouble());
+    // Item groups: the gap table, the shares of the small attributes, and both in the JSON.
+    QVERIFY(r.out.contains("Exposure gap of item groups"));
+    QVERIFY(r.out.contains("Exposure share by category, final round:"));
+    QCOMPARE(jsonAt(j, "item_attributes.0.name").toString(), QString("category"));
+    const double gap = jsonAt(j, "summary.0.item_exposure.category.gap.mean").toDouble(-1.0);
+    QVERIFY(gap > 0.0 && gap <= 1.0);
+    QCOMPARE(jsonAt(j, "summary.0.item_exposure.category.gap_per_round").toArray().size(), 3);
+    QVERIFY(jsonAt(j, "runs.0.seeds.0.rounds.0.item_exposure.0").isArray());
     // The HTML report: stamped, the policies in the table, a chart per main metric.
     QFile report(html);
     QVERIFY(report.open(QIODevice::ReadOnly));
@@ -68,6 +76,8 @@ class TestCliSimulate : public QObject {
     QVERIFY(page.contains("Simulation report"));
     QVERIFY(page.contains("Synthetic shop (tiny"));
     QVERIFY(page.contains("<td class=\"l\">egreedy:0.2</td>"));
+    QVERIFY(page.contains("Item-group exposure"));
+    QVERIFY(page.contains("Exposure share by category"));
     QCOMPARE(page.count("<svg"), 7);
   }
 

@@ -8,6 +8,7 @@
 #include <limits>
 #include <set>
 
+#include "audit/exposure.h"
 #include "data/generator.h"
 #include "data/syntheticworld.h"
 #include "model/modelfile.h"
@@ -153,6 +154,60 @@ class TestSimulation : public QObject {
             0.5 * metricInterval(r.runs[0], kCumulativeTakes, last).mean);
   }
 
+  // Item-group exposure: each value's position-weighted exposure, recomputed from the slates shown; the
+  // catalog shares; the gap as the total variation distance; the planted brand's share as the brand's.
+  void itemGroupExposureFollowsTheSlates() {
+    auto c = config("greedy,random", 3, 1);
+    c.keepSlates = true;
+    const auto r = run(c);
+    QCOMPARE(r.itemAttributes.size(), std::size_t(2));
+    QCOMPARE(r.itemAttributes[0].name, std::string("category"));
+    QCOMPARE(r.itemAttributes[1].name, std::string("brand"));
+    for (std::size_t a = 0; a < r.itemAttributes.size(); ++a) {
+      const auto& attribute = r.itemAttributes[a];
+      const auto& field =
+          m_data.items.fields[static_cast<std::size_t>(m_data.items.fieldIndex(attribute.name))];
+      std::vector<double> count(attribute.values.size(), 0.0);
+      for (std::size_t i = 0; i < m_data.items.size(); ++i)
+        count[static_cast<std::size_t>(field.codeAt(i))] += 1.0;
+      for (std::size_t v = 0; v < count.size(); ++v)
+        QVERIFY(std::abs(attribute.catalogShares[v] - count[v] / double(m_data.items.size())) < 1e-12);
+      for (std::size_t p = 0; p < r.runs.size(); ++p) {
+        const auto& seed = r.runs[p].seeds[0];
+        for (int t = 0; t < c.rounds; ++t) {
+          std::vector<double> exposure(attribute.values.size(), 0.0);
+          for (const auto& slate : seed.slates[static_cast<std::size_t>(t)])
+            for (std::size_t k = 0; k < slate.items.size(); ++k)
+              exposure[static_cast<std::size_t>(field.codeAt(static_cast<std::size_t>(slate.items[k])))] +=
+                  exposureAtRank(static_cast<int>(k) + 1);
+          const auto& measured = seed.rounds[static_cast<std::size_t>(t)].itemExposure[a];
+          QCOMPARE(measured.size(), exposure.size());
+          double total = 0.0, tv = 0.0;
+          for (std::size_t v = 0; v < exposure.size(); ++v) {
+            QVERIFY(std::abs(measured[v] - exposure[v]) < 1e-9 * (1.0 + exposure[v]));
+            total += exposure[v];
+          }
+          for (std::size_t v = 0; v < exposure.size(); ++v) {
+            QVERIFY(std::abs(itemExposureShareInterval(r.runs[p], a, v, t).mean - exposure[v] / total) <
+                    1e-12);
+            tv += std::abs(exposure[v] / total - attribute.catalogShares[v]);
+          }
+          QVERIFY(std::abs(itemExposureGapInterval(r, r.runs[p], a, t).mean - 0.5 * tv) < 1e-12);
+        }
+      }
+    }
+    // The planted brand's share is its brand group's share.
+    const auto planted = m_oracle->plantedBrandCode();
+    QVERIFY(planted >= 0 && static_cast<std::size_t>(planted) < r.itemAttributes[1].values.size());
+    for (std::size_t p = 0; p < r.runs.size(); ++p)
+      QVERIFY(std::abs(metricInterval(r.runs[p], kPlantedBrandShare, 2).mean -
+                       itemExposureShareInterval(r.runs[p], 1, static_cast<std::size_t>(planted), 2).mean) <
+              1e-12);
+    // The model's slates lean away from the catalog more than random ones do.
+    QVERIFY(itemExposureGapInterval(r, r.runs[0], 1, 2).mean >
+            itemExposureGapInterval(r, r.runs[1], 1, 2).mean);
+  }
+
   void runsAreReproducibleAndShardsMergeExactly() {
     auto c = config("greedy,thompson,linucb", 4, 3);
     c.usersPerRound = 120;
@@ -193,9 +248,22 @@ class TestSimulation : public QObject {
     // A result written before the window existed reads as "all the data".
     auto old = nlohmann::json::parse(simResultToJson(parts[1]));
     old["config"].erase("retrain_window");
+    old.erase("item_attributes");  // nor item groups
+    for (auto& policy : old["runs"])
+      for (auto& seed : policy["seeds"])
+        for (auto& round : seed["rounds"]) round.erase("item_exposure");
     auto oldBack = simResultFromJson(old.dump(), "part");
-    QVERIFY(oldBack.ok());
+    QVERIFY2(oldBack.ok(), oldBack.ok() ? "" : oldBack.error().message.c_str());
     QCOMPARE(oldBack.value().config.retrainWindow, 0);
+    QVERIFY(oldBack.value().itemAttributes.empty());
+    QVERIFY(!parts[1].itemAttributes.empty());
+    // Item exposure that does not match its attributes is refused with the reason.
+    auto broken = nlohmann::json::parse(simResultToJson(parts[1]));
+    broken["item_attributes"][0]["catalog_shares"].erase(0);
+    auto refused = simResultFromJson(broken.dump(), "part");
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.find("catalog shares") != std::string::npos,
+             refused.error().message.c_str());
   }
 
   void modelTruthWithTheSameModelIsRecovered() {

@@ -154,8 +154,16 @@ class TestSimulationPage : public QObject {
     // The plot: one line per policy, a point per round, at the mean over seeds.
     auto* plot = page.plot()->plot();
     auto* chooser = page.plot()->seriesBox();
-    QCOMPARE(chooser->count(), sim::kMetricCount + 2 * int(result->attributes.size()));
+    // The metrics, two gaps per user attribute, an exposure gap per item attribute and a share per value
+    // of the small item attributes.
     QVERIFY(!result->attributes.empty());
+    QVERIFY(!result->itemAttributes.empty());
+    int shares = 0;
+    for (const auto& a : result->itemAttributes)
+      shares += a.values.size() <= sim::kItemValuesListed ? int(a.values.size()) : 0;
+    QVERIFY(shares > 0);
+    QCOMPARE(chooser->count(), sim::kMetricCount + 2 * int(result->attributes.size()) +
+                                   int(result->itemAttributes.size()) + shares);
     for (int m = 0; m < sim::kMetricCount; ++m)
       QCOMPARE(chooser->itemText(chooser->findData(m)), QString::fromUtf8(sim::metricLabel(m)));
     chooser->setCurrentIndex(chooser->findData(int(sim::kCumulativeCoverage)));
@@ -173,16 +181,42 @@ class TestSimulationPage : public QObject {
     // Exploring covers more of the catalog than greedy.
     QVERIFY(plot->graph(1)->data()->at(kRounds - 1)->value > plot->graph(0)->data()->at(kRounds - 1)->value);
     // A group gap: still a line per policy.
-    chooser->setCurrentIndex(chooser->findData(sim::kMetricCount));
+    chooser->setCurrentIndex(chooser->findData(simlabels::Series::ofGap(0, false).code()));
     QCOMPARE(plot->graphCount(), 2);
     QCOMPARE(plot->graph(0)->dataCount(), kRounds);
     QCOMPARE(page.plot()->curveTable()->rowCount(), 2 * kRounds);
+    // An item group's exposure share, and an item attribute's exposure gap, at each round's mean.
+    const auto& category = result->itemAttributes[0];
+    QCOMPARE(QString::fromStdString(category.name), QStringLiteral("category"));
+    const int share = chooser->findData(simlabels::Series::ofItemShare(0, 1).code());
+    QVERIFY(share >= 0);
+    QCOMPARE(chooser->itemText(share),
+             QStringLiteral("Exposure share of category %1").arg(QString::fromStdString(category.values[1])));
+    chooser->setCurrentIndex(share);
+    QCOMPARE(plot->graphCount(), 2);
+    for (int r = 0; r < kRounds; ++r) {
+      const auto expected = sim::itemExposureShareInterval(result->runs[0], 0, 1, r);
+      QVERIFY(std::abs(plot->graph(0)->data()->at(r)->value - expected.mean) < 1e-12);
+      QVERIFY(expected.mean > 0.0 && expected.mean < 1.0);
+    }
+    chooser->setCurrentIndex(chooser->findData(simlabels::Series::ofItemGap(0).code()));
+    QCOMPARE(chooser->currentText(), QStringLiteral("Exposure gap by category"));
+    QCOMPARE(plot->graph(1)->data()->at(kRounds - 1)->value,
+             sim::itemExposureGapInterval(*result, result->runs[1], 0, kRounds - 1).mean);
 
     // The table: the final round's interval of every column, as metricInterval gives it.
     auto* model = page.summaryModel();
     QCOMPARE(model->rowCount(), 2);
-    QCOMPARE(model->columnCount(),
-             1 + int(SimulationSummaryModel::metricColumns().size()) + int(result->attributes.size()));
+    QCOMPARE(model->columnCount(), 1 + int(SimulationSummaryModel::metricColumns().size()) +
+                                       int(result->attributes.size() + result->itemAttributes.size()));
+    const int lastColumn = model->columnCount() - 1;
+    QCOMPARE(
+        model->headerData(lastColumn, Qt::Horizontal).toString(),
+        QStringLiteral("Exposure gap by %1").arg(QString::fromStdString(result->itemAttributes.back().name)));
+    QCOMPARE(
+        model->index(0, lastColumn).data(SimulationSummaryModel::MeanRole).toDouble(),
+        sim::itemExposureGapInterval(*result, result->runs[0], result->itemAttributes.size() - 1, kRounds - 1)
+            .mean);
     for (int row = 0; row < 2; ++row) {
       const auto& run = result->runs[std::size_t(row)];
       QCOMPARE(model->index(row, 0).data().toString(), QString::fromStdString(run.policy));

@@ -100,17 +100,19 @@ void SimulationPlot::showResult(std::shared_ptr<const sim::SimResult> result) {
 void SimulationPlot::rebuildChooser() {
   if (!m_result) return;
   // Rebuilt only when the attributes change, so that the choice survives live updates.
-  const int count = sim::kMetricCount + 2 * static_cast<int>(m_result->attributes.size());
+  const auto all = simlabels::plotSeries(*m_result);
+  const int count = static_cast<int>(all.size());
   bool same = m_series->count() == count;
   for (int i = 0; same && i < count; ++i)
-    same = m_series->itemText(i) == simlabels::seriesText(simlabels::Series::fromCode(i), *m_result);
+    same = m_series->itemData(i).toInt() == all[static_cast<std::size_t>(i)].code() &&
+           m_series->itemText(i) == simlabels::seriesText(all[static_cast<std::size_t>(i)], *m_result);
   if (same) return;
   const int chosen = m_series->currentIndex() >= 0 ? m_series->currentData().toInt() : sim::kCumulativeTakes;
   const QSignalBlocker block(m_series);
   m_series->clear();
-  for (int code = 0; code < count; ++code)
-    m_series->addItem(simlabels::seriesText(simlabels::Series::fromCode(code), *m_result), code);
-  m_series->setCurrentIndex(std::max(0, m_series->findData(chosen < count ? chosen : sim::kCumulativeTakes)));
+  for (const auto& series : all) m_series->addItem(simlabels::seriesText(series, *m_result), series.code());
+  const int at = m_series->findData(chosen);
+  m_series->setCurrentIndex(at >= 0 ? at : std::max(0, m_series->findData(sim::kCumulativeTakes)));
 }
 
 void SimulationPlot::markRound(int round) {
@@ -130,7 +132,7 @@ void SimulationPlot::draw() {
     const auto& run = r.runs[p];
     QVector<double> x, mean, bandX, bandY, upper;
     for (int round = 0; round < r.config.rounds; ++round) {
-      const auto i = simlabels::seriesInterval(run, s, round);
+      const auto i = simlabels::seriesInterval(*m_result, run, s, round);
       if (i.n == 0 || !std::isfinite(i.mean)) continue;
       x.push_back(round + 1);
       mean.push_back(i.mean);
@@ -220,7 +222,7 @@ std::unique_ptr<QStandardItemModel> SimulationPlot::curveTable() const {
   const auto s = series();
   for (const auto& run : m_result->runs) {
     for (int round = 0; round < m_result->config.rounds; ++round) {
-      const auto i = simlabels::seriesInterval(run, s, round);
+      const auto i = simlabels::seriesInterval(*m_result, run, s, round);
       if (i.n == 0) continue;
       QList<QStandardItem*> row;
       row << new QStandardItem(QString::number(round + 1)) << new QStandardItem(display::text(run.policy));

@@ -28,7 +28,10 @@ void SimulationSummaryModel::setResult(std::shared_ptr<const sim::SimResult> res
 simlabels::Series SimulationSummaryModel::seriesAt(int column) const {
   const int metrics = static_cast<int>(metricColumns().size());
   if (column >= 1 && column <= metrics) return simlabels::Series::ofMetric(metricColumns()[column - 1]);
-  return simlabels::Series::ofGap(static_cast<std::size_t>(std::max(0, column - 1 - metrics)), false);
+  const int userGaps = m_result ? static_cast<int>(m_result->attributes.size()) : 0;
+  const int rest = std::max(0, column - 1 - metrics);
+  if (rest < userGaps) return simlabels::Series::ofGap(static_cast<std::size_t>(rest), false);
+  return simlabels::Series::ofItemGap(static_cast<std::size_t>(rest - userGaps));
 }
 
 int SimulationSummaryModel::rowCount(const QModelIndex& parent) const {
@@ -38,12 +41,12 @@ int SimulationSummaryModel::rowCount(const QModelIndex& parent) const {
 int SimulationSummaryModel::columnCount(const QModelIndex& parent) const {
   if (parent.isValid()) return 0;
   return 1 + static_cast<int>(metricColumns().size()) +
-         (m_result ? static_cast<int>(m_result->attributes.size()) : 0);
+         (m_result ? static_cast<int>(m_result->attributes.size() + m_result->itemAttributes.size()) : 0);
 }
 
 sim::Interval SimulationSummaryModel::interval(int row, int column) const {
   const auto& run = m_result->runs[static_cast<std::size_t>(row)];
-  return simlabels::seriesInterval(run, seriesAt(column), m_result->config.rounds - 1);
+  return simlabels::seriesInterval(*m_result, run, seriesAt(column), m_result->config.rounds - 1);
 }
 
 QVariant SimulationSummaryModel::data(const QModelIndex& index, int role) const {
