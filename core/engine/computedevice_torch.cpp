@@ -1,13 +1,14 @@
 #include <torch/torch.h>
 
 #include "engine/computedevice.h"
+#include "engine/cpudescription.h"
 
 namespace reclens {
 
 ComputeDevice chooseComputeDevice(const std::string& preference, std::string* error) {
   ComputeDevice cpu;
   cpu.kind = ComputeDevice::Kind::Cpu;
-  cpu.description = "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
+  cpu.description = cpuDescription(at::get_num_threads());
   const bool wantCuda = preference.rfind("cuda", 0) == 0;
   if (preference == "cpu") return cpu;
   if (!torch::cuda::is_available()) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "engine/computedevice.h"
+#include "engine/cpudescription.h"
 #include "model/datasplit.h"
 #include "model/modelcontract.h"
 #include "model/negativesampler.h"
@@ -192,7 +193,7 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& requested, 
   report.kind = c.kind;
   report.device = chosen.kind == ComputeDevice::Kind::Cuda
                       ? chosen.description
-                      : "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
+                      : cpuDescription(at::get_num_threads());
   const auto valUsers = evaluationUsers(split.validation, c.evalUsers, c.seed ^ 0x9e3779b97f4a7c15ULL);
   TaskControl cancelOnly;  // the validation is a short part of its epoch: Cancel, but no progress of its own
   cancelOnly.cancel = control.cancel;

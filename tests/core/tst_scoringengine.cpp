@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "engine/computedevice.h"
+#include "engine/computethreads.h"
+#include "engine/cpudescription.h"
 #include "engine/scoringengine.h"
 #include "engine/topk.h"
 #include "engine/userprofilebuilder.h"
@@ -195,6 +197,16 @@ class TestScoringEngine : public QObject {
     ScoringEngine onCpu(m_model);
     const UserProfile p{{1, 2}, {1.0f, 2.0f}, {1}};
     QCOMPARE(itemsOf(onDevice.recommend(p, 4, {}).value()), itemsOf(onCpu.recommend(p, 4, {}).value()));
+  }
+
+  void cpuIsNamedWithItsThreads() {
+    QCOMPARE(cpuDescription(1), std::string("CPU (1 thread)"));
+    QCOMPARE(cpuDescription(2), std::string("CPU (2 threads)"));
+    const int before = computeThreads();
+    setComputeThreads(1);
+    const auto one = chooseComputeDevice("cpu").description;
+    setComputeThreads(before);
+    QCOMPARE(one, std::string("CPU (1 thread)"));
   }
 
   void profilesComeFromTheDataset() {
