@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 
 #include "audit/auditrun.h"
@@ -94,31 +95,30 @@ void printTable(const sim::SimResult& r) {
       std::printf("  %-16s", cell(sim::metricInterval(run, h.metric, last), h.format).c_str());
     std::printf("\n");
   }
-  if (!r.attributes.empty()) {
-    std::printf("Gap of mean takes per user between user groups (max - min), final round:\n");
-    std::printf("%-16s", "policy");
-    for (const auto& a : r.attributes) std::printf("  %-16s", a.name.c_str());
+  // A table of one figure per policy (rows) and attribute (columns), final round.
+  auto gapTable = [&](const char* title, const std::vector<std::string>& names,
+                      const std::function<sim::Interval(const sim::PolicyRun&, std::size_t)>& figure) {
+    if (names.empty()) return;
+    std::printf("%s, final round:\n%-16s", title, "policy");
+    for (const auto& name : names) std::printf("  %-16s", name.c_str());
     std::printf("\n");
     for (const auto& run : r.runs) {
       std::printf("%-16s", run.policy.c_str());
-      for (std::size_t a = 0; a < r.attributes.size(); ++a)
-        std::printf("  %-16s", cell(sim::groupGapInterval(run, a, false, last), "%.3f").c_str());
+      for (std::size_t a = 0; a < names.size(); ++a)
+        std::printf("  %-16s", cell(figure(run, a), "%.3f").c_str());
       std::printf("\n");
     }
-  }
-  if (!r.itemAttributes.empty()) {
-    std::printf(
-        "Exposure gap of item groups (total variation between exposure and catalog shares), final round:\n");
-    std::printf("%-16s", "policy");
-    for (const auto& a : r.itemAttributes) std::printf("  %-16s", a.name.c_str());
-    std::printf("\n");
-    for (const auto& run : r.runs) {
-      std::printf("%-16s", run.policy.c_str());
-      for (std::size_t a = 0; a < r.itemAttributes.size(); ++a)
-        std::printf("  %-16s", cell(sim::itemExposureGapInterval(r, run, a, last), "%.3f").c_str());
-      std::printf("\n");
-    }
-  }
+  };
+  std::vector<std::string> userNames, itemNames;
+  for (const auto& a : r.attributes) userNames.push_back(a.name);
+  for (const auto& a : r.itemAttributes) itemNames.push_back(a.name);
+  gapTable(
+      "Gap of mean takes per user between user groups (max - min)", userNames,
+      [&](const sim::PolicyRun& run, std::size_t a) { return sim::groupGapInterval(run, a, false, last); });
+  gapTable("Exposure gap of item groups (total variation between exposure and catalog shares)", itemNames,
+           [&](const sim::PolicyRun& run, std::size_t a) {
+             return sim::itemExposureGapInterval(r, run, a, last);
+           });
   for (std::size_t a = 0; a < r.itemAttributes.size(); ++a) {
     const auto& attribute = r.itemAttributes[a];
     if (attribute.values.size() > sim::kItemValuesListed) continue;
