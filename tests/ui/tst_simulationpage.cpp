@@ -294,6 +294,9 @@ class TestSimulationPage : public QObject {
     const QString dir = QStringLiteral(RECLENS_SCREENSHOT_DIR);
     QVERIFY(QDir().mkpath(dir));
     QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("page-simulation.png"))));
+    chooser->setCurrentIndex(chooser->findData(simlabels::Series::ofItemShare(0, 0).code()));
+    page.summaryTable()->scrollTo(page.summaryModel()->index(0, page.summaryModel()->columnCount() - 1));
+    QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("page-simulation-exposure.png"))));
 
     // Save the result, open it in a fresh page: the same figures without re-running, no slates.
     const QString json = m_dir.filePath(QStringLiteral("sim.json"));
