@@ -191,9 +191,8 @@ Result<TrainReport> train(const Dataset& dataset, const TrainConfig& requested, 
     parent.reset();  // its module and tables are not needed any more
   }
   report.kind = c.kind;
-  report.device = chosen.kind == ComputeDevice::Kind::Cuda
-                      ? chosen.description
-                      : cpuDescription(at::get_num_threads());
+  report.device =
+      chosen.kind == ComputeDevice::Kind::Cuda ? chosen.description : cpuDescription(at::get_num_threads());
   const auto valUsers = evaluationUsers(split.validation, c.evalUsers, c.seed ^ 0x9e3779b97f4a7c15ULL);
   TaskControl cancelOnly;  // the validation is a short part of its epoch: Cancel, but no progress of its own
   cancelOnly.cancel = control.cancel;
