@@ -19,6 +19,7 @@
 #include "benchsupport.h"
 #include "clisupport.h"
 #include "commands.h"
+#include "common/memoryallocator.h"
 #include "engine/computethreads.h"
 #include "engine/userprofilebuilder.h"
 
@@ -160,6 +161,7 @@ void printText(const BenchArgs& a, const ComputeDevice& device, const Json& out)
       static_cast<long long>(a.items), a.dim, static_cast<long long>(a.users),
       out["evaluated_users"].get<std::size_t>(), a.k, a.bootstrap, a.permutations, device.description.c_str(),
       computeLibraryVersions().c_str(), out["cpus"].get<int>());
+  std::printf("%s\n", allocatorLine().c_str());
   std::printf(
       "\nRecLens  median %.3f s per audit = %.0f users/s (p95 %.3f s); lists %.3f s + finish %.3f s\n",
       r["seconds"]["median"].get<double>(), r["users_per_s"].get<double>(), r["seconds"]["p95"].get<double>(),
@@ -232,6 +234,7 @@ int runBench(const BenchArgs& a) {
               {"repeats", a.repeats},
               {"device", device.description},
               {"library", computeLibraryVersions()},
+              {"allocator", memoryAllocatorDescription()},
               {"evaluated_users", t.value().evaluated},
               {"cpus", cpus},
               {"baseline_skipped", skipReason}};

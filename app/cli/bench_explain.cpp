@@ -16,6 +16,7 @@
 #include "benchsupport.h"
 #include "clisupport.h"
 #include "commands.h"
+#include "common/memoryallocator.h"
 #include "engine/computedevice.h"
 #include "engine/computethreads.h"
 #include "engine/scoringengine.h"
@@ -309,6 +310,7 @@ int runBenchExplain(const BenchExplainArgs& a) {
   nlohmann::json out = {
       {"device", device.description},
       {"library", computeLibraryVersions()},
+      {"allocator", memoryAllocatorDescription()},
       {"model", a.model.empty() ? "random " + a.kind + " (bench_explain_baseline.py --make-model)" : a.model},
       {"kind", a.model.empty() ? a.kind : meta.kind},
       {"items", meta.numItems},
@@ -355,6 +357,7 @@ int runBenchExplain(const BenchExplainArgs& a) {
     return kExitOk;
   }
   std::printf("device %s, %s\n", device.description.c_str(), computeLibraryVersions().c_str());
+  std::printf("%s\n", allocatorLine().c_str());
   std::string what = a.method == "ig" ? "IG (midpoint, zero baseline, " + std::to_string(a.steps) + " steps)"
                      : a.method == "shapley" ? "Shapley (" + std::to_string(a.samples) + " permutations)"
                                              : a.method;

@@ -18,6 +18,7 @@
 #include "benchsupport.h"
 #include "clisupport.h"
 #include "commands.h"
+#include "common/memoryallocator.h"
 #include "engine/computedevice.h"
 #include "engine/computethreads.h"
 #include "engine/scoringengine.h"
@@ -131,6 +132,7 @@ int runBench(const BenchArgs& a) {
   nlohmann::json out;
   out["device"] = device.description;
   out["library"] = computeLibraryVersions();
+  out["allocator"] = memoryAllocatorDescription();
   out["dim"] = a.dim;
   out["k"] = a.k;
   out["users"] = a.users;
@@ -140,6 +142,7 @@ int runBench(const BenchArgs& a) {
   if (!a.json) {
     std::printf("device %s, %s; dim %d, top-%d for one user, top-%d batched over %d users\n",
                 device.description.c_str(), computeLibraryVersions().c_str(), a.dim, a.k, a.batchK, a.users);
+    std::printf("%s\n", allocatorLine().c_str());
   }
   for (const auto n : a.items) {
     if (control.cancelled()) return reportError(makeError(ErrorCode::Cancelled, "cancelled"));

@@ -19,6 +19,7 @@
 #include "benchsupport.h"
 #include "clisupport.h"
 #include "commands.h"
+#include "common/memoryallocator.h"
 #include "data/generator.h"
 #include "engine/computedevice.h"
 #include "engine/computethreads.h"
@@ -300,6 +301,7 @@ Result<Timed> timeReclens(const World& w, const BenchSimulateArgs& a, const Scen
 void printTable(const Json& out) {
   std::printf("device %s, %s\n", out["device"].get<std::string>().c_str(),
               out["library"].get<std::string>().c_str());
+  std::printf("%s\n", allocatorLine().c_str());
   std::printf(
       "world %s: %lld users, %lld items; %d rounds, %s users per round, K = %d, %s; %d run(s) per side\n",
       out["size"].get<std::string>().c_str(), out["users"].get<long long>(), out["items"].get<long long>(),
@@ -367,6 +369,7 @@ int runBenchSimulate(const BenchSimulateArgs& a) {
   }
   Json out = {{"device", device.description},
               {"library", computeLibraryVersions()},
+              {"allocator", memoryAllocatorDescription()},
               {"size", a.size},
               {"users", w.dataset.users.size()},
               {"items", w.dataset.items.size()},

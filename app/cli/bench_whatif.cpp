@@ -17,6 +17,7 @@
 #include "benchsupport.h"
 #include "clisupport.h"
 #include "commands.h"
+#include "common/memoryallocator.h"
 #include "engine/computedevice.h"
 #include "engine/computethreads.h"
 #include "engine/scoringengine.h"
@@ -169,6 +170,7 @@ std::optional<nlohmann::json> runBaseline(const std::string& python, const std::
 void printTable(const nlohmann::json& out, const ModelMetadata& meta, const BenchWhatIfArgs& a,
                 const ComputeDevice& device, std::size_t history) {
   std::printf("device %s, %s\n", device.description.c_str(), computeLibraryVersions().c_str());
+  std::printf("%s\n", allocatorLine().c_str());
   std::printf(
       "model %lld items x %d dims, history %zu; round trip = edit (remove one item / re-weight one) -> user "
       "vector -> top-%d of the full catalog -> IG (%d steps) for the top %d; %d round trips\n",
@@ -294,6 +296,7 @@ int runBenchWhatIf(const BenchWhatIfArgs& a) {
   nlohmann::json out = {
       {"device", device.description},
       {"library", computeLibraryVersions()},
+      {"allocator", memoryAllocatorDescription()},
       {"model", a.model.empty() ? "random " + a.kind + " (whatif_baseline.py --make-model)" : a.model},
       {"kind", a.model.empty() ? a.kind : meta.kind},
       {"items", meta.numItems},

@@ -9,6 +9,8 @@
 #include <numeric>
 #include <random>
 
+#include "common/memoryallocator.h"
+
 namespace reclens::cli {
 
 namespace fs = std::filesystem;
@@ -22,6 +24,10 @@ std::string shellQuote(const std::string& s) {
 fs::path executableDir() {
   std::error_code ec;
   return fs::read_symlink("/proc/self/exe", ec).parent_path();
+}
+
+std::string allocatorLine() {
+  return "memory allocator (both sides): " + memoryAllocatorDescription();
 }
 
 std::optional<std::string> captureOutput(const std::string& command) {

@@ -61,6 +61,10 @@ Status writeRawArray(const std::string& dir, const std::string& name, const std:
   return Status::success();
 }
 
+// "memory allocator (both sides): ..." -- the baselines inherit the allocator settings RecLens runs with
+// (core/common/memoryallocator.h), so that neither side is timed with an allocator the other lacks.
+std::string allocatorLine();
+
 // Why a Python baseline will not run, or "" when it will: --no-baseline was given, no python3 that can
 // import torch was found (`python` empty), or `scriptName` was not found (`script` empty).
 std::string baselineSkipReason(bool noBaseline, const std::string& python, const std::string& script,

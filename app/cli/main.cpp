@@ -4,8 +4,10 @@
 #include <iostream>
 
 #include "commands.h"
+#include "common/memoryallocator.h"
 
 int main(int argc, char** argv) {
+  reclens::tuneMemoryAllocator();  // before any thread starts
   CLI::App app{
       "RecLens command line: generate, import, train, recommend, evaluate, explain, audit and benchmark",
       "reclens-cli"};

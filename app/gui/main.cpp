@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "common/memoryallocator.h"
 #include "dashboards/fairnesspage.h"
 #include "dashboards/longtailpage.h"
 #include "dashboards/runcomparisondialog.h"
@@ -54,6 +55,7 @@ void installTranslations(QApplication& app, const QLocale& locale) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  reclens::tuneMemoryAllocator();  // before any thread starts
   QElapsedTimer sinceStart;
   sinceStart.start();
   QApplication app(argc, argv);
