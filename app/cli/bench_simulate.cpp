@@ -188,21 +188,22 @@ Status writeInputs(const World& w, const BenchSimulateArgs& a, const std::string
     if (!s) return s;
   }
   const auto train = defaultTrainConfig("bpr");
-  const Json meta = {{"users", users},
-                     {"items", items},
-                     {"model", w.modelPath},
-                     {"k", a.k},
-                     {"rounds", a.rounds},
-                     {"eta", a.eta},
-                     {"retrain_epochs", a.retrainEpochs},
-                     {"lr", train.lr},
-                     {"l2", train.l2},
-                     {"batch", train.batchSize},
-                     {"prior_scale", 0.1},
-                     {"noise", 0.5},
-                     {"planted_brand", w.oracle->plantedBrandCode()},
-                     {"categories", categories},
-                     {"group_sizes", groupSizes}};
+  const Json meta = {
+      {"users", users},
+      {"items", items},
+      {"model", w.modelPath},
+      {"k", a.k},
+      {"rounds", a.rounds},
+      {"eta", a.eta},
+      {"retrain_epochs", a.retrainEpochs},
+      {"lr", train.lr},
+      {"l2", train.l2},
+      {"batch", train.batchSize},
+      {"prior_scale", sim::PolicySpec::parse("thompson").value().parameter},  // the default prior
+      {"noise", 0.5},
+      {"planted_brand", w.oracle->plantedBrandCode()},
+      {"categories", categories},
+      {"group_sizes", groupSizes}};
   return writeTextFile(dir + "/meta.json", meta.dump());
 }
 

@@ -20,7 +20,7 @@ struct Entry {
 const Entry kEntries[] = {
     {"greedy", PolicySpec::Kind::Greedy, false, 0.0, 0.0, 0.0},
     {"egreedy", PolicySpec::Kind::EpsilonGreedy, true, 0.1, 0.0, 1.0},
-    {"thompson", PolicySpec::Kind::Thompson, true, 0.1, 1e-6, 10.0},
+    {"thompson", PolicySpec::Kind::Thompson, true, 0.02, 1e-6, 10.0},
     {"linucb", PolicySpec::Kind::LinUcb, true, 1.0, 0.0, 100.0},
     {"random", PolicySpec::Kind::Random, false, 0.0, 0.0, 0.0},
     {"popularity", PolicySpec::Kind::PopularityPenalty, true, 0.5, 0.0, 10.0},

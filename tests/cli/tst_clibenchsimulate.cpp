@@ -3,6 +3,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <cmath>
+
 #include "cli/clirun.h"
 #include "skiphelp.h"
 
@@ -41,7 +43,13 @@ class TestCliBenchSimulate : public QObject {
       QCOMPARE(jsonNumber(o, "agreement.round_one_same_slates"), 200.0);
       const double ours = jsonNumber(o, "cumulative_takes");
       const double theirs = jsonNumber(o, "pytorch.cumulative_takes");
-      QVERIFY2(ours > 0.1 && qAbs(ours - theirs) < 0.25 * ours, r.out.constData());
+      // After round 1 the two sides draw from different generators: their engagement must agree within
+      // sampling error. Takes are counts, so each side's mean over 200 users has a variance of about its
+      // mean / 200; four standard errors of the difference (a Thompson sampler that ranked at random, or a
+      // re-training that did not learn, falls well outside).
+      const double bound = 4.0 * std::sqrt((ours + theirs) / 200.0);
+      QVERIFY2(ours > 0.1 && qAbs(ours - theirs) < bound,
+               qPrintable(QStringLiteral("%1 vs %2, bound %3").arg(ours).arg(theirs).arg(bound)));
       QVERIFY(qAbs(jsonNumber(o, "speedup") -
                    jsonNumber(o, "pytorch.s.median") / jsonNumber(o, "reclens_s.median")) <
               1e-9 * jsonNumber(o, "speedup"));

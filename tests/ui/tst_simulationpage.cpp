@@ -85,7 +85,7 @@ class TestSimulationPage : public QObject {
     const auto& c = request.value().config;
     QStringList names;
     for (const auto& p : c.policies) names << QString::fromStdString(p.name);
-    QCOMPARE(names, QStringList({"greedy", "egreedy:0.1", "thompson:0.1", "linucb:1"}));
+    QCOMPARE(names, QStringList({"greedy", "egreedy:0.1", "thompson:0.02", "linucb:1"}));
     QCOMPARE(c.rounds, 20);
     QCOMPARE(c.usersPerRound, std::int64_t(0));
     QCOMPARE(c.k, 20);

@@ -31,7 +31,7 @@ struct PolicyRow {
 const PolicyRow kPolicies[] = {
     {"greedy", false, 0, 0, 0, 0, 0, true},
     {"egreedy", true, 0.0, 1.0, 0.1, 0.05, 2, true},
-    {"thompson", true, 0.001, 10.0, 0.1, 0.05, 3, true},
+    {"thompson", true, 0.001, 10.0, 0.02, 0.01, 3, true},
     {"linucb", true, 0.0, 100.0, 1.0, 0.1, 2, true},
     {"random", false, 0, 0, 0, 0, 0, false},
     {"popularity", true, 0.0, 10.0, 0.5, 0.1, 2, false},
