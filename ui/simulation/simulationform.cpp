@@ -129,8 +129,8 @@ SimulationForm::SimulationForm(QWidget* parent)
           tr("Re-train on the last N rounds' interactions only (one day per round; the project's log leaves "
              "the window as it ages), as a shop that re-trains on recent data does: the model then learns "
              "mostly from what it showed. 0 re-trains on all the data."))),
-      m_seeds(
-          spinBox(this, 1, 1000, 3, tr("Independent repetitions; the bands are 95% intervals over them."))),
+      m_seeds(spinBox(this, 1, 1000, sim::SimConfig{}.seeds,
+                      tr("Independent repetitions; the bands are 95% intervals over them."))),
       m_firstSeed(spinBox(this, 0, 1000000000, 1,
                           tr("Seed of the first repetition; repetition s uses this seed + s, so a run is "
                              "reproducible."))),
