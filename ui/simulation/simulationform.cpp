@@ -18,29 +18,29 @@ namespace reclens {
 
 namespace {
 
-// One policy of the list: the core's name, its parameter's range and default (core/sim/policy.cpp),
-// whether it is checked at first, and what the controls say.
+// One policy of the list: the core's name, its parameter's range and step, whether it is checked at
+// first. The parameter's default is the core's (PolicySpec::parse of the bare name, core/sim/policy.cpp).
 struct PolicyRow {
   const char* name;
   bool hasParameter;
-  double low, high, value, step;
+  double low, high, step;
   int decimals;
   bool checked;
 };
 
 const PolicyRow kPolicies[] = {
-    {"greedy", false, 0, 0, 0, 0, 0, true},
-    {"egreedy", true, 0.0, 1.0, 0.1, 0.05, 2, true},
-    {"thompson", true, 0.001, 10.0, 0.02, 0.01, 3, true},
-    {"linucb", true, 0.0, 100.0, 1.0, 0.1, 2, true},
-    {"random", false, 0, 0, 0, 0, 0, false},
-    {"popularity", true, 0.0, 10.0, 0.5, 0.1, 2, false},
-    {"mmr", true, 0.0, 1.0, 0.3, 0.05, 2, false},
-    {"catcap", true, 1.0, 1000.0, 3.0, 1.0, 0, false},
-    {"calibrated", true, 0.0, 1.0, 0.5, 0.05, 2, false},
-    {"providerfair", true, 0.0, 1.0, 0.5, 0.05, 2, false},
-    {"useraware", true, 0.0, 10.0, 1.0, 0.1, 2, false},
-    {"oracle", false, 0, 0, 0, 0, 0, false},
+    {"greedy", false, 0, 0, 0, 0, true},
+    {"egreedy", true, 0.0, 1.0, 0.05, 2, true},
+    {"thompson", true, 0.001, 10.0, 0.01, 3, true},
+    {"linucb", true, 0.0, 100.0, 0.1, 2, true},
+    {"random", false, 0, 0, 0, 0, false},
+    {"popularity", true, 0.0, 10.0, 0.1, 2, false},
+    {"mmr", true, 0.0, 1.0, 0.05, 2, false},
+    {"catcap", true, 1.0, 1000.0, 1.0, 0, false},
+    {"calibrated", true, 0.0, 1.0, 0.05, 2, false},
+    {"providerfair", true, 0.0, 1.0, 0.05, 2, false},
+    {"useraware", true, 0.0, 10.0, 0.1, 2, false},
+    {"oracle", false, 0, 0, 0, 0, false},
 };
 
 QString policyTip(const QString& name) {
@@ -239,7 +239,7 @@ QWidget* SimulationForm::buildPolicies() {
       parameter->setRange(p.low, p.high);
       parameter->setDecimals(p.decimals);
       parameter->setSingleStep(p.step);
-      parameter->setValue(p.value);
+      parameter->setValue(sim::PolicySpec::parse(p.name).value().parameter);
       parameter->setToolTip(parameterTip(name));
       connect(check, &QCheckBox::toggled, parameter, &QWidget::setEnabled);
       parameter->setEnabled(p.checked);
